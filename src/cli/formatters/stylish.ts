@@ -1,0 +1,33 @@
+import { styleText } from 'node:util';
+import { relativeSlash } from '../../core/paths';
+import type { Finding } from '../../core/model';
+import type { Formatter } from './types';
+
+const COLORS: Record<Finding['severity'], Parameters<typeof styleText>[0]> = {
+  error: 'red',
+  warning: 'yellow',
+  information: 'blue',
+  hint: 'gray',
+};
+
+/** Human output grouped by file, like ESLint's stylish formatter. */
+export const formatStylish: Formatter = ({ findings, cwd, color, files }) => {
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text) : text);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  const lines: string[] = [];
+  for (const [file, list] of byFile) {
+    lines.push(paint('underline', relativeSlash(cwd, file)));
+    for (const f of list) {
+      const where = `${f.start.line + 1}:${f.start.character + 1}`.padEnd(8);
+      const codes = f.codes.length ? ` [${f.codes.join(', ')}]` : '';
+      lines.push(`  ${where} ${paint(COLORS[f.severity], f.severity.padEnd(11))} ${f.message}${codes}  ${paint('gray', f.ruleId)}`);
+      for (const r of f.related) lines.push(`  ${''.padEnd(8)} ${''.padEnd(11)} ${paint('gray', `↳ ${relativeSlash(cwd, r.file)}:${r.start.line + 1}:${r.start.character + 1} ${r.message}`)}`);
+    }
+    lines.push('');
+  }
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const summary = `${findings.length} problem${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('information')} information, ${count('hint')} hints) in ${files.length} file${files.length === 1 ? '' : 's'} checked`;
+  lines.push(findings.length ? paint(count('error') ? 'red' : 'yellow', summary) : paint('green', summary));
+  return lines.join('\n') + '\n';
+};

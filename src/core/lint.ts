@@ -1,0 +1,82 @@
+import * as fs from 'node:fs';
+import { discover } from './discovery';
+import type { Finding } from './model';
+import type { LintOptions } from './options';
+import { Project } from './project';
+import { decode, type Decoded } from './text';
+
+export interface FileRead {
+  path: string;
+  decoded?: Decoded;
+  /** Modification time and size when read, so a fix never writes over a file changed since. */
+  stamp?: { mtimeMs: number; size: number };
+}
+
+export interface LintRun {
+  project: Project;
+  /** Files the engine read and recognised (or skipped with a finding). */
+  files: string[];
+  findings: Finding[];
+  /** Read facts per file, for --fix. */
+  reads: Map<string, FileRead>;
+  notes: { path: string; reason: string }[];
+}
+
+/** Reads one file into the project: size limit first, then decoding; never throws. */
+export function readInto(project: Project, file: string): FileRead {
+  const read: FileRead = { path: file };
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const stat = fs.fstatSync(fd);
+    read.stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
+    if (stat.size > project.options.maxFileSizeBytes) {
+      project.setSkipped(file, `the file is ${formatBytes(stat.size)}, over the ${formatBytes(project.options.maxFileSizeBytes)} limit (maxFileSizeBytes)`);
+      return read;
+    }
+    const bytes = Buffer.alloc(stat.size);
+    let offset = 0;
+    while (offset < stat.size) {
+      const n = fs.readSync(fd, bytes, offset, stat.size - offset, offset);
+      if (n === 0) break;
+      offset += n;
+    }
+    const decoded = decode(bytes.subarray(0, offset));
+    if ('binary' in decoded) {
+      // A binary file with a config's name (Info.plist, *.json) is reported, not silently dropped.
+      project.setSkipped(file, decoded.reason, 'ios-plist');
+      return read;
+    }
+    read.decoded = decoded;
+    project.setFile(file, decoded.text);
+  } catch (error) {
+    project.setSkipped(file, `could not be read: ${(error as Error).message}`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  return read;
+}
+
+/** Lints folders and files as the CLI does: discover, read each candidate once, lint everything. */
+export function lintPaths(inputs: string[], cwd: string, options: LintOptions = {}): LintRun {
+  const project = new Project(options, cwd);
+  const discovered = discover(inputs, cwd, { exclude: options.exclude, include: options.include });
+  const reads = new Map<string, FileRead>();
+  for (const file of discovered.files) reads.set(file, readInto(project, file));
+  const findings: Finding[] = [];
+  for (const list of project.lintAll().values()) findings.push(...list);
+  return { project, files: project.paths().sort(), findings, reads, notes: discovered.notes };
+}
+
+/** Lints one text as the file at `path` (the editor's per-document entry point when no workspace is loaded). */
+export function lintText(path: string, text: string, options: LintOptions = {}): Finding[] {
+  const project = new Project(options);
+  project.setFile(path, text);
+  return project.lintFile(path);
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} bytes`;
+}

@@ -1,0 +1,200 @@
+// The engine's data model. Formats describe what a file says (ParsedFile); rules judge it (Finding).
+// Every range is a pair of UTF-16 offsets into the document text with any BOM removed — the same text
+// VS Code holds for the document — computed once by the format that read the file.
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+
+export interface Range {
+  /** Offset of the first character (inclusive). */
+  start: number;
+  /** Offset after the last character (exclusive). */
+  end: number;
+}
+
+/** 0-based line and UTF-16 character, as in the VS Code API. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Located<T> {
+  value: T;
+  range: Range;
+}
+
+/** The platform a redirect URI is registered under, or the kind of app a config belongs to. */
+export type Platform = 'web' | 'spa' | 'publicClient' | 'ios' | 'android' | 'browserExtension' | 'unknown';
+
+export type FormatId =
+  | 'graph-manifest'
+  | 'aad-manifest'
+  | 'app-creation-scripts'
+  | 'android-config'
+  | 'android-manifest'
+  | 'ios-plist'
+  | 'msal-js'
+  | 'dotnet-appsettings'
+  | 'dotnet-code'
+  | 'terraform'
+  | 'bicep'
+  | 'env'
+  | 'json-config';
+
+export type SignInAudience =
+  | 'AzureADMyOrg'
+  | 'AzureADMultipleOrgs'
+  | 'AzureADandPersonalMicrosoftAccount'
+  | 'PersonalMicrosoftAccount'
+  | string;
+
+/** Which MSAL flavour (or framework) a config is written for, when the file shows it. */
+export type Library =
+  | 'msal-browser'
+  | 'msal-react'
+  | 'msal-angular'
+  | 'msal-node'
+  | 'electron'
+  | 'react-native'
+  | 'msal-android'
+  | 'msal-ios'
+  | 'msal-dotnet'
+  | 'ms-identity-web'
+  | 'unknown';
+
+export interface RedirectUri {
+  /** The URI as it will reach Entra (for implied URIs, the rebuilt form, e.g. `<scheme>://auth`). */
+  value: string;
+  /** Tight range of the value in the text (inside the quotes). */
+  range: Range;
+  platform: Platform;
+  /** `redirect` is sent in the authorize request; `postLogout` after sign-out; `scheme` only names a URL scheme. */
+  role: 'redirect' | 'postLogout' | 'scheme';
+  /** True when the text holds a part (a scheme, a path) and the URI was rebuilt from it. */
+  implied?: boolean;
+  /** True when a part of the value is not known statically (template, variable); rules judge only what is known. */
+  partial?: boolean;
+  /** The raw text in the file when it differs from `value` (e.g. the Info.plist scheme alone). */
+  raw?: string;
+}
+
+/** A client-side MSAL (or Microsoft.Identity.Web) configuration: what the app sends at sign-in. */
+export interface AuthConfig {
+  kind: 'config';
+  library: Library;
+  /** The app type the config is for (spa for msal-browser, publicClient for desktop, ios, android, web ...). */
+  platform: Platform;
+  clientId?: Located<string>;
+  authority?: Located<string>;
+  /** Tenant segment when the file holds it apart from the authority (appsettings TenantId, Android audience). */
+  tenant?: Located<string>;
+  /** Cloud instance when held apart from the authority (appsettings Instance). */
+  instance?: Located<string>;
+  knownAuthorities?: Located<string[]>;
+  clientSecret?: Located<string>;
+  redirectUris: RedirectUri[];
+  /** The broker is really used (Android `broker_redirect_uri_registered: true`, .NET `WithBroker`). */
+  broker?: Located<boolean>;
+  /** An embedded web view is used instead of the system browser. */
+  embeddedWebView?: Located<boolean>;
+  /** OIDC response type when the config sets it (e.g. `id_token`). */
+  responseType?: Located<string>;
+  /** The range a finding about the config as a whole is anchored to. */
+  range: Range;
+}
+
+/** An app registration: what Entra holds (manifest, IaC, AppCreationScripts). */
+export interface AppRegistration {
+  kind: 'registration';
+  appId?: Located<string>;
+  displayName?: string;
+  signInAudience?: Located<SignInAudience>;
+  /** allowPublicClient / isFallbackPublicClient / fallback_public_client_enabled. */
+  allowPublicClient?: Located<boolean>;
+  implicitAccessToken?: Located<boolean>;
+  implicitIdToken?: Located<boolean>;
+  /** Platform is web, spa or publicClient. */
+  redirectUris: RedirectUri[];
+  /** Where an entry of each platform list can be inserted by a fix (the array's range), when known. */
+  redirectLists?: Partial<Record<'web' | 'spa' | 'publicClient', Range>>;
+  range: Range;
+}
+
+/** An Android `<data>` element of an intent filter, for the activity that receives the redirect. */
+export interface AndroidIntentData {
+  activity: string;
+  scheme?: Located<string>;
+  host?: Located<string>;
+  path?: Located<string>;
+  /** The `<data>` element's range. */
+  range: Range;
+}
+
+export interface AndroidManifestInfo {
+  packageName?: Located<string>;
+  intentData: AndroidIntentData[];
+}
+
+export interface IosPlistInfo {
+  urlSchemes: Located<string>[];
+  queriesSchemes: Located<string>[];
+  /** Where a new CFBundleURLSchemes entry can be inserted by a fix (offset after the last entry). */
+  urlSchemesInsertAt?: number;
+  bundleIdentifier?: Located<string>;
+}
+
+export interface ParseProblem {
+  message: string;
+  range: Range;
+}
+
+/** The result of reading one file: what it says, never a judgement about it. */
+export interface ParsedFile {
+  /** Path as given to the engine (absolute in the CLI and the extension). */
+  path: string;
+  format: FormatId;
+  text: string;
+  configs: AuthConfig[];
+  registrations: AppRegistration[];
+  android?: AndroidManifestInfo;
+  ios?: IosPlistInfo;
+  problems: ParseProblem[];
+  /** Ranges of comments, for suppression directives and for skipping commented-out values. */
+  comments?: Range[];
+  /** Set when the file was not read (too large, binary); the reason is reported as an information finding. */
+  skipped?: string;
+}
+
+export interface Location {
+  file: string;
+  range: Range;
+  start: Position;
+  end: Position;
+}
+
+export interface RelatedInfo extends Location {
+  message: string;
+}
+
+export interface TextEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** Safe to apply with no one looking (CLI --fix, fix-all on save). */
+  unattended: boolean;
+  edits: TextEdit[];
+}
+
+export interface Finding extends Location {
+  ruleId: string;
+  severity: Severity;
+  /** AADSTS (or MSAL) codes the finding prevents, e.g. ["AADSTS50199"]. */
+  codes: string[];
+  message: string;
+  related: RelatedInfo[];
+  fixes: Fix[];
+}

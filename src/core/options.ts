@@ -1,0 +1,50 @@
+import type { SeverityOrOff } from './model';
+
+/** Options shared by the CLI and the extension (`.entra-auth-lint.json`, settings, flags). */
+export interface LintOptions {
+  /** Per-rule severity overrides; `off` disables a rule. */
+  rules?: Record<string, SeverityOrOff>;
+  /** Custom URL schemes a team has approved (e.g. a WAM or in-house scheme); never flagged as AADSTS50199. */
+  allowedSchemes?: string[];
+  /** Glob patterns (relative to the scanned root) added to the default excludes. */
+  exclude?: string[];
+  /** Extra glob patterns of files to read even when their names do not look like auth files. */
+  include?: string[];
+  /** Files larger than this are skipped with an information finding. */
+  maxFileSizeBytes?: number;
+  /** Time budget for parsing and checking one file. */
+  timeBudgetMs?: number;
+  /** Suppressions: a rule (or `*`) in files matching a glob, with the reason the team accepted it. */
+  suppressions?: Suppression[];
+}
+
+export interface Suppression {
+  rule: string;
+  files: string;
+  reason: string;
+}
+
+export interface EffectiveOptions {
+  rules: Record<string, SeverityOrOff>;
+  allowedSchemes: string[];
+  exclude: string[];
+  include: string[];
+  maxFileSizeBytes: number;
+  timeBudgetMs: number;
+  suppressions: Suppression[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export const DEFAULT_TIME_BUDGET_MS = 2000;
+
+export function effectiveOptions(options: LintOptions = {}): EffectiveOptions {
+  return {
+    rules: { ...(options.rules ?? {}) },
+    allowedSchemes: (options.allowedSchemes ?? []).map((s) => s.toLowerCase().replace(/:\/*$/, '')),
+    exclude: [...(options.exclude ?? [])],
+    include: [...(options.include ?? [])],
+    maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE,
+    timeBudgetMs: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
+    suppressions: [...(options.suppressions ?? [])],
+  };
+}

@@ -1,0 +1,171 @@
+import picomatch from 'picomatch';
+import type { Finding, ParsedFile, Range, RelatedInfo, Severity } from './model';
+import { detectFormat } from './formats';
+import { emptyParsed } from './formats/types';
+import { effectiveOptions, type EffectiveOptions, type LintOptions } from './options';
+import { RULES } from './rules';
+import type { Report, Rule } from './rules/types';
+import { inlineSuppressions, isSuppressedInline } from './suppress';
+import { LineIndex, stripBom } from './text';
+import { WorkspaceIndex } from './workspace';
+import { relativeSlash } from './paths';
+
+/**
+ * The engine's one entry point, used by both the CLI and the extension: holds the parsed files of a
+ * workspace, re-parses one when its text changes, and lints a file (its own rules plus the cross-file
+ * rules that read the index). Nothing here touches the file system or the network.
+ */
+export class Project {
+  readonly options: EffectiveOptions;
+  readonly index = new WorkspaceIndex();
+  private readonly lineIndexes = new Map<string, LineIndex>();
+  private readonly rules: Rule[];
+
+  /** `root` anchors the glob patterns of suppressions (the scanned folder). */
+  constructor(options: LintOptions = {}, readonly root?: string, rules: Rule[] = RULES) {
+    this.options = effectiveOptions(options);
+    this.rules = rules;
+  }
+
+  /** Parses `text` as the file at `path`; returns undefined when no format reads it. */
+  setFile(path: string, text: string): ParsedFile | undefined {
+    text = stripBom(text);
+    const format = detectFormat(path, text);
+    if (!format) {
+      this.removeFile(path);
+      return undefined;
+    }
+    let parsed: ParsedFile;
+    try {
+      parsed = format.parse(path, text);
+    } catch (error) {
+      // A format must not throw; if one does, the file still gets a parse-error finding instead of a crash.
+      parsed = emptyParsed(path, format.id, text);
+      parsed.problems.push({ message: `could not be read: ${(error as Error).message ?? String(error)}`, range: { start: 0, end: 0 } });
+    }
+    this.index.set(parsed);
+    this.lineIndexes.delete(path);
+    return parsed;
+  }
+
+  /** Records a file that was not read (too large, binary), so it gets an information finding. */
+  setSkipped(path: string, reason: string, format: ParsedFile['format'] = 'json-config'): void {
+    const parsed = emptyParsed(path, format, '');
+    parsed.skipped = reason;
+    this.index.set(parsed);
+    this.lineIndexes.delete(path);
+  }
+
+  removeFile(path: string): void {
+    this.index.delete(path);
+    this.lineIndexes.delete(path);
+  }
+
+  has(path: string): boolean {
+    return this.index.get(path) !== undefined;
+  }
+
+  paths(): string[] {
+    return this.index.all().map((f) => f.path);
+  }
+
+  /** Files whose findings may change when `path` changes: itself and every file linked to it by id or module. */
+  dependentsOf(path: string): string[] {
+    const changed = this.index.get(path);
+    const result = new Set<string>([path]);
+    if (!changed) return [...result];
+    for (const registration of changed.registrations) {
+      for (const { file } of this.index.configsFor(registration.appId?.value)) result.add(file.path);
+    }
+    for (const config of changed.configs) {
+      for (const { file } of this.index.registrationsFor(config.clientId?.value)) result.add(file.path);
+    }
+    if (changed.android || changed.ios || changed.format === 'android-config') {
+      for (const file of this.index.all()) if (file.format === 'android-config' || file.format === 'msal-js' || file.format === 'dotnet-code') result.add(file.path);
+    }
+    return [...result];
+  }
+
+  lintFile(path: string): Finding[] {
+    const file = this.index.get(path);
+    if (!file) return [];
+    const findings: Finding[] = [];
+    const lines = this.lines(file);
+    const suppressed = inlineSuppressions(file.text, lines);
+    const globSuppressions = this.globSuppressions(path);
+    for (const rule of this.rules) {
+      const override = this.options.rules[rule.meta.id];
+      if (override === 'off') continue;
+      if (globSuppressions.has('*') || globSuppressions.has(rule.meta.id)) continue;
+      const reports: Report[] = [];
+      try {
+        rule.check({ file, workspace: this.index, options: this.options, report: (r) => reports.push(r) });
+      } catch (error) {
+        // One broken rule must not hide the findings of the others.
+        reports.length = 0;
+        findings.push(this.toFinding(file, lines, rule, { range: { start: 0, end: 0 }, message: `rule ${rule.meta.id} failed on this file: ${(error as Error).message}`, severity: 'information' }, 'information'));
+        continue;
+      }
+      for (const report of reports) {
+        const severity: Severity = override ?? report.severity ?? rule.meta.defaultSeverity;
+        const finding = this.toFinding(file, lines, rule, report, severity);
+        if (!isSuppressedInline(finding, suppressed)) findings.push(finding);
+      }
+    }
+    return findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+  }
+
+  lintAll(): Map<string, Finding[]> {
+    const result = new Map<string, Finding[]>();
+    for (const path of this.paths().sort()) result.set(path, this.lintFile(path));
+    return result;
+  }
+
+  /** Line index of a file the project holds (for adapters converting offsets of edits). */
+  lines(file: ParsedFile): LineIndex {
+    let index = this.lineIndexes.get(file.path);
+    if (!index) {
+      index = new LineIndex(file.text);
+      this.lineIndexes.set(file.path, index);
+    }
+    return index;
+  }
+
+  private toFinding(file: ParsedFile, lines: LineIndex, rule: Rule, report: Report, severity: Severity): Finding {
+    const range = clampRange(report.range, file.text.length);
+    return {
+      file: file.path,
+      range,
+      start: lines.positionAt(range.start),
+      end: lines.positionAt(range.end),
+      ruleId: rule.meta.id,
+      severity,
+      codes: report.codes ?? rule.meta.codes,
+      message: report.message,
+      related: (report.related ?? []).map((r) => this.relatedInfo(r.file, r.range, r.message)),
+      fixes: report.fixes ?? [],
+    };
+  }
+
+  private relatedInfo(path: string, range: Range, message: string): RelatedInfo {
+    const other = this.index.get(path);
+    const lines = other ? this.lines(other) : new LineIndex('');
+    const clamped = clampRange(range, other?.text.length ?? 0);
+    return { file: path, range: clamped, start: lines.positionAt(clamped.start), end: lines.positionAt(clamped.end), message };
+  }
+
+  private globSuppressions(path: string): Set<string> {
+    const rules = new Set<string>();
+    if (!this.options.suppressions.length) return rules;
+    const relative = this.root ? relativeSlash(this.root, path) : path.replace(/\\/g, '/');
+    for (const s of this.options.suppressions) {
+      if (picomatch.isMatch(relative, s.files, { dot: true }) || picomatch.isMatch(relative, `**/${s.files}`, { dot: true })) rules.add(s.rule);
+    }
+    return rules;
+  }
+}
+
+function clampRange(range: Range, length: number): Range {
+  const start = Math.max(0, Math.min(range.start, length));
+  return { start, end: Math.max(start, Math.min(range.end, length)) };
+}

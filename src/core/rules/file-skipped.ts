@@ -1,0 +1,23 @@
+import type { Rule } from './types';
+
+export const fileSkipped: Rule = {
+  meta: {
+    id: 'file-skipped',
+    codes: [],
+    defaultSeverity: 'information',
+    description: 'A file that looks like an auth configuration was not checked (too large, binary or over the time budget).',
+    fixable: false,
+    scope: 'file',
+    docs: {
+      impact: 'Nothing in the file was checked, so a broken redirect URI in it would go unnoticed.',
+      why: 'The file is larger than the maximum file size, holds binary data, or took longer than the time budget to read.',
+      howToFix: 'Raise maxFileSizeBytes in .entra-auth-lint.json (or the entraAuthLint.maxFileSize setting) if the file really is a configuration, or exclude it.',
+      failing: ['a 40 MB manifest.json export'],
+      passing: ['a manifest.json under the maximum size'],
+      links: [{ title: 'Application manifest reference', url: 'https://learn.microsoft.com/entra/identity-platform/reference-microsoft-graph-app-manifest' }],
+    },
+  },
+  check({ file, report }) {
+    if (file.skipped) report({ range: { start: 0, end: 0 }, message: `Not checked: ${file.skipped}.` });
+  },
+};

@@ -1,0 +1,69 @@
+import type { AppRegistration, AuthConfig, Fix, ParsedFile, Range, RedirectUri, Severity } from '../model';
+import type { EffectiveOptions } from '../options';
+import type { WorkspaceIndex } from '../workspace';
+
+/** Where the docs of a rule live; the extension links diagnostics there. */
+export const DOCS_BASE = 'https://github.com/entra-auth-lint/entra-auth-lint/blob/main/docs/rules/';
+
+export interface RuleMeta {
+  /** Stable kebab-case id, e.g. `custom-scheme-redirect`. */
+  id: string;
+  /** AADSTS (or MSAL) codes the rule prevents, e.g. ["AADSTS50199"]. */
+  codes: string[];
+  defaultSeverity: Severity;
+  /** One line, shown in the rule table, SARIF shortDescription and settings. */
+  description: string;
+  /** Longer text for docs pages and SARIF fullDescription/help. */
+  docs: RuleDocs;
+  /** Whether the rule can offer a fix. */
+  fixable: boolean;
+  /** `file` rules see one file; `workspace` rules also read other files through the index. */
+  scope: 'file' | 'workspace';
+}
+
+export interface RuleDocs {
+  /** What the user sees when this goes wrong. */
+  impact: string;
+  why: string;
+  howToFix: string;
+  /** Small snippets that fail and pass (any format), shown on the docs page. */
+  failing: string[];
+  passing: string[];
+  /** Official pages (learn.microsoft.com, msal docs). */
+  links: { title: string; url: string }[];
+}
+
+/** What a rule reports; the engine adds the file, positions, severity overrides and suppression. */
+export interface Report {
+  range: Range;
+  message: string;
+  /** Overrides the rule's default severity for this finding (e.g. information for a broker URI). */
+  severity?: Severity;
+  /** Overrides the rule's codes for this finding. */
+  codes?: string[];
+  related?: { file: string; range: Range; message: string }[];
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  file: ParsedFile;
+  workspace: WorkspaceIndex;
+  options: EffectiveOptions;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+/** Every redirect URI in a file, with the unit (config or registration) it belongs to. */
+export function* redirectsOf(file: ParsedFile): Generator<{ uri: RedirectUri; owner: AuthConfig | AppRegistration }> {
+  for (const owner of [...file.configs, ...file.registrations]) {
+    for (const uri of owner.redirectUris) yield { uri, owner };
+  }
+}
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}

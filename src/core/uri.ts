@@ -1,0 +1,96 @@
+// Small, total helpers over redirect URI strings. They never throw: a value that is not a URI at all
+// (a placeholder, a relative path) gets `scheme: undefined`.
+
+export interface UriParts {
+  scheme?: string;
+  /** Host without brackets, lower-cased; undefined for URIs with no authority (`urn:`, `com.example:/x`). */
+  host?: string;
+  port?: string;
+  /** Path as written (case kept). */
+  path: string;
+  query?: string;
+  fragment?: string;
+  hasAuthority: boolean;
+}
+
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+export function uriScheme(value: string): string | undefined {
+  return SCHEME.exec(value.trim())?.[1].toLowerCase();
+}
+
+export function parseUri(value: string): UriParts {
+  let rest = value.trim();
+  const scheme = uriScheme(rest);
+  if (scheme) rest = rest.slice(scheme.length + 1);
+  let fragment: string | undefined;
+  const hash = rest.indexOf('#');
+  if (hash >= 0) {
+    fragment = rest.slice(hash + 1);
+    rest = rest.slice(0, hash);
+  }
+  let query: string | undefined;
+  const q = rest.indexOf('?');
+  if (q >= 0) {
+    query = rest.slice(q + 1);
+    rest = rest.slice(0, q);
+  }
+  if (!rest.startsWith('//')) return { scheme, path: rest, query, fragment, hasAuthority: false };
+  rest = rest.slice(2);
+  const slash = rest.indexOf('/');
+  const authority = slash >= 0 ? rest.slice(0, slash) : rest;
+  const path = slash >= 0 ? rest.slice(slash) : '';
+  const hostPort = authority.slice(authority.lastIndexOf('@') + 1);
+  let host: string;
+  let port: string | undefined;
+  if (hostPort.startsWith('[')) {
+    const close = hostPort.indexOf(']');
+    host = hostPort.slice(1, close < 0 ? undefined : close);
+    const after = close < 0 ? '' : hostPort.slice(close + 1);
+    port = after.startsWith(':') ? after.slice(1) : undefined;
+  } else {
+    const colon = hostPort.lastIndexOf(':');
+    host = colon >= 0 ? hostPort.slice(0, colon) : hostPort;
+    port = colon >= 0 ? hostPort.slice(colon + 1) : undefined;
+  }
+  return { scheme, host: host.toLowerCase(), port, path, query, fragment, hasAuthority: true };
+}
+
+/** Schemes that never trigger the AADSTS50199 interrupt (Entra's documented safe list). */
+export const SAFE_SCHEMES = ['http', 'https', 'chrome-extension'];
+
+export function isLoopbackHost(host: string | undefined): boolean {
+  return host === 'localhost' || host === '127.0.0.1' || host === '::1' || (host !== undefined && /^127\.\d+\.\d+\.\d+$/.test(host));
+}
+
+/** iOS/macOS broker redirect: `msauth.<bundle id>://auth`. */
+export function isIosBrokerUri(value: string): boolean {
+  return /^msauth\.[A-Za-z0-9.$()_{}-]+:\/\/auth\/?$/i.test(value.trim());
+}
+
+/** Android broker redirect: `msauth://<package>/<signature hash>`. */
+export function isAndroidBrokerUri(value: string): boolean {
+  return /^msauth:\/\/[A-Za-z0-9._-]+\/.+/i.test(value.trim());
+}
+
+/** Windows WAM broker redirect: `ms-appx-web://microsoft.aad.brokerplugin/<client id>`. */
+export function isWamBrokerUri(value: string): boolean {
+  return /^ms-appx-web:\/\/microsoft\.aad\.brokerplugin\//i.test(value.trim());
+}
+
+export const NATIVE_CLIENT_URI = 'https://login.microsoftonline.com/common/oauth2/nativeclient';
+
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whole-value sample placeholders (`Enter_the_...`, `<...>`, `[Replace ...]`, `{OAUTH_REDIRECT_URL}`). */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  return (
+    /enter_the_[a-z_]+_here/i.test(v) ||
+    /^<[^<>]+>$/.test(v) ||
+    /^\[[^\]]*\]$/.test(v) ||
+    /\[\s*replace[^\]]*\]/i.test(v) ||
+    /^\{[A-Z0-9_]+\}$/.test(v) ||
+    /^\$\{[^}]+\}$/.test(v)
+  );
+}

@@ -1,0 +1,108 @@
+import type { AppRegistration, AuthConfig, ParsedFile } from './model';
+import { slashPath } from './formats/types';
+
+export interface IndexedRegistration {
+  file: ParsedFile;
+  registration: AppRegistration;
+}
+
+export interface IndexedConfig {
+  file: ParsedFile;
+  config: AuthConfig;
+}
+
+/**
+ * What the workspace holds, for rules that compare files: registrations by appId, configs by client id,
+ * and Android/iOS platform files by folder. Ids are compared case-insensitively (GUIDs).
+ */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, ParsedFile>();
+  private byAppId?: Map<string, IndexedRegistration[]>;
+  private byClientId?: Map<string, IndexedConfig[]>;
+
+  set(file: ParsedFile): void {
+    this.files.set(file.path, file);
+    this.invalidate();
+  }
+
+  delete(path: string): void {
+    if (this.files.delete(path)) this.invalidate();
+  }
+
+  get(path: string): ParsedFile | undefined {
+    return this.files.get(path);
+  }
+
+  all(): ParsedFile[] {
+    return [...this.files.values()];
+  }
+
+  registrationsFor(appId: string | undefined): IndexedRegistration[] {
+    if (!appId) return [];
+    return this.registrationIndex().get(appId.trim().toLowerCase()) ?? [];
+  }
+
+  configsFor(clientId: string | undefined): IndexedConfig[] {
+    if (!clientId) return [];
+    return this.configIndex().get(clientId.trim().toLowerCase()) ?? [];
+  }
+
+  /** Files of a format under the same module as `path` (the nearest folder holding `src/`, `res/` or the file). */
+  sameModule(path: string, format: ParsedFile['format']): ParsedFile[] {
+    const root = moduleRoot(path);
+    return this.all().filter((f) => f.format === format && slashPath(f.path).startsWith(root));
+  }
+
+  private invalidate(): void {
+    this.byAppId = undefined;
+    this.byClientId = undefined;
+  }
+
+  private registrationIndex(): Map<string, IndexedRegistration[]> {
+    if (!this.byAppId) {
+      this.byAppId = new Map();
+      for (const file of this.files.values()) {
+        for (const registration of file.registrations) {
+          const id = registration.appId?.value.trim().toLowerCase();
+          if (!id) continue;
+          const list = this.byAppId.get(id) ?? [];
+          list.push({ file, registration });
+          this.byAppId.set(id, list);
+        }
+      }
+    }
+    return this.byAppId;
+  }
+
+  private configIndex(): Map<string, IndexedConfig[]> {
+    if (!this.byClientId) {
+      this.byClientId = new Map();
+      for (const file of this.files.values()) {
+        for (const config of file.configs) {
+          const id = config.clientId?.value.trim().toLowerCase();
+          if (!id) continue;
+          const list = this.byClientId.get(id) ?? [];
+          list.push({ file, config });
+          this.byClientId.set(id, list);
+        }
+      }
+    }
+    return this.byClientId;
+  }
+}
+
+/**
+ * The module folder of a platform file: the part of the path before `/src/main/`, `/res/`, `/Platforms/`,
+ * `/Properties/` or `/app/`, else the file's folder. Android configs and manifests of one module share it.
+ */
+export function moduleRoot(path: string): string {
+  const p = slashPath(path);
+  const markers = ['/src/main/', '/res/', '/Platforms/', '/Properties/', '/Resources/'];
+  let cut = -1;
+  for (const marker of markers) {
+    const at = p.indexOf(marker);
+    if (at >= 0 && (cut < 0 || at < cut)) cut = at;
+  }
+  if (cut >= 0) return p.slice(0, cut + 1);
+  return p.slice(0, p.lastIndexOf('/') + 1);
+}
