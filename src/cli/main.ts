@@ -4,6 +4,7 @@ import { relativeSlash } from '../core/paths';
 import { formatJson } from './formatters/json';
 import { formatStylish } from './formatters/stylish';
 import type { Formatter } from './formatters/types';
+import { runExplain } from './explain';
 
 // Contract: node dist/cli.js [--format stylish|json|sarif] [--exclude GLOB]... PATH...
 // Exit 0: no error finding; 1: at least one error finding; 2: usage error or nothing could be read.
@@ -22,6 +23,7 @@ export function main(argv: string[], io = { cwd: process.cwd(), out: (s: string)
 }
 
 function run(argv: string[], io: { cwd: string; out: (s: string) => void; err: (s: string) => void }): number {
+  if (argv[0] === 'explain') return runExplain(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({
