@@ -58,8 +58,9 @@ export function readInto(project: Project, file: string): FileRead {
 }
 
 /** Lints folders and files as the CLI does: discover, read each candidate once, lint everything. */
-export function lintPaths(inputs: string[], cwd: string, options: LintOptions = {}): LintRun {
-  const project = new Project(options, cwd);
+export function lintPaths(inputs: string[], cwd: string, options: LintOptions = {}, root: string = cwd): LintRun {
+  // `root` anchors suppression globs: the config file's folder when there is one.
+  const project = new Project(options, root);
   const discovered = discover(inputs, cwd, { exclude: options.exclude, include: options.include });
   const reads = new Map<string, FileRead>();
   for (const file of discovered.files) reads.set(file, readInto(project, file));

@@ -4,6 +4,7 @@ import { detectFormat } from './formats';
 import { emptyParsed } from './formats/types';
 import { effectiveOptions, type EffectiveOptions, type LintOptions } from './options';
 import { RULES } from './rules';
+import { fileSkipped } from './rules/file-skipped';
 import type { Report, Rule } from './rules/types';
 import { inlineSuppressions, isSuppressedInline } from './suppress';
 import { LineIndex, stripBom } from './text';
@@ -19,6 +20,8 @@ export class Project {
   readonly options: EffectiveOptions;
   readonly index = new WorkspaceIndex();
   private readonly lineIndexes = new Map<string, LineIndex>();
+  /** Milliseconds the last parse of each file took, charged to the file's time budget. */
+  private readonly parseMs = new Map<string, number>();
   private readonly rules: Rule[];
 
   /** `root` anchors the glob patterns of suppressions (the scanned folder). */
@@ -36,6 +39,7 @@ export class Project {
       return undefined;
     }
     let parsed: ParsedFile;
+    const started = performance.now();
     try {
       parsed = format.parse(path, text);
     } catch (error) {
@@ -43,6 +47,7 @@ export class Project {
       parsed = emptyParsed(path, format.id, text);
       parsed.problems.push({ message: `could not be read: ${(error as Error).message ?? String(error)}`, range: { start: 0, end: 0 } });
     }
+    this.parseMs.set(path, performance.now() - started);
     this.index.set(parsed);
     this.lineIndexes.delete(path);
     return parsed;
@@ -58,6 +63,7 @@ export class Project {
 
   removeFile(path: string): void {
     this.index.delete(path);
+    this.parseMs.delete(path);
     this.lineIndexes.delete(path);
   }
 
@@ -93,10 +99,18 @@ export class Project {
     const lines = this.lines(file);
     const suppressed = inlineSuppressions(file.text, lines);
     const globSuppressions = this.globSuppressions(path);
+    // The time budget covers parse and checks. Code cannot be interrupted, so once the budget is spent the
+    // remaining rules are not run (except the cheap ones that report why a file was not read fully).
+    const started = performance.now() - (this.parseMs.get(path) ?? 0);
+    const notRun: string[] = [];
     for (const rule of this.rules) {
       const override = this.options.rules[rule.meta.id];
       if (override === 'off') continue;
       if (globSuppressions.has('*') || globSuppressions.has(rule.meta.id)) continue;
+      if (!ALWAYS_RUN.has(rule.meta.id) && performance.now() - started > this.options.timeBudgetMs) {
+        notRun.push(rule.meta.id);
+        continue;
+      }
       const reports: Report[] = [];
       try {
         rule.check({ file, workspace: this.index, options: this.options, report: (r) => reports.push(r) });
@@ -111,6 +125,12 @@ export class Project {
         const finding = this.toFinding(file, lines, rule, report, severity);
         if (!isSuppressedInline(finding, suppressed)) findings.push(finding);
       }
+    }
+    const budgetSeverity = this.options.rules[fileSkipped.meta.id] ?? fileSkipped.meta.defaultSeverity;
+    if (notRun.length && budgetSeverity !== 'off') {
+      const spent = Math.round(performance.now() - started);
+      const message = `Checked only in part: reading and checking took ${spent} ms, over the ${this.options.timeBudgetMs} ms time budget (timeBudgetMs); rules not run: ${notRun.join(', ')}.`;
+      findings.push(this.toFinding(file, lines, fileSkipped, { range: { start: 0, end: 0 }, message }, budgetSeverity));
     }
     return findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
   }
@@ -164,6 +184,9 @@ export class Project {
     return rules;
   }
 }
+
+/** Rules that only report why a file was not read fully: cheap, and what the user most needs to see. */
+const ALWAYS_RUN = new Set(['parse-error', 'file-skipped']);
 
 function clampRange(range: Range, length: number): Range {
   const start = Math.max(0, Math.min(range.start, length));

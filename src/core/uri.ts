@@ -65,12 +65,12 @@ export function isLoopbackHost(host: string | undefined): boolean {
 
 /** iOS/macOS broker redirect: `msauth.<bundle id>://auth`. */
 export function isIosBrokerUri(value: string): boolean {
-  return /^msauth\.[A-Za-z0-9.$()_{}-]+:\/\/auth\/?$/i.test(value.trim());
+  return /^msauth\.[A-Za-z0-9.$()_{}<>-]+:\/\/auth\/?$/i.test(value.trim());
 }
 
 /** Android broker redirect: `msauth://<package>/<signature hash>`. */
 export function isAndroidBrokerUri(value: string): boolean {
-  return /^msauth:\/\/[A-Za-z0-9._-]+\/.+/i.test(value.trim());
+  return /^msauth:\/\/[A-Za-z0-9._${}-]+\/.+/i.test(value.trim());
 }
 
 /** Windows WAM broker redirect: `ms-appx-web://microsoft.aad.brokerplugin/<client id>`. */

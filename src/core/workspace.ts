@@ -47,6 +47,16 @@ export class WorkspaceIndex {
     return this.configIndex().get(clientId.trim().toLowerCase()) ?? [];
   }
 
+  /** The registrations a config signs in with: those whose appId equals its client id (no id, no link). */
+  linkedRegistrations(config: AuthConfig): IndexedRegistration[] {
+    return this.registrationsFor(config.clientId?.value);
+  }
+
+  /** The configs that sign in with a registration. */
+  linkedConfigs(registration: AppRegistration): IndexedConfig[] {
+    return this.configsFor(registration.appId?.value);
+  }
+
   /** Files of a format under the same module as `path` (the nearest folder holding `src/`, `res/` or the file). */
   sameModule(path: string, format: ParsedFile['format']): ParsedFile[] {
     const root = moduleRoot(path);

@@ -1,5 +1,88 @@
 import * as vscode from 'vscode';
+import { AuthCodeActionProvider } from './code-actions';
+import { registerCommands, scanWithProgress } from './commands';
+import { initDocsLinks } from './docs-link';
+import { engineLoadMs } from './engine';
+import { EXPLAIN_SCHEME, ExplanationProvider } from './explain';
+import { AadstsHoverProvider } from './hover';
+import { LintService, type ScanResult } from './lint-service';
+import { disposeLog, log } from './log';
+import { readSettings, SECTION } from './settings';
+import { StatusBar } from './status-bar';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What the extension hands to other extensions and to its integration tests. */
+export interface EntraAuthLintApi {
+  /** Milliseconds spent inside activate() (registration only: no file is read there). */
+  activationMs: number;
+  /** Resolves when the scan started at activation has finished. */
+  initialScan: Promise<ScanResult | undefined>;
+  service: LintService;
+  statusBarText(): string;
+  engineLoadMs(): number;
+}
 
-export function deactivate(): void {}
+export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
+  const start = performance.now();
+  initDocsLinks(context);
+  const service = new LintService();
+  const actions = new AuthCodeActionProvider(service);
+  const explanations = new ExplanationProvider();
+  const statusBar = new StatusBar(service);
+  const everyDocument: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }];
+
+  context.subscriptions.push(
+    service,
+    statusBar,
+    { dispose: disposeLog },
+    vscode.languages.registerCodeActionsProvider(everyDocument, actions, AuthCodeActionProvider.metadata),
+    // AADSTS codes show up anywhere: logs, output, terminals saved to files, code, comments.
+    vscode.languages.registerHoverProvider({ scheme: '*' }, new AadstsHoverProvider()),
+    vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations),
+    ...registerCommands(service, actions, explanations),
+    vscode.workspace.onDidOpenTextDocument((document) => service.schedule(document, 0)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length === 0) return;
+      const settings = service.settingsFor(event.document.uri);
+      if (settings.run === 'onType') service.schedule(event.document, settings.debounceMs);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => service.schedule(document, 0)),
+    vscode.workspace.onDidCloseTextDocument((document) => service.documentClosed(document)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION) || event.affectsConfiguration('files.exclude')) {
+        log().info('settings changed: checking again');
+        service.reset();
+      }
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => service.reset()),
+  );
+
+  // Closed files stay current; only local folders can be watched and read with the engine's file reader.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+  context.subscriptions.push(
+    watcher,
+    watcher.onDidChange((uri) => service.fileChanged(uri, 'change')),
+    watcher.onDidCreate((uri) => service.fileChanged(uri, 'create')),
+    watcher.onDidDelete((uri) => service.fileChanged(uri, 'delete')),
+  );
+
+  // The first lint and the scan run after activate() returns, so activation itself stays cheap.
+  const initialScan = new Promise<ScanResult | undefined>((resolve) => {
+    setTimeout(() => {
+      for (const document of vscode.workspace.textDocuments) service.lintDocument(document);
+      if (!readSettings().scanOnStartup) return resolve(undefined);
+      scanWithProgress(service, vscode.ProgressLocation.Window).then(resolve, (error: unknown) => {
+        log().error(`scan failed: ${String(error)}`);
+        resolve(undefined);
+      });
+    }, 0);
+  });
+
+  const activationMs = performance.now() - start;
+  log().info(`activated in ${activationMs.toFixed(1)} ms`);
+  void initialScan.then(() => log().info(`engine loaded in ${engineLoadMs().toFixed(1)} ms (first use)`));
+  return { activationMs, initialScan, service, statusBarText: () => statusBar.text, engineLoadMs };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

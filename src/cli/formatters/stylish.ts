@@ -12,7 +12,8 @@ const COLORS: Record<Finding['severity'], Parameters<typeof styleText>[0]> = {
 
 /** Human output grouped by file, like ESLint's stylish formatter. */
 export const formatStylish: Formatter = ({ findings, cwd, color, files }) => {
-  const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text) : text);
+  // The CLI decides about color (--color, --no-color, NO_COLOR, a terminal); styleText must not decide again.
+  const paint = (style: Parameters<typeof styleText>[0], text: string) => (color ? styleText(style, text, { validateStream: false }) : text);
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   const lines: string[] = [];

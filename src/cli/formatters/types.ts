@@ -6,6 +6,8 @@ export interface ReportInput {
   findings: Finding[];
   cwd: string;
   color: boolean;
+  /** The text the engine read for a file (BOM removed), for formats that fingerprint the offending value. */
+  textOf?: (file: string) => string | undefined;
 }
 
 export type Formatter = (input: ReportInput) => string;

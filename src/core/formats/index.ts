@@ -1,11 +1,38 @@
 import type { Format } from './types';
 import { aadManifestFormat, graphManifestFormat } from './app-manifest';
+import { msalJsFormat } from './msal-js';
+import { dotnetCodeFormat } from './dotnet-code';
+import { terraformFormat } from './terraform';
+import { bicepFormat } from './bicep';
+import { androidConfigFormat } from './android-config';
+import { androidManifestFormat } from './android-manifest';
+import { appCreationScriptsFormat } from './app-creation-scripts';
+import { dotnetAppSettingsFormat } from './dotnet-appsettings';
+import { envFileFormat } from './env-file';
+import { iosPlistFormat } from './ios-plist';
+import { jsonConfigFormat } from './json-config';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
  * accepts the text wins, so generic readers (json-config) come last.
  */
-export const FORMATS: Format[] = [aadManifestFormat, graphManifestFormat];
+export const FORMATS: Format[] = [
+  // AppCreationScripts apps.json holds replyUrlsWithType too, so it goes before the manifest formats.
+  appCreationScriptsFormat,
+  aadManifestFormat,
+  graphManifestFormat,
+  androidConfigFormat,
+  androidManifestFormat,
+  iosPlistFormat,
+  dotnetAppSettingsFormat,
+  envFileFormat,
+  msalJsFormat,
+  dotnetCodeFormat,
+  terraformFormat,
+  bicepFormat,
+  // Generic JSON reader: must stay last.
+  jsonConfigFormat,
+];
 
 export type { Format };
 

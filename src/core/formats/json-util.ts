@@ -1,12 +1,16 @@
 import { getNodeValue, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Located, ParseProblem, Range } from '../model';
+import { blankRegions, MAX_JSON_DEPTH, tooDeepRegions } from './json-depth';
 
 /** Parses JSON with comments and trailing commas; never throws. Problems carry the parser's reason. */
 export function parseJson(text: string): { root: Node | undefined; problems: ParseProblem[] } {
   const errors: ParseError[] = [];
   let root: Node | undefined;
+  // Over-deep parts are blanked first (offsets unchanged) so the rest of the file is still read.
+  const tooDeep = tooDeepRegions(text);
+  const readable = tooDeep.length ? blankRegions(text, tooDeep) : text;
   try {
-    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+    root = parseTree(readable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   } catch (error) {
     // jsonc-parser recurses per nesting level; absurd depth ends here instead of crashing the host.
     return { root: undefined, problems: [{ message: `JSON could not be parsed: ${(error as Error).message}`, range: { start: 0, end: 0 } }] };
@@ -15,6 +19,10 @@ export function parseJson(text: string): { root: Node | undefined; problems: Par
     message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`,
     range: { start: e.offset, end: e.offset + e.length },
   }));
+  if (tooDeep.length) {
+    const start = tooDeep[0].start;
+    problems.unshift({ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels; the deeper part was not read`, range: { start, end: start + 1 } });
+  }
   return { root, problems };
 }
 

@@ -1,6 +1,7 @@
 import type { AppRegistration, AuthConfig, ParsedFile, Platform, RedirectUri } from '../model';
 import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES } from '../uri';
 import type { WorkspaceIndex } from '../workspace';
+import { safeRedirectFix } from './safe-redirect';
 import { redirectsOf, type Rule } from './types';
 
 const CODE = 'AADSTS50199';
@@ -103,6 +104,7 @@ export const customSchemeRedirect: Rule = {
         message:
           `Custom-scheme redirect URI '${uri.value}'${where} goes through the system browser, so after sign-in Entra shows ${PROMPT} and the user must confirm the app. ` +
           `Only http://, https:// and chrome-extension:// avoid it; use ${safeRedirectFor(uri.platform)}.`,
+        fixes: safeRedirectFix(owner, uri, file, workspace),
       });
     }
   },

@@ -1,0 +1,229 @@
+// Generated documents per format, scaled to a target size, for the latency and scan benchmarks.
+// Each document holds one custom-scheme redirect (the headline finding) and realistic filler that grows
+// the way real files grow (more reply URLs, permissions, activities, code).
+
+const guid = (i) => {
+  const hex = (n, len) => ((n * 2654435761) >>> 0).toString(16).padStart(8, '0').repeat(4).slice(0, len);
+  return `${hex(i + 1, 8)}-${hex(i + 7, 4)}-4${hex(i + 3, 3)}-9${hex(i + 5, 3)}-${hex(i + 11, 12)}`;
+};
+
+/** Repeats `unit(i)` joined by `separator` until head + body + tail reaches `targetBytes`. */
+function grow(head, unit, separator, tail, targetBytes) {
+  const parts = [];
+  let size = head.length + tail.length;
+  for (let i = 0; size < targetBytes || parts.length === 0; i++) {
+    const piece = unit(i);
+    parts.push(piece);
+    size += piece.length + separator.length;
+  }
+  return head + parts.join(separator) + tail;
+}
+
+const jsonReply = (i) => `    { "url": "https://app${i}.contoso.example.com/signin-oidc", "type": "Web" }`;
+
+/** A legacy Azure AD Graph manifest (replyUrlsWithType) with one custom-scheme redirect. */
+export function legacyManifest(i, targetBytes) {
+  const head = `{
+  "id": "${guid(i + 1000)}",
+  "appId": "${guid(i)}",
+  "displayName": "Contoso app ${i}",
+  "signInAudience": "AzureADMyOrg",
+  "allowPublicClient": true,
+  "oauth2AllowImplicitFlow": false,
+  "oauth2AllowIdTokenImplicitFlow": false,
+  "requiredResourceAccess": [
+    { "resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [ { "id": "${guid(i + 5)}", "type": "Scope" } ] }
+  ],
+  "replyUrlsWithType": [
+    { "url": "contoso${i}://auth", "type": "InstalledClient" },
+`;
+  return grow(head, jsonReply, ',\n', '\n  ]\n}\n', targetBytes);
+}
+
+function graphManifest(i, targetBytes) {
+  const head = `{
+  "id": "${guid(i + 1000)}",
+  "appId": "${guid(i)}",
+  "displayName": "Contoso app ${i}",
+  "signInAudience": "AzureADMyOrg",
+  "isFallbackPublicClient": true,
+  "publicClient": { "redirectUris": [ "contoso${i}://auth" ] },
+  "spa": { "redirectUris": [ "http://localhost:3000" ] },
+  "web": {
+    "implicitGrantSettings": { "enableAccessTokenIssuance": false, "enableIdTokenIssuance": false },
+    "redirectUris": [
+`;
+  return grow(head, (n) => `      "https://app${n}.contoso.example.com/signin-oidc"`, ',\n', '\n    ]\n  }\n}\n', targetBytes);
+}
+
+function msalJs(i, targetBytes) {
+  const head = `import { PublicClientApplication, LogLevel } from "@azure/msal-browser";
+
+export const msalConfig = {
+  auth: {
+    clientId: "${guid(i)}",
+    authority: "https://login.microsoftonline.com/contoso.onmicrosoft.com",
+    redirectUri: "contoso${i}://auth",
+  },
+  cache: { cacheLocation: "sessionStorage" },
+};
+
+`;
+  const unit = (n) => `export function helper${n}(items) {
+  const result = [];
+  for (const item of items) if (item && item.id !== ${n}) result.push({ id: item.id, label: \`item \${item.id}\` });
+  return result;
+}
+`;
+  return grow(head, unit, '\n', '\nexport const msalInstance = new PublicClientApplication(msalConfig);\n', targetBytes);
+}
+
+function appsettings(i, targetBytes) {
+  const head = `{
+  "AzureAd": {
+    "Instance": "https://login.microsoftonline.com/",
+    "TenantId": "${guid(i + 9)}",
+    "ClientId": "${guid(i)}",
+    "RedirectUri": "contoso${i}://auth",
+    "CallbackPath": "/signin-oidc"
+  },
+  "Logging": { "LogLevel": { "Default": "Information" } },
+  "Features": {
+`;
+  return grow(head, (n) => `    "Feature${n}": { "Enabled": ${n % 2 === 0}, "Endpoint": "https://api${n}.contoso.example.com/v1" }`, ',\n', '\n  }\n}\n', targetBytes);
+}
+
+function androidConfig(i, targetBytes) {
+  const head = `{
+  "client_id": "${guid(i)}",
+  "authorization_user_agent": "DEFAULT",
+  "redirect_uri": "contoso${i}://auth",
+  "broker_redirect_uri_registered": false,
+  "authorities": [
+`;
+  return grow(head, (n) => `    { "type": "AAD", "audience": { "type": "AzureADMyOrg", "tenant_id": "${guid(n)}" }, "default": ${n === 0} }`, ',\n', '\n  ]\n}\n', targetBytes);
+}
+
+function appCreationScripts(i, targetBytes) {
+  const head = `{
+  "Sample": { "Title": "Contoso sample ${i}", "Level": 100, "Client": "Desktop app" },
+  "AADApps": [
+    { "Id": "client", "Name": "contoso-client-${i}", "Kind": "Desktop", "ReplyUrls": "contoso${i}://auth", "Audience": "AzureADMyOrg" }
+  ],
+  "CodeConfiguration": [
+`;
+  return grow(head, (n) => `    { "App": "client", "SettingKind": "Replace", "SettingFile": "\\\\..\\\\src\\\\file${n}.cs", "Mappings": [ { "key": "Key${n}", "value": "client.AppId" } ] }`, ',\n', '\n  ]\n}\n', targetBytes);
+}
+
+function jsonConfig(i, targetBytes) {
+  const head = `{
+  "clientId": "${guid(i)}",
+  "authority": "https://login.microsoftonline.com/common",
+  "redirectUri": "contoso${i}://auth",
+  "scopes": [
+`;
+  return grow(head, (n) => `    "api://${guid(n)}/scope.read${n}"`, ',\n', '\n  ]\n}\n', targetBytes);
+}
+
+function envFile(i, targetBytes) {
+  const head = `# Contoso sign-in settings\nCLIENT_ID=${guid(i)}\nAUTHORITY=https://login.microsoftonline.com/common\nREDIRECT_URI=contoso${i}://auth\n`;
+  return grow(head, (n) => `FEATURE_${n}_ENDPOINT=https://api${n}.contoso.example.com/v1`, '\n', '\n', targetBytes);
+}
+
+function androidManifest(i, targetBytes) {
+  const head = `<?xml version="1.0" encoding="utf-8"?>
+<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.contoso.app${i}">
+  <application android:label="Contoso">
+    <activity android:name="com.microsoft.identity.client.BrowserTabActivity" android:exported="true">
+      <intent-filter>
+        <action android:name="android.intent.action.VIEW" />
+        <category android:name="android.intent.category.DEFAULT" />
+        <category android:name="android.intent.category.BROWSABLE" />
+        <data android:scheme="contoso${i}" android:host="auth" />
+      </intent-filter>
+    </activity>
+`;
+  return grow(head, (n) => `    <activity android:name=".Screen${n}Activity" android:exported="false" android:theme="@style/Theme${n}" />`, '\n', '\n  </application>\n</manifest>\n', targetBytes);
+}
+
+function iosPlist(i, targetBytes) {
+  const head = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+  <key>CFBundleIdentifier</key>
+  <string>com.contoso.app${i}</string>
+  <key>CFBundleURLTypes</key>
+  <array>
+    <dict>
+      <key>CFBundleURLSchemes</key>
+      <array><string>msauth.com.contoso.app${i}</string></array>
+    </dict>
+  </array>
+  <key>LSApplicationQueriesSchemes</key>
+  <array><string>msauthv2</string><string>msauthv3</string></array>
+`;
+  return grow(head, (n) => `  <key>ContosoSetting${n}</key>\n  <string>value ${n}</string>`, '\n', '\n</dict>\n</plist>\n', targetBytes);
+}
+
+function dotnetCode(i, targetBytes) {
+  const head = `using Microsoft.Identity.Client;
+
+namespace Contoso.App${i};
+
+public static class Auth
+{
+    public static IPublicClientApplication Build() =>
+        PublicClientApplicationBuilder.Create("${guid(i)}")
+            .WithAuthority("https://login.microsoftonline.com/common")
+            .WithRedirectUri("contoso${i}://auth")
+            .Build();
+`;
+  return grow(head, (n) => `    public static int Helper${n}(int value) => value * ${n} + ${n % 7};`, '\n', '\n}\n', targetBytes);
+}
+
+function terraform(i, targetBytes) {
+  const head = `resource "azuread_application" "app${i}" {
+  display_name     = "Contoso app ${i}"
+  sign_in_audience = "AzureADMyOrg"
+  public_client {
+    redirect_uris = ["contoso${i}://auth"]
+  }
+}
+`;
+  return grow(head, (n) => `resource "azurerm_resource_group" "rg${n}" {\n  name     = "contoso-rg-${n}"\n  location = "westeurope"\n}`, '\n', '\n', targetBytes);
+}
+
+function bicep(i, targetBytes) {
+  const head = `extension microsoftGraphV1
+
+resource app${i} 'Microsoft.Graph/applications@v1.0' = {
+  uniqueName: 'contoso-app-${i}'
+  displayName: 'Contoso app ${i}'
+  signInAudience: 'AzureADMyOrg'
+  publicClient: {
+    redirectUris: [
+      'contoso${i}://auth'
+    ]
+  }
+}
+`;
+  return grow(head, (n) => `param setting${n} string = 'value-${n}'`, '\n', '\n', targetBytes);
+}
+
+/** Per format id: the path a workspace would hold it at, and the generator. */
+export const DOCUMENTS = {
+  'aad-manifest': { path: 'registration/manifest.json', make: legacyManifest },
+  'graph-manifest': { path: 'registration/app-manifest.json', make: graphManifest },
+  'msal-js': { path: 'src/authConfig.js', make: msalJs },
+  'dotnet-appsettings': { path: 'appsettings.json', make: appsettings },
+  'android-config': { path: 'app/src/main/res/raw/auth_config.json', make: androidConfig },
+  'app-creation-scripts': { path: 'AppCreationScripts/sample.json', make: appCreationScripts },
+  'json-config': { path: 'config/auth.json', make: jsonConfig },
+  env: { path: '.env', make: envFile },
+  'android-manifest': { path: 'app/src/main/AndroidManifest.xml', make: androidManifest },
+  'ios-plist': { path: 'ios/App/Info.plist', make: iosPlist },
+  'dotnet-code': { path: 'src/Auth.cs', make: dotnetCode },
+  terraform: { path: 'infra/main.tf', make: terraform },
+  bicep: { path: 'infra/main.bicep', make: bicep },
+};

@@ -1,0 +1,142 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../src/core/rules';
+import type { Rule } from '../src/core/rules/types';
+
+// Generates docs/rules/<id>.md for every rule and the README rule table from the rules' metadata.
+// `npm run docs` writes them; test/unit/docs.test.ts fails when the files on disk are out of date.
+
+export const README_START = '<!-- rules:start -->';
+export const README_END = '<!-- rules:end -->';
+const GENERATED = '<!-- Generated from the rule metadata by scripts/generate-docs.ts; run `npm run docs` after changing a rule. -->';
+
+/** The official page of an AADSTS code (`AADSTS50199` → `…/error?code=50199`); other codes get no link. */
+export function codeLink(code: string): string {
+  const number = /^AADSTS(\d+)$/.exec(code)?.[1];
+  return number ? `[${code}](https://login.microsoftonline.com/error?code=${number})` : `\`${code}\``;
+}
+
+function fenceLanguage(snippet: string): string {
+  const s = snippet.trim();
+  if (s.startsWith('{') || s.startsWith('[')) return 'jsonc';
+  if (s.startsWith('<')) return 'xml';
+  if (/^(const|let|var|import|export)\b/.test(s)) return 'ts';
+  if (/^[A-Z][A-Za-z]*\.|\bWith[A-Z]/.test(s)) return 'csharp';
+  return 'text';
+}
+
+function fence(snippet: string): string {
+  return ['```' + fenceLanguage(snippet), snippet.replace(/\r\n?/g, '\n'), '```'].join('\n');
+}
+
+function tableCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function renderRulePage(rule: Rule): string {
+  const { meta } = rule;
+  const { docs } = meta;
+  const lines: string[] = [
+    GENERATED,
+    '',
+    `# ${meta.id}`,
+    '',
+    meta.description,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Default severity | ${meta.defaultSeverity} |`,
+    `| Codes | ${meta.codes.length ? meta.codes.map(codeLink).join(', ') : 'none'} |`,
+    `| Fixable | ${meta.fixable ? 'yes' : 'no'} |`,
+    `| Checks | ${meta.scope === 'file' ? 'one file at a time' : 'the file together with related files of the workspace'} |`,
+    '',
+    '## What the user sees',
+    '',
+    docs.impact,
+    '',
+    '## Why',
+    '',
+    docs.why,
+    '',
+    '## How to fix',
+    '',
+    docs.howToFix,
+    '',
+    '## Examples',
+    '',
+    'Fails:',
+    '',
+    ...docs.failing.flatMap((s) => [fence(s), '']),
+    'Passes:',
+    '',
+    ...docs.passing.flatMap((s) => [fence(s), '']),
+  ];
+  if (meta.codes.length) {
+    lines.push('## Error codes', '', ...meta.codes.map((c) => `- ${codeLink(c)}`), '');
+  }
+  lines.push(
+    '## Configuration',
+    '',
+    `Change the severity or turn the rule off in \`.entra-auth-lint.json\`: \`{ "rules": { "${meta.id}": "off" } }\`, or for one line with a comment \`entra-auth-lint-disable-line ${meta.id}\`.`,
+    '',
+  );
+  if (docs.links.length) lines.push('## Official documentation', '', ...docs.links.map((l) => `- [${l.title}](${l.url})`), '');
+  return lines.join('\n');
+}
+
+export function renderRuleTable(rules: readonly Rule[]): string {
+  const rows = rules.map(({ meta }) =>
+    `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${meta.codes.length ? meta.codes.join(', ') : '—'} | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : 'no'} | ${tableCell(meta.description)} |`,
+  );
+  return ['| Rule | Codes | Default severity | Fixable | Description |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+/** The README with the rule table between the markers; the markers are appended when missing. Keeps the file's line breaks. */
+export function renderReadme(readme: string, rules: readonly Rule[]): string {
+  const eol = readme.includes('\r\n') ? '\r\n' : '\n';
+  const table = renderRuleTable(rules).split('\n').join(eol);
+  const block = `${README_START}${eol}${table}${eol}${README_END}`;
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start >= 0 && end > start) return readme.slice(0, start) + block + readme.slice(end + README_END.length);
+  const base = readme.endsWith(eol) || readme === '' ? readme : readme + eol;
+  return `${base}${eol}## Rules${eol}${eol}${block}${eol}`;
+}
+
+/** Every generated file (path relative to the repository root, with `/`) and its content. */
+export function renderDocs(rules: readonly Rule[], readme: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const rule of rules) files.set(`docs/rules/${rule.meta.id}.md`, renderRulePage(rule));
+  files.set('README.md', renderReadme(readme, rules));
+  return files;
+}
+
+/** The repository root, from out/scripts/ (compiled) or scripts/ (ts-node style). */
+export function repoRoot(): string {
+  const up = path.resolve(__dirname, '..');
+  return path.basename(up) === 'out' ? path.resolve(up, '..') : up;
+}
+
+/** Writes the generated files and removes pages of rules that no longer exist. */
+export function writeDocs(root: string, rules: readonly Rule[] = RULES): { written: string[]; removed: string[] } {
+  const readmePath = path.join(root, 'README.md');
+  const readme = fs.existsSync(readmePath) ? fs.readFileSync(readmePath, 'utf8') : '';
+  const written: string[] = [];
+  for (const [relative, content] of renderDocs(rules, readme)) {
+    const target = path.join(root, relative);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    if (fs.existsSync(target) && fs.readFileSync(target, 'utf8') === content) continue;
+    fs.writeFileSync(target, content);
+    written.push(relative);
+  }
+  const pages = path.join(root, 'docs/rules');
+  const wanted = new Set(rules.map((r) => `${r.meta.id}.md`));
+  const removed = fs.readdirSync(pages).filter((f) => f.endsWith('.md') && !wanted.has(f));
+  for (const f of removed) fs.unlinkSync(path.join(pages, f));
+  return { written, removed };
+}
+
+if (require.main === module) {
+  const { written, removed } = writeDocs(repoRoot());
+  process.stdout.write(`docs: ${RULES.length} rules; ${written.length} file(s) written${written.length ? `: ${written.join(', ')}` : ''}${removed.length ? `; removed ${removed.join(', ')}` : ''}\n`);
+}

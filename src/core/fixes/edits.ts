@@ -1,0 +1,169 @@
+import { findNodeAtOffset, type Node } from 'jsonc-parser';
+import { parseJson } from '../formats/json-util';
+import type { FormatId, IosPlistInfo, Located, ParsedFile, Range, RedirectUri, TextEdit } from '../model';
+import { detectEol } from '../text';
+
+// Builders of text edits for fixes. Each returns undefined (or []) when it cannot produce an edit that
+// keeps the file valid and its layout intact — a rule then offers no fix rather than a risky one.
+
+const JSON_FORMATS: FormatId[] = ['graph-manifest', 'aad-manifest', 'app-creation-scripts', 'android-config', 'dotnet-appsettings', 'json-config'];
+const XML_FORMATS: FormatId[] = ['android-manifest', 'ios-plist'];
+
+/** Escapes a value for the string literal it replaces (JSON, XML, or a quoted code literal). */
+export function escapeFor(file: ParsedFile, range: Range, value: string): string {
+  if (JSON_FORMATS.includes(file.format)) return JSON.stringify(value).slice(1, -1);
+  if (XML_FORMATS.includes(file.format)) {
+    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  }
+  const quote = file.text[range.start - 1];
+  const escaped = value.replace(/\\/g, '\\\\');
+  return quote === '"' || quote === "'" || quote === '`' ? escaped.split(quote).join(`\\${quote}`) : escaped;
+}
+
+/** Whether the range holds the value verbatim (no escapes, not rebuilt), so replacing it is exact. */
+export function holdsVerbatim(file: ParsedFile, located: Located<string> | RedirectUri): boolean {
+  if ('implied' in located && located.implied) return false;
+  if ('partial' in located && located.partial) return false;
+  return file.text.slice(located.range.start, located.range.end) === located.value;
+}
+
+/** Replaces a whole value (e.g. a redirect URI) with another. */
+export function replaceValue(file: ParsedFile, located: Located<string> | RedirectUri, newValue: string): TextEdit | undefined {
+  if (!holdsVerbatim(file, located) || located.value === newValue) return undefined;
+  return { file: file.path, range: located.range, newText: escapeFor(file, located.range, newValue) };
+}
+
+/** Replaces `length` characters at `offset` inside a verbatim value (a scheme, a hash). */
+export function replaceInsideValue(file: ParsedFile, located: Located<string> | RedirectUri, offset: number, length: number, newText: string): TextEdit | undefined {
+  if (!holdsVerbatim(file, located) || offset < 0 || offset + length > located.value.length) return undefined;
+  const start = located.range.start + offset;
+  return { file: file.path, range: { start, end: start + length }, newText: escapeFor(file, located.range, newText) };
+}
+
+/** `http://host/...` → `https://host/...`: only the scheme changes, so partial values can be fixed too. */
+export function upgradeToHttps(file: ParsedFile, uri: RedirectUri): TextEdit | undefined {
+  if (uri.implied) return undefined;
+  const written = file.text.slice(uri.range.start, uri.range.start + 5);
+  if (written.toLowerCase() !== 'http:') return undefined;
+  return { file: file.path, range: { start: uri.range.start, end: uri.range.start + 4 }, newText: written[0] === 'H' ? 'HTTPS' : 'https' };
+}
+
+function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** Offset after the line break that ends the line holding `offset` (or the text's end). */
+function nextLineStart(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (text[i] === '\r' && text[i + 1] === '\n') return i + 2;
+  return i < text.length ? i + 1 : i;
+}
+
+function onlyBlanks(text: string, start: number, end: number): boolean {
+  return /^[ \t]*$/.test(text.slice(start, end));
+}
+
+/** Offset of the next comma after `from`, skipping whitespace and comments; undefined if something else comes first. */
+function commaAfter(text: string, from: number): number | undefined {
+  let i = from;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ',') return i;
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') i++;
+    else if (text.startsWith('//', i)) i = nextLineStart(text, i);
+    else if (text.startsWith('/*', i)) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return undefined;
+      i = close + 2;
+    } else return undefined;
+  }
+  return undefined;
+}
+
+/** Whether two values sit in the same JSON array (directly or inside its objects); undefined when the file is not JSON. */
+export function sameJsonArray(file: ParsedFile, a: Range, b: Range): boolean | undefined {
+  if (!JSON_FORMATS.includes(file.format)) return undefined;
+  const { root } = parseJson(file.text);
+  if (!root) return undefined;
+  const nearestArray = (offset: number): Node | undefined => {
+    let node = findNodeAtOffset(root, offset)?.parent;
+    while (node && node.type !== 'array') node = node.parent;
+    return node;
+  };
+  const arrayA = nearestArray(a.start);
+  return arrayA !== undefined && arrayA === nearestArray(b.start);
+}
+
+/**
+ * Removes a string element of a JSON array together with its comma, keeping comments and the layout of
+ * the other elements: an element alone on its line takes its line with it.
+ */
+export function removeJsonArrayElement(file: ParsedFile, valueRange: Range): TextEdit[] {
+  if (!JSON_FORMATS.includes(file.format)) return [];
+  const { text } = file;
+  const { root } = parseJson(text);
+  if (!root) return [];
+  const node: Node | undefined = findNodeAtOffset(root, valueRange.start);
+  const array = node?.parent;
+  if (!node || node.type !== 'string' || array?.type !== 'array' || !array.children) return [];
+  if (node.offset + 1 !== valueRange.start || node.offset + node.length - 1 !== valueRange.end) return [];
+  const index = array.children.indexOf(node);
+  const start = node.offset;
+  const end = node.offset + node.length;
+  const edits: TextEdit[] = [];
+  const remove = (from: number, to: number) => edits.push({ file: file.path, range: { start: from, end: to }, newText: '' });
+  const lineStart = lineStartOf(text, start);
+  const aloneBefore = onlyBlanks(text, lineStart, start);
+
+  if (index < array.children.length - 1) {
+    const comma = commaAfter(text, end);
+    if (comma === undefined) return [];
+    const lineEnd = nextLineStart(text, comma);
+    if (aloneBefore && /^[ \t]*(\r\n|\r|\n)?$/.test(text.slice(comma + 1, lineEnd))) remove(lineStart, lineEnd);
+    else {
+      let after = comma + 1;
+      while (text[after] === ' ' || text[after] === '\t') after++;
+      // Keep the element's line break when a comment follows on the same line.
+      remove(start, after === lineEnd || /[\r\n]/.test(text[after] ?? '') ? comma + 1 : after);
+    }
+    return edits;
+  }
+
+  if (index > 0) {
+    const previous = array.children[index - 1];
+    const comma = commaAfter(text, previous.offset + previous.length);
+    if (comma === undefined) return [];
+    remove(comma, comma + 1);
+  }
+  const lineEnd = nextLineStart(text, end);
+  if (aloneBefore && /^[ \t]*(\r\n|\r|\n)?$/.test(text.slice(end, lineEnd)) && lineStart > 0) remove(lineStart, lineEnd);
+  else {
+    let from = start;
+    while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t') && index > 0) from--;
+    remove(Math.max(from, edits[0] ? edits[0].range.end : from), end);
+  }
+  return edits;
+}
+
+/**
+ * Inserts `<string>scheme</string>` after the last CFBundleURLSchemes entry, with the indentation of that
+ * entry and the file's line break. Returns undefined when the plist gives no safe place to insert.
+ */
+export function insertPlistUrlScheme(file: ParsedFile, ios: IosPlistInfo, scheme: string): TextEdit | undefined {
+  const at = ios.urlSchemesInsertAt;
+  if (at === undefined || at < 0 || at > file.text.length) return undefined;
+  if (ios.urlSchemes.some((s) => s.value.toLowerCase() === scheme.toLowerCase())) return undefined;
+  const { text } = file;
+  const before = text.slice(0, at);
+  const lineStart = lineStartOf(text, at);
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, at))?.[0] ?? '';
+  let entryIndent: string;
+  if (/<\/string>\s*$/.test(before)) entryIndent = indent;
+  else if (/<array>\s*$/.test(before)) entryIndent = indent + (indent.includes('\t') ? '\t' : '  ');
+  else return undefined;
+  const escaped = escapeFor(file, { start: at, end: at }, scheme);
+  return { file: file.path, range: { start: at, end: at }, newText: `${detectEol(text)}${entryIndent}<string>${escaped}</string>` };
+}

@@ -1,0 +1,97 @@
+import type { Node } from 'jsonc-parser';
+import type { AuthConfig, Located, Platform } from '../model';
+import { jsonComments, redirectUri } from './config-util';
+import { nodeRange, parseJson, prop, str, walk } from './json-util';
+import { emptyParsed, lowerBaseName, type Format } from './types';
+
+// .NET `appsettings*.json`: Microsoft.Identity.Web sections (AzureAd, AzureAdB2C, MicrosoftEntraID) and
+// the MSAL.NET / MAUI style (ClientId + RedirectUri, AndroidRedirectUri, iOSRedirectUri). .NET
+// configuration keys are case-insensitive, so keys are matched ignoring case.
+
+const SECTION_NAMES = ['azuread', 'azureadb2c', 'microsoftentraid', 'entraid', 'azureadb2cui'];
+const COMPANION_KEYS = ['instance', 'tenantid', 'redirecturi', 'callbackpath', 'authority', 'domain'];
+
+export const dotnetAppSettingsFormat: Format = {
+  id: 'dotnet-appsettings',
+  byName: (path) => {
+    if (!/\.json$/i.test(path)) return 'no';
+    return /(^|[._-])appsettings([._-][^/\\]*)?\.json$/i.test(lowerBaseName(path)) ? 'yes' : 'sniff';
+  },
+  // PascalCase keys are the .NET convention; camelCase `clientId` belongs to JavaScript configs.
+  sniff: (text) =>
+    /"(AzureAd|AzureAdB2C|MicrosoftEntraID)"\s*:\s*\{/i.test(text) ||
+    (text.includes('"ClientId"') && /"(Instance|TenantId|RedirectUri|CallbackPath)"/i.test(text)),
+  parse(path, text) {
+    const parsed = emptyParsed(path, 'dotnet-appsettings', text);
+    const { root, problems } = parseJson(text);
+    parsed.problems.push(...problems);
+    parsed.comments = jsonComments(text);
+    for (const node of walk(root)) {
+      if (node.type === 'object' && isIdentitySection(node)) parsed.configs.push(readSection(node));
+    }
+    return parsed;
+  },
+};
+
+function keyOf(node: Node): string | undefined {
+  const key = node.parent?.type === 'property' ? node.parent.children?.[0]?.value : undefined;
+  return typeof key === 'string' ? key : undefined;
+}
+
+function isIdentitySection(node: Node): boolean {
+  const name = keyOf(node)?.toLowerCase();
+  if (name && SECTION_NAMES.includes(name)) return true;
+  return prop(node, 'ClientId', true) !== undefined && COMPANION_KEYS.some((k) => prop(node, k, true) !== undefined);
+}
+
+function get(section: Node, key: string): Located<string> | undefined {
+  return str(prop(section, key, true));
+}
+
+function readSection(section: Node): AuthConfig {
+  const callback = get(section, 'CallbackPath');
+  const signedOut = get(section, 'SignedOutCallbackPath');
+  const publicRedirect = get(section, 'RedirectUri');
+  const android = get(section, 'AndroidRedirectUri');
+  const ios = get(section, 'iOSRedirectUri');
+  // A web app (Microsoft.Identity.Web) names callback paths; a public client (MSAL.NET, MAUI) names redirect URIs.
+  const isPublicClient = !callback && !signedOut && !!(publicRedirect || android || ios);
+  const platform: Platform = isPublicClient ? 'publicClient' : 'web';
+  const config: AuthConfig = {
+    kind: 'config',
+    library: isPublicClient ? 'msal-dotnet' : 'ms-identity-web',
+    platform,
+    clientId: get(section, 'ClientId'),
+    authority: get(section, 'Authority'),
+    tenant: get(section, 'TenantId'),
+    instance: get(section, 'Instance'),
+    clientSecret: get(section, 'ClientSecret') ?? credentialSecret(section),
+    redirectUris: [],
+    range: nodeRange(section),
+  };
+  // Callback paths are relative: the host comes from the request at run time.
+  if (callback) config.redirectUris.push(redirectUri(callback.value, callback.range, 'web', 'redirect', { partial: isRelative(callback.value) }));
+  if (signedOut) config.redirectUris.push(redirectUri(signedOut.value, signedOut.range, 'web', 'postLogout', { partial: isRelative(signedOut.value) }));
+  if (publicRedirect) config.redirectUris.push(redirectUri(publicRedirect.value, publicRedirect.range, isPublicClient ? 'publicClient' : 'web', 'redirect'));
+  if (android) config.redirectUris.push(redirectUri(android.value, android.range, 'android', 'redirect'));
+  if (ios) config.redirectUris.push(redirectUri(ios.value, ios.range, 'ios', 'redirect'));
+  const postLogout = get(section, 'PostLogoutRedirectUri');
+  if (postLogout) config.redirectUris.push(redirectUri(postLogout.value, postLogout.range, platform, 'postLogout'));
+  return config;
+}
+
+function isRelative(value: string): boolean {
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value.trim());
+}
+
+/** `ClientCredentials: [{ "SourceType": "ClientSecret", "ClientSecret": "..." }]` (Microsoft.Identity.Web 2+). */
+function credentialSecret(section: Node): Located<string> | undefined {
+  const list = prop(section, 'ClientCredentials', true);
+  if (list?.type !== 'array') return undefined;
+  for (const entry of list.children ?? []) {
+    if (get(entry, 'SourceType')?.value.toLowerCase() !== 'clientsecret') continue;
+    const secret = get(entry, 'ClientSecret');
+    if (secret) return secret;
+  }
+  return undefined;
+}

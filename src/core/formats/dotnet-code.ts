@@ -1,0 +1,344 @@
+import type { AuthConfig, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
+import { NATIVE_CLIENT_URI } from '../uri';
+import { tokenizeCSharp, type CsToken } from './csharp-tokenizer';
+import { emptyParsed, type Format } from './types';
+
+// MSAL.NET builder chains in C#: PublicClientApplicationBuilder / ConfidentialClientApplicationBuilder
+// `.Create(id).WithRedirectUri(...).WithBroker()...`, read from tokens (never from a regex over the file),
+// with `#if __ANDROID__` / `#elif __IOS__` / `#else` branches giving each redirect its platform.
+
+const BUILDERS: Record<string, Platform> = { PublicClientApplicationBuilder: 'publicClient', ConfidentialClientApplicationBuilder: 'web' };
+const BROKER_METHOD = /^With(Windows|Mac|Linux)?Broker(Preview)?$/;
+const EMBEDDED_METHOD = /^With(Use)?EmbeddedWebView$/;
+/** Identifiers that may stand before a field's type in a const / static readonly declaration. */
+const MODIFIERS = new Set(['public', 'private', 'internal', 'protected', 'static', 'readonly', 'const', 'new', 'file']);
+/** Resolving values through consts stops here (guards against cycles). */
+const MAX_EVALUATION_DEPTH = 8;
+
+export const dotnetCodeFormat: Format = {
+  id: 'dotnet-code',
+  byName: (path) => (/\.cs$/i.test(path) ? 'sniff' : 'no'),
+  sniff: (text) => text.includes('ClientApplicationBuilder') || text.includes('WithRedirectUri'),
+  parse(path, text) {
+    const parsed = emptyParsed(path, 'dotnet-code', text);
+    const { tokens, comments, problems } = tokenizeCSharp(text);
+    parsed.comments = comments;
+    parsed.problems.push(...problems.slice(0, 20));
+    new ChainReader(tokens, parsed).read();
+    return parsed;
+  },
+};
+
+interface Value {
+  value: string;
+  range: Range;
+  partial?: boolean;
+  /** Platform of the `#if` branch that declared the const the value came from. */
+  platform?: Platform;
+}
+
+class ChainReader {
+  /** The `#if` platform in force at each token (undefined outside platform branches). */
+  private readonly platforms: (Platform | undefined)[];
+  /** const / static readonly string fields: name -> the declaration's value tokens (one per `#if` branch). */
+  private readonly consts = new Map<string, { tokens: CsToken[]; platform?: Platform }[]>();
+  private readonly walked = new Set<number>();
+
+  constructor(private readonly tokens: CsToken[], private readonly parsed: ParsedFile) {
+    this.platforms = branchPlatforms(tokens);
+    this.collectConsts();
+  }
+
+  read(): void {
+    const { tokens } = this;
+    for (let i = 0; i < tokens.length; i++) {
+      const basePlatform = BUILDERS[tokens[i].text];
+      if (tokens[i].kind !== 'identifier' || !basePlatform || !this.isPunct(i + 1, '.')) continue;
+      const config: AuthConfig = { kind: 'config', library: 'msal-dotnet', platform: basePlatform, redirectUris: [], range: { start: tokens[i].start, end: tokens[i].end } };
+      this.walkChain(i + 1, config);
+      // `builder = builder.WithBroker()` later in the file continues the same chain.
+      const variable = this.assignedVariable(i);
+      if (variable) {
+        for (let j = i + 1; j < tokens.length; j++) {
+          if (tokens[j].kind === 'identifier' && tokens[j].text === variable && this.isPunct(j + 1, '.') && !this.walked.has(j + 1)) this.walkChain(j + 1, config);
+        }
+      }
+      this.parsed.configs.push(config);
+    }
+    this.applyEmbeddedWebView();
+  }
+
+  private isPunct(i: number, text: string): boolean {
+    return this.tokens[i]?.kind === 'punct' && this.tokens[i].text === text;
+  }
+
+  /** `var app = Builder...` / `app = Builder...` / `IPublicClientApplication app = Builder...`: the variable name. */
+  private assignedVariable(builderIndex: number): string | undefined {
+    const equals = this.tokens[builderIndex - 1];
+    const name = this.tokens[builderIndex - 2];
+    if (equals?.text !== '=' || name?.kind !== 'identifier') return undefined;
+    return name.text;
+  }
+
+  /** Walks `.Method(args)` calls from `i` (a `.`), skipping preprocessor lines between them. */
+  private walkChain(i: number, config: AuthConfig): void {
+    const { tokens } = this;
+    let p = i;
+    for (;;) {
+      while (tokens[p]?.kind === 'directive') p++;
+      if (!this.isPunct(p, '.') || tokens[p + 1]?.kind !== 'identifier' || !this.isPunct(p + 2, '(')) break;
+      this.walked.add(p);
+      const close = this.matchingParen(p + 2);
+      this.applyCall(tokens[p + 1], this.splitArguments(p + 3, close), config, this.platforms[p + 1]);
+      config.range.end = Math.max(config.range.end, tokens[Math.min(close, tokens.length - 1)].end);
+      p = close + 1;
+    }
+  }
+
+  /** Index of the `)` closing the `(` at `open` (or the last token when it is missing). */
+  private matchingParen(open: number): number {
+    let depth = 0;
+    for (let k = open; k < this.tokens.length; k++) {
+      const t = this.tokens[k];
+      if (t.kind !== 'punct') continue;
+      if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+      else if (t.text === ')' || t.text === ']' || t.text === '}') {
+        depth--;
+        if (depth === 0) return k;
+      } else if (t.text === ';' && depth <= 1) return k;
+    }
+    return this.tokens.length - 1;
+  }
+
+  private splitArguments(from: number, to: number): CsToken[][] {
+    const args: CsToken[][] = [];
+    let current: CsToken[] = [];
+    let depth = 0;
+    for (let k = from; k < to; k++) {
+      const t = this.tokens[k];
+      if (t.kind === 'directive') continue;
+      if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
+      if (t.kind === 'punct' && ')]}'.includes(t.text)) depth--;
+      if (t.kind === 'punct' && t.text === ',' && depth === 0) {
+        args.push(current);
+        current = [];
+        continue;
+      }
+      current.push(t);
+    }
+    if (current.length) args.push(current);
+    return args;
+  }
+
+  private applyCall(method: CsToken, args: CsToken[][], config: AuthConfig, callPlatform: Platform | undefined): void {
+    const name = method.text;
+    const first = args[0] ?? [];
+    if (name === 'Create') {
+      const id = this.evaluate(first).find((v) => !v.partial);
+      if (id) config.clientId = { value: id.value, range: id.range };
+    } else if (name === 'WithRedirectUri') {
+      for (const v of this.evaluate(first)) this.addRedirect(config, v.value, v.range, v.platform ?? callPlatform ?? config.platform, { partial: v.partial });
+    } else if (name === 'WithDefaultRedirectUri') {
+      this.addRedirect(config, NATIVE_CLIENT_URI, { start: method.start, end: method.end }, callPlatform ?? config.platform, { implied: true, raw: `${name}()` });
+    } else if (BROKER_METHOD.test(name)) {
+      const literalFalse = first.length === 1 && first[0].text === 'false';
+      config.broker = { value: !literalFalse, range: first.length ? span(first) : { start: method.start, end: method.end } };
+    } else if (EMBEDDED_METHOD.test(name)) {
+      const flag = booleanArgument(first);
+      if (flag) config.embeddedWebView = flag;
+    } else if (name === 'WithAuthority' || name === 'WithB2CAuthority' || name === 'WithAdfsAuthority' || name === 'WithOidcAuthority') {
+      this.applyAuthority(args, config);
+    } else if (name === 'WithTenantId') {
+      const tenant = this.evaluate(first).find((v) => !v.partial);
+      if (tenant) config.tenant = { value: tenant.value, range: tenant.range };
+    } else if (name === 'WithClientSecret') {
+      const secret = this.evaluate(first).find((v) => !v.partial && v.value);
+      if (secret) config.clientSecret = { value: secret.value, range: secret.range };
+    }
+  }
+
+  /** `WithAuthority("https://…")`, `WithAuthority(AzureCloudInstance.AzurePublic, "tenant")`, `WithAuthority(instance, tenant)`. */
+  private applyAuthority(args: CsToken[][], config: AuthConfig): void {
+    const known = args.map((a) => this.evaluate(a).find((v) => !v.partial));
+    const [first, second] = known;
+    if (first && /^https?:\/\//i.test(first.value)) {
+      if (second) {
+        config.instance = { value: first.value, range: first.range };
+        config.tenant = { value: second.value, range: second.range };
+      } else config.authority = { value: first.value, range: first.range };
+    } else if (!first && second) {
+      config.tenant = { value: second.value, range: second.range };
+    }
+  }
+
+  private addRedirect(config: AuthConfig, value: string, range: Range, platform: Platform, extra: Partial<RedirectUri>): void {
+    if (config.redirectUris.some((u) => u.range.start === range.start && u.platform === platform)) return;
+    config.redirectUris.push({ value, range, platform, role: 'redirect', ...stripUndefined(extra) });
+  }
+
+  /** `.WithUseEmbeddedWebView(true)` sits on the AcquireTokenInteractive chain, anywhere in the file. */
+  private applyEmbeddedWebView(): void {
+    const { tokens } = this;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].kind !== 'identifier' || !EMBEDDED_METHOD.test(tokens[i].text) || !this.isPunct(i - 1, '.') || !this.isPunct(i + 1, '(')) continue;
+      const flag = booleanArgument(this.splitArguments(i + 2, this.matchingParen(i + 1))[0] ?? []);
+      if (!flag) continue;
+      for (const config of this.parsed.configs) config.embeddedWebView ??= flag;
+    }
+  }
+
+  /** `[modifiers] string Name = value;` and `string Name => value;` with const or readonly among the modifiers. */
+  private collectConsts(): void {
+    const { tokens } = this;
+    for (let i = 1; i + 2 < tokens.length; i++) {
+      if (tokens[i].text !== 'string' || tokens[i].kind !== 'identifier' || tokens[i + 1].kind !== 'identifier') continue;
+      let isConstant = false;
+      for (let k = i - 1; k >= 0 && tokens[k].kind === 'identifier' && MODIFIERS.has(tokens[k].text); k--) {
+        if (tokens[k].text === 'const' || tokens[k].text === 'readonly') isConstant = true;
+      }
+      const arrow = this.isPunct(i + 2, '=') && this.isPunct(i + 3, '>');
+      if (!this.isPunct(i + 2, '=') || (!isConstant && !arrow)) continue;
+      const valueStart = arrow ? i + 4 : i + 3;
+      let end = valueStart;
+      while (end < tokens.length && !this.isPunct(end, ';') && tokens[end].kind !== 'directive') end++;
+      const name = tokens[i + 1].text;
+      const list = this.consts.get(name) ?? [];
+      list.push({ tokens: tokens.slice(valueStart, end), platform: this.platforms[i] });
+      this.consts.set(name, list);
+    }
+  }
+
+  /**
+   * Static values of an expression: a string, an interpolated string, a const name (one value per
+   * declaration), or a `+` concatenation of those. Unknown parts stay as `{expression}`; a value whose
+   * start is unknown (its scheme cannot be known) is dropped.
+   */
+  private evaluate(expression: CsToken[], depth = 0): Value[] {
+    if (depth > MAX_EVALUATION_DEPTH || expression.length === 0) return [];
+    const operands = splitOperands(expression);
+    if (operands.length === 1 && operands[0].length === 1 && operands[0][0].kind === 'identifier') {
+      // A bare name: each declaration is a value where it is written.
+      const declarations = this.consts.get(operands[0][0].text) ?? [];
+      return declarations.flatMap((d) => this.evaluate(d.tokens, depth + 1).map((v) => ({ ...v, platform: v.platform ?? d.platform })));
+    }
+    if (operands.length === 1 && operands[0].length === 1 && operands[0][0].kind === 'string') {
+      const token = operands[0][0];
+      const text = this.interpolate(token, depth);
+      return text ? [{ value: text.value, range: token.content!, partial: text.partial || undefined }] : [];
+    }
+    let value = '';
+    let partial = false;
+    for (const operand of operands) {
+      const known = this.knownOperand(operand, depth);
+      if (known !== undefined) value += known;
+      else if (value === '') return [];
+      else {
+        value += `{${operand.map((t) => t.text).join('')}}`;
+        partial = true;
+      }
+    }
+    return [{ value, range: span(expression), partial: partial || undefined }];
+  }
+
+  private knownOperand(operand: CsToken[], depth: number): string | undefined {
+    if (operand.length === 1 && operand[0].kind === 'string') {
+      const text = this.interpolate(operand[0], depth);
+      return text && !text.partial ? text.value : undefined;
+    }
+    // `Name` or `Constants.Name`: the last identifier, when a same-file const holds one value.
+    const last = operand[operand.length - 1];
+    if (last?.kind !== 'identifier' || !operand.every((t) => t.kind === 'identifier' || t.text === '.')) return undefined;
+    const declarations = this.consts.get(last.text) ?? [];
+    if (declarations.length !== 1) return undefined;
+    const values = this.evaluate(declarations[0].tokens, depth + 1);
+    return values.length === 1 && !values[0].partial ? values[0].value : undefined;
+  }
+
+  private interpolate(token: CsToken, depth: number): { value: string; partial: boolean } | undefined {
+    let value = '';
+    let partial = false;
+    for (const part of token.parts ?? []) {
+      if ('text' in part) {
+        value += part.text;
+        continue;
+      }
+      const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(part.expression) ? part.expression.split('.').pop()! : undefined;
+      const declarations = name ? this.consts.get(name) ?? [] : [];
+      const values = declarations.length === 1 ? this.evaluate(declarations[0].tokens, depth + 1) : [];
+      if (values.length === 1 && !values[0].partial) {
+        value += values[0].value;
+        continue;
+      }
+      if (value === '') return undefined; // `$"{BaseUri}/auth"`: the scheme is not known
+      value += `{${part.expression}}`;
+      partial = true;
+    }
+    return { value, partial };
+  }
+}
+
+/** Splits `a + "b" + C.D` at top-level `+`. */
+function splitOperands(expression: CsToken[]): CsToken[][] {
+  const operands: CsToken[][] = [[]];
+  let depth = 0;
+  for (const t of expression) {
+    if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
+    if (t.kind === 'punct' && ')]}'.includes(t.text)) depth--;
+    if (t.kind === 'punct' && t.text === '+' && depth === 0) operands.push([]);
+    else operands[operands.length - 1].push(t);
+  }
+  return operands.filter((o) => o.length > 0);
+}
+
+function span(tokens: CsToken[]): Range {
+  return { start: tokens[0].start, end: tokens[tokens.length - 1].end };
+}
+
+function booleanArgument(arg: CsToken[]): Located<boolean> | undefined {
+  if (arg.length !== 1 || (arg[0].text !== 'true' && arg[0].text !== 'false')) return undefined;
+  return { value: arg[0].text === 'true', range: span(arg) };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Platform named by a preprocessor condition, when it names exactly one (`!__ANDROID__` names none). */
+function conditionPlatform(condition: string): Platform | undefined {
+  if (condition.includes('!')) return undefined;
+  const android = /\b(__ANDROID__|ANDROID)\b/.test(condition);
+  const ios = /\b(__IOS__|IOS|__MACCATALYST__|MACCATALYST|__MACOS__)\b/.test(condition);
+  if (android === ios) return undefined;
+  return android ? 'android' : 'ios';
+}
+
+/**
+ * The platform of the `#if` branch in force at each token, with an explicit stack (no recursion):
+ * `#if __ANDROID__` → android, `#elif __IOS__` → ios, and the `#else` of such a chain → publicClient
+ * (the desktop build). Branches on other symbols (DEBUG) keep the platform around them.
+ */
+function branchPlatforms(tokens: CsToken[]): (Platform | undefined)[] {
+  // Each frame keeps the platform in force inside it (its own, else its parent's), so lookups are O(1).
+  const stack: { platform?: Platform; effective?: Platform; namesPlatform: boolean }[] = [];
+  const parentEffective = () => (stack.length > 1 ? stack[stack.length - 2].effective : undefined);
+  const result: (Platform | undefined)[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'directive') {
+      const [, keyword = '', condition = ''] = /^#\s*(\w+)\s*(.*)$/.exec(token.text) ?? [];
+      if (keyword === 'if') {
+        const platform = conditionPlatform(condition);
+        stack.push({ platform, namesPlatform: platform !== undefined });
+      } else if (keyword === 'elif' && stack.length) {
+        const top = stack[stack.length - 1];
+        top.platform = conditionPlatform(condition);
+        top.namesPlatform ||= top.platform !== undefined;
+      } else if (keyword === 'else' && stack.length) {
+        const top = stack[stack.length - 1];
+        top.platform = top.namesPlatform ? 'publicClient' : undefined;
+      } else if (keyword === 'endif') stack.pop();
+      if (stack.length) stack[stack.length - 1].effective = stack[stack.length - 1].platform ?? parentEffective();
+    }
+    result.push(stack.length ? stack[stack.length - 1].effective : undefined);
+  }
+  return result;
+}

@@ -1,0 +1,134 @@
+import type { AuthConfig, Located, ParseProblem, Range } from '../model';
+import { redirectUri } from './config-util';
+import { emptyParsed, lowerBaseName, type Format } from './types';
+
+// `.env` files: KEY=VALUE lines (dotenv syntax: `export`, quotes, `#` comments). The format is line
+// oriented, so a line scanner is the parser. Keys of other identity providers are ignored.
+
+export const envFileFormat: Format = {
+  id: 'env',
+  byName: (path) => {
+    const name = lowerBaseName(path);
+    return name === '.env' || name.startsWith('.env.') || name.endsWith('.env') ? 'yes' : 'no';
+  },
+  parse(path, text) {
+    const parsed = emptyParsed(path, 'env', text);
+    const { entries, comments, problems } = scanEnv(text);
+    parsed.comments = comments;
+    parsed.problems.push(...problems);
+    const config = toConfig(entries);
+    if (config) parsed.configs.push(config);
+    return parsed;
+  },
+};
+
+export interface EnvEntry {
+  key: Located<string>;
+  value: Located<string>;
+}
+
+const FOREIGN_PREFIX = /^(GITHUB|GOOGLE|FACEBOOK|AUTH0|OKTA|DISCORD|TWITTER|APPLE|SPOTIFY|STRIPE|COGNITO|AWS|KEYCLOAK|SLACK|GITLAB|LINKEDIN|TWITCH|FIREBASE|SUPABASE|CLERK)_/;
+
+/** Splits dotenv text into entries with exact key and value ranges; never throws. */
+export function scanEnv(text: string): { entries: EnvEntry[]; comments: Range[]; problems: ParseProblem[] } {
+  const entries: EnvEntry[] = [];
+  const comments: Range[] = [];
+  const problems: ParseProblem[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const lineEnd = nextLineEnd(text, pos);
+    let i = skipBlanks(text, pos, lineEnd);
+    if (i < lineEnd && text[i] === '#') {
+      comments.push({ start: i, end: lineEnd });
+    } else if (i < lineEnd) {
+      if (text.startsWith('export', i) && /[ \t]/.test(text[i + 6] ?? '')) i = skipBlanks(text, i + 6, lineEnd);
+      const keyMatch = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(text.slice(i, lineEnd));
+      const afterKey = keyMatch ? skipBlanks(text, i + keyMatch[0].length, lineEnd) : i;
+      if (keyMatch && afterKey === lineEnd) {
+        // A bare KEY passes the variable through from the environment (docker --env-file): nothing to read.
+      } else if (!keyMatch || text[afterKey] !== '=') {
+        problems.push({ message: 'line is not KEY=VALUE', range: { start: i, end: lineEnd } });
+      } else {
+        const key = { value: keyMatch[0], range: { start: i, end: i + keyMatch[0].length } };
+        const read = readValue(text, skipBlanks(text, afterKey + 1, lineEnd), lineEnd, comments, problems);
+        entries.push({ key, value: read.value });
+        pos = read.next;
+        continue;
+      }
+    }
+    pos = afterBreak(text, lineEnd);
+  }
+  return { entries, comments, problems };
+}
+
+function readValue(text: string, start: number, lineEnd: number, comments: Range[], problems: ParseProblem[]): { value: Located<string>; next: number } {
+  const quote = text[start];
+  if (quote === '"' || quote === "'" || quote === '`') {
+    // Quoted values may span lines (dotenv multi-line values).
+    let i = start + 1;
+    while (i < text.length && text[i] !== quote) i += text[i] === '\\' && quote === '"' ? 2 : 1;
+    if (i >= text.length) {
+      problems.push({ message: `unterminated ${quote} quoted value`, range: { start, end: lineEnd } });
+      return { value: { value: text.slice(start + 1, lineEnd), range: { start: start + 1, end: lineEnd } }, next: afterBreak(text, lineEnd) };
+    }
+    const raw = text.slice(start + 1, i);
+    const value = quote === '"' ? raw.replace(/\\n/g, '\n').replace(/\\(["\\])/g, '$1') : raw;
+    const end = nextLineEnd(text, i + 1);
+    const comment = text.indexOf('#', i + 1);
+    if (comment >= 0 && comment < end) comments.push({ start: comment, end });
+    return { value: { value, range: { start: start + 1, end: i } }, next: afterBreak(text, end) };
+  }
+  // Unquoted: the value ends at ` #` (an inline comment) or the line end; surrounding blanks are not part of it.
+  let end = lineEnd;
+  for (let i = start; i < lineEnd; i++) {
+    if (text[i] === '#' && (i === start || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      comments.push({ start: i, end: lineEnd });
+      end = i;
+      break;
+    }
+  }
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return { value: { value: text.slice(start, end), range: { start, end } }, next: afterBreak(text, lineEnd) };
+}
+
+function nextLineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return text.length;
+}
+
+function afterBreak(text: string, lineEnd: number): number {
+  if (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n') return lineEnd + 2;
+  return lineEnd + 1;
+}
+
+function skipBlanks(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+/** One AuthConfig from the identity keys of the file, or undefined when it holds none. */
+function toConfig(entries: EnvEntry[]): AuthConfig | undefined {
+  let config: AuthConfig | undefined;
+  const ensure = (anchor: Range): AuthConfig => (config ??= { kind: 'config', library: 'unknown', platform: 'unknown', redirectUris: [], range: anchor });
+  for (const { key, value } of entries) {
+    const name = key.value.toUpperCase();
+    if (FOREIGN_PREFIX.test(name) || !value.value) continue;
+    if (/(^|_)POST_LOGOUT_REDIRECT_(URI|URL)$/.test(name)) {
+      ensure(key.range).redirectUris.push(redirectUri(value.value, value.range, 'unknown', 'postLogout'));
+    } else if (/(^|_)REDIRECT_(URI|URL)$/.test(name)) {
+      ensure(key.range).redirectUris.push(redirectUri(value.value, value.range, 'unknown', 'redirect'));
+    } else if (/(^|_)CLIENT_ID$/.test(name)) {
+      ensure(key.range).clientId ??= value;
+    } else if (/(^|_)TENANT(_ID)?$/.test(name)) {
+      ensure(key.range).tenant ??= value;
+    } else if (/(^|_)AUTHORITY$/.test(name)) {
+      ensure(key.range).authority ??= value;
+    } else if (/(^|_)(CLOUD_INSTANCE(_ID)?|AAD_ENDPOINT_HOST|AUTHORITY_HOST)$/.test(name)) {
+      ensure(key.range).instance ??= value;
+    } else if (/(^|_)CLIENT_SECRET$/.test(name)) {
+      ensure(key.range).clientSecret ??= value;
+    }
+  }
+  return config;
+}

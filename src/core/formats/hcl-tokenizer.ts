@@ -1,0 +1,167 @@
+import type { ParseProblem, Range } from '../model';
+
+// A small HCL (Terraform) tokenizer: quoted templates with `${…}` / `%{…}` holes (nested quotes in
+// holes included), heredocs, numbers, punctuation, newlines (they end attributes) and `#`, `//`,
+// `/* */` comments. Iterative throughout: nesting depth cannot overflow the stack.
+
+export type HclTokenKind = 'identifier' | 'string' | 'number' | 'punct' | 'newline';
+
+export type TemplatePart = { text: string } | { expression: string; range: Range };
+
+export interface HclToken {
+  kind: HclTokenKind;
+  text: string;
+  start: number;
+  end: number;
+  /** For strings and heredocs: decoded parts and the content range (inside the quotes). */
+  parts?: TemplatePart[];
+  content?: Range;
+}
+
+export interface HclTokens {
+  tokens: HclToken[];
+  comments: Range[];
+  problems: ParseProblem[];
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
+
+export function tokenizeHcl(text: string): HclTokens {
+  const tokens: HclToken[] = [];
+  const comments: Range[] = [];
+  const problems: ParseProblem[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    const start = i;
+    if (isLineBreak(c)) {
+      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      tokens.push({ kind: 'newline', text: '\n', start, end: i });
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\uFEFF') {
+      i++;
+      continue;
+    }
+    if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      while (i < text.length && !isLineBreak(text[i])) i++;
+      comments.push({ start, end: i });
+      continue;
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      i = close < 0 ? text.length : close + 2;
+      if (close < 0) problems.push({ message: 'comment is not closed (missing */)', range: { start, end: start + 2 } });
+      comments.push({ start, end: i });
+      continue;
+    }
+    if (c === '"') {
+      i = readQuoted(text, i, tokens, problems);
+      continue;
+    }
+    if (c === '<' && text[i + 1] === '<' && /^-?[A-Za-z_]/.test(text.slice(i + 2, i + 4))) {
+      i = readHeredoc(text, i, tokens, problems);
+      continue;
+    }
+    if (/[A-Za-z_]/.test(c)) {
+      while (i < text.length && /[A-Za-z0-9_-]/.test(text[i])) i++;
+      tokens.push({ kind: 'identifier', text: text.slice(start, i), start, end: i });
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      while (i < text.length && /[0-9A-Za-z_.]/.test(text[i])) i++;
+      tokens.push({ kind: 'number', text: text.slice(start, i), start, end: i });
+      continue;
+    }
+    tokens.push({ kind: 'punct', text: c, start, end: i + 1 });
+    i++;
+  }
+  return { tokens, comments, problems };
+}
+
+/**
+ * A quoted template. Holes may hold braces and quoted strings with holes of their own, so the scan
+ * keeps an explicit stack of modes: `str` (inside quotes), `hole` (inside `${`) and `brace`.
+ */
+function readQuoted(text: string, start: number, tokens: HclToken[], problems: ParseProblem[]): number {
+  const stack: ('str' | 'hole' | 'brace')[] = ['str'];
+  const parts: TemplatePart[] = [];
+  let literal = '';
+  let holeStart = 0;
+  let i = start + 1;
+  while (i < text.length && stack.length) {
+    const mode = stack[stack.length - 1];
+    const c = text[i];
+    const outer = stack.length === 1;
+    if (mode === 'str') {
+      if (isLineBreak(c)) break;
+      if (c === '\\') {
+        if (outer) literal += ESCAPES[text[i + 1]] ?? text[i + 1] ?? '';
+        i += 2;
+      } else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
+        if (outer) literal += `${c}{`; // `$${` is a literal `${`
+        i += 3;
+      } else if ((c === '$' || c === '%') && text[i + 1] === '{') {
+        if (outer) {
+          if (literal) parts.push({ text: literal });
+          literal = '';
+          holeStart = i + 2;
+        }
+        stack.push('hole');
+        i += 2;
+      } else if (c === '"') {
+        stack.pop();
+        i++;
+      } else {
+        if (outer) literal += c;
+        i++;
+      }
+      continue;
+    }
+    if (c === '"') stack.push('str');
+    else if (c === '{') stack.push('brace');
+    else if (c === '}') {
+      stack.pop();
+      if (stack.length === 1) parts.push({ expression: text.slice(holeStart, i).trim(), range: { start: holeStart, end: i } });
+    }
+    i++;
+  }
+  const closed = stack.length === 0;
+  if (literal) parts.push({ text: literal });
+  if (!closed) problems.push({ message: 'string is not closed (missing ")', range: { start, end: start + 1 } });
+  const end = i;
+  tokens.push({ kind: 'string', text: text.slice(start, end), start, end, parts, content: { start: start + 1, end: closed ? end - 1 : end } });
+  return end;
+}
+
+/** `<<EOF` / `<<-EOF` heredoc: its lines up to the closing marker, kept as one string token. */
+function readHeredoc(text: string, start: number, tokens: HclToken[], problems: ParseProblem[]): number {
+  const marker = /^<<-?([A-Za-z_][A-Za-z0-9_]*)/.exec(text.slice(start, start + 200));
+  let i = start + (marker?.[0].length ?? 2);
+  while (i < text.length && !isLineBreak(text[i])) i++;
+  if (text[i] === '\r' && text[i + 1] === '\n') i++;
+  const contentStart = Math.min(text.length, i + 1);
+  let lineStart = contentStart;
+  while (lineStart < text.length) {
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && !isLineBreak(text[lineEnd])) lineEnd++;
+    if (text.slice(lineStart, lineEnd).trim() === marker?.[1]) {
+      const content = marker?.[0].startsWith('<<-') ? dedent(text.slice(contentStart, lineStart)) : text.slice(contentStart, lineStart);
+      tokens.push({ kind: 'string', text: text.slice(start, lineEnd), start, end: lineEnd, parts: [{ text: content }], content: { start: contentStart, end: lineStart } });
+      return lineEnd;
+    }
+    lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);
+  }
+  problems.push({ message: `heredoc is not closed (missing ${marker?.[1] ?? 'its end marker'})`, range: { start, end: start + 2 } });
+  tokens.push({ kind: 'string', text: text.slice(start), start, end: text.length, parts: [], content: { start: contentStart, end: text.length } });
+  return text.length;
+}
+
+/** `<<-` heredocs drop the indentation their lines share. */
+function dedent(content: string): string {
+  const lines = content.split(/(?<=\n)/);
+  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
+  const common = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length))).join('');
+}

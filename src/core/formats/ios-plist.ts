@@ -1,0 +1,84 @@
+import type { AuthConfig, IosPlistInfo } from '../model';
+import { isForeignSdkScheme, redirectUri } from './config-util';
+import { parseXml, textOf, type XmlElement } from './xml';
+import { emptyParsed, lowerBaseName, type Format } from './types';
+
+// XML property lists (Info.plist, *-Info.plist): the URL schemes an iOS/macOS app registers
+// (CFBundleURLTypes[].CFBundleURLSchemes[]). MSAL for iOS receives its redirect as `<scheme>://auth`,
+// so each scheme implies that redirect. LSApplicationQueriesSchemes only lets the app query other
+// apps (the broker) and is never a redirect. Binary plists are refused before parsing (text.ts).
+
+export const iosPlistFormat: Format = {
+  id: 'ios-plist',
+  byName: (path) => {
+    const name = lowerBaseName(path);
+    if (name.endsWith('info.plist')) return 'yes';
+    return name.endsWith('.plist') ? 'sniff' : 'no';
+  },
+  sniff: (text) => text.includes('CFBundleURLTypes'),
+  parse(path, text) {
+    const parsed = emptyParsed(path, 'ios-plist', text);
+    const document = parseXml(text);
+    parsed.problems.push(...document.problems);
+    parsed.comments = document.comments;
+    const top = topDict(document.root);
+    if (!top) {
+      if (document.root) parsed.problems.push({ message: 'expected a <plist> with a top-level <dict>', range: document.root.range });
+      return parsed;
+    }
+    const info: IosPlistInfo = { urlSchemes: [], queriesSchemes: [] };
+    parsed.ios = info;
+    const entries = dictEntries(top);
+    const bundle = entries.get('CFBundleIdentifier');
+    if (bundle?.name === 'string') info.bundleIdentifier = textOf(bundle);
+    for (const type of arrayItems(entries.get('CFBundleURLTypes'))) {
+      const schemes = dictEntries(type).get('CFBundleURLSchemes');
+      if (schemes?.name !== 'array') continue;
+      const strings = schemes.children.filter((c) => c.name === 'string');
+      info.urlSchemes.push(...strings.map(textOf));
+      info.urlSchemesInsertAt = strings.length ? strings[strings.length - 1].range.end : schemes.startTagEnd;
+    }
+    info.queriesSchemes = arrayItems(entries.get('LSApplicationQueriesSchemes'))
+      .filter((c) => c.name === 'string')
+      .map(textOf);
+    const config = configOf(info);
+    if (config) parsed.configs.push(config);
+    return parsed;
+  },
+};
+
+function topDict(root: XmlElement | undefined): XmlElement | undefined {
+  if (root?.name === 'dict') return root;
+  return root?.name === 'plist' ? root.children.find((c) => c.name === 'dict') : undefined;
+}
+
+/** A `<dict>`'s `<key>` → value element pairs (the first occurrence of a key wins). */
+export function dictEntries(dict: XmlElement | undefined): Map<string, XmlElement> {
+  const result = new Map<string, XmlElement>();
+  if (dict?.name !== 'dict') return result;
+  const children = dict.children;
+  for (let i = 0; i + 1 < children.length; i++) {
+    if (children[i].name !== 'key') continue;
+    const key = children[i].text.trim();
+    if (!result.has(key)) result.set(key, children[i + 1]);
+    i++;
+  }
+  return result;
+}
+
+function arrayItems(array: XmlElement | undefined): XmlElement[] {
+  return array?.name === 'array' ? array.children : [];
+}
+
+/** One implied redirect `<scheme>://auth` per registered scheme (templates such as `$(PRODUCT_BUNDLE_IDENTIFIER)` kept). */
+function configOf(info: IosPlistInfo): AuthConfig | undefined {
+  const schemes = info.urlSchemes.filter((s) => s.value.trim() && !isForeignSdkScheme(s.value));
+  if (!schemes.length) return undefined;
+  return {
+    kind: 'config',
+    library: 'msal-ios',
+    platform: 'ios',
+    redirectUris: schemes.map((s) => redirectUri(`${s.value.trim()}://auth`, s.range, 'ios', 'scheme', { implied: true, raw: s.value })),
+    range: schemes[0].range,
+  };
+}

@@ -1,0 +1,394 @@
+import type { ParserOptions, ParserPlugin } from '@babel/parser';
+import type * as t from '@babel/types';
+import type { AuthConfig, Library, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
+import { baseName, emptyParsed, type Format } from './types';
+
+// JS/TS configs for msal-browser, msal-react, msal-angular, msal-node, Electron and React Native.
+// Read with Babel (a real parser with offsets); only values of redirect-ish keys in object literals are
+// redirect URIs, so deep-link constants and other strings never become findings.
+
+/**
+ * File names read as candidates (base name without extension, case-insensitive): anything containing
+ * auth, msal, identity, login, signin, sso, config, constants, environment or settings (authConfig.ts,
+ * msal-config.js, environment.prod.ts, app.config.ts, app.module.ts ...), plus main, app and index-free
+ * entry points of Electron and React Native (main.js, App.tsx, App.js). Declaration files, minified
+ * bundles and source maps are never read. A candidate is parsed only when its text mentions MSAL.
+ */
+const CANDIDATE_NAME = /(auth|msal|identity|login|signin|sso|config|constants|environment|settings)|^(main|app|app\.module|electron)$/i;
+const SCRIPT_EXTENSION = /\.(js|jsx|mjs|cjs|ts|tsx|mts|cts)$/i;
+const NEVER_READ = /\.(d\.ts|d\.mts|d\.cts|min\.js|map)$/i;
+
+const REDIRECT_KEYS = new Set(['redirectUri', 'redirect_uri', 'redirectUrl', 'redirectURI', 'redirectURL', 'redirect_url']);
+const POST_LOGOUT_KEYS = new Set(['postLogoutRedirectUri', 'post_logout_redirect_uri', 'postLogoutRedirectUrl', 'postLogoutRedirectURI']);
+const CONFIG_KEYS = new Set(['clientId', 'authority', 'knownAuthorities', 'clientSecret', ...REDIRECT_KEYS, ...POST_LOGOUT_KEYS]);
+
+/** Keys of node objects that are not child nodes (skipped while walking). */
+const NON_CHILD_KEYS = new Set(['loc', 'start', 'end', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'errors', 'comments', 'tokens']);
+
+/** A file whose errors Babel cannot recover from is parsed again this many times, one broken line blanked each time. */
+const MAX_PARSE_ATTEMPTS = 4;
+
+/** Resolving values through consts and concatenations stops here (guards against cycles). */
+const MAX_EVALUATION_DEPTH = 12;
+
+export const msalJsFormat: Format = {
+  id: 'msal-js',
+  byName(path) {
+    const name = baseName(path);
+    if (!SCRIPT_EXTENSION.test(name) || NEVER_READ.test(name)) return 'no';
+    return CANDIDATE_NAME.test(name.replace(SCRIPT_EXTENSION, '')) ? 'sniff' : 'no';
+  },
+  sniff: (text) => /msal|clientId|redirectUri/i.test(text),
+  parse(path, text) {
+    const parsed = emptyParsed(path, 'msal-js', text);
+    const program = parseProgram(path, text, parsed);
+    if (program) readConfigs(program, parsed);
+    return parsed;
+  },
+};
+
+interface BabelError {
+  message: string;
+  pos?: number;
+  loc?: { index?: number };
+}
+
+function parseProgram(path: string, text: string, parsed: ParsedFile): t.File | undefined {
+  // Required lazily: loading the extension must not pay for the parser until a JS/TS config is read.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const babel = require('@babel/parser') as typeof import('@babel/parser');
+  const options: ParserOptions = { sourceType: 'unambiguous', errorRecovery: true, allowReturnOutsideFunction: true, allowImportExportEverywhere: true, plugins: pluginsFor(path) };
+  let file: t.File | undefined;
+  let source = text;
+  for (let attempt = 0; attempt < MAX_PARSE_ATTEMPTS && !file; attempt++) {
+    try {
+      file = babel.parse(source, options) as unknown as t.File;
+    } catch (error) {
+      const fatal = error instanceof RangeError;
+      const reason = fatal ? 'nesting too deep to parse' : cleanMessage((error as BabelError).message);
+      if (attempt === 0) parsed.problems.push({ message: `JavaScript/TypeScript could not be parsed: ${reason}`, range: errorRange(error as BabelError, text) });
+      if (fatal) return undefined;
+      // Keep what can be read: blank the offending line (offsets stay exact) and parse again.
+      source = blankLineAt(source, errorRange(error as BabelError, text).start);
+    }
+  }
+  if (!file) return undefined;
+  const recovered = (file as unknown as { errors?: BabelError[] }).errors ?? [];
+  for (const error of recovered.slice(0, 20)) {
+    parsed.problems.push({ message: `JavaScript/TypeScript syntax error: ${cleanMessage(error.message)}`, range: errorRange(error, text) });
+  }
+  parsed.comments = (file.comments ?? []).map((c) => ({ start: c.start ?? 0, end: c.end ?? 0 }));
+  return file;
+}
+
+/** The text with the line holding `offset` replaced by spaces (same length, same line breaks). */
+function blankLineAt(text: string, offset: number): string {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  if (start === end) return text.slice(0, Math.max(0, offset - 1));
+  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+}
+
+function pluginsFor(path: string): ParserPlugin[] {
+  const lower = path.toLowerCase();
+  // `<T>value` casts of .ts files clash with JSX, so JSX is on only where it can appear.
+  if (/\.(ts|mts|cts)$/.test(lower)) return ['typescript', 'decorators-legacy'];
+  if (/\.tsx$/.test(lower)) return ['typescript', 'jsx', 'decorators-legacy'];
+  return ['jsx', 'decorators-legacy', 'classProperties'];
+}
+
+function cleanMessage(message: string | undefined): string {
+  return (message ?? 'unknown error').replace(/\s*\(\d+:\d+\)$/, '');
+}
+
+function errorRange(error: BabelError, text: string): Range {
+  const at = Math.min(text.length, Math.max(0, error.pos ?? error.loc?.index ?? 0));
+  return { start: at, end: Math.min(text.length, at + 1) };
+}
+
+/** What the whole file tells about the app: imports, consts and the objects that may be configs. */
+interface FileFacts {
+  modules: Set<string>;
+  identifiers: Set<string>;
+  consts: Map<string, t.Expression>;
+  candidates: { node: t.ObjectExpression; platform?: Platform }[];
+  text: string;
+}
+
+function isNode(value: unknown): value is t.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** One pass over the tree, iterative (deep nesting cannot overflow the stack). */
+function collectFacts(file: t.File, text: string): FileFacts {
+  const facts: FileFacts = { modules: new Set(), identifiers: new Set(), consts: new Map(), candidates: [], text };
+  const stack: { node: t.Node; platform?: Platform }[] = [{ node: file.program }];
+  while (stack.length) {
+    const { node, platform } = stack.pop()!;
+    const branchPlatforms = noteNode(node, facts, platform);
+    for (const key of Object.keys(node)) {
+      if (NON_CHILD_KEYS.has(key)) continue;
+      const child = (node as unknown as Record<string, unknown>)[key];
+      const children = Array.isArray(child) ? child : [child];
+      for (let i = children.length - 1; i >= 0; i--) {
+        const item = children[i];
+        if (isNode(item)) stack.push({ node: item, platform: branchPlatforms?.get(item) ?? platform });
+      }
+    }
+  }
+  return facts;
+}
+
+/** Records what one node tells; returns the platform of each branch of a `Platform.select` call. */
+function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined): Map<t.Node, Platform> | undefined {
+  switch (node.type) {
+    case 'ImportDeclaration':
+      facts.modules.add(node.source.value);
+      for (const specifier of node.specifiers) facts.identifiers.add(specifier.local.name);
+      return undefined;
+    case 'VariableDeclaration':
+      if (node.kind === 'const') {
+        for (const d of node.declarations) if (d.id.type === 'Identifier' && d.init && !facts.consts.has(d.id.name)) facts.consts.set(d.id.name, d.init);
+      }
+      return undefined;
+    case 'Identifier':
+      facts.identifiers.add(node.name);
+      return undefined;
+    case 'ObjectExpression':
+      facts.candidates.push({ node, platform });
+      return undefined;
+    case 'CallExpression': {
+      const module = requiredModule(node);
+      if (module) facts.modules.add(module);
+      const branches = platformSelectBranches(node);
+      if (!branches) return undefined;
+      const map = new Map<t.Node, Platform>();
+      for (const branch of branches) if (branch.platform) map.set(branch.value, branch.platform);
+      return map;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function requiredModule(call: t.CallExpression): string | undefined {
+  const first = call.arguments[0];
+  const isRequire = call.callee.type === 'Identifier' && call.callee.name === 'require';
+  const isImport = call.callee.type === 'Import';
+  return (isRequire || isImport) && first?.type === 'StringLiteral' ? first.value : undefined;
+}
+
+/** `Platform.select({ ios: a, android: b, default: c })`: each branch value with its platform. */
+function platformSelectBranches(call: t.CallExpression): { value: t.Node; platform?: Platform }[] | undefined {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'Platform') return undefined;
+  if (callee.property.type !== 'Identifier' || callee.property.name !== 'select') return undefined;
+  const arg = call.arguments[0];
+  if (arg?.type !== 'ObjectExpression') return undefined;
+  const branches: { value: t.Node; platform?: Platform }[] = [];
+  for (const property of arg.properties) {
+    if (property.type !== 'ObjectProperty') continue;
+    const key = propertyName(property);
+    const platform: Platform | undefined = key === 'ios' || key === 'macos' ? 'ios' : key === 'android' ? 'android' : key === 'web' ? 'spa' : key === 'windows' ? 'publicClient' : undefined;
+    branches.push({ value: property.value, platform });
+  }
+  return branches;
+}
+
+function propertyName(property: t.ObjectProperty): string | undefined {
+  if (property.computed) return property.key.type === 'StringLiteral' ? property.key.value : undefined;
+  if (property.key.type === 'Identifier') return property.key.name;
+  if (property.key.type === 'StringLiteral') return property.key.value;
+  return undefined;
+}
+
+/** The MSAL flavour and app type, from the modules the file imports and the classes it names. */
+function libraryOf(facts: FileFacts): { library: Library; platform: Platform } {
+  const m = facts.modules;
+  if (m.has('react-native-msal') || m.has('react-native')) return { library: 'react-native', platform: 'publicClient' };
+  if (m.has('electron')) return { library: 'electron', platform: 'publicClient' };
+  if (m.has('@azure/msal-angular')) return { library: 'msal-angular', platform: 'spa' };
+  if (m.has('@azure/msal-react')) return { library: 'msal-react', platform: 'spa' };
+  if (m.has('@azure/msal-browser')) return { library: 'msal-browser', platform: 'spa' };
+  if (m.has('@azure/msal-node')) {
+    const confidential = facts.identifiers.has('ConfidentialClientApplication') && !facts.identifiers.has('PublicClientApplication');
+    return { library: 'msal-node', platform: confidential ? 'web' : 'publicClient' };
+  }
+  return { library: 'unknown', platform: 'unknown' };
+}
+
+function readConfigs(file: t.File, parsed: ParsedFile): void {
+  const facts = collectFacts(file, parsed.text);
+  const { library, platform } = libraryOf(facts);
+  const evaluator = new Evaluator(facts);
+  const configs: AuthConfig[] = [];
+  const requestRedirects: RedirectUri[] = [];
+  const seen = new Set<string>();
+  // Parents come before children in the walk; read configs in source order.
+  const candidates = [...facts.candidates].sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
+  for (const { node, platform: branchPlatform } of candidates) {
+    const config = readObject(node, evaluator, library, branchPlatform ?? platform, seen);
+    if (!config) continue;
+    const ownsApp = config.clientId || config.authority || config.knownAuthorities || config.clientSecret;
+    if (ownsApp) configs.push(config);
+    else requestRedirects.push(...config.redirectUris.map((u) => ({ ...u, platform: branchPlatform ?? config.platform })));
+  }
+  // Request objects (msal-node authCodeUrlParameters, loginRequest) hold no client id: they belong to the
+  // file's app config when there is one.
+  if (requestRedirects.length) {
+    const owner = configs.find((c) => c.clientId) ?? configs[0];
+    if (owner) owner.redirectUris.push(...requestRedirects);
+    else configs.push({ kind: 'config', library, platform, redirectUris: requestRedirects, range: requestRedirects[0].range });
+  }
+  parsed.configs.push(...configs);
+}
+
+function readObject(node: t.ObjectExpression, evaluator: Evaluator, library: Library, platform: Platform, seen: Set<string>): AuthConfig | undefined {
+  let config: AuthConfig | undefined;
+  for (const property of node.properties) {
+    if (property.type !== 'ObjectProperty') continue;
+    const key = propertyName(property);
+    if (!key || !CONFIG_KEYS.has(key)) continue;
+    config ??= { kind: 'config', library, platform, redirectUris: [], range: { start: node.start ?? 0, end: node.end ?? 0 } };
+    const value = property.value as t.Expression;
+    if (REDIRECT_KEYS.has(key) || POST_LOGOUT_KEYS.has(key)) {
+      const role = REDIRECT_KEYS.has(key) ? 'redirect' : 'postLogout';
+      for (const v of evaluator.evaluate(value)) {
+        const id = `${v.range.start}:${v.range.end}:${role}:${v.platform ?? platform}`;
+        if (seen.has(id)) continue; // one const used by several objects is one redirect
+        seen.add(id);
+        config.redirectUris.push({ value: v.value, range: v.range, platform: v.platform ?? platform, role, partial: v.partial || undefined });
+      }
+    } else if (key === 'knownAuthorities') {
+      config.knownAuthorities = evaluator.stringArray(value);
+    } else {
+      const known = evaluator.evaluate(value).find((v) => !v.partial);
+      if (!known) continue;
+      const located: Located<string> = { value: known.value, range: known.range };
+      if (key === 'clientId') config.clientId = located;
+      else if (key === 'authority') config.authority = located;
+      else if (key === 'clientSecret') config.clientSecret = located;
+    }
+  }
+  return config;
+}
+
+interface Evaluated {
+  value: string;
+  range: Range;
+  partial?: boolean;
+  platform?: Platform;
+}
+
+/** Static values of expressions: literals, templates, same-file consts, `+`, `?:`, `||`, Platform.select. */
+class Evaluator {
+  constructor(private readonly facts: FileFacts) {}
+
+  evaluate(node: t.Node, depth = 0): Evaluated[] {
+    if (depth > MAX_EVALUATION_DEPTH) return [];
+    switch (node.type) {
+      case 'StringLiteral':
+        return [{ value: node.value, range: inner(node) }];
+      case 'TemplateLiteral':
+        return this.template(node, depth);
+      case 'Identifier': {
+        const init = this.facts.consts.get(node.name);
+        return init ? this.evaluate(init, depth + 1) : [];
+      }
+      case 'BinaryExpression':
+        return node.operator === '+' ? this.concatenation(node, depth) : [];
+      case 'ConditionalExpression':
+        return [...this.evaluate(node.consequent, depth + 1), ...this.evaluate(node.alternate, depth + 1)];
+      case 'LogicalExpression':
+        // `process.env.X || "http://localhost"`: the unknown side adds nothing, the fallback is a value.
+        return [...this.evaluate(node.left, depth + 1), ...this.evaluate(node.right, depth + 1)];
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'ParenthesizedExpression':
+        return this.evaluate(node.expression, depth + 1);
+      case 'CallExpression': {
+        const branches = platformSelectBranches(node);
+        if (!branches) return [];
+        return branches.flatMap((b) => this.evaluate(b.value, depth + 1).map((v) => ({ ...v, platform: b.platform ?? v.platform })));
+      }
+      default:
+        return []; // process.env.X, window.location.origin, calls: not known statically
+    }
+  }
+
+  /** A single fully known string, for substitution into templates and concatenations. */
+  private known(node: t.Node, depth: number): string | undefined {
+    const values = this.evaluate(node, depth + 1);
+    return values.length === 1 && !values[0].partial ? values[0].value : undefined;
+  }
+
+  private template(node: t.TemplateLiteral, depth: number): Evaluated[] {
+    let value = '';
+    let partial = false;
+    node.quasis.forEach((quasi, i) => {
+      value += quasi.value.cooked ?? quasi.value.raw;
+      const expression = node.expressions[i];
+      if (!expression) return;
+      const known = this.known(expression, depth);
+      if (known !== undefined) {
+        value += known;
+        return;
+      }
+      value += `\${${this.facts.text.slice(expression.start ?? 0, expression.end ?? 0)}}`;
+      partial = true;
+    });
+    // `${window.location.origin}/x`: the scheme is not known, so nothing can be judged.
+    if (partial && unknownAtStart(value, node.quasis[0].value.cooked ?? '')) return [];
+    return [{ value, range: inner(node), partial }];
+  }
+
+  private concatenation(node: t.BinaryExpression, depth: number): Evaluated[] {
+    // Flatten the left-leaning `a + b + c` chain without recursion.
+    const operands: t.Node[] = [node.right];
+    let left: t.Node = node.left;
+    while (left.type === 'BinaryExpression' && left.operator === '+') {
+      operands.push(left.right);
+      left = left.left;
+    }
+    operands.push(left);
+    operands.reverse();
+    let value = '';
+    let partial = false;
+    for (const operand of operands) {
+      const known = this.known(operand, depth);
+      if (known !== undefined) value += known;
+      else {
+        if (value === '') return []; // unknown start: the scheme is not known
+        value += `\${${this.facts.text.slice(operand.start ?? 0, operand.end ?? 0)}}`;
+        partial = true;
+      }
+    }
+    return [{ value, range: { start: node.start ?? 0, end: node.end ?? 0 }, partial }];
+  }
+
+  stringArray(node: t.Node): Located<string[]> | undefined {
+    let target: t.Node = node;
+    if (target.type === 'Identifier') target = this.facts.consts.get(target.name) ?? target;
+    if (target.type !== 'ArrayExpression') {
+      const single = this.evaluate(target).find((v) => !v.partial);
+      return single ? { value: [single.value], range: single.range } : undefined;
+    }
+    const values = target.elements.flatMap((e) => (e ? this.evaluate(e).filter((v) => !v.partial) : [])).map((v) => v.value);
+    return { value: values, range: { start: target.start ?? 0, end: target.end ?? 0 } };
+  }
+}
+
+/** True when a template's value starts with an unknown part (its scheme cannot be known). */
+function unknownAtStart(value: string, firstQuasi: string): boolean {
+  return firstQuasi === '' && value.startsWith('${');
+}
+
+/** Range of a literal's content, inside its quotes or backticks. */
+function inner(node: t.Node): Range {
+  const start = (node.start ?? 0) + 1;
+  return { start, end: Math.max(start, (node.end ?? 0) - 1) };
+}

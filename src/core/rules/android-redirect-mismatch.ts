@@ -1,0 +1,146 @@
+import { replaceInsideValue, replaceValue } from '../fixes/edits';
+import type { AndroidIntentData, ParsedFile, RedirectUri } from '../model';
+import type { Report, Rule } from './types';
+
+const BROWSER_TAB = /(^|\.)BrowserTabActivity$/;
+const ENCODED = /%[0-9a-f]{2}/i;
+const RAW_HASH_CHARS = /[+/=]/;
+
+export interface SplitRedirect {
+  scheme: string;
+  host: string;
+  /** `/` + the rest, as written ('' when there is none). */
+  path: string;
+  /** Offset of `path` in the value. */
+  pathOffset: number;
+}
+
+/** Splits `scheme://host/path` as Android matches it (no query or fragment handling is needed here). */
+export function splitRedirect(value: string): SplitRedirect | undefined {
+  const match = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(value);
+  if (!match) return undefined;
+  return { scheme: match[1].toLowerCase(), host: match[2], path: value.slice(match[0].length), pathOffset: match[0].length };
+}
+
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The hash as MSAL's redirect_uri carries it: base64, URL-encoded. */
+export function encodeHash(hash: string): string {
+  return encodeURIComponent(safeDecode(hash));
+}
+
+/** Whether a BrowserTabActivity `<data>` element accepts the redirect. */
+export function intentAccepts(data: AndroidIntentData, redirect: SplitRedirect): boolean {
+  if (data.scheme?.value.toLowerCase() !== redirect.scheme) return false;
+  if ((data.host?.value ?? '') !== redirect.host) return false;
+  const wanted = safeDecode(redirect.path);
+  const declared = safeDecode(data.path?.value ?? '');
+  if (wanted === '' || wanted === '/') return declared === '' || declared === '/';
+  return declared === wanted;
+}
+
+function expectedData(redirect: SplitRedirect): string {
+  const path = redirect.path && redirect.path !== '/' ? ` android:path="${safeDecode(redirect.path)}"` : '';
+  return `<data android:scheme="${redirect.scheme}" android:host="${redirect.host}"${path} />`;
+}
+
+function browserTabData(file: ParsedFile): AndroidIntentData[] {
+  return (file.android?.intentData ?? []).filter((d) => BROWSER_TAB.test(d.activity));
+}
+
+/** redirect_uri must carry the hash URL-encoded, as the portal registers it. */
+function checkConfigEncoding(file: ParsedFile, uri: RedirectUri, redirect: SplitRedirect): Report | undefined {
+  if (redirect.scheme !== 'msauth' || redirect.path.length < 2) return undefined;
+  const hash = redirect.path.slice(1);
+  if (!RAW_HASH_CHARS.test(hash)) return undefined;
+  const encoded = encodeHash(hash);
+  const edit = replaceInsideValue(file, uri, redirect.pathOffset + 1, hash.length, encoded);
+  return {
+    range: uri.range,
+    codes: ['AADSTS50011'],
+    message: `The signature hash in redirect_uri '${uri.value}' is not URL-encoded. The portal registers it encoded (+ → %2B, / → %2F, = → %3D), so sign-in fails with AADSTS50011; use '${uri.value.slice(0, redirect.pathOffset + 1)}${encoded}'.`,
+    fixes: edit ? [{ title: 'URL-encode the signature hash', unattended: true, edits: [edit] }] : [],
+  };
+}
+
+export const androidRedirectMismatch: Rule = {
+  meta: {
+    id: 'android-redirect-mismatch',
+    codes: ['AADSTS50011'],
+    defaultSeverity: 'error',
+    description: "An MSAL Android redirect_uri that does not match the module's BrowserTabActivity intent filter, or carries the signature hash in the wrong encoding.",
+    fixable: true,
+    scope: 'workspace',
+    docs: {
+      impact:
+        'MSAL refuses to start an interactive sign-in ("the redirect URI is not registered in the manifest"), the browser cannot hand the result back to the app, or Entra rejects the redirect with AADSTS50011.',
+      why:
+        'An Android redirect has the form msauth://<package>/<signature hash>. The config file (res/raw/*.json) must hold the hash URL-encoded, exactly as the portal generates it, while the BrowserTabActivity <data> element in AndroidManifest.xml must hold android:path="/" followed by the raw base64 hash. The scheme, host and path of the two must describe the same URI.',
+      howToFix:
+        'Copy the redirect URI the portal generated (Android platform) into redirect_uri. In AndroidManifest.xml declare com.microsoft.identity.client.BrowserTabActivity with an intent filter whose <data> has android:scheme="msauth", android:host set to the package name and android:path set to "/" plus the raw hash. The fixes re-encode or decode the hash on the wrong side; they are safe under --fix because the URI they describe does not change.',
+      failing: ['{ "redirect_uri": "msauth://com.contoso.app/2pmj9i4rSx0yEb/viWBYkE/ZQrk=" }', '<data android:scheme="msauth" android:host="com.contoso.app" android:path="/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D" />'],
+      passing: ['{ "redirect_uri": "msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D" }', '<data android:scheme="msauth" android:host="com.contoso.app" android:path="/2pmj9i4rSx0yEb/viWBYkE/ZQrk=" />'],
+      links: [
+        { title: 'MSAL Android configuration file', url: 'https://learn.microsoft.com/entra/identity-platform/msal-configuration' },
+        { title: 'Add a redirect URI (Android platform)', url: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-redirect-uri' },
+      ],
+    },
+  },
+  check({ file, workspace, report }) {
+    if (file.format === 'android-manifest') {
+      for (const data of browserTabData(file)) {
+        const path = data.path;
+        if (data.scheme?.value.toLowerCase() !== 'msauth' || !path || !ENCODED.test(path.value)) continue;
+        const decoded = safeDecode(path.value);
+        const edit = replaceValue(file, path, decoded);
+        report({
+          range: path.range,
+          codes: [],
+          message: `android:path '${path.value}' holds the URL-encoded signature hash; the intent filter needs '/' plus the raw hash ('${decoded}'), or the browser cannot return to the app.`,
+          fixes: edit ? [{ title: 'Decode the signature hash in android:path', unattended: true, edits: [edit] }] : [],
+        });
+      }
+      return;
+    }
+    if (file.format !== 'android-config') return;
+    const manifests = workspace.sameModule(file.path, 'android-manifest').filter((f) => f.android);
+    for (const config of file.configs) {
+      for (const uri of config.redirectUris) {
+        if (uri.role !== 'redirect' || uri.partial) continue;
+        const redirect = splitRedirect(uri.value.trim());
+        if (!redirect || redirect.scheme === 'http' || redirect.scheme === 'https') continue;
+        const encoding = checkConfigEncoding(file, uri, redirect);
+        if (encoding) report(encoding);
+        if (!manifests.length) continue; // no manifest of this module in view: nothing to compare with
+        const declared = manifests.flatMap((m) => browserTabData(m).map((data) => ({ file: m, data })));
+        if (!declared.length) {
+          if (config.embeddedWebView?.value) continue; // a web view needs no intent filter
+          report({
+            range: uri.range,
+            codes: [],
+            message: `No BrowserTabActivity intent filter in ${manifests.map((m) => baseName(m.path)).join(', ')} receives redirect_uri '${uri.value}': MSAL cannot start a browser sign-in. Declare com.microsoft.identity.client.BrowserTabActivity with ${expectedData(redirect)}.`,
+            related: manifests.map((m) => ({ file: m.path, range: { start: 0, end: 0 }, message: 'the module manifest' })),
+          });
+          continue;
+        }
+        if (declared.some(({ data }) => intentAccepts(data, redirect))) continue;
+        report({
+          range: uri.range,
+          codes: [],
+          message: `redirect_uri '${uri.value}' does not match the BrowserTabActivity intent filter of this module, so MSAL rejects the configuration and the browser cannot return to the app. The manifest needs ${expectedData(redirect)}.`,
+          related: declared.map(({ file: m, data }) => ({ file: m.path, range: data.range, message: 'BrowserTabActivity intent filter' })),
+        });
+      }
+    }
+  },
+};
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}

@@ -1,0 +1,109 @@
+import { audienceOf, configAuthority, tenantRange, type AuthorityAudience } from '../authority';
+import { registrationAnchor, registrationName } from '../cross-file';
+import type { AuthConfig, Fix, SignInAudience } from '../model';
+import type { WorkspaceIndex, IndexedRegistration } from '../workspace';
+import type { Rule } from './types';
+
+interface Mismatch {
+  code: string;
+  severity: 'error' | 'warning';
+  explain: string;
+  /** The tenant value that fits the registration, when one is known for sure. */
+  replacement?: string;
+}
+
+const AUDIENCE_TEXT: Record<string, string> = {
+  AzureADMyOrg: 'accounts in its own directory only',
+  AzureADMultipleOrgs: 'work or school accounts only',
+  AzureADandPersonalMicrosoftAccount: 'work, school and personal accounts',
+  PersonalMicrosoftAccount: 'personal Microsoft accounts only',
+};
+
+export const authorityAudienceMismatch: Rule = {
+  meta: {
+    id: 'authority-audience-mismatch',
+    codes: ['AADSTS50194', 'AADSTS9002332', 'AADSTS500207'],
+    defaultSeverity: 'error',
+    description: "The authority's tenant (/common, /organizations, /consumers or a tenant) does not fit the app registration's signInAudience.",
+    fixable: true,
+    scope: 'workspace',
+    docs: {
+      impact:
+        'Sign-in fails on an Entra error page, e.g. "AADSTS50194: Application is not configured as a multi-tenant application" for /common against a single-tenant app, or "AADSTS9002332: Application is configured for use by Microsoft Entra users only" for /consumers.',
+      why:
+        'The tenant segment of the authority says who may sign in; signInAudience says who the app accepts. /common and /organizations ask for any organization, which a single-tenant app (AzureADMyOrg) refuses; /consumers asks for personal accounts, which work-or-school-only apps refuse; /organizations or a tenant asks for work accounts, which a personal-accounts-only app cannot serve.',
+      howToFix:
+        "Use an authority that fits the audience: the app's tenant (id or domain) for AzureADMyOrg, /organizations for AzureADMultipleOrgs, /consumers for PersonalMicrosoftAccount — or change signInAudience if the app really is for more users.",
+      failing: ['config: authority: "https://login.microsoftonline.com/common"  —  manifest: "signInAudience": "AzureADMyOrg"'],
+      passing: ['config: authority: "https://login.microsoftonline.com/contoso.onmicrosoft.com"  —  manifest: "signInAudience": "AzureADMyOrg"'],
+      links: [
+        { title: 'Application configuration options: authority and audience', url: 'https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration' },
+        { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
+      ],
+    },
+  },
+  check({ file, workspace, report }) {
+    for (const config of file.configs) {
+      const authority = configAuthority(config);
+      if (!authority || authority.info.kind !== 'entra' || !authority.info.audience) continue;
+      const links = workspace.linkedRegistrations(config).filter((l) => l.registration.signInAudience);
+      const audiences = new Set(links.map((l) => l.registration.signInAudience!.value));
+      // Registrations with one appId that disagree with each other: nothing certain to say.
+      if (audiences.size !== 1) continue;
+      const signInAudience = [...audiences][0];
+      const mismatch = judge(authority.info.audience, signInAudience, () => homeTenant(workspace, links, config));
+      if (!mismatch) continue;
+      const range = tenantRange(config, file.text) ?? authority.located.range;
+      const fixes: Fix[] = [];
+      if (mismatch.replacement && tenantRange(config, file.text)) {
+        fixes.push({ title: `Use '${mismatch.replacement}' as the tenant`, unattended: false, edits: [{ file: file.path, range, newText: mismatch.replacement }] });
+      }
+      const tenant = authority.info.tenant ?? '';
+      report({
+        range,
+        severity: mismatch.severity,
+        codes: [mismatch.code],
+        message: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration's signInAudience is ${signInAudience} (${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}); sign-in fails with ${mismatch.code}.${mismatch.replacement ? ` Use '${mismatch.replacement}'.` : ''}`,
+        related: links.map(({ file: regFile, registration }) => ({
+          file: regFile.path,
+          range: registration.signInAudience?.range ?? registrationAnchor(registration),
+          message: `signInAudience of app registration ${registrationName(registration)}.`,
+        })),
+        fixes,
+      });
+    }
+  },
+};
+
+function judge(audience: AuthorityAudience, signInAudience: SignInAudience, tenant: () => string | undefined): Mismatch | undefined {
+  if ((audience === 'common' || audience === 'organizations') && signInAudience === 'AzureADMyOrg') {
+    return { code: 'AADSTS50194', severity: 'error', explain: `asks for accounts from any organization`, replacement: tenant() };
+  }
+  if (audience === 'consumers' && (signInAudience === 'AzureADMyOrg' || signInAudience === 'AzureADMultipleOrgs')) {
+    return {
+      code: 'AADSTS9002332',
+      severity: 'error',
+      explain: 'asks for personal Microsoft accounts',
+      replacement: signInAudience === 'AzureADMultipleOrgs' ? 'organizations' : tenant(),
+    };
+  }
+  if ((audience === 'organizations' || audience === 'tenant') && signInAudience === 'PersonalMicrosoftAccount') {
+    // The catalogue marks this pair as only partly detectable, hence a warning.
+    return { code: 'AADSTS500207', severity: 'warning', explain: 'asks for work or school accounts', replacement: 'consumers' };
+  }
+  return undefined;
+}
+
+/** The app's own tenant when other configs of the same client id agree on one (the workspace knows it). */
+function homeTenant(workspace: WorkspaceIndex, links: IndexedRegistration[], self: AuthConfig): string | undefined {
+  const tenants = new Set<string>();
+  for (const { registration } of links) {
+    for (const { config } of workspace.linkedConfigs(registration)) {
+      if (config === self) continue;
+      const info = configAuthority(config)?.info;
+      const tenant = info?.kind === 'entra' && info.audience === 'tenant' ? info.tenant : undefined;
+      if (tenant && audienceOf(tenant) === 'tenant') tenants.add(tenant);
+    }
+  }
+  return tenants.size === 1 ? [...tenants][0] : undefined;
+}

@@ -1,0 +1,48 @@
+import type { Located } from '../model';
+import { GUID } from '../uri';
+import { isPlaceholderValue } from './placeholder-value';
+import type { Rule } from './types';
+
+/** Values that stand for an id supplied elsewhere (environment, pipeline tokens, build settings). */
+const REFERENCE = /^\s*(\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]*|%[^%]+%|#\{[^}]*\}#?|\{\{[^}]*\}\}|process\.env|env:)/i;
+
+export const clientIdFormat: Rule = {
+  meta: {
+    id: 'client-id-format',
+    codes: ['AADSTS700016', 'AADSTS90112'],
+    defaultSeverity: 'error',
+    description: 'A client id (application id) that is not a GUID: the app cannot be found at sign-in.',
+    fixable: false,
+    scope: 'file',
+    docs: {
+      impact: 'Sign-in fails before the user can enter credentials: the application identifier is rejected (AADSTS90112) or no application is found for it (AADSTS700016).',
+      why:
+        'The client id is the Application (client) ID of the registration, always a GUID such as 6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b. Common mistakes are pasting the object id, the display name or the app id URI, or leaving quotes, braces or spaces around the GUID.',
+      howToFix: 'Copy the Application (client) ID from the Overview page of the app registration, exactly, without braces or spaces.',
+      failing: ['{ "AzureAd": { "ClientId": "contoso-web-app" } }', '{ "client_id": " 6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" }'],
+      passing: ['{ "AzureAd": { "ClientId": "6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" } }'],
+      links: [
+        { title: 'Application and service principal objects', url: 'https://learn.microsoft.com/entra/identity-platform/app-objects-and-service-principals' },
+        { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
+      ],
+    },
+  },
+  check({ file, report }) {
+    const judge = (located: Located<string> | undefined, what: string) => {
+      if (!located) return;
+      const value = located.value;
+      if (GUID.test(value) || isPlaceholderValue(value) || REFERENCE.test(value)) return;
+      if (value.trim() === '') {
+        report({ range: located.range, severity: 'warning', codes: ['AADSTS900144', 'AADSTS700016'], message: `The ${what} is empty: MSAL refuses to start or sign-in fails with AADSTS900144 / AADSTS700016. Fill in the Application (client) ID of the registration.` });
+        return;
+      }
+      const hint = GUID.test(value.trim().replace(/^\{(.*)\}$/, '$1')) ? ' (remove the surrounding spaces or braces)' : '';
+      report({
+        range: located.range,
+        message: `The ${what} '${value}' is not a GUID${hint}: sign-in fails with AADSTS90112 or AADSTS700016. Use the Application (client) ID from the app registration.`,
+      });
+    };
+    for (const config of file.configs) judge(config.clientId, 'client id');
+    for (const registration of file.registrations) judge(registration.appId, 'appId');
+  },
+};

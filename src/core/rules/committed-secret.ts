@@ -1,0 +1,52 @@
+import { maskSecret } from '../text';
+import { isPlaceholder } from '../uri';
+import type { Rule } from './types';
+
+/** Values that stand for a secret kept elsewhere: environment, Key Vault, pipeline tokens, user secrets. */
+const REFERENCE = /^\s*(\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]*|%[^%]+%|#\{[^}]*\}#?|\{\{[^}]*\}\}|@Microsoft\.KeyVault\(|env:|process\.env|vault:|secret:|kv:)/i;
+/** Sample text that is obviously not a real secret. */
+const SAMPLE = /enter[_ ]?(the|your)|your[_ -]?(client[_ -]?)?secret|replace|change[_ -]?me|placeholder|todo|dummy|fake|sample|example|secret[_ -]?(value|here)|^x+$|^\*+$|^\.+$|^-+$/i;
+
+/** Whether a ClientSecret value is a literal secret rather than a placeholder or a reference. */
+export function isLiteralSecret(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 8) return false;
+  if (isPlaceholder(v) || REFERENCE.test(v) || SAMPLE.test(v)) return false;
+  return true;
+}
+
+export const committedSecret: Rule = {
+  meta: {
+    id: 'committed-secret',
+    codes: [],
+    defaultSeverity: 'error',
+    description: 'A literal client secret is stored in a configuration file; anyone who can read the repository can act as the app.',
+    fixable: false,
+    scope: 'file',
+    docs: {
+      impact:
+        'Anyone with read access to the repository, its forks, build logs or packages can request tokens as the application. Once found, the secret must be revoked, which breaks every deployment that still uses it.',
+      why:
+        'A client secret is the password of a confidential client. In source control it is copied to every clone and stays in history after it is deleted from the file.',
+      howToFix:
+        'Revoke the secret in the app registration (Certificates & secrets) and create a new one. Keep the new value out of the repository: use user secrets or environment variables in development, and Key Vault, a managed identity or a certificate credential in production. Leave an empty value or a reference in the committed file. This rule never prints the secret, only its first characters.',
+      failing: ['{ "AzureAd": { "ClientId": "…", "ClientSecret": "Abc8Q~r2…" } }'],
+      passing: ['{ "AzureAd": { "ClientId": "…", "ClientSecret": "" } }', '{ "AzureAd": { "ClientSecret": "@Microsoft.KeyVault(SecretUri=https://contoso-kv.vault.azure.net/secrets/app)" } }'],
+      links: [
+        { title: 'Add credentials to an app registration', url: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials' },
+        { title: 'Safe storage of app secrets in development (ASP.NET Core)', url: 'https://learn.microsoft.com/aspnet/core/security/app-secrets' },
+      ],
+    },
+  },
+  check({ file, report }) {
+    for (const config of file.configs) {
+      const secret = config.clientSecret;
+      if (!secret || !isLiteralSecret(secret.value)) continue;
+      report({
+        range: secret.range,
+        // Never the secret itself: only its masked form.
+        message: `A literal client secret (${maskSecret(secret.value.trim())}) is committed in this file. Revoke it in the app registration, create a new one and load it from user secrets, environment variables or Key Vault.`,
+      });
+    }
+  },
+};

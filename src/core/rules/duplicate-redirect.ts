@@ -1,0 +1,69 @@
+import { removeJsonArrayElement, sameJsonArray } from '../fixes/edits';
+import type { AppRegistration, AuthConfig, RedirectUri } from '../model';
+import { redirectsOf, type Rule } from './types';
+
+/** The form two URIs share when they differ only by case or by the slash Entra adds to a path-less URI. */
+function looseKey(value: string): string {
+  return value.trim().toLowerCase().replace(/\/$/, '');
+}
+
+export const duplicateRedirect: Rule = {
+  meta: {
+    id: 'duplicate-redirect',
+    codes: ['AADSTS50011'],
+    defaultSeverity: 'warning',
+    description: 'The same redirect URI twice on one platform, or two that differ only by case or a trailing slash.',
+    fixable: true,
+    scope: 'file',
+    docs: {
+      impact:
+        'An exact duplicate is noise that Microsoft Graph may refuse to save. Two URIs that differ only by case or a trailing slash usually mean one of them is a typo: Entra matches redirect URIs exactly, so an app that sends the wrong one fails with AADSTS50011.',
+      why:
+        'Redirect URIs are case-sensitive (browsers scope cookies by path) and a URI with a path keeps or lacks its trailing slash as written. Lists edited by hand or merged from several environments collect such near-copies.',
+      howToFix:
+        'Remove exact duplicates (the fix does this, also under --fix, since nothing registered changes). For near-copies, keep the one that matches what the app really sends, character for character, and delete the other.',
+      failing: ['{ "web": { "redirectUris": ["https://contoso.example.com/signin-oidc", "https://contoso.example.com/signin-oidc"] } }', '{ "spa": { "redirectUris": ["https://contoso.example.com/App", "https://contoso.example.com/app/"] } }'],
+      passing: ['{ "web": { "redirectUris": ["https://contoso.example.com/signin-oidc"] } }'],
+      links: [{ title: 'Redirect URI restrictions and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' }],
+    },
+  },
+  check({ file, report }) {
+    const owners = new Map<AuthConfig | AppRegistration, RedirectUri[]>();
+    for (const { uri, owner } of redirectsOf(file)) {
+      if (uri.role !== 'redirect' || uri.partial) continue;
+      owners.set(owner, [...(owners.get(owner) ?? []), uri]);
+    }
+    for (const uris of owners.values()) {
+      const exact = new Map<string, RedirectUri>();
+      const loose = new Map<string, RedirectUri>();
+      for (const uri of uris) {
+        const exactKey = `${uri.platform}\u0000${uri.value}`;
+        const looseKeyOf = `${uri.platform}\u0000${looseKey(uri.value)}`;
+        const twin = exact.get(exactKey);
+        // The legacy replyUrls list mirrors replyUrlsWithType: the same URI in two lists is not a duplicate.
+        if (twin && sameJsonArray(file, twin.range, uri.range) !== false) {
+          const edits = removeJsonArrayElement(file, uri.range);
+          report({
+            range: uri.range,
+            message: `Redirect URI '${uri.value}' is listed twice for the ${uri.platform} platform; remove this copy.`,
+            related: [{ file: file.path, range: twin.range, message: 'first listed here' }],
+            fixes: edits.length ? [{ title: 'Remove the duplicate redirect URI', unattended: true, edits }] : [],
+          });
+          continue;
+        }
+        if (twin) continue;
+        const near = loose.get(looseKeyOf);
+        if (near) {
+          const difference = near.value.toLowerCase() === uri.value.toLowerCase() ? 'only by case' : 'only by a trailing slash or case';
+          report({
+            range: uri.range,
+            message: `Redirect URI '${uri.value}' differs from '${near.value}' ${difference}. Entra matches redirect URIs exactly, so one of them is likely wrong and an app sending it fails with AADSTS50011; keep the one the app sends.`,
+            related: [{ file: file.path, range: near.range, message: `'${near.value}' is listed here` }],
+          });
+        }
+        exact.set(exactKey, uri);
+        if (!near) loose.set(looseKeyOf, uri);
+      }
+    }
+  },
+};

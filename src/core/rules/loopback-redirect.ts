@@ -1,0 +1,75 @@
+import type { RedirectUri } from '../model';
+import { parseUri } from '../uri';
+import { redirectsOf, type Rule } from './types';
+
+/** A localhost URI without its port, the form Entra matches localhost URIs by. */
+function withoutPort(uri: RedirectUri): string | undefined {
+  const parts = parseUri(uri.value);
+  if (parts.host !== 'localhost' && parts.host !== '127.0.0.1') return undefined;
+  return `${parts.scheme}://${parts.host}${parts.path}${parts.query !== undefined ? `?${parts.query}` : ''}`;
+}
+
+export const loopbackRedirect: Rule = {
+  meta: {
+    id: 'loopback-redirect',
+    codes: ['AADSTS50011'],
+    defaultSeverity: 'error',
+    description: 'Loopback redirect URIs: http://[::1] is not supported, localhost URIs differing only by port are ambiguous, and 127.0.0.1 is preferred over localhost.',
+    fixable: false,
+    scope: 'file',
+    docs: {
+      impact:
+        'With http://[::1] sign-in fails with AADSTS50011 because Entra does not accept the IPv6 loopback address. Two registered localhost URIs that differ only by port make Entra pick one of them, and with it the platform type, arbitrarily.',
+      why:
+        'Entra ignores the port when it matches localhost redirect URIs (so a native app can listen on any free port), which makes URIs that differ only by port indistinguishable. The IPv6 loopback literal is not supported. RFC 8252 recommends the IP literal 127.0.0.1 over the name localhost, which a misconfigured resolver or firewall can send elsewhere.',
+      howToFix:
+        'Use http://localhost or http://127.0.0.1 instead of http://[::1]. Tell localhost URIs apart by path (http://localhost/desktop, http://localhost/spa), not by port. Prefer http://127.0.0.1 for native apps; the portal text box rejects it, so add it through the manifest editor.',
+      failing: ['{ "publicClient": { "redirectUris": ["http://[::1]:8400"] } }', '{ "spa": { "redirectUris": ["http://localhost:3000", "http://localhost:4200"] } }'],
+      passing: ['{ "publicClient": { "redirectUris": ["http://127.0.0.1"] } }', '{ "spa": { "redirectUris": ["http://localhost:3000/app", "http://localhost:4200/admin"] } }'],
+      links: [
+        { title: 'Localhost exceptions (redirect URI restrictions)', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#localhost-exceptions' },
+        { title: 'RFC 8252 §8.3 Loopback redirect considerations', url: 'https://www.rfc-editor.org/rfc/rfc8252#section-8.3' },
+      ],
+    },
+  },
+  check({ file, report }) {
+    for (const { uri } of redirectsOf(file)) {
+      if (uri.role === 'scheme') continue;
+      const parts = parseUri(uri.value);
+      if (parts.host === '::1' || parts.host === '0:0:0:0:0:0:0:1') {
+        report({
+          range: uri.range,
+          message: `Redirect URI '${uri.value}' uses the IPv6 loopback address, which Entra does not support: sign-in fails with AADSTS50011. Use http://localhost or http://127.0.0.1.`,
+        });
+      } else if (parts.scheme === 'http' && parts.host === 'localhost' && uri.role === 'redirect') {
+        report({
+          range: uri.range,
+          severity: 'hint',
+          codes: [],
+          message: `'${uri.value}': the IP literal http://127.0.0.1 is preferred over localhost for loopback redirects (RFC 8252), since localhost can resolve elsewhere. Register it through the manifest; the portal text box rejects it.`,
+        });
+      }
+    }
+    // Within one registration, localhost URIs that differ only by port are one URI to Entra.
+    for (const registration of file.registrations) {
+      const seen = new Map<string, RedirectUri>();
+      for (const uri of registration.redirectUris) {
+        if (uri.role !== 'redirect') continue;
+        const key = withoutPort(uri);
+        if (key === undefined) continue;
+        const first = seen.get(key);
+        if (!first) {
+          seen.set(key, uri);
+          continue;
+        }
+        if (first.value === uri.value) continue; // an exact duplicate is duplicate-redirect's concern
+        report({
+          range: uri.range,
+          severity: 'warning',
+          message: `'${uri.value}' differs from '${first.value}' only by port. Entra ignores the port of localhost URIs, so it picks one of them (and its platform) arbitrarily; tell them apart by path instead.`,
+          related: [{ file: file.path, range: first.range, message: `'${first.value}' is registered here` }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,62 @@
+import type { Located } from '../model';
+import { isPlaceholder } from '../uri';
+import { redirectsOf, type Rule } from './types';
+
+/** Placeholder markers that stay recognisable inside a longer value (`msal[Enter_the_Application_Id_Here]://auth`). */
+const EMBEDDED = [/enter_the_[a-z_]+_here/i, /<[^<>\s]*[a-z][^<>\s]*>/i, /\[\s*replace[^\]]*\]/i, /^msal\[[^\]]*\]:\/\//i, /^msal<[^>]*>:\/\//i];
+
+/** Whether a value is (or holds) a sample placeholder. Partial values are judged only by embedded markers. */
+export function isPlaceholderValue(value: string, partial = false): boolean {
+  if (!partial && isPlaceholder(value)) return true;
+  return EMBEDDED.some((pattern) => pattern.test(value));
+}
+
+type Field = 'client id' | 'tenant' | 'authority' | 'redirect URI';
+const CODES: Record<Field, string> = { 'client id': 'AADSTS700016', tenant: 'AADSTS90002', authority: 'AADSTS90002', 'redirect URI': 'AADSTS50011' };
+const OUTCOME: Record<Field, string> = {
+  'client id': 'the application is not found (AADSTS700016)',
+  tenant: 'the tenant is not found (AADSTS90002)',
+  authority: 'the tenant is not found (AADSTS90002)',
+  'redirect URI': 'the redirect URI matches no registered one (AADSTS50011)',
+};
+
+export const placeholderValue: Rule = {
+  meta: {
+    id: 'placeholder-value',
+    codes: ['AADSTS700016', 'AADSTS90002', 'AADSTS50011'],
+    defaultSeverity: 'error',
+    description: 'A sample placeholder (Enter_the_Application_Id_Here, <your-tenant>, [REPLACE …]) left in a client id, tenant, authority or redirect URI.',
+    fixable: false,
+    scope: 'file',
+    docs: {
+      impact:
+        'Sign-in fails at once: with a placeholder client id the app is not found (AADSTS700016), with a placeholder tenant or authority the tenant is not found (AADSTS90002), and a placeholder redirect URI matches no registered one (AADSTS50011).',
+      why: 'Samples and templates ship with marker text that must be replaced with the values of your own app registration. A missed one is easy to overlook because the app still builds and starts.',
+      howToFix:
+        'Open the app registration in the Entra admin center and copy the Application (client) ID, the Directory (tenant) ID and a registered redirect URI into the config. For an Android or iOS app, let the portal generate the redirect URI from the package name and signature hash, or the bundle id.',
+      failing: ['{ "client_id": "Enter_the_Application_Id_Here", "authority": "https://login.microsoftonline.com/Enter_the_Tenant_Info_Here" }'],
+      passing: ['{ "client_id": "6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b", "authority": "https://login.microsoftonline.com/organizations" }'],
+      links: [
+        { title: 'Register an application', url: 'https://learn.microsoft.com/entra/identity-platform/quickstart-register-app' },
+        { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
+      ],
+    },
+  },
+  check({ file, report }) {
+    const flag = (located: Located<string> | undefined, field: Field, partial = false) => {
+      if (!located || !isPlaceholderValue(located.value, partial)) return;
+      report({
+        range: located.range,
+        codes: [CODES[field]],
+        message: `The ${field} '${located.value}' is a sample placeholder: ${OUTCOME[field]}. Replace it with the value from your app registration.`,
+      });
+    };
+    for (const config of file.configs) {
+      flag(config.clientId, 'client id');
+      flag(config.tenant, 'tenant');
+      flag(config.authority, 'authority');
+    }
+    for (const registration of file.registrations) flag(registration.appId, 'client id');
+    for (const { uri } of redirectsOf(file)) flag(uri, 'redirect URI', uri.partial === true);
+  },
+};

@@ -1,0 +1,61 @@
+import { isBrowserConfig, registeredMatches, registrationName } from '../cross-file';
+import type { Fix } from '../model';
+import { isJudgeableRedirect } from '../redirect-match';
+import { moveRedirectFix } from '../registration-edit';
+import type { Rule } from './types';
+
+const CODE = 'AADSTS9002326';
+
+export const spaRedirectOnWebPlatform: Rule = {
+  meta: {
+    id: 'spa-redirect-on-web-platform',
+    codes: [CODE],
+    defaultSeverity: 'error',
+    description: 'A browser (MSAL.js) redirect URI registered under the Web platform instead of Single-page application (AADSTS9002326).',
+    fixable: true,
+    scope: 'workspace',
+    docs: {
+      impact:
+        'Sign-in succeeds at Entra, then the token request from the browser fails: "AADSTS9002326: Cross-origin token redemption is permitted only for the \'Single-Page Application\' client-type."',
+      why:
+        'msal-browser, msal-react and msal-angular redeem the authorization code from JavaScript (a cross-origin request with PKCE). Entra allows that only for redirect URIs registered as Single-page application (spa.redirectUris, or replyUrlsWithType type "Spa"). Under Web (web.redirectUris, type "Web") the code is meant for a server holding a secret.',
+      howToFix: 'Move the redirect URI from the Web platform to Single-page application in the app registration (the manifest, Terraform single_page_application, Bicep spa).',
+      failing: ['config (msal-browser): redirectUri: "https://app.contoso.com/"  —  manifest: "web": { "redirectUris": ["https://app.contoso.com/"] }'],
+      passing: ['config (msal-browser): redirectUri: "https://app.contoso.com/"  —  manifest: "spa": { "redirectUris": ["https://app.contoso.com/"] }'],
+      links: [
+        { title: 'Single-page application: app registration', url: 'https://learn.microsoft.com/entra/identity-platform/scenario-spa-app-registration' },
+        { title: 'Migrate a JavaScript single-page app from implicit grant to auth code flow', url: 'https://learn.microsoft.com/entra/identity-platform/migrate-spa-implicit-to-auth-code' },
+      ],
+    },
+  },
+  check({ file, workspace, report }) {
+    for (const config of file.configs) {
+      if (!isBrowserConfig(config)) continue;
+      const links = workspace.linkedRegistrations(config);
+      if (!links.length) continue;
+      for (const uri of config.redirectUris) {
+        if (!isJudgeableRedirect(uri)) continue;
+        const matches = registeredMatches(links, uri.value);
+        if (!matches.length || matches.some((m) => m.entry.platform === 'spa')) continue;
+        const onWeb = matches.filter((m) => m.entry.platform === 'web');
+        if (!onWeb.length) continue;
+        const fixes: Fix[] = [];
+        for (const m of onWeb) {
+          const fix = moveRedirectFix(m.file, m.registration, m.entry, 'spa');
+          if (fix) {
+            fixes.push(fix);
+            break;
+          }
+        }
+        report({
+          range: uri.range,
+          message:
+            `Redirect URI '${uri.value}' of this browser app (${config.library}) is registered under the Web platform, not Single-page application; ` +
+            `the browser's token request fails with ${CODE} (cross-origin redemption is allowed only for SPA redirect URIs). Move it to the SPA platform.`,
+          related: onWeb.map((m) => ({ file: m.file.path, range: m.entry.range, message: `Registered under Web in app registration ${registrationName(m.registration)}.` })),
+          fixes,
+        });
+      }
+    }
+  },
+};

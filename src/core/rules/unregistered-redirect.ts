@@ -1,0 +1,80 @@
+import { describesRedirects, registrationAnchor, registrationName } from '../cross-file';
+import type { Fix, RedirectUri } from '../model';
+import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../redirect-match';
+import { addRedirectFix, listPlatformFor, platformLabel } from '../registration-edit';
+import type { Rule } from './types';
+
+const CODE = 'AADSTS50011';
+
+export const unregisteredRedirect: Rule = {
+  meta: {
+    id: 'unregistered-redirect',
+    codes: [CODE],
+    defaultSeverity: 'error',
+    description: 'A redirect URI in a config that the app registration it signs in with does not list (AADSTS50011).',
+    fixable: true,
+    scope: 'workspace',
+    docs: {
+      impact:
+        'Sign-in stops on an Entra error page: "AADSTS50011: The redirect URI specified in the request does not match the redirect URIs configured for the application."',
+      why:
+        'Entra sends the authorization response only to a redirect URI registered on the app. The comparison is exact: the path is case-sensitive, a trailing slash counts (except on a bare origin), and the port is ignored only for http://localhost — 127.0.0.1 and localhost are different hosts. The config and the registration (a manifest, Terraform, Bicep or AppCreationScripts file in the workspace) are linked by client id = appId.',
+      howToFix:
+        'Register the exact URI under the platform the app uses (Single-page application for MSAL.js in the browser, Web for server apps, Mobile and desktop for native apps), or change the config to a URI that is registered.',
+      failing: ['config: redirectUri: "http://localhost:3000/auth/"  —  manifest: "spa": { "redirectUris": ["http://localhost:3000/auth"] }'],
+      passing: ['config: redirectUri: "http://localhost:4200/auth"  —  manifest: "spa": { "redirectUris": ["http://localhost/auth"] }  (localhost ignores the port)'],
+      links: [
+        { title: 'Redirect URI (reply URL) best practices and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' },
+        { title: 'AADSTS error codes (50011)', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
+      ],
+    },
+  },
+  check({ file, workspace, report }) {
+    for (const config of file.configs) {
+      const links = workspace.linkedRegistrations(config).filter(({ registration }) => describesRedirects(registration));
+      if (!links.length) continue;
+      // A registration whose own list is only partly known (templated) could hold the URI: say nothing.
+      if (links.some(({ registration }) => registration.redirectUris.some((r) => r.partial))) continue;
+      for (const uri of config.redirectUris) {
+        if (!isJudgeableRedirect(uri)) continue;
+        if (links.some(({ registration }) => registration.redirectUris.some((r) => redirectMatches(uri.value, r.value)))) continue;
+        const related: { file: string; range: { start: number; end: number }; message: string }[] = [];
+        let closest: { value: string; reason: string } | undefined;
+        for (const { file: regFile, registration } of links) {
+          const misses = registration.redirectUris
+            .map((r) => ({ r, reason: nearMissReason(uri.value, r.value) }))
+            .filter((m): m is { r: RedirectUri; reason: string } => m.reason !== undefined);
+          for (const { r, reason } of misses) {
+            closest ??= { value: r.value, reason };
+            related.push({ file: regFile.path, range: r.range, message: `Registered as '${r.value}' (${r.platform}): ${reason}.` });
+          }
+          if (!misses.length) {
+            related.push({ file: regFile.path, range: registrationAnchor(registration), message: `App registration ${registrationName(registration)} lists ${registration.redirectUris.length} redirect URI(s), none of them '${uri.value}'.` });
+          }
+        }
+        const fixes: Fix[] = [];
+        if (closest && file.text.slice(uri.range.start, uri.range.end) === uri.value && !uri.implied) {
+          fixes.push({ title: `Use the registered redirect URI '${closest.value}'`, unattended: false, edits: [{ file: file.path, range: uri.range, newText: closest.value }] });
+        }
+        const platform = listPlatformFor(uri.platform === 'unknown' ? config.platform : uri.platform);
+        if (platform) {
+          for (const { file: regFile, registration } of links) {
+            const fix = addRedirectFix(regFile, registration, uri.value, platform);
+            if (fix) {
+              fixes.push(fix);
+              break;
+            }
+          }
+        }
+        const hint = closest ? ` The nearest registered URI is '${closest.value}': ${closest.reason}.` : '';
+        const where = platform ? ` Register it under ${platformLabel(platform)}, or use a registered URI.` : ' Register it, or use a registered URI.';
+        report({
+          range: uri.range,
+          message: `Redirect URI '${uri.value}' is not registered on the app registration for client id ${config.clientId?.value}; sign-in fails with ${CODE}.${hint}${where}`,
+          related,
+          fixes,
+        });
+      }
+    }
+  },
+};

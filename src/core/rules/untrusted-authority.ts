@@ -1,0 +1,101 @@
+import { configAuthority, inKnownAuthorities, MSAL_ERROR } from '../authority';
+import type { AuthConfig, Fix, Library, ParsedFile } from '../model';
+import type { Rule } from './types';
+
+// MSAL.js libraries: they validate the authority against `knownAuthorities` (or Entra instance discovery).
+const MSAL_JS: readonly Library[] = ['msal-browser', 'msal-react', 'msal-angular', 'msal-node', 'electron', 'react-native'];
+
+export const untrustedAuthority: Rule = {
+  meta: {
+    id: 'untrusted-authority',
+    codes: [MSAL_ERROR.untrustedAuthority, MSAL_ERROR.authorityUriInsecure],
+    defaultSeverity: 'error',
+    description: `A B2C, External ID or custom-domain authority missing from knownAuthorities (msal ${MSAL_ERROR.untrustedAuthority}), or an http:// authority (${MSAL_ERROR.authorityUriInsecure}).`,
+    fixable: true,
+    scope: 'file',
+    docs: {
+      impact: `MSAL.js throws before any sign-in page appears: "${MSAL_ERROR.untrustedAuthority}" for an authority it cannot validate, "${MSAL_ERROR.authorityUriInsecure}" for one that is not https.`,
+      why:
+        'MSAL.js trusts an authority host when it is an Entra ID cloud (instance discovery answers for it) or when the app lists it in knownAuthorities. Azure AD B2C hosts (*.b2clogin.com), custom domains and other hosts are unknown to instance discovery, so they must be listed. Recent MSAL.js versions accept External ID (*.ciamlogin.com) hosts without the list; older ones do not. Every authority must use https.',
+      howToFix: 'Add the authority host (e.g. "contoso.b2clogin.com") to auth.knownAuthorities, and use an https:// authority.',
+      failing: ['auth: { authority: "https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_susi" }'],
+      passing: ['auth: { authority: "https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_susi", knownAuthorities: ["contoso.b2clogin.com"] }'],
+      links: [
+        { title: 'MSAL.js: configuration options (knownAuthorities)', url: 'https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration' },
+        { title: 'Use MSAL.js with Azure AD B2C', url: 'https://learn.microsoft.com/azure/active-directory-b2c/enable-authentication-spa-app-options' },
+      ],
+    },
+  },
+  check({ file, report }) {
+    for (const config of file.configs) {
+      const authority = configAuthority(config);
+      if (!authority) continue;
+      const { info, located } = authority;
+      if (info.scheme === 'http') {
+        report({
+          range: located.range,
+          codes: [MSAL_ERROR.authorityUriInsecure],
+          message: `Authority '${located.value}' uses http://; MSAL rejects it with ${MSAL_ERROR.authorityUriInsecure} and Entra serves its endpoints only over https. Use https://.`,
+          fixes: httpsFix(file, located),
+        });
+        continue;
+      }
+      if (info.scheme !== 'https' || !usesMsalJs(config, file) || info.kind === 'entra' || info.kind === 'adfs') continue;
+      if (inKnownAuthorities(info.host, config.knownAuthorities?.value) || hasUnknownEntries(file, config)) continue;
+      const what = info.kind === 'b2c' ? 'an Azure AD B2C' : info.kind === 'ciam' ? 'an External ID (CIAM)' : 'a custom-domain';
+      const ciam = info.kind === 'ciam';
+      report({
+        range: located.range,
+        severity: ciam ? 'information' : undefined,
+        codes: [MSAL_ERROR.untrustedAuthority],
+        message: ciam
+          ? `Authority '${located.value}' is ${what} host not listed in knownAuthorities. Recent MSAL.js versions accept *.ciamlogin.com without it; older ones throw ${MSAL_ERROR.untrustedAuthority}. Add "${info.host}" to knownAuthorities to work with both.`
+          : `Authority '${located.value}' is ${what} host that Entra instance discovery does not know, and knownAuthorities does not list "${info.host}"; MSAL throws ${MSAL_ERROR.untrustedAuthority} before sign-in. Add "${info.host}" to knownAuthorities.`,
+        related: config.knownAuthorities ? [{ file: file.path, range: config.knownAuthorities.range, message: 'knownAuthorities of this config.' }] : [],
+        fixes: knownAuthoritiesFix(file, config, info.host),
+      });
+    }
+  },
+};
+
+function usesMsalJs(config: AuthConfig, file: ParsedFile): boolean {
+  return MSAL_JS.includes(config.library) || (config.library === 'unknown' && file.format === 'msal-js');
+}
+
+/** knownAuthorities holding entries that are not plain strings (variables): it may list the host. */
+function hasUnknownEntries(file: ParsedFile, config: AuthConfig): boolean {
+  const known = config.knownAuthorities;
+  if (!known) return false;
+  const text = file.text.slice(known.range.start, known.range.end);
+  const outsideStrings = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`$]*`/g, '');
+  return /[A-Za-z_$]/.test(outsideStrings);
+}
+
+function httpsFix(file: ParsedFile, located: { value: string; range: { start: number; end: number } }): Fix[] {
+  const text = file.text.slice(located.range.start, located.range.end);
+  const at = text.search(/http:\/\//i);
+  if (at < 0 || text !== located.value) return [];
+  const start = located.range.start + at;
+  return [{ title: 'Use https://', unattended: true, edits: [{ file: file.path, range: { start, end: start + 'http://'.length }, newText: 'https://' }] }];
+}
+
+/** Adds the host to an existing knownAuthorities array literal (same quotes as its text). */
+function knownAuthoritiesFix(file: ParsedFile, config: AuthConfig, host: string): Fix[] {
+  const known = config.knownAuthorities;
+  if (!known) return [];
+  const text = file.text.slice(known.range.start, known.range.end);
+  if (!text.startsWith('[') || !text.endsWith(']')) return [];
+  const quote = /'/.test(text) && !/"/.test(text) ? "'" : '"';
+  const inner = text.slice(1, -1);
+  const close = known.range.end - 1;
+  const trimmedEnd = inner.replace(/\s+$/, '');
+  const entry = `${quote}${host}${quote}`;
+  let edit;
+  if (!trimmedEnd.trim()) edit = { file: file.path, range: { start: known.range.start + 1, end: close }, newText: entry };
+  else {
+    const insertAt = known.range.start + 1 + trimmedEnd.length;
+    edit = { file: file.path, range: { start: insertAt, end: insertAt }, newText: trimmedEnd.endsWith(',') ? ` ${entry}` : `, ${entry}` };
+  }
+  // Trusting a host is a security decision: the authority could hold a typo.
+  return [{ title: `Add "${host}" to knownAuthorities`, unattended: false, edits: [edit] }];
+}

@@ -1,0 +1,41 @@
+import { includesPersonalAccounts, knownText } from './audience';
+import { redirectsOf, type Rule } from './types';
+
+export const wildcardRedirect: Rule = {
+  meta: {
+    id: 'wildcard-redirect',
+    codes: ['AADSTS50011'],
+    defaultSeverity: 'warning',
+    description: 'A wildcard (*) redirect URI: not supported when personal Microsoft accounts can sign in, discouraged otherwise.',
+    fixable: false,
+    scope: 'file',
+    docs: {
+      impact:
+        'For apps that accept personal Microsoft accounts the URI cannot be registered, so sign-in fails with AADSTS50011 (redirect URI mismatch). For work and school apps it works, but Entra drops the query string and fragment of a matched URI and any subdomain you do not control can receive codes.',
+      why:
+        'A wildcard widens the set of addresses that may receive authorization codes and tokens. Entra supports wildcards only for apps limited to work or school accounts, and only through the manifest editor.',
+      howToFix:
+        'Register each exact redirect URI instead. To return the user to a dynamic page, send one fixed redirect URI and carry the target in the state parameter, protected against CSRF and open redirects.',
+      failing: ['{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://*.contoso.example.com/signin-oidc"] } }'],
+      passing: ['{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://app.contoso.example.com/signin-oidc"] } }'],
+      links: [
+        { title: 'Restrictions on wildcards in redirect URIs', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#restrictions-on-wildcards-in-redirect-uris' },
+        { title: 'Use a state parameter', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#use-a-state-parameter' },
+      ],
+    },
+  },
+  check({ file, workspace, report }) {
+    for (const { uri, owner } of redirectsOf(file)) {
+      if (uri.role === 'scheme' || !knownText(uri).includes('*')) continue;
+      const personal = includesPersonalAccounts(owner, workspace);
+      report({
+        range: uri.range,
+        severity: personal ? 'error' : 'warning',
+        codes: personal ? ['AADSTS50011'] : [],
+        message: personal
+          ? `Wildcard redirect URI '${uri.value}' is not supported for apps that personal Microsoft accounts can sign in to; it cannot be registered and sign-in fails with AADSTS50011. Register each exact URI and carry the target page in the state parameter.`
+          : `Wildcard redirect URI '${uri.value}' is discouraged: any matching host can receive codes, and Entra drops the query and fragment of a matched URI. Register exact URIs and carry the target page in the state parameter.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { aadsts } from './aadsts';
+import { EXPLAIN_COMMAND } from './explain';
+
+/** Characters read on each side of the cursor: enough for a whole error message, cheap on huge logs. */
+const WINDOW = 4096;
+
+/** Hover over an AADSTS number, an `error_codes` entry, an error link or an MSAL code, in any file. */
+export class AadstsHoverProvider implements vscode.HoverProvider {
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const offset = document.offsetAt(position);
+    const windowStart = document.positionAt(Math.max(0, offset - WINDOW));
+    const windowEnd = document.positionAt(offset + WINDOW);
+    const base = document.offsetAt(windowStart);
+    const text = document.getText(new vscode.Range(windowStart, windowEnd));
+    const { codeAt, renderHoverMarkdown, unknownCodeText, errorLink } = aadsts();
+    const match = codeAt(text, offset - base);
+    if (!match) return undefined;
+    const range = new vscode.Range(document.positionAt(base + match.range.start), document.positionAt(base + match.range.end));
+    const explain = `command:${EXPLAIN_COMMAND}?${encodeURIComponent(JSON.stringify([match.code]))}`;
+    let markdown: string;
+    if (match.entry) {
+      markdown = renderHoverMarkdown(match.entry, { explainCommandUri: explain, context: match.context });
+    } else if (match.number !== undefined) {
+      markdown = `${unknownCodeText(match.number)}\n\n[${errorLink(match.number)}](${errorLink(match.number)})`;
+    } else {
+      return undefined;
+    }
+    const content = new vscode.MarkdownString(markdown);
+    content.isTrusted = { enabledCommands: [EXPLAIN_COMMAND] };
+    return new vscode.Hover(content, range);
+  }
+}

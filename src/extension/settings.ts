@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { SeverityOrOff } from '../core/model';
+import type { LintOptions } from '../core/options';
+
+export const SECTION = 'entraAuthLint';
+
+export interface ExtensionSettings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  debounceMs: number;
+  scanOnStartup: boolean;
+  /** Options from the settings alone; `mergeOptions` lays them over the workspace's `.entra-auth-lint.json`. */
+  options: LintOptions;
+  /** `files.exclude` patterns that are on (the scan skips them as the Explorer does). */
+  filesExclude: string[];
+}
+
+/** The `entraAuthLint.*` settings for a folder (or the window when `scope` is undefined). */
+export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  const options: LintOptions = {
+    rules: validRules(config.get<Record<string, unknown>>('rules', {})),
+    include: stringList(config.get('include')),
+    exclude: stringList(config.get('exclude')),
+    allowedSchemes: stringList(config.get('allowedSchemes')),
+  };
+  // Only an explicitly set size overrides the config file's maxFileSizeBytes.
+  const size = config.inspect<number>('maxFileSize');
+  const explicitSize = size?.workspaceFolderValue ?? size?.workspaceValue ?? size?.globalValue;
+  if (typeof explicitSize === 'number' && explicitSize > 0) options.maxFileSizeBytes = explicitSize;
+  const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
+  return {
+    enable: config.get<boolean>('enable', true),
+    run: config.get<string>('run', 'onType') === 'onSave' ? 'onSave' : 'onType',
+    debounceMs: Math.max(0, config.get<number>('debounceMs', 250)),
+    scanOnStartup: config.get<boolean>('scanOnStartup', true),
+    options,
+    filesExclude: Object.entries(filesExclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob),
+  };
+}
+
+/**
+ * Settings win over the shared config file for severities and the size limit (a person may want
+ * a rule louder or quieter locally); lists (excludes, schemes) are unions, and suppressions only
+ * come from the file, so the CLI sees the same ones.
+ */
+export function mergeOptions(file: LintOptions, settings: LintOptions): LintOptions {
+  const union = (a?: string[], b?: string[]) => [...new Set([...(a ?? []), ...(b ?? [])])];
+  return {
+    rules: { ...(file.rules ?? {}), ...(settings.rules ?? {}) },
+    include: union(file.include, settings.include),
+    exclude: union(file.exclude, settings.exclude),
+    allowedSchemes: union(file.allowedSchemes, settings.allowedSchemes),
+    maxFileSizeBytes: settings.maxFileSizeBytes ?? file.maxFileSizeBytes,
+    suppressions: file.suppressions ?? [],
+  };
+}
+
+const SEVERITIES: readonly string[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+function validRules(value: Record<string, unknown> | undefined): Record<string, SeverityOrOff> {
+  const rules: Record<string, SeverityOrOff> = {};
+  for (const [id, severity] of Object.entries(value ?? {})) {
+    if (typeof severity === 'string' && SEVERITIES.includes(severity)) rules[id] = severity as SeverityOrOff;
+  }
+  return rules;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '') : [];
+}

@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { FORMATS } from '../../src/core/formats';
+import { mutatedDocument } from './mutations';
+import { checkLint, checkParser } from './properties';
+import { allSeeds, seedsFor, type Seed } from './seeds';
+
+/** One thing to fuzz: a property over generated documents. */
+export interface FuzzTarget {
+  name: string;
+  property: fc.IPropertyWithHooks<[Seed]>;
+}
+
+/** Every registered format's parser (read from the registry at run time), then the whole lint. */
+export function fuzzTargets(): FuzzTarget[] {
+  const targets: FuzzTarget[] = FORMATS.map((format) => {
+    let seeds = seedsFor(format.id);
+    // A format with no seed of its own is still fuzzed, with the other documents under paths it accepts.
+    if (!seeds.length) seeds = allSeeds().filter((s) => format.byName(s.path) !== 'no');
+    if (!seeds.length) seeds = allSeeds();
+    return { name: `parser ${format.id}`, property: fc.property(mutatedDocument(seeds), (doc) => checkParser(format, doc.path, doc.text)) };
+  });
+  targets.push({ name: 'whole lint', property: fc.property(mutatedDocument(allSeeds()), (doc) => void checkLint(doc.path, doc.text)) });
+  return targets;
+}
+
+/** Seed for fast-check: FUZZ_SEED when set (to replay a failure), else a fixed one so `npm test` is repeatable. */
+export function fuzzSeed(fallback: number): number {
+  const fromEnv = Number(process.env.FUZZ_SEED);
+  return Number.isInteger(fromEnv) && process.env.FUZZ_SEED ? fromEnv : fallback;
+}

@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import { aadstsEntry, findCodes, md, msalEntry, renderFullMarkdown, renderHoverMarkdown, renderText, toExplainJson } from '../../../src/core/aadsts';
+
+const cmsi = aadstsEntry(50199)!;
+
+describe('aadsts: rendering', () => {
+  it('hover: name, meaning, remedy, preventing rules, live link, command link and capture date', () => {
+    const text = renderHoverMarkdown(cmsi, { explainCommandUri: 'command:entraAuthLint.explainCode?%5B%22AADSTS50199%22%5D' });
+    const lines = text.split('\n');
+    assert.equal(lines[0], '**AADSTS50199** `CmsiInterrupt`');
+    assert.match(text, /Are you trying to sign in to \\<app\\>\?/);
+    assert.match(text, /\*\*What to do:\*\* No action needed for users/);
+    assert.match(text, /\*\*Prevented by:\*\* \[`custom-scheme-redirect`\]\(https:\/\/\S+\/docs\/rules\/custom-scheme-redirect\.md\)/);
+    assert.equal(
+      lines[lines.length - 1],
+      "[Live explanation](https://login.microsoftonline.com/error?code=50199) · [Full explanation](command:entraAuthLint.explainCode?%5B%22AADSTS50199%22%5D) · catalogue captured from Microsoft's reference of 2025-02-03",
+    );
+  });
+
+  it('hover shows the ids found next to the code', () => {
+    const message = 'AADSTS50199: confirm. Trace ID: 5d3e1c2a-7b8f-4a6e-9c0d-1e2f3a4b5c6d Timestamp: 2024-01-01 10:00:00Z';
+    const [match] = findCodes(message);
+    const text = renderHoverMarkdown(cmsi, { context: match.context });
+    assert.match(text, /Trace ID `5d3e1c2a-7b8f-4a6e-9c0d-1e2f3a4b5c6d` · Timestamp `2024-01-01 10:00:00Z`/);
+    assert.doesNotMatch(text, /Full explanation/);
+  });
+
+  it('full Markdown has every section', () => {
+    const text = renderFullMarkdown(cmsi);
+    assert.ok(text.startsWith('# AADSTS50199 CmsiInterrupt\n'));
+    for (const heading of ['## What it means', '## What to do', '## Rules that prevent it', '## Can a repository show the cause?', '## Links']) assert.ok(text.includes(`\n${heading}\n`), heading);
+    assert.match(text, /- \[`custom-scheme-redirect`\]\(.*\): Custom-scheme redirect URI/);
+    assert.match(text, /Yes: the cause is visible in configuration\. Look for: redirect URI with a custom scheme/);
+    assert.match(text, /- Live explanation: <https:\/\/login\.microsoftonline\.com\/error\?code=50199>/);
+    const noRule = renderFullMarkdown(aadstsEntry(17003)!);
+    assert.match(noRule, /No rule: the cause is outside the repository/);
+    const msal = renderFullMarkdown(msalEntry('redirect_uri_empty')!);
+    assert.ok(msal.startsWith('# redirect\\_uri\\_empty (ClientConfigurationError)\n'));
+    assert.doesNotMatch(msal, /Can a repository show/);
+  });
+
+  it('text and JSON for the CLI', () => {
+    const text = renderText(cmsi);
+    assert.equal(text.split('\n')[0], 'AADSTS50199 CmsiInterrupt');
+    assert.match(text, /^ {2}Live: {10}https:\/\/login\.microsoftonline\.com\/error\?code=50199$/m);
+    const json = toExplainJson(cmsi);
+    assert.deepEqual(Object.keys(json), ['code', 'number', 'name', 'summary', 'remedy', 'rules', 'link', 'source']);
+    assert.equal(json.number, 50199);
+    assert.ok(json.rules.includes('custom-scheme-redirect'));
+    assert.equal(json.source, 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes (captured 2025-02-03)');
+    const msal = toExplainJson(msalEntry('interaction_required')!);
+    assert.equal(msal.code, 'interaction_required');
+    assert.equal('number' in msal, false);
+    assert.equal(msal.name, 'InteractionRequiredAuthError');
+    assert.equal(toExplainJson(aadstsEntry(28002)!).name, null);
+  });
+
+  it('escapes Markdown in texts', () => {
+    assert.equal(md('a_b <app> *x* [y](z) `c` #1 |'), 'a\\_b \\<app\\> \\*x\\* \\[y\\](z) \\`c\\` \\#1 \\|');
+  });
+});

@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { AzureCloudInstance, ClientConfigurationErrorCodes } from '@azure/msal-node';
+import { CLOUD_HOSTS, configAuthority, inKnownAuthorities, MSAL_ERROR, parseAuthority, tenantRange } from '../../../src/core/authority';
+import type { AuthConfig } from '../../../src/core/model';
+
+describe('cross-file: authorities', () => {
+  it("takes msal's error codes and cloud hosts from @azure/msal-node", () => {
+    assert.equal(MSAL_ERROR.untrustedAuthority, ClientConfigurationErrorCodes.untrustedAuthority);
+    assert.equal(MSAL_ERROR.authorityUriInsecure, ClientConfigurationErrorCodes.authorityUriInsecure);
+    assert.ok(CLOUD_HOSTS.includes(new URL(AzureCloudInstance.AzurePublic).host));
+    assert.ok(CLOUD_HOSTS.includes(new URL(AzureCloudInstance.AzureUsGovernment).host));
+    assert.ok(!CLOUD_HOSTS.includes('none'));
+  });
+
+  it('reads host, kind, tenant and audience', () => {
+    assert.deepEqual(parseAuthority('https://login.microsoftonline.com/common/'), { scheme: 'https', host: 'login.microsoftonline.com', kind: 'entra', tenant: 'common', audience: 'common' });
+    assert.equal(parseAuthority('https://login.microsoftonline.com/Organizations')?.audience, 'organizations');
+    assert.equal(parseAuthority('https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad')?.audience, 'consumers');
+    assert.equal(parseAuthority('https://login.microsoftonline.com/contoso.onmicrosoft.com')?.audience, 'tenant');
+    assert.equal(parseAuthority('https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_susi')?.kind, 'b2c');
+    assert.equal(parseAuthority('https://login.contoso.example/tfp/contoso.onmicrosoft.com/B2C_1_susi')?.kind, 'b2c');
+    assert.equal(parseAuthority('https://contoso.ciamlogin.com/')?.kind, 'ciam');
+    assert.equal(parseAuthority('https://sts.contoso.example/adfs')?.kind, 'adfs');
+    assert.equal(parseAuthority('https://login.contoso.example/contoso')?.kind, 'other');
+    assert.equal(parseAuthority('https://login.windows.net/contoso.onmicrosoft.com')?.kind, 'entra');
+  });
+
+  it('leaves templates, placeholders and relative values unread', () => {
+    assert.equal(parseAuthority('https://login.microsoftonline.com/${tenantId}'), undefined);
+    assert.equal(parseAuthority('https://login.microsoftonline.com/Enter_the_Tenant_Info_Here')?.audience, undefined);
+    assert.equal(parseAuthority('common'), undefined);
+  });
+
+  it('lets a separate tenant value win over the instance (appsettings Instance + TenantId)', () => {
+    const text = '{"Instance": "https://login.microsoftonline.com/", "TenantId": "common"}';
+    const config: AuthConfig = {
+      kind: 'config',
+      library: 'ms-identity-web',
+      platform: 'web',
+      instance: { value: 'https://login.microsoftonline.com/', range: { start: 14, end: 48 } },
+      tenant: { value: 'common', range: { start: 63, end: 69 } },
+      redirectUris: [],
+      range: { start: 0, end: text.length },
+    };
+    assert.equal(configAuthority(config)?.info.audience, 'common');
+    assert.deepEqual(tenantRange(config, text), { start: 63, end: 69 });
+  });
+
+  it('finds the tenant segment inside an authority written verbatim', () => {
+    const text = 'authority: "https://login.microsoftonline.com/common/v2.0"';
+    const config: AuthConfig = { kind: 'config', library: 'msal-browser', platform: 'spa', authority: { value: 'https://login.microsoftonline.com/common/v2.0', range: { start: 12, end: 57 } }, redirectUris: [], range: { start: 0, end: 58 } };
+    const range = tenantRange(config, text)!;
+    assert.equal(text.slice(range.start, range.end), 'common');
+  });
+
+  it('accepts knownAuthorities entries as hosts or URLs', () => {
+    assert.equal(inKnownAuthorities('contoso.b2clogin.com', ['Contoso.B2CLogin.com']), true);
+    assert.equal(inKnownAuthorities('contoso.b2clogin.com', ['https://contoso.b2clogin.com/']), true);
+    assert.equal(inKnownAuthorities('contoso.b2clogin.com', ['fabrikam.b2clogin.com']), false);
+    assert.equal(inKnownAuthorities('contoso.b2clogin.com', undefined), false);
+  });
+});

@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectFormat } from '../../../src/core/formats';
+import { msalJsFormat } from '../../../src/core/formats/msal-js';
+import type { ParsedFile } from '../../../src/core/model';
+import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
+
+const dir = path.join(FIXTURES, 'formats/msal-js');
+const fixture = (name: string) => path.join(dir, name);
+const read = (name: string) => fs.readFileSync(fixture(name), 'utf8').replace(/^\uFEFF/, '');
+const parse = (name: string): ParsedFile => msalJsFormat.parse(fixture(name), read(name));
+const redirects = (parsed: ParsedFile) =>
+  parsed.configs.flatMap((c) => c.redirectUris).map((u) => `${u.platform} ${u.role} ${u.value}${u.partial ? ' (partial)' : ''}`);
+
+describe('format: msal-js', () => {
+  it('reads candidate names only, and only when they mention MSAL', () => {
+    assert.equal(msalJsFormat.byName('/w/src/authConfig.ts'), 'sniff');
+    assert.equal(msalJsFormat.byName('/w/src/App.tsx'), 'sniff');
+    assert.equal(msalJsFormat.byName('/w/electron/main.js'), 'sniff');
+    assert.equal(msalJsFormat.byName('/w/src/app/app.module.ts'), 'sniff');
+    assert.equal(msalJsFormat.byName('/w/src/environments/environment.prod.ts'), 'sniff');
+    assert.equal(msalJsFormat.byName('/w/src/components/Button.tsx'), 'no');
+    assert.equal(msalJsFormat.byName('/w/src/auth.d.ts'), 'no');
+    assert.equal(msalJsFormat.byName('/w/src/authConfig.json'), 'no');
+    assert.equal(detectFormat('/w/webpack.config.js', 'module.exports = { mode: "production" };'), undefined);
+    assert.equal(detectFormat('/w/authConfig.js', 'export const c = { auth: { clientId: "x" } };')?.id, 'msal-js');
+  });
+
+  it('reads an msal-browser config: consts, knownAuthorities, request objects, not deep links or comments', () => {
+    const parsed = parse('authConfig.ts');
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.configs.length, 1);
+    const [config] = parsed.configs;
+    assert.equal(config.library, 'msal-browser');
+    assert.equal(config.platform, 'spa');
+    assert.equal(config.clientId?.value, '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b');
+    // the client id's range is the const's literal, where the value is written
+    assert.equal(read('authConfig.ts').slice(config.clientId!.range.start, config.clientId!.range.end), config.clientId!.value);
+    assert.equal(config.authority?.value, 'https://login.microsoftonline.com/contoso.onmicrosoft.com');
+    assert.deepEqual(config.knownAuthorities?.value, ['login.microsoftonline.com']);
+    // `${window.location.origin}/auth` is not known statically: no redirect; the deep link is not one either
+    assert.deepEqual(redirects(parsed), ['spa postLogout https://contoso.example.com/signed-out', 'spa redirect contoso-spa://popup']);
+    assert.equal(parsed.comments?.length, 4);
+  });
+
+  it('resolves templates over same-file consts and knows msal-node / Electron', () => {
+    const text = read('main.js');
+    const parsed = parse('main.js');
+    assert.equal(parsed.configs.length, 1);
+    const [config] = parsed.configs;
+    assert.equal(config.library, 'electron');
+    assert.equal(config.platform, 'publicClient');
+    assert.equal(config.clientId?.value, '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
+    assert.deepEqual(redirects(parsed), [
+      'publicClient redirect msal0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d://auth',
+      'publicClient redirect http://localhost',
+    ]);
+    const uri = config.redirectUris[0];
+    assert.equal(text.slice(uri.range.start, uri.range.end), 'msal${clientId}://auth');
+  });
+
+  it('gives each Platform.select branch its own redirect and platform', () => {
+    const text = read('App.tsx');
+    const parsed = parse('App.tsx');
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.configs[0].library, 'react-native');
+    assert.deepEqual(redirects(parsed), [
+      'ios redirect msauth.com.contoso.mobile://auth',
+      'android redirect msauth://com.contoso.mobile/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D',
+      'publicClient redirect contoso-mobile://auth',
+    ]);
+    const android = parsed.configs[0].redirectUris[1];
+    assert.equal(text.slice(android.range.start, android.range.end), 'msauth://${BUNDLE}/${ANDROID_HASH}');
+  });
+
+  it('keeps exact ranges with a BOM, CRLF, tabs and comments (msal-angular)', () => {
+    const raw = fs.readFileSync(fixture('app.module.ts'), 'utf8');
+    assert.equal(raw.charCodeAt(0), 0xfeff);
+    const parsed = parse('app.module.ts');
+    const [config] = parsed.configs;
+    assert.equal(config.library, 'msal-angular');
+    const uri = config.redirectUris[0];
+    assert.equal(uri.value, 'contoso-ng://auth');
+    const { findings } = lintFixtures([fixture('app.module.ts')]);
+    const finding = findings.get(fixture('app.module.ts'))!.find((f) => f.ruleId === 'custom-scheme-redirect')!;
+    assert.deepEqual([finding.start.line, finding.start.character], [8, 30]);
+    assert.equal(coveredText(raw, finding), 'contoso-ng://auth');
+  });
+
+  it('reports the findings its fixtures expect', () => {
+    assertInlineExpectations(['authConfig.ts', 'main.js', 'App.tsx', 'app.module.ts'].map(fixture), ['custom-scheme-redirect', 'parse-error']);
+  });
+
+  it('keeps a template whose scheme prefix is known, and skips unknown starts', () => {
+    const parsed = msalJsFormat.parse('/w/auth.js', [
+      'import { PublicClientApplication } from "@azure/msal-node";',
+      'const a = { auth: { clientId: "x", redirectUri: `msal${getId()}://auth` } };',
+      'const b = { redirectUri: `${process.env.X}` };',
+      'const c = { redirectUri: process.env.REDIRECT || "http://localhost:3000" };',
+      'const d = { redirectUri: "contoso" + suffix + "://auth" };',
+      'const e = { redirectUri: base + "/auth" };',
+    ].join('\n'));
+    assert.deepEqual(redirects(parsed), [
+      'publicClient redirect msal${getId()}://auth (partial)',
+      'publicClient redirect http://localhost:3000',
+      'publicClient redirect contoso${suffix}://auth (partial)',
+    ]);
+  });
+
+  it('reads ConfidentialClientApplication as a web app with a committed secret', () => {
+    const text = 'const msal = require("@azure/msal-node");\nconst cca = new msal.ConfidentialClientApplication({ auth: { clientId: "id", clientSecret: "s3cr3t-value" } });\n';
+    const [config] = msalJsFormat.parse('/w/auth.js', text).configs;
+    assert.equal(config.platform, 'web');
+    assert.equal(text.slice(config.clientSecret!.range.start, config.clientSecret!.range.end), 's3cr3t-value');
+  });
+
+  it('reports a parse problem with its position and still reads the rest', () => {
+    const text = 'import "@azure/msal-browser";\nconst c = { auth: { clientId: "id", redirectUri: "contoso://auth" } };\nconst broken = { a: 1 b: 2 };\n';
+    const parsed = msalJsFormat.parse('/w/authConfig.js', text);
+    assert.ok(parsed.problems.length > 0);
+    assert.equal(parsed.problems[0].range.start, text.indexOf('b: 2'));
+    assert.deepEqual(redirects(parsed), ['spa redirect contoso://auth']);
+  });
+
+  it('reports an unrecoverable error and absurd nesting as problems, never throws', () => {
+    const unclosed = msalJsFormat.parse('/w/authConfig.js', 'const c = { redirectUri: "contoso://auth" ');
+    assert.equal(unclosed.problems.length, 1);
+    const deep = msalJsFormat.parse('/w/authConfig.js', `const c = ${'['.repeat(200_000)}${']'.repeat(200_000)};`);
+    assert.equal(deep.problems.length, 1);
+    assert.match(deep.problems[0].message, /could not be parsed/);
+  });
+});
