@@ -127,7 +127,8 @@ function readRules(node: Node, known: readonly string[], fail: Fail): Record<str
   const rules: Record<string, SeverityOrOff> = {};
   for (const { key, keyNode, valueNode } of members(node, 'rules', fail)) {
     if (!known.includes(key)) {
-      fail(`rules.${key}`, `unknown rule id${suggestion(key, known)} (known: ${known.join(', ')})`, keyNode);
+      const near = suggestion(key, known);
+      fail(`rules.${key}`, `unknown rule id${near || ` (known: ${known.join(', ')})`}`, keyNode);
       continue;
     }
     if (valueNode.type !== 'string' || !SEVERITY_SETTINGS.includes(valueNode.value as SeverityOrOff)) {

@@ -138,11 +138,11 @@ describe('cli: --stdin', () => {
     assert.equal(result.status, 0);
     const report = json(result.stdout);
     assert.deepEqual(report.files, ['apps/desktop/manifest.json']);
-    assert.deepEqual(report.findings.map((f) => `${f.file}:${f.line}:${f.column}-${f.endColumn} ${f.ruleId}`), ['apps/desktop/manifest.json:6:8-6:28 custom-scheme-redirect']);
+    assert.deepEqual(report.findings.map((f) => `${f.file}:${f.line}:${f.column}-${f.endColumn} ${f.ruleId}`), ['apps/desktop/manifest.json:6:8-28 custom-scheme-redirect']);
   });
 
   it('handles a BOM and reports parse errors of the piped text with exit 1', () => {
-    const result = runCli(['--stdin', '--stdin-filename', 'manifest.json', '--format', 'json', '--no-config'], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{ "appId": "1", "replyUrlsWithType": [ ')]) });
+    const result = runCli(['--stdin', '--stdin-filename', 'manifest.json', '--format', 'json', '--no-config'], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{ "appId": "11111111-2222-4333-8444-555555555555", "replyUrlsWithType": [ ')]) });
     assert.equal(result.status, 1);
     assert.ok(json(result.stdout).findings.every((f) => f.ruleId === 'parse-error' && f.line === 1));
   });
@@ -165,7 +165,7 @@ describe('cli: .entra-auth-lint.json', () => {
       'apps/notes/manifest.json': CUSTOM_SCHEME_MANIFEST,
       'apps/other/manifest.json': CUSTOM_SCHEME_MANIFEST.replace('contoso-notes', 'contoso-other'),
       'vendor-apps/x/manifest.json': CUSTOM_SCHEME_MANIFEST.replace('contoso-notes', 'vendor-x'),
-      'apps/broken/manifest.json': '{ "appId": "1", "replyUrlsWithType": [ ',
+      'apps/broken/manifest.json': '{ "appId": "11111111-2222-4333-8444-555555555555", "replyUrlsWithType": [ ',
     });
     const result = runCli(['--format', 'json', 'apps', 'vendor-apps'], { cwd: dir });
     assert.equal(result.status, 0, result.stderr); // parse-error lowered to a warning
@@ -195,7 +195,7 @@ describe('cli: .entra-auth-lint.json', () => {
     const cases: [unknown, string][] = [
       [{ rulez: {} }, ".entra-auth-lint.json:1:2: rulez: unknown key (did you mean 'rules'?) (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions)"],
       [{ rules: { 'custom-scheme-redirects': 'off' } }, ".entra-auth-lint.json:1:11: rules.custom-scheme-redirects: unknown rule id (did you mean 'custom-scheme-redirect'?)"],
-      [{ rules: { 'parse-error': 'warn' } }, ".entra-auth-lint.json:1:26: rules.parse-error: severity must be one of off, hint, information, warning, error, found 'warn'"],
+      [{ rules: { 'parse-error': 'warn' } }, ".entra-auth-lint.json:1:25: rules.parse-error: severity must be one of off, hint, information, warning, error, found 'warn'"],
       [{ maxFileSizeBytes: -1 }, '.entra-auth-lint.json:1:21: maxFileSizeBytes: must be a positive whole number of bytes, found -1'],
       [{ suppressions: [{ rule: '*', files: '**/*.json' }] }, '.entra-auth-lint.json:1:18: suppressions[0].reason: is required (say why the team accepts it, for the next reader)'],
     ];

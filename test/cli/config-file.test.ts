@@ -37,8 +37,8 @@ describe('config file: .entra-auth-lint.json', () => {
 
   it('names the key and its position in every error', () => {
     assert.deepEqual(errorsOf('{\n  "rules": { "parse-error": "warn", "custom-scheme": "off" },\n  "allowedSchemes": ["my app"],\n  "exclude": "dist",\n  "colour": true\n}'), [
-      ".entra-auth-lint.json:2:28: rules.parse-error: severity must be one of off, hint, information, warning, error, found 'warn'",
-      `.entra-auth-lint.json:2:36: rules.custom-scheme: unknown rule id (known: ${RULES.map((r) => r.meta.id).join(', ')})`,
+      ".entra-auth-lint.json:2:29: rules.parse-error: severity must be one of off, hint, information, warning, error, found 'warn'",
+      `.entra-auth-lint.json:2:37: rules.custom-scheme: unknown rule id (known: ${RULES.map((r) => r.meta.id).join(', ')})`,
       ".entra-auth-lint.json:3:22: allowedSchemes[0]: 'my app' is not a URL scheme (letters, digits, '+', '-', '.'; starting with a letter)",
       ".entra-auth-lint.json:4:14: exclude: must be an array of strings (a glob pattern each), found 'dist'",
       '.entra-auth-lint.json:5:3: colour: unknown key (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions)',
@@ -50,9 +50,9 @@ describe('config file: .entra-auth-lint.json', () => {
       errorsOf(JSON.stringify({ suppressions: [{ rule: 'parse-eror', files: 'a', reason: 'r' }, { rule: '*', files: 'b', reason: '  ' }, { rule: '*', files: 'c', reason: 'r', until: '2027' }, 'x', { rule: '*', files: 'd', reason: 'ok' }] })),
       [
         ".entra-auth-lint.json:1:26: suppressions[0].rule: unknown rule id 'parse-eror' (did you mean 'parse-error'?) (use '*' for every rule)",
-        ".entra-auth-lint.json:1:104: suppressions[1].reason: must be a non-empty string, found '  '",
-        ".entra-auth-lint.json:1:145: suppressions[2].until: unknown key (allowed: rule, files, reason)",
-        ".entra-auth-lint.json:1:162: suppressions[3]: must be an object with \"rule\", \"files\" and \"reason\", found 'x'",
+        ".entra-auth-lint.json:1:98: suppressions[1].reason: must be a non-empty string, found '  '",
+        ".entra-auth-lint.json:1:141: suppressions[2].until: unknown key (allowed: rule, files, reason)",
+        ".entra-auth-lint.json:1:157: suppressions[3]: must be an object with \"rule\", \"files\" and \"reason\", found 'x'",
       ],
     );
     assert.deepEqual(parseConfigFile(JSON.stringify({ suppressions: [{ rule: '*', files: 'd', reason: 'ok' }] }), 'x').options.suppressions, [{ rule: '*', files: 'd', reason: 'ok' }]);

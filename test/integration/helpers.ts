@@ -87,3 +87,11 @@ export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Throws away unsaved changes of a document (shows it, then File: Revert). */
+export async function revert(uri: vscode.Uri): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  if (!document.isDirty) return;
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}

@@ -12,7 +12,7 @@
  *    `match.entry` is the catalogue entry (undefined for an AADSTS number we do not know; still link to
  *    `errorLink(match.number)`); `match.context` holds the trace id, correlation id and timestamp next to it.
  *  - `parseErrorMessage(text)` → `{ codes, traceId?, correlationId?, timestamp?, error? }` for a whole pasted
- *    message (the command's input box): one `CodeMatch` per distinct code.
+ *    message (the command's input box): one `CodeMatch` per distinct code, AADSTS codes first.
  *
  *  Catalogue:
  *  - `lookupCode('50199' | 'AADSTS50199' | 'untrusted_authority')` → `CatalogueEntry | undefined`.

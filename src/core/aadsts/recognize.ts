@@ -91,7 +91,8 @@ export function parseErrorMessage(text: string): ParsedErrorMessage {
   const all = findCodes(text);
   const codes: CodeMatch[] = [];
   const seen = new Set<string>();
-  for (const match of all) {
+  // AADSTS numbers first (they name the exact cause), then MSAL / OAuth codes; each in text order.
+  for (const match of [...all.filter((m) => m.kind === 'aadsts'), ...all.filter((m) => m.kind !== 'aadsts')]) {
     if (seen.has(match.code)) continue;
     seen.add(match.code);
     codes.push(match);

@@ -84,12 +84,17 @@ export function renderFullMarkdown(entry: CatalogueEntry, context: MatchContext 
 /** Plain text for the CLI. */
 export function renderText(entry: CatalogueEntry, context: MatchContext = {}): string {
   const rules = rulesPreventing(entry.code);
-  const lines = [entryTitle(entry), `  What it means: ${entry.meaning}`, `  What to do:    ${entry.remedy}`];
-  lines.push(`  Prevented by:  ${rules.length > 0 ? rules.map((rule) => rule.id).join(', ') : noRuleText(entry)}`);
-  if (context.traceId) lines.push(`  Trace ID:      ${context.traceId.value}`);
-  if (context.correlationId) lines.push(`  Correlation ID: ${context.correlationId.value}`);
-  if (context.timestamp) lines.push(`  Timestamp:     ${context.timestamp.value}`);
-  lines.push(`  Live:          ${entry.link}`, `  Source:        ${entrySource(entry)}`);
+  const rows: [string, string | undefined][] = [
+    ['What it means', entry.meaning],
+    ['What to do', entry.remedy],
+    ['Prevented by', rules.length > 0 ? rules.map((rule) => rule.id).join(', ') : noRuleText(entry)],
+    ['Trace ID', context.traceId?.value],
+    ['Correlation ID', context.correlationId?.value],
+    ['Timestamp', context.timestamp?.value],
+    ['Live', entry.link],
+    ['Source', entrySource(entry)],
+  ];
+  const lines = [entryTitle(entry), ...rows.filter((row) => row[1] !== undefined).map(([label, value]) => `  ${`${label}:`.padEnd(16)}${value}`)];
   return `${lines.join('\n')}\n`;
 }
 
@@ -108,8 +113,9 @@ function ruleLink(rule: PreventingRule): string {
 }
 
 function noRuleText(entry: CatalogueEntry): string {
-  if (entry.kind !== 'aadsts' || entry.configDetectable === 'no') return 'No rule: the cause is outside the repository (tenant, user or service state).';
-  return 'No rule of Entra Auth Lint checks for this yet.';
+  if (entry.kind === 'aadsts' ? entry.configDetectable !== 'no' : entry.errorClass === 'ClientConfigurationError') return 'No rule of Entra Auth Lint checks for this yet.';
+  if (entry.kind === 'aadsts') return 'No rule: the cause is outside the repository (tenant, user or service state).';
+  return 'No rule: this happens at run time, not in configuration.';
 }
 
 function detectableText(value: 'yes' | 'partial' | 'no'): string {

@@ -97,7 +97,7 @@ export interface CodeMatch {
 
 /** A whole pasted error message, taken apart. */
 export interface ParsedErrorMessage {
-  /** Every distinct code, in order of first appearance (one match per code). */
+  /** Every distinct code (its first match): AADSTS codes first, then MSAL / OAuth codes, each in text order. */
   codes: CodeMatch[];
   traceId?: string;
   correlationId?: string;

@@ -17,8 +17,8 @@ describe('cli: explain (node dist/cli.js explain)', () => {
     assert.equal(result.stderr, '');
     const lines = result.stdout.split('\n');
     assert.equal(lines[0], 'AADSTS50199 CmsiInterrupt');
-    assert.match(result.stdout, /Prevented by: {2}.*custom-scheme-redirect/);
-    assert.match(result.stdout, /Live: {10}https:\/\/login\.microsoftonline\.com\/error\?code=50199\n/);
+    assert.match(result.stdout, /^ {2}Prevented by: {3}.*custom-scheme-redirect/m);
+    assert.match(result.stdout, /^ {2}Live: {11}https:\/\/login\.microsoftonline\.com\/error\?code=50199\n/m);
   });
 
   it('explains AADSTS50199 as JSON with the documented keys', () => {
@@ -44,13 +44,13 @@ describe('cli: explain (node dist/cli.js explain)', () => {
     const fromArg = runCli(['explain', SERVER_ERROR, '--format', 'json']);
     assert.equal(fromArg.status, 0, fromArg.stderr);
     const items = parseJson<{ code: string; traceId?: string; timestamp?: string }[]>(fromArg.stdout);
-    assert.deepEqual(items.map((i) => i.code), ['invalid_request', 'AADSTS9002326']);
-    assert.equal(items[1].traceId, TRACE);
-    assert.equal(items[1].timestamp, '2025-03-04 09:15:27Z');
+    assert.deepEqual(items.map((i) => i.code), ['AADSTS9002326', 'invalid_request']);
+    assert.equal(items[0].traceId, TRACE);
+    assert.equal(items[0].timestamp, '2025-03-04 09:15:27Z');
     const fromStdin = runCli(['explain', '-'], { input: SERVER_ERROR });
     assert.equal(fromStdin.status, 0, fromStdin.stderr);
     assert.match(fromStdin.stdout, /^AADSTS9002326$/m);
-    assert.match(fromStdin.stdout, new RegExp(`Trace ID: {6}${TRACE}`));
+    assert.match(fromStdin.stdout, new RegExp(`^ {2}Trace ID: {7}${TRACE}$`, 'm'));
   });
 
   it('unknown code: exit 1 and one clear line on stderr', () => {

@@ -36,7 +36,7 @@ describe('aadsts: recognition', () => {
     // The header timestamp on the same line is nearer than the one in the description.
     assert.deepEqual(named.context.timestamp?.range, rangeOf(text, '2025-03-04 09:15:27Z'));
     assert.deepEqual(parseErrorMessage(text), {
-      codes: [matches[0], matches[1]],
+      codes: [matches[1], matches[0]],
       traceId: TRACE,
       correlationId: CORRELATION,
       timestamp: '2025-03-04 09:15:27Z',
@@ -53,7 +53,7 @@ describe('aadsts: recognition', () => {
     assert.deepEqual(matches[1].context.timestamp?.range, rangeOf(text, '2024-01-01 10:00:00Z'));
     assert.equal(matches[2].context.traceId?.value, TRACE);
     const parsed = parseErrorMessage(text);
-    assert.deepEqual(parsed.codes.map((m) => m.code), ['interaction_required', 'AADSTS50199']);
+    assert.deepEqual(parsed.codes.map((m) => m.code), ['AADSTS50199', 'interaction_required']);
     assert.equal(parsed.correlationId, CORRELATION);
     assert.equal(parsed.error, undefined, 'no error field and no OAuth-only code');
   });
@@ -78,7 +78,7 @@ describe('aadsts: recognition', () => {
     // The error_uri link is last: its trace id is the nearest one before it, the JSON field.
     assert.deepEqual(matches[4].context.traceId?.range, rangeOf(text, TRACE, 1));
     const parsed = parseErrorMessage(text);
-    assert.deepEqual(parsed.codes.map((m) => m.code), ['invalid_client', 'AADSTS7000215', 'AADSTS50012']);
+    assert.deepEqual(parsed.codes.map((m) => m.code), ['AADSTS7000215', 'AADSTS50012', 'invalid_client']);
     assert.equal(parsed.error, 'invalid_client');
     assert.equal(parsed.timestamp, '2025-01-10 08:00:00Z');
   });
@@ -180,6 +180,7 @@ describe('aadsts: recognition', () => {
       ['error links without digits', fill('login.microsoftonline.com/error?code=')],
       ['GUID-like hex runs', fill('0123456789abcdef-')],
       ['errorNo labels without a value', fill('errorNo: "')],
+      ['error fields with endless words', fill(`error=${'abc'.repeat(40)} `)],
       ['real messages back to back', fill(`AADSTS50011: bad redirect. Trace ID: ${TRACE} Correlation ID: ${CORRELATION} Timestamp: 2024-01-01 10:00:00Z untrusted_authority\n`)],
     ];
     for (const [name, text] of cases) {

@@ -34,7 +34,10 @@ describe('aadsts: rendering', () => {
     assert.match(text, /- Live explanation: <https:\/\/login\.microsoftonline\.com\/error\?code=50199>/);
     const noRule = renderFullMarkdown(aadstsEntry(17003)!);
     assert.match(noRule, /No rule: the cause is outside the repository/);
+    assert.match(renderFullMarkdown(aadstsEntry(50011)!), /\n- \[`|No rule of Entra Auth Lint checks for this yet\./);
+    assert.match(renderFullMarkdown(msalEntry('no_tokens_found')!), /No rule: this happens at run time/);
     const msal = renderFullMarkdown(msalEntry('redirect_uri_empty')!);
+    assert.match(msal, /No rule of Entra Auth Lint checks for this yet\./);
     assert.ok(msal.startsWith('# redirect\\_uri\\_empty (ClientConfigurationError)\n'));
     assert.doesNotMatch(msal, /Can a repository show/);
   });
@@ -42,7 +45,7 @@ describe('aadsts: rendering', () => {
   it('text and JSON for the CLI', () => {
     const text = renderText(cmsi);
     assert.equal(text.split('\n')[0], 'AADSTS50199 CmsiInterrupt');
-    assert.match(text, /^ {2}Live: {10}https:\/\/login\.microsoftonline\.com\/error\?code=50199$/m);
+    assert.match(text, /^ {2}Live: {11}https:\/\/login\.microsoftonline\.com\/error\?code=50199$/m);
     const json = toExplainJson(cmsi);
     assert.deepEqual(Object.keys(json), ['code', 'number', 'name', 'summary', 'remedy', 'rules', 'link', 'source']);
     assert.equal(json.number, 50199);

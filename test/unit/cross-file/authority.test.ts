@@ -38,12 +38,12 @@ describe('cross-file: authorities', () => {
       library: 'ms-identity-web',
       platform: 'web',
       instance: { value: 'https://login.microsoftonline.com/', range: { start: 14, end: 48 } },
-      tenant: { value: 'common', range: { start: 63, end: 69 } },
+      tenant: { value: 'common', range: { start: text.indexOf('common'), end: text.indexOf('common') + 6 } },
       redirectUris: [],
       range: { start: 0, end: text.length },
     };
     assert.equal(configAuthority(config)?.info.audience, 'common');
-    assert.deepEqual(tenantRange(config, text), { start: 63, end: 69 });
+    assert.deepEqual(tenantRange(config, text), { start: 64, end: 70 });
   });
 
   it('finds the tenant segment inside an authority written verbatim', () => {

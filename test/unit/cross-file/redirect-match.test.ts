@@ -34,7 +34,7 @@ describe('cross-file: redirect URI matching as Entra does it', () => {
 
   it('matches custom schemes exactly and wildcard hosts by suffix', () => {
     assert.equal(redirectMatches('msauth.com.contoso.app://auth', 'msauth.com.contoso.app://auth'), true);
-    assert.equal(redirectMatches('msauth.com.contoso.app://auth', 'msauth.com.contoso.app://Auth'), false);
+    assert.equal(redirectMatches('myapp://auth/Done', 'myapp://auth/done'), false);
     assert.equal(redirectMatches('com.contoso.app:/oauth2', 'com.contoso.app:/oauth2'), true);
     assert.equal(redirectMatches('https://eu.app.contoso.example/cb', 'https://*.app.contoso.example/cb'), true);
     assert.equal(redirectMatches('https://app.contoso.example/cb', 'https://*.app.contoso.example/cb'), false);

@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { assertInlineExpectations, FIXTURES, lintFixtures } from '../../helpers/expectations';
+import type { ParsedFile } from '../../../src/core/model';
+import { encodeHash, intentAccepts, splitRedirect } from '../../../src/core/rules/android-redirect-mismatch';
+import { schemeCovers } from '../../../src/core/rules/ios-url-scheme-missing';
+import { configFile, lintModel } from './model-builders';
+
+const RULES = ['android-redirect-mismatch', 'ios-url-scheme-missing'];
+const RAW = 'aB3+cD4/eF5gH6iJ7kL8mN9oP0q=';
+const ENCODED = 'aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D';
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length) {
+    const current = stack.pop()!;
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) stack.push(full);
+      else out.push(full);
+    }
+  }
+  return out.sort();
+}
+
+describe('android-redirect-mismatch', () => {
+  const android = path.join(FIXTURES, 'rules/android');
+
+  it('reports each module as its fixtures expect (raw hash, encoded path, mismatch, no filter, good)', () => {
+    assertInlineExpectations(filesUnder(android), RULES);
+  });
+
+  it('offers unattended fixes that encode the config hash and decode the manifest path', () => {
+    const config = path.join(android, 'raw-hash/src/main/res/raw/auth_config.json');
+    const manifest = path.join(android, 'encoded-path/src/main/AndroidManifest.xml');
+    const { findings } = lintFixtures([config, manifest]);
+    const [configFix] = findings.get(config)!.find((f) => f.ruleId === RULES[0])!.fixes;
+    assert.equal(configFix.unattended, true);
+    assert.deepEqual(configFix.edits.map((e) => e.newText), [ENCODED]);
+    const [manifestFix] = findings.get(manifest)!.find((f) => f.ruleId === RULES[0])!.fixes;
+    assert.equal(manifestFix.unattended, true);
+    assert.deepEqual(manifestFix.edits.map((e) => e.newText), [`/${RAW}`]);
+  });
+
+  it('matches intent data by scheme, host and decoded path', () => {
+    const redirect = splitRedirect(`msauth://com.contoso.app/${ENCODED}`)!;
+    const located = (value: string) => ({ value, range: { start: 0, end: 0 } });
+    const data = { activity: 'com.microsoft.identity.client.BrowserTabActivity', scheme: located('msauth'), host: located('com.contoso.app'), path: located(`/${RAW}`), range: { start: 0, end: 0 } };
+    assert.equal(intentAccepts(data, redirect), true);
+    assert.equal(intentAccepts({ ...data, host: located('com.contoso.App') }, redirect), false);
+    assert.equal(intentAccepts({ ...data, path: located('/other=') }, redirect), false);
+    assert.equal(intentAccepts({ ...data, scheme: located('msal6a1f'), host: located('auth'), path: undefined }, splitRedirect('msal6a1f://auth')!), true);
+    assert.equal(encodeHash(RAW), ENCODED);
+    assert.equal(encodeHash(ENCODED), ENCODED, 'encoding an encoded hash changes nothing');
+  });
+
+  it('does not report a missing intent filter when an embedded web view is used', () => {
+    const manifest: ParsedFile = {
+      path: '/w/app/src/main/AndroidManifest.xml', format: 'android-manifest', text: '<manifest/>', configs: [], registrations: [], problems: [],
+      android: { packageName: { value: 'com.contoso.app', range: { start: 0, end: 0 } }, intentData: [] },
+    };
+    const base = configFile('/w/app/src/main/res/raw/auth_config.json', `msauth://com.contoso.app/${ENCODED}`, { platform: 'android' }, { platform: 'android' });
+    const config: ParsedFile = { ...base, format: 'android-config' };
+    assert.equal(lintModel([manifest, config], config.path, RULES[0]).length, 1);
+    config.configs[0].embeddedWebView = { value: true, range: { start: 0, end: 0 } };
+    assert.deepEqual(lintModel([manifest, config], config.path, RULES[0]), []);
+  });
+});
+
+describe('ios-url-scheme-missing', () => {
+  const ios = path.join(FIXTURES, 'rules/ios');
+
+  it('reports a redirect scheme missing from the Info.plist and a broker setup without msauthv3', () => {
+    assertInlineExpectations(filesUnder(ios), RULES);
+  });
+
+  it('offers an unattended fix that adds the scheme to the Info.plist with its tabs and CRLF', () => {
+    const config = path.join(ios, 'missing/src/authConfig.ts');
+    const plist = path.join(ios, 'missing/ios/ContosoApp/Info.plist');
+    const { findings } = lintFixtures([config, plist]);
+    const [fix] = findings.get(config)!.find((f) => f.ruleId === RULES[1])!.fixes;
+    assert.equal(fix.unattended, true);
+    assert.equal(fix.edits[0].file, plist);
+    assert.equal(fix.edits[0].newText, '\r\n\t\t\t\t<string>msauth.com.contoso.app</string>');
+  });
+
+  it('treats build-setting references in a scheme as wildcards', () => {
+    assert.equal(schemeCovers('msauth.$(PRODUCT_BUNDLE_IDENTIFIER)', 'msauth.com.contoso.app'), true);
+    assert.equal(schemeCovers('msauth.com.contoso.app', 'MSAUTH.com.contoso.app'), true);
+    assert.equal(schemeCovers('contoso', 'msauth.com.contoso.app'), false);
+  });
+
+  it('stays silent when no Info.plist of the app is in view', () => {
+    const config = configFile('/w/app/src/authConfig.ts', 'msauth.com.contoso.app://auth', { platform: 'ios' }, { platform: 'ios' });
+    assert.deepEqual(lintModel([config], config.path, RULES[1]), []);
+  });
+});
