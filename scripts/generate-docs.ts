@@ -29,8 +29,13 @@ function fence(snippet: string): string {
   return ['```' + fenceLanguage(snippet), snippet.replace(/\r\n?/g, '\n'), '```'].join('\n');
 }
 
+/** Prose for Markdown: `<bundle id>` would otherwise be taken for an HTML tag and vanish. */
+function prose(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\*/g, '\\*');
+}
+
 function tableCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return prose(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 export function renderRulePage(rule: Rule): string {
@@ -41,7 +46,7 @@ export function renderRulePage(rule: Rule): string {
     '',
     `# ${meta.id}`,
     '',
-    meta.description,
+    prose(meta.description),
     '',
     '| | |',
     '|---|---|',
@@ -52,15 +57,15 @@ export function renderRulePage(rule: Rule): string {
     '',
     '## What the user sees',
     '',
-    docs.impact,
+    prose(docs.impact),
     '',
     '## Why',
     '',
-    docs.why,
+    prose(docs.why),
     '',
     '## How to fix',
     '',
-    docs.howToFix,
+    prose(docs.howToFix),
     '',
     '## Examples',
     '',
@@ -80,7 +85,7 @@ export function renderRulePage(rule: Rule): string {
     `Change the severity or turn the rule off in \`.entra-auth-lint.json\`: \`{ "rules": { "${meta.id}": "off" } }\`, or for one line with a comment \`entra-auth-lint-disable-line ${meta.id}\`.`,
     '',
   );
-  if (docs.links.length) lines.push('## Official documentation', '', ...docs.links.map((l) => `- [${l.title}](${l.url})`), '');
+  if (docs.links.length) lines.push('## Official documentation', '', ...docs.links.map((l) => `- [${prose(l.title)}](${l.url})`), '');
   return lines.join('\n');
 }
 

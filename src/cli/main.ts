@@ -104,7 +104,7 @@ function exitCode(findings: Finding[], cli: CliOptions, io: CliIo): number {
 /**
  * The config file in force: --config FILE, else the nearest .entra-auth-lint.json above the first PATH
  * (or the stdin file name, or the working folder). Any error in it stops the run with exit 2.
- * `root` (the config's folder, else the working folder) anchors the globs of its suppressions.
+ * `root` anchors the globs of its suppressions (and is the folder --fix may write in).
  */
 function resolveConfig(cli: CliOptions, cwd: string): { options: LintOptions; root: string } {
   if (cli.noConfig) return { options: {}, root: cwd };
@@ -120,7 +120,8 @@ function resolveConfig(cli: CliOptions, cwd: string): { options: LintOptions; ro
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new UsageError(`config error: ${formatConfigError(errors[0], relativeSlash(cwd, file))}${more}`);
   }
-  return { options, root: path.dirname(file) };
+  // As in ESLint: globs of a file found by walking up are relative to its folder; of --config FILE, to the cwd.
+  return { options, root: cli.config !== undefined ? cwd : path.dirname(file) };
 }
 
 function searchStart(cli: CliOptions, cwd: string): string {

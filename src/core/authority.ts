@@ -17,6 +17,8 @@ export const CLOUD_HOSTS: readonly string[] = (Object.values(AzureCloudInstance)
   .filter((value) => value.startsWith('https://'))
   .map((value) => value.slice('https://'.length).replace(/\/.*$/, '').toLowerCase());
 
+const PUBLIC_CLOUD_HOST = new URL(AzureCloudInstance.AzurePublic).host;
+
 /** Older Entra ID host names msal resolves from its built-in instance metadata (not in AzureCloudInstance). */
 const ENTRA_ALIASES = ['login.microsoft.com', 'login.windows.net', 'sts.windows.net', 'login.partner.microsoftonline.cn'];
 
@@ -44,7 +46,7 @@ export function isKnownEntraHost(host: string): boolean {
 
 /** Whether a value is only partly known (template, variable, sample placeholder): judged by no rule. */
 export function isUnresolved(value: string): boolean {
-  return /\$\{|\{\{|\{[A-Za-z_]+\}|<[^>]*>|process\.env|%[A-Z_]+%/.test(value) || isPlaceholder(value) || /enter_the_/i.test(value);
+  return /\$\{|\{\{|\{[A-Za-z_]+\}|<[^>]*>|process\.env/.test(value) || isPlaceholder(value) || /enter_the_/i.test(value);
 }
 
 export function audienceOf(tenant: string | undefined): AuthorityAudience | undefined {
@@ -88,7 +90,12 @@ function kindOf(host: string, segments: string[]): AuthorityKind {
  */
 export function configAuthority(config: AuthConfig): { info: AuthorityInfo; located: Located<string> } | undefined {
   const located = config.authority ?? config.instance;
-  if (!located) return undefined;
+  if (!located) {
+    // A tenant alone (`WithTenantId`, an Android audience's tenant_id): MSAL's default instance is the public cloud.
+    const tenant = config.tenant;
+    if (!tenant || isUnresolved(tenant.value)) return undefined;
+    return { info: { scheme: 'https', host: PUBLIC_CLOUD_HOST, kind: 'entra', tenant: tenant.value, audience: audienceOf(tenant.value) }, located: tenant };
+  }
   const info = parseAuthority(located.value);
   if (!info) return undefined;
   if (config.tenant && !isUnresolved(config.tenant.value)) {

@@ -24,8 +24,12 @@ export function isNativeConfig(config: AuthConfig): boolean {
   return config.platform === 'publicClient' || config.platform === 'ios' || config.platform === 'android';
 }
 
-/** Whether the registration's file says which redirect URIs it holds (an empty list counts; no list at all does not). */
-export function describesRedirects(registration: AppRegistration): boolean {
+/**
+ * Whether the registration's file says which redirect URIs it holds: a portal manifest always does (no list
+ * means none); other formats only when they show a list (an empty one counts).
+ */
+export function describesRedirects(file: ParsedFile, registration: AppRegistration): boolean {
+  if (file.format === 'graph-manifest' || file.format === 'aad-manifest') return true;
   return registration.redirectUris.length > 0 || Object.keys(registration.redirectLists ?? {}).length > 0;
 }
 

@@ -85,6 +85,8 @@ export class Project {
     }
     for (const config of changed.configs) {
       for (const { file } of this.index.registrationsFor(config.clientId?.value)) result.add(file.path);
+      // Configs of one app read each other (authority-audience-mismatch proposes the tenant another one uses).
+      for (const { file } of this.index.configsFor(config.clientId?.value)) result.add(file.path);
     }
     if (changed.android || changed.ios || changed.format === 'android-config') {
       for (const file of this.index.all()) if (file.format === 'android-config' || file.format === 'msal-js' || file.format === 'dotnet-code') result.add(file.path);

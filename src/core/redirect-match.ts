@@ -34,7 +34,11 @@ export function nearMissReason(sent: string, registered: string): string | undef
   const b = parseUri(registered);
   if (!a.hasAuthority || !b.hasAuthority || a.scheme === undefined) return undefined;
   const reasons: string[] = [];
-  if (a.scheme !== b.scheme) reasons.push(`the scheme differs (${a.scheme} vs ${b.scheme})`);
+  if (a.scheme !== b.scheme) {
+    // http vs https is a near miss; two different custom schemes are simply different URIs.
+    if (![a.scheme, b.scheme].every((s) => s === 'http' || s === 'https')) return undefined;
+    reasons.push(`the scheme differs (${a.scheme} vs ${b.scheme})`);
+  }
   const loopback = (h?: string) => h === 'localhost' || h === '127.0.0.1';
   if (a.host !== b.host) {
     if (!(loopback(a.host) && loopback(b.host))) return undefined;

@@ -29,6 +29,24 @@ export function isEditableManifest(file: ParsedFile): boolean {
 
 /** Adds `uri` to the registration's list for `platform` (creating the list when missing). */
 export function addRedirectFix(file: ParsedFile, registration: AppRegistration, uri: string, platform: ListPlatform): Fix | undefined {
+  return guarded(() => buildAddRedirectFix(file, registration, uri, platform));
+}
+
+/** Moves a registered redirect URI from its current list to `to` (legacy format: changes its `type`). */
+export function moveRedirectFix(file: ParsedFile, registration: AppRegistration, entry: RedirectUri, to: ListPlatform): Fix | undefined {
+  return guarded(() => buildMoveRedirectFix(file, registration, entry, to));
+}
+
+/** jsonc-parser's `modify` throws when a path meets a value of another shape (`"spa": null`): no fix then. */
+function guarded(build: () => Fix | undefined): Fix | undefined {
+  try {
+    return build();
+  } catch {
+    return undefined;
+  }
+}
+
+function buildAddRedirectFix(file: ParsedFile, registration: AppRegistration, uri: string, platform: ListPlatform): Fix | undefined {
   const located = locateApp(file, registration);
   if (!located) return undefined;
   const { text, appPath, options } = located;
@@ -41,8 +59,7 @@ export function addRedirectFix(file: ParsedFile, registration: AppRegistration, 
   return { title: `Register '${uri}' under ${PLATFORM_LABEL[platform]} in ${baseName(file.path)}`, unattended: false, edits: [edit] };
 }
 
-/** Moves a registered redirect URI from its current list to `to` (legacy format: changes its `type`). */
-export function moveRedirectFix(file: ParsedFile, registration: AppRegistration, entry: RedirectUri, to: ListPlatform): Fix | undefined {
+function buildMoveRedirectFix(file: ParsedFile, registration: AppRegistration, entry: RedirectUri, to: ListPlatform): Fix | undefined {
   const located = locateApp(file, registration);
   if (!located) return undefined;
   const { text, root, appPath, options } = located;

@@ -4,7 +4,6 @@ let loaded: typeof Aadsts | undefined;
 
 /** The AADSTS knowledge, loaded on first use so activation never pays for the catalogue. */
 export function aadsts(): typeof Aadsts {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require('./aadsts-bundle') as typeof Aadsts;
   return loaded;
 }

@@ -28,24 +28,25 @@ export class AuthCodeActionProvider implements vscode.CodeActionProvider {
       }
       return [];
     }
-    const actions: vscode.CodeAction[] = [];
+    // Real fixes first (for every diagnostic under the cursor), then suppressions, then documentation.
+    const fixes: vscode.CodeAction[] = [];
+    const suppressions: vscode.CodeAction[] = [];
+    const docs: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
       const finding = findings.find((f) => sameFinding(diagnostic, f));
       if (!finding) continue;
-      actions.push(...this.fixesFor(document, finding, diagnostic));
+      fixes.push(...this.fixesFor(document, finding, diagnostic));
       const suppress = this.suppressFor(document, finding, diagnostic);
-      if (suppress) actions.push(suppress);
-      const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
-      docs.command = { title: docs.title, command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] };
-      docs.diagnostics = [diagnostic];
-      actions.push(docs);
+      if (suppress) suppressions.push(suppress);
+      const show = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
+      show.command = { title: show.title, command: SHOW_DOCS_COMMAND, arguments: [finding.ruleId] };
+      show.diagnostics = [diagnostic];
+      if (!docs.some((d) => d.title === show.title)) docs.push(show);
     }
-    if (actions.length) {
-      const fixAll = this.fixAll(document, findings, vscode.CodeActionKind.QuickFix);
-      if (fixAll) actions.push(fixAll);
-    }
-    return actions;
+    if (!docs.length) return [];
+    const fixAll = this.fixAll(document, findings, vscode.CodeActionKind.QuickFix);
+    return [...fixes, ...(fixAll ? [fixAll] : []), ...suppressions, ...docs];
   }
 
   /** The unattended fixes of a document as one edit (the "Fix all in file" command uses it too). */

@@ -9,7 +9,6 @@ let loadMs = 0;
 export function engine(): Engine {
   if (!loaded) {
     const start = performance.now();
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     loaded = require('./core-bundle') as Engine;
     loadMs = performance.now() - start;
   }

@@ -96,7 +96,7 @@ async function pick(): Promise<string | undefined> {
       items.push({ label: `$(search) Explain the pasted message`, description: pasted.codes.map((c: CodeMatch) => c.code).join(', '), input: value, alwaysShow: true });
     }
     for (const entry of searchCatalogue(value, 50)) {
-      items.push({ label: entry.code, description: entryTitle(entry), detail: entry.meaning, input: entry.code, alwaysShow: value.length > 20 });
+      items.push({ label: entry.code, description: entryTitle(entry).slice(entry.code.length).trim(), detail: entry.meaning, input: entry.code, alwaysShow: value.length > 20 });
     }
     quickPick.items = items;
   };

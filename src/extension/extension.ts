@@ -7,7 +7,7 @@ import { EXPLAIN_SCHEME, ExplanationProvider } from './explain';
 import { AadstsHoverProvider } from './hover';
 import { LintService, type ScanResult } from './lint-service';
 import { disposeLog, log } from './log';
-import { readSettings, SECTION } from './settings';
+import { scanOnStartup, SECTION } from './settings';
 import { StatusBar } from './status-bar';
 
 /** What the extension hands to other extensions and to its integration tests. */
@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
   const initialScan = new Promise<ScanResult | undefined>((resolve) => {
     setTimeout(() => {
       for (const document of vscode.workspace.textDocuments) service.lintDocument(document);
-      if (!readSettings().scanOnStartup) return resolve(undefined);
+      if (!scanOnStartup()) return resolve(undefined);
       scanWithProgress(service, vscode.ProgressLocation.Window).then(resolve, (error: unknown) => {
         log().error(`scan failed: ${String(error)}`);
         resolve(undefined);

@@ -229,6 +229,13 @@ export class LintService implements vscode.Disposable {
     void this.scanWorkspace();
   }
 
+  countsBySeverity(): Record<'error' | 'warning' | 'information' | 'hint', number> {
+    const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+    const names = ['error', 'warning', 'information', 'hint'] as const;
+    this.collection.forEach((_, diagnostics) => diagnostics.forEach((d) => counts[names[d.severity]]++));
+    return counts;
+  }
+
   totalProblems(): number {
     let total = 0;
     this.collection.forEach((_, diagnostics) => (total += diagnostics.length));

@@ -8,16 +8,21 @@ export interface ExtensionSettings {
   enable: boolean;
   run: 'onType' | 'onSave';
   debounceMs: number;
-  scanOnStartup: boolean;
   /** Options from the settings alone; `mergeOptions` lays them over the workspace's `.entra-auth-lint.json`. */
   options: LintOptions;
   /** `files.exclude` patterns that are on (the scan skips them as the Explorer does). */
   filesExclude: string[];
 }
 
+/** Whether the workspace is scanned at start-up (a window setting, read without a resource). */
+export function scanOnStartup(): boolean {
+  return vscode.workspace.getConfiguration(SECTION).get<boolean>('scanOnStartup', true);
+}
+
 /** The `entraAuthLint.*` settings for a folder (or the window when `scope` is undefined). */
 export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
+  // `null` = "for any resource": the loose documents outside every folder have no resource of their own.
+  const config = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   const options: LintOptions = {
     rules: validRules(config.get<Record<string, unknown>>('rules', {})),
     include: stringList(config.get('include')),
@@ -28,12 +33,11 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
   const size = config.inspect<number>('maxFileSize');
   const explicitSize = size?.workspaceFolderValue ?? size?.workspaceValue ?? size?.globalValue;
   if (typeof explicitSize === 'number' && explicitSize > 0) options.maxFileSizeBytes = explicitSize;
-  const filesExclude = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
+  const filesExclude = vscode.workspace.getConfiguration('files', scope ?? null).get<Record<string, unknown>>('exclude', {});
   return {
     enable: config.get<boolean>('enable', true),
     run: config.get<string>('run', 'onType') === 'onSave' ? 'onSave' : 'onType',
     debounceMs: Math.max(0, config.get<number>('debounceMs', 250)),
-    scanOnStartup: config.get<boolean>('scanOnStartup', true),
     options,
     filesExclude: Object.entries(filesExclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob),
   };

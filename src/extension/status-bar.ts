@@ -19,10 +19,15 @@ export class StatusBar implements vscode.Disposable {
   }
 
   update(): void {
-    const count = this.service.totalProblems();
+    const counts = this.service.countsBySeverity();
+    // Hints are not listed in the Problems panel, so the number matches what a click shows.
+    const count = counts.error + counts.warning + counts.information;
     this.item.text = `$(shield) Auth: ${count}`;
-    this.item.tooltip = count === 0 ? 'Entra Auth Lint: no auth configuration problems' : `Entra Auth Lint: ${count} auth configuration problem${count === 1 ? '' : 's'} — open the Problems panel`;
-    this.item.backgroundColor = count > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip =
+      count === 0
+        ? 'Entra Auth Lint: no auth configuration problems'
+        : `Entra Auth Lint: ${counts.error} errors, ${counts.warning} warnings, ${counts.information} information (${counts.hint} hints) — click to open the Problems panel`;
+    this.item.backgroundColor = counts.error + counts.warning > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 
   dispose(): void {

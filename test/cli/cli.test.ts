@@ -209,3 +209,26 @@ describe('cli: .entra-auth-lint.json', () => {
     }
   });
 });
+
+describe('cli: --fix and --fix-dry-run', () => {
+  const duplicated = '{\n  "appId": "11111111-2222-4333-8444-555555555555",\n  "signInAudience": "AzureADMyOrg",\n  "web": { "redirectUris": ["https://notes.contoso.example/cb", "https://notes.contoso.example/cb"] }\n}\n';
+  const fixed = duplicated.replace(', "https://notes.contoso.example/cb"]', ']');
+
+  it('--fix-dry-run prints the diff and changes nothing', () => {
+    const dir = workspace({ 'manifest.json': duplicated });
+    const result = runCli(['--fix-dry-run', '.'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^\+ {2}"web": \{ "redirectUris": \["https:\/\/notes\.contoso\.example\/cb"\] \}$/m);
+    assert.equal(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'), duplicated);
+  });
+
+  it('--fix applies the unattended fix, lints again and reports what remains', () => {
+    const dir = workspace({ 'manifest.json': duplicated });
+    const before = JSON.parse(runCli(['--format', 'json', '.'], { cwd: dir }).stdout) as JsonReport;
+    assert.ok(before.findings.some((f) => f.ruleId === 'duplicate-redirect'));
+    const result = runCli(['--fix', '--format', 'json', '.'], { cwd: dir });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'), fixed);
+    assert.deepEqual((JSON.parse(result.stdout) as JsonReport).findings.filter((f) => f.ruleId === 'duplicate-redirect'), []);
+  });
+});

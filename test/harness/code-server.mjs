@@ -1,7 +1,7 @@
 // Shared by run-integration.mjs, demo.mjs and screenshots.mjs: a real VS Code (code-server, Node 24) with
 // throw-away state, and headless Debian Chromium driven by playwright-core. Installed by setup.sh.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -98,7 +98,7 @@ export async function startCodeServer({ port, extensionsDir, settings, quiet = t
       for (const session of readdirSync(logs)) {
         for (const dir of readdirSync(join(logs, session))) {
           const file = join(logs, session, dir, 'remoteexthost.log');
-          if (existsSync(file)) lines.push(spawnSync('cat', [file]).stdout.toString());
+          if (existsSync(file)) lines.push(readFileSync(file, 'utf8'));
         }
       }
       return lines.join('\n');
@@ -128,3 +128,24 @@ export function workbenchUrl({ port, folder, developmentPath, testsPath }) {
 
 /** Workbench log lines that are expected noise on an offline machine. */
 export const NOISE = /\[AgentHost\]|\[ChatModelSelection\]|open-vsx\.org|authentication provider 'github'|\[AccountPolicyGate\]|vsda|code-server-ipc\.sock|ENOTFOUND|unexpected operator/;
+
+/**
+ * Installs the built extension into an extensions folder the way VS Code lays out an installed VSIX
+ * (<publisher>.<name>-<version>), with the same files .vscodeignore keeps. No node_modules: the bundle
+ * holds its dependencies.
+ */
+export function installExtensionCopy(extensionsDir) {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const target = join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  for (const entry of ['package.json', 'dist/extension.js', 'docs', 'schemas', 'syntaxes', 'README.md', 'LICENSE']) {
+    const source = join(ROOT, entry);
+    if (existsSync(source)) cpSync(source, join(target, entry), { recursive: true, filter: (s) => !s.endsWith('.map') });
+  }
+  return target;
+}
+
+/** The workspace the demo and screenshots open: examples/ when the project has it, else our fixture workspace. */
+export function demoWorkspace() {
+  const examples = join(ROOT, 'examples');
+  return existsSync(examples) ? examples : join(ROOT, 'test/fixtures/integration-ws');
+}

@@ -44,7 +44,7 @@ async function finish(code, why) {
     if (activation && existsSync(activation)) {
       // Add what the extension host log says about activation (event and host start) to the figures the tests wrote.
       const figures = JSON.parse(readFileSync(activation, 'utf8'));
-      figures.extHostLog = server.extHostLog().split('\n').filter((l) => /entra-auth-lint|Extension host with pid|ExtensionService#_doActivateExtension/.test(l)).slice(0, 20);
+      figures.extHostLog = server.extHostLog().split('\n').filter((l) => /^\d/.test(l) && /entra-auth-lint\.entra-auth-lint|Extension host with pid/.test(l)).slice(0, 20);
       writeFileSync(activation, JSON.stringify(figures, null, 2));
     }
     server.stop(KEEP);

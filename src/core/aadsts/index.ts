@@ -26,11 +26,12 @@
  *    (e.g. `command:entraAuthLint.explainCode?${encodeURIComponent(JSON.stringify([entry.code]))}`) and set
  *    `MarkdownString.isTrusted` for that command so the "Full explanation" link works.
  *  - `renderFullMarkdown(entry, context?)`: the explanation view (a read-only Markdown document / preview).
+ *  - `renderMessageMarkdown(parseErrorMessage(pasted))`: the explanation view for a whole pasted message.
  *  - `renderText(entry, context?)`, `toExplainJson(entry, context?)`: the CLI's text and JSON.
  *  - `unknownCodeText(number)`: one line for an AADSTS number not in the catalogue.
  */
 export { AADSTS_ENTRIES, CATALOGUE_INFO, aadstsEntry, allEntries, errorLink, lookupCode, rulesPreventing, searchCatalogue } from './catalogue';
 export { EXPLAINED_MSAL_CODES, MSAL_ENTRIES, msalEntry } from './msal-codes';
 export { codeAt, findCodes, findContextValues, parseErrorMessage, type FindOptions } from './recognize';
-export { entrySource, entryTitle, md, renderFullMarkdown, renderHoverMarkdown, renderText, toExplainJson, unknownCodeText, type ExplainJson, type HoverOptions } from './render';
+export { entrySource, entryTitle, md, renderFullMarkdown, renderHoverMarkdown, renderMessageMarkdown, renderText, toExplainJson, unknownCodeText, type ExplainJson, type HoverOptions } from './render';
 export type * from './types';

@@ -1,5 +1,5 @@
 import { CATALOGUE_INFO, errorLink, rulesPreventing } from './catalogue';
-import type { CatalogueEntry, MatchContext, PreventingRule } from './types';
+import type { CatalogueEntry, MatchContext, ParsedErrorMessage, PreventingRule } from './types';
 
 /** The JSON shape of `explain --format json` (one object per code). */
 export interface ExplainJson {
@@ -79,6 +79,20 @@ export function renderFullMarkdown(entry: CatalogueEntry, context: MatchContext 
   lines.push('## Links', '', `- Live explanation: <${entry.link}>`, `- Source: ${entrySource(entry)}`);
   if (entry.kind === 'aadsts') lines.push(`- ${capturedNote(entry)}; the codes and texts can change, the live explanation is current.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Full Markdown for a whole pasted message: its ids, then every code it holds (unknown numbers as one line each). */
+export function renderMessageMarkdown(parsed: ParsedErrorMessage): string {
+  const facts: string[] = [];
+  if (parsed.error) facts.push(`- Error: \`${parsed.error}\``);
+  if (parsed.traceId) facts.push(`- Trace ID: \`${parsed.traceId}\``);
+  if (parsed.correlationId) facts.push(`- Correlation ID: \`${parsed.correlationId}\``);
+  if (parsed.timestamp) facts.push(`- Timestamp: \`${parsed.timestamp}\``);
+  const sections = parsed.codes.map((match) =>
+    match.entry ? renderFullMarkdown(match.entry, match.context) : `# ${match.code}\n\n${md(match.number !== undefined ? unknownCodeText(match.number) : `${match.code} is not in the catalogue`)}\n`,
+  );
+  if (sections.length === 0) sections.push('No AADSTS, MSAL or OAuth error code was found in the message.\n');
+  return [facts.length > 0 ? `${facts.join('\n')}\n` : '', ...sections].filter(Boolean).join('\n---\n\n');
 }
 
 /** Plain text for the CLI. */

@@ -12,6 +12,8 @@ const BROKER_METHOD = /^With(Windows|Mac|Linux)?Broker(Preview)?$/;
 const EMBEDDED_METHOD = /^With(Use)?EmbeddedWebView$/;
 /** Identifiers that may stand before a field's type in a const / static readonly declaration. */
 const MODIFIERS = new Set(['public', 'private', 'internal', 'protected', 'static', 'readonly', 'const', 'new', 'file']);
+/** A name declared more often than this (one per `#if` branch is normal) is read from its first declarations only. */
+const MAX_DECLARATIONS = 4;
 /** Resolving values through consts stops here (guards against cycles). */
 const MAX_EVALUATION_DEPTH = 8;
 
@@ -43,6 +45,7 @@ class ChainReader {
   /** const / static readonly string fields: name -> the declaration's value tokens (one per `#if` branch). */
   private readonly consts = new Map<string, { tokens: CsToken[]; platform?: Platform }[]>();
   private readonly walked = new Set<number>();
+  private identifierIndex?: Map<string, number[]>;
 
   constructor(private readonly tokens: CsToken[], private readonly parsed: ParsedFile) {
     this.platforms = branchPlatforms(tokens);
@@ -58,14 +61,38 @@ class ChainReader {
       this.walkChain(i + 1, config);
       // `builder = builder.WithBroker()` later in the file continues the same chain.
       const variable = this.assignedVariable(i);
-      if (variable) {
-        for (let j = i + 1; j < tokens.length; j++) {
-          if (tokens[j].kind === 'identifier' && tokens[j].text === variable && this.isPunct(j + 1, '.') && !this.walked.has(j + 1)) this.walkChain(j + 1, config);
-        }
+      // ... up to the next builder of the file, which starts a new chain.
+      const nextBuilder = this.nextBuilderAfter(i);
+      for (const j of variable ? this.occurrences(variable) : []) {
+        if (j >= nextBuilder) break;
+        if (j > i && this.isPunct(j + 1, '.') && !this.walked.has(j + 1)) this.walkChain(j + 1, config);
       }
       this.parsed.configs.push(config);
     }
     this.applyEmbeddedWebView();
+  }
+
+  private nextBuilderAfter(i: number): number {
+    let next = this.tokens.length;
+    for (const name of Object.keys(BUILDERS)) {
+      const later = this.occurrences(name).find((k) => k > i); // occurrences are in file order
+      if (later !== undefined && later < next) next = later;
+    }
+    return next;
+  }
+
+  /** Indexes of the identifier tokens named `name` (the index is built once, on first use). */
+  private occurrences(name: string): number[] {
+    if (!this.identifierIndex) {
+      this.identifierIndex = new Map();
+      this.tokens.forEach((t, k) => {
+        if (t.kind !== 'identifier') return;
+        const list = this.identifierIndex!.get(t.text);
+        if (list) list.push(k);
+        else this.identifierIndex!.set(t.text, [k]);
+      });
+    }
+    return this.identifierIndex.get(name) ?? [];
   }
 
   private isPunct(i: number, text: string): boolean {
@@ -218,7 +245,7 @@ class ChainReader {
     const operands = splitOperands(expression);
     if (operands.length === 1 && operands[0].length === 1 && operands[0][0].kind === 'identifier') {
       // A bare name: each declaration is a value where it is written.
-      const declarations = this.consts.get(operands[0][0].text) ?? [];
+      const declarations = (this.consts.get(operands[0][0].text) ?? []).slice(0, MAX_DECLARATIONS);
       return declarations.flatMap((d) => this.evaluate(d.tokens, depth + 1).map((v) => ({ ...v, platform: v.platform ?? d.platform })));
     }
     if (operands.length === 1 && operands[0].length === 1 && operands[0][0].kind === 'string') {

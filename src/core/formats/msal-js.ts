@@ -1,6 +1,7 @@
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import type { AuthConfig, Library, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
+import { GUID } from '../uri';
 import { baseName, emptyParsed, type Format } from './types';
 
 // JS/TS configs for msal-browser, msal-react, msal-angular, msal-node, Electron and React Native.
@@ -27,6 +28,9 @@ const NON_CHILD_KEYS = new Set(['loc', 'start', 'end', 'range', 'extra', 'leadin
 
 /** A file whose errors Babel cannot recover from is parsed again this many times, one broken line blanked each time. */
 const MAX_PARSE_ATTEMPTS = 4;
+
+/** Above this size a file is parsed without Babel's error recovery (see parseProgram). */
+const ERROR_RECOVERY_MAX_CHARS = 64 * 1024;
 
 /** Resolving values through consts and concatenations stops here (guards against cycles). */
 const MAX_EVALUATION_DEPTH = 12;
@@ -57,11 +61,16 @@ function parseProgram(path: string, text: string, parsed: ParsedFile): t.File | 
   // Required lazily: loading the extension must not pay for the parser until a JS/TS config is read.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const babel = require('@babel/parser') as typeof import('@babel/parser');
-  const options: ParserOptions = { sourceType: 'unambiguous', errorRecovery: true, allowReturnOutsideFunction: true, allowImportExportEverywhere: true, plugins: pluginsFor(path) };
+  // Babel's error recovery builds an Error per syntax error, and hostile text can hold one per character
+  // (seconds per 100 KB): big files are parsed without it (first error, blank its line, retry).
+  const errorRecovery = text.length <= ERROR_RECOVERY_MAX_CHARS;
+  const options: ParserOptions = { sourceType: 'unambiguous', errorRecovery, allowReturnOutsideFunction: true, allowImportExportEverywhere: true, plugins: pluginsFor(path) };
   let file: t.File | undefined;
   let source = text;
   for (let attempt = 0; attempt < MAX_PARSE_ATTEMPTS && !file; attempt++) {
+    const stackTraceLimit = Error.stackTraceLimit;
     try {
+      Error.stackTraceLimit = 0; // syntax errors need no stack; capturing one per error doubles the cost
       file = babel.parse(source, options) as unknown as t.File;
     } catch (error) {
       const fatal = error instanceof RangeError;
@@ -70,6 +79,8 @@ function parseProgram(path: string, text: string, parsed: ParsedFile): t.File | 
       if (fatal) return undefined;
       // Keep what can be read: blank the offending line (offsets stay exact) and parse again.
       source = blankLineAt(source, errorRange(error as BabelError, text).start);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
     }
   }
   if (!file) return undefined;
@@ -114,6 +125,8 @@ interface FileFacts {
   identifiers: Set<string>;
   consts: Map<string, t.Expression>;
   candidates: { node: t.ObjectExpression; platform?: Platform }[];
+  /** `x.redirectUri = value` assignments. */
+  assignments: { key: string; value: t.Expression; platform?: Platform }[];
   text: string;
 }
 
@@ -123,7 +136,7 @@ function isNode(value: unknown): value is t.Node {
 
 /** One pass over the tree, iterative (deep nesting cannot overflow the stack). */
 function collectFacts(file: t.File, text: string): FileFacts {
-  const facts: FileFacts = { modules: new Set(), identifiers: new Set(), consts: new Map(), candidates: [], text };
+  const facts: FileFacts = { modules: new Set(), identifiers: new Set(), consts: new Map(), candidates: [], assignments: [], text };
   const stack: { node: t.Node; platform?: Platform }[] = [{ node: file.program }];
   while (stack.length) {
     const { node, platform } = stack.pop()!;
@@ -159,6 +172,13 @@ function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined
     case 'ObjectExpression':
       facts.candidates.push({ node, platform });
       return undefined;
+    case 'AssignmentExpression': {
+      const left = node.left;
+      if (node.operator !== '=' || left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') return undefined;
+      const key = left.property.name;
+      if (REDIRECT_KEYS.has(key) || POST_LOGOUT_KEYS.has(key)) facts.assignments.push({ key, value: node.right, platform });
+      return undefined;
+    }
     case 'CallExpression': {
       const module = requiredModule(node);
       if (module) facts.modules.add(module);
@@ -233,7 +253,18 @@ function readConfigs(file: t.File, parsed: ParsedFile): void {
     if (!config) continue;
     const ownsApp = config.clientId || config.authority || config.knownAuthorities || config.clientSecret;
     if (ownsApp) configs.push(config);
-    else requestRedirects.push(...config.redirectUris.map((u) => ({ ...u, platform: branchPlatform ?? config.platform })));
+    else requestRedirects.push(...config.redirectUris);
+  }
+  // `msalConfig.auth.redirectUri = "…"` sets a config's redirect after the object was written.
+  for (const { key, value, platform: branchPlatform } of facts.assignments) {
+    const role = REDIRECT_KEYS.has(key) ? 'redirect' : 'postLogout';
+    for (const v of evaluator.evaluate(value)) {
+      const uriPlatform = v.platform ?? branchPlatform ?? platform;
+      const id = `${v.range.start}:${v.range.end}:${role}:${uriPlatform}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      requestRedirects.push({ value: v.value, range: v.range, platform: uriPlatform, role, partial: v.partial || undefined });
+    }
   }
   // Request objects (msal-node authCodeUrlParameters, loginRequest) hold no client id: they belong to the
   // file's app config when there is one.
@@ -242,7 +273,21 @@ function readConfigs(file: t.File, parsed: ParsedFile): void {
     if (owner) owner.redirectUris.push(...requestRedirects);
     else configs.push({ kind: 'config', library, platform, redirectUris: requestRedirects, range: requestRedirects[0].range });
   }
-  parsed.configs.push(...configs);
+  // Other OAuth libraries use the same key names (a Google client's custom scheme is not an Entra
+  // problem): keep configs only when the file is about the Microsoft identity platform.
+  if (configs.length && isMicrosoftIdentity(facts, configs)) parsed.configs.push(...configs);
+}
+
+const MICROSOFT_LOGIN_HOST = /(login\.microsoftonline\.(com|us)|login\.microsoft\.com|login\.live\.com|login\.partner\.microsoftonline\.cn|b2clogin\.com|ciamlogin\.com|login\.windows\.net|sts\.windows\.net)/i;
+
+function isMicrosoftIdentity(facts: FileFacts, configs: AuthConfig[]): boolean {
+  if (/msal/i.test(facts.text)) return true; // imports, class names, `msal{id}://` schemes
+  return configs.some(
+    (c) =>
+      (c.clientId && GUID.test(c.clientId.value)) ||
+      (c.authority && MICROSOFT_LOGIN_HOST.test(c.authority.value)) ||
+      c.knownAuthorities?.value.some((host) => MICROSOFT_LOGIN_HOST.test(host)),
+  );
 }
 
 function readObject(node: t.ObjectExpression, evaluator: Evaluator, library: Library, platform: Platform, seen: Set<string>): AuthConfig | undefined {

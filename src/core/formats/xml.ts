@@ -28,6 +28,8 @@ export interface XmlDocument {
 }
 
 const MAX_PROBLEMS = 20;
+/** Parsing stops after this many syntax errors (the text is not XML in any useful sense). */
+const MAX_ERRORS = 1000;
 
 /** Parses XML into elements with ranges; never throws. Unclosed elements end at the end of the text. */
 export function parseXml(text: string): XmlDocument {
@@ -37,7 +39,10 @@ export function parseXml(text: string): XmlDocument {
   let root: XmlElement | undefined;
   let tagStart = 0;
   const parser = new SaxesParser({ position: true });
+  let errors = 0;
   parser.on('error', (error) => {
+    // Hostile text can raise an error per character; stop reading instead of spending seconds on it.
+    if (++errors > MAX_ERRORS) throw new Error(`more than ${MAX_ERRORS} syntax errors; the rest of the file was not read`);
     if (problems.length >= MAX_PROBLEMS) return;
     const at = Math.max(0, Math.min(parser.position - 1, text.length));
     problems.push({ message: `XML syntax error: ${error.message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '')}`, range: { start: at, end: Math.min(at + 1, text.length) } });

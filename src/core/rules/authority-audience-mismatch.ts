@@ -10,7 +10,11 @@ interface Mismatch {
   explain: string;
   /** The tenant value that fits the registration, when one is known for sure. */
   replacement?: string;
+  /** What to do when no replacement is known. */
+  advice: string;
 }
+
+const SINGLE_TENANT_ADVICE = "Use the tenant id or domain of the app's directory, or make the app multi-tenant.";
 
 const AUDIENCE_TEXT: Record<string, string> = {
   AzureADMyOrg: 'accounts in its own directory only',
@@ -63,7 +67,7 @@ export const authorityAudienceMismatch: Rule = {
         range,
         severity: mismatch.severity,
         codes: [mismatch.code],
-        message: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration's signInAudience is ${signInAudience} (${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}); sign-in fails with ${mismatch.code}.${mismatch.replacement ? ` Use '${mismatch.replacement}'.` : ''}`,
+        message: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration's signInAudience is ${signInAudience} (${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}); sign-in fails with ${mismatch.code}. ${mismatch.replacement ? `Use '${mismatch.replacement}'.` : mismatch.advice}`,
         related: links.map(({ file: regFile, registration }) => ({
           file: regFile.path,
           range: registration.signInAudience?.range ?? registrationAnchor(registration),
@@ -77,7 +81,7 @@ export const authorityAudienceMismatch: Rule = {
 
 function judge(audience: AuthorityAudience, signInAudience: SignInAudience, tenant: () => string | undefined): Mismatch | undefined {
   if ((audience === 'common' || audience === 'organizations') && signInAudience === 'AzureADMyOrg') {
-    return { code: 'AADSTS50194', severity: 'error', explain: `asks for accounts from any organization`, replacement: tenant() };
+    return { code: 'AADSTS50194', severity: 'error', explain: 'asks for accounts from any organization', replacement: tenant(), advice: SINGLE_TENANT_ADVICE };
   }
   if (audience === 'consumers' && (signInAudience === 'AzureADMyOrg' || signInAudience === 'AzureADMultipleOrgs')) {
     return {
@@ -85,11 +89,12 @@ function judge(audience: AuthorityAudience, signInAudience: SignInAudience, tena
       severity: 'error',
       explain: 'asks for personal Microsoft accounts',
       replacement: signInAudience === 'AzureADMultipleOrgs' ? 'organizations' : tenant(),
+      advice: SINGLE_TENANT_ADVICE,
     };
   }
   if ((audience === 'organizations' || audience === 'tenant') && signInAudience === 'PersonalMicrosoftAccount') {
     // The catalogue marks this pair as only partly detectable, hence a warning.
-    return { code: 'AADSTS500207', severity: 'warning', explain: 'asks for work or school accounts', replacement: 'consumers' };
+    return { code: 'AADSTS500207', severity: 'warning', explain: 'asks for work or school accounts', replacement: 'consumers', advice: '' };
   }
   return undefined;
 }

@@ -9,7 +9,7 @@ const ACCESS_TOKEN_CODE = 'AADSTS700051';
 export const implicitGrantEnabled: Rule = {
   meta: {
     id: 'implicit-grant-enabled',
-    codes: [ID_TOKEN_CODE],
+    codes: [ID_TOKEN_CODE, ACCESS_TOKEN_CODE],
     defaultSeverity: 'warning',
     description: 'Implicit grant switched on for an app whose configs all use the auth code flow with PKCE, or an implicit response_type that the registration does not allow (AADSTS700054).',
     fixable: true,

@@ -14,7 +14,7 @@ export const loopbackRedirect: Rule = {
     id: 'loopback-redirect',
     codes: ['AADSTS50011'],
     defaultSeverity: 'error',
-    description: 'Loopback redirect URIs: http://[::1] is not supported, localhost URIs differing only by port are ambiguous, and 127.0.0.1 is preferred over localhost.',
+    description: 'Loopback redirect URIs: http://[::1] is not supported, localhost URIs differing only by port are ambiguous, and native apps should prefer 127.0.0.1 over localhost.',
     fixable: false,
     scope: 'file',
     docs: {
@@ -33,7 +33,7 @@ export const loopbackRedirect: Rule = {
     },
   },
   check({ file, report }) {
-    for (const { uri } of redirectsOf(file)) {
+    for (const { uri, owner } of redirectsOf(file)) {
       if (uri.role === 'scheme') continue;
       const parts = parseUri(uri.value);
       if (parts.host === '::1' || parts.host === '0:0:0:0:0:0:0:1') {
@@ -41,7 +41,8 @@ export const loopbackRedirect: Rule = {
           range: uri.range,
           message: `Redirect URI '${uri.value}' uses the IPv6 loopback address, which Entra does not support: sign-in fails with AADSTS50011. Use http://localhost or http://127.0.0.1.`,
         });
-      } else if (parts.scheme === 'http' && parts.host === 'localhost' && uri.role === 'redirect') {
+      } else if (parts.scheme === 'http' && parts.host === 'localhost' && uri.role === 'redirect' && owner.kind === 'registration' && uri.platform === 'publicClient') {
+        // RFC 8252 advice is for native apps; web and SPA development servers use localhost by convention.
         report({
           range: uri.range,
           severity: 'hint',

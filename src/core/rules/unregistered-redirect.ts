@@ -31,7 +31,7 @@ export const unregisteredRedirect: Rule = {
   },
   check({ file, workspace, report }) {
     for (const config of file.configs) {
-      const links = workspace.linkedRegistrations(config).filter(({ registration }) => describesRedirects(registration));
+      const links = workspace.linkedRegistrations(config).filter(({ file: regFile, registration }) => describesRedirects(regFile, registration));
       if (!links.length) continue;
       // A registration whose own list is only partly known (templated) could hold the URI: say nothing.
       if (links.some(({ registration }) => registration.redirectUris.some((r) => r.partial))) continue;

@@ -21,7 +21,7 @@ describe('activation', () => {
   it('declares untrusted and virtual workspace support and the JSON schemas', () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
       capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: string } };
-      contributes: { jsonValidation: { fileMatch: string | string[]; url: string }[] };
+      contributes: { jsonValidation: { fileMatch: string | string[]; url: string }[]; grammars: { scopeName: string; injectTo: string[] }[] };
     };
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
@@ -29,5 +29,7 @@ describe('activation', () => {
       pkg.contributes.jsonValidation.map((v) => v.url),
       ['./schemas/entra-auth-lint.schema.json', './schemas/android-msal-config.schema.json', './schemas/graph-manifest.schema.json', './schemas/aad-manifest.schema.json'],
     );
+    const grammar = pkg.contributes.grammars.find((g) => g.scopeName === 'text.aadsts.injection');
+    assert.ok(grammar?.injectTo.includes('text.log') && grammar.injectTo.includes('text.plain'), 'the AADSTS grammar is injected into logs and plain text');
   });
 });

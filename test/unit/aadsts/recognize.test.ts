@@ -83,6 +83,16 @@ describe('aadsts: recognition', () => {
     assert.equal(parsed.timestamp, '2025-01-10 08:00:00Z');
   });
 
+  it('reads pretty-printed token-endpoint JSON pasted over several lines', () => {
+    const text = JSON.stringify({ error: 'invalid_grant', error_description: 'AADSTS54005: OAuth2 Authorization code was already redeemed.', error_codes: [54005], timestamp: '2025-06-07 08:09:10Z', trace_id: TRACE, correlation_id: CORRELATION }, null, 2);
+    const matches = findCodes(text);
+    assert.deepEqual(summary(matches), ['msal-code invalid_grant', 'aadsts AADSTS54005', 'error-codes AADSTS54005']);
+    assert.deepEqual(matches[2].range, rangeOf(text, '54005', 1));
+    assert.deepEqual(matches[1].context.traceId?.range, rangeOf(text, TRACE));
+    assert.deepEqual(matches[1].context.timestamp?.range, rangeOf(text, '2025-06-07 08:09:10Z'));
+    assert.deepEqual(parseErrorMessage(text), { codes: [matches[1], matches[0]], traceId: TRACE, correlationId: CORRELATION, timestamp: '2025-06-07 08:09:10Z', error: 'invalid_grant' });
+  });
+
   it('reads JSON that was escaped again inside a log string', () => {
     const text = `level=error msg="token call failed" body="{\\"error\\":\\"invalid_grant\\",\\"error_codes\\":[70008],\\"trace_id\\":\\"${TRACE}\\"}"`;
     const matches = findCodes(text);

@@ -46,6 +46,13 @@ describe('cross-file: authorities', () => {
     assert.deepEqual(tenantRange(config, text), { start: 64, end: 70 });
   });
 
+  it('reads a tenant given alone as a tenant of the public cloud (MSAL default instance)', () => {
+    const text = '.WithTenantId("organizations")';
+    const config: AuthConfig = { kind: 'config', library: 'msal-dotnet', platform: 'publicClient', tenant: { value: 'organizations', range: { start: 15, end: 28 } }, redirectUris: [], range: { start: 0, end: 30 } };
+    assert.deepEqual(configAuthority(config)?.info, { scheme: 'https', host: 'login.microsoftonline.com', kind: 'entra', tenant: 'organizations', audience: 'organizations' });
+    assert.deepEqual(tenantRange(config, text), { start: 15, end: 28 });
+  });
+
   it('finds the tenant segment inside an authority written verbatim', () => {
     const text = 'authority: "https://login.microsoftonline.com/common/v2.0"';
     const config: AuthConfig = { kind: 'config', library: 'msal-browser', platform: 'spa', authority: { value: 'https://login.microsoftonline.com/common/v2.0', range: { start: 12, end: 57 } }, redirectUris: [], range: { start: 0, end: 58 } };

@@ -24,6 +24,7 @@ const spa = {
 };
 const desktop = { manifest: path.join(root, 'desktop-legacy/manifest.json'), main: path.join(root, 'desktop-legacy/main.js') };
 const b2c = path.join(root, 'b2c/src/authConfig.js');
+const webapp = { settings: path.join(root, 'webapp/appsettings.json'), manifest: path.join(root, 'webapp/webapp.manifest.json') };
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 const lineOf = (file: string, needle: string) => read(file).split(/\r\n|\n/).findIndex((line) => line.includes(needle));
@@ -50,6 +51,15 @@ describe('cross-file: fixture workspaces', () => {
 
   it('reports exactly the authority findings the B2C workspace expects (no registration needed)', () => {
     assertInlineExpectations([b2c], CROSS_FILE_RULES);
+  });
+
+  it('reports /common in appsettings (Instance + TenantId) against a single-tenant app, and no implicit warning for Microsoft.Identity.Web', () => {
+    assertInlineExpectations(Object.values(webapp), CROSS_FILE_RULES);
+    const { findings } = lintFixtures(Object.values(webapp));
+    const finding = only(findings.get(webapp.settings)!, 'authority-audience-mismatch', "'common'");
+    assert.equal(coveredText(read(webapp.settings), finding), 'common');
+    assert.match(finding.message, /Use the tenant id or domain of the app's directory/);
+    assert.deepEqual(finding.fixes, []);
   });
 
   it('says nothing across files for a config whose client id no registration has', () => {

@@ -108,6 +108,26 @@ describe('format: msal-js', () => {
     ]);
   });
 
+  it('reads redirects assigned to a config property, and Platform.select in request objects', () => {
+    const text = [
+      'import { Platform } from "react-native";',
+      'const config = { auth: { clientId: "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819" } };',
+      'config.auth.redirectUri = "contoso-assigned://auth";',
+      'const request = { scopes: [], redirectUri: Platform.select({ ios: "msauth.com.c://auth", android: "msauth://com.c/h" }) };',
+    ].join('\n');
+    const parsed = msalJsFormat.parse('/w/auth.ts', text);
+    assert.equal(parsed.configs.length, 1);
+    assert.deepEqual(redirects(parsed), ['ios redirect msauth.com.c://auth', 'android redirect msauth://com.c/h', 'publicClient redirect contoso-assigned://auth']);
+    assert.equal(parsed.configs[0].clientId?.value, "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819");
+  });
+
+  it('ignores other OAuth clients: the file must be about the Microsoft identity platform', () => {
+    const google = 'export const config = { clientId: "123-abc.apps.googleusercontent.com", redirectUrl: "com.googleusercontent.apps.123-abc:/oauth2redirect" };';
+    assert.deepEqual(msalJsFormat.parse('/w/authConfig.js', google).configs, []);
+    const entra = 'export const config = { issuer: "https://login.microsoftonline.com/common/v2.0", clientId: "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819", redirectUrl: "com.contoso.app://oauth/redirect/" };';
+    assert.deepEqual(redirects(msalJsFormat.parse('/w/authConfig.js', entra)), ['unknown redirect com.contoso.app://oauth/redirect/']);
+  });
+
   it('reads ConfidentialClientApplication as a web app with a committed secret', () => {
     const text = 'const msal = require("@azure/msal-node");\nconst cca = new msal.ConfidentialClientApplication({ auth: { clientId: "id", clientSecret: "s3cr3t-value" } });\n';
     const [config] = msalJsFormat.parse('/w/auth.js', text).configs;
