@@ -66,7 +66,7 @@ function run(argv: string[], io: CliIo): number {
   const env = io.env ?? process.env;
   const color = cli.color ?? (!!(io.isTTY ?? process.stdout.isTTY) && !env.NO_COLOR);
 
-  let report: { files: string[]; findings: Finding[]; textOf: (file: string) => string | undefined };
+  let report: { files: string[]; findings: Finding[]; textOf: (file: string) => string | undefined; notes?: LintRun['notes'] };
   if (cli.stdin) {
     report = lintStdin(cli.stdinFilename!, io, options, config.root);
   } else {
@@ -83,11 +83,11 @@ function run(argv: string[], io: CliIo): number {
       const outcome = runFix(lint, { dryRun: false }, io);
       if (outcome.applied > 0) lint = lintPaths(cli.paths, io.cwd, options, config.root);
     }
-    report = { files: lint.files, findings: lint.findings, textOf: textFrom(lint) };
+    report = { files: lint.files, findings: lint.findings, textOf: textFrom(lint), notes: lint.notes };
   }
 
   const shown = cli.quiet ? report.findings.filter((f) => f.severity === 'error') : report.findings;
-  io.out(FORMATTERS[cli.format]({ files: report.files.map((f) => relativeSlash(io.cwd, f)), findings: shown, cwd: io.cwd, color, textOf: report.textOf }));
+  io.out(FORMATTERS[cli.format]({ files: report.files.map((f) => relativeSlash(io.cwd, f)), findings: shown, cwd: io.cwd, color, textOf: report.textOf, notes: report.notes }));
   return exitCode(report.findings, cli, io);
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AuthCodeActionProvider } from './code-actions';
 import { registerCommands, scanWithProgress } from './commands';
 import { initDocsLinks } from './docs-link';
+import { LINTED_SCHEMES } from './document-paths';
 import { engineLoadMs } from './engine';
 import { EXPLAIN_SCHEME, ExplanationProvider } from './explain';
 import { AadstsHoverProvider } from './hover';
@@ -41,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
     ...registerCommands(service, actions, explanations),
     vscode.workspace.onDidOpenTextDocument((document) => service.schedule(document, 0)),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length === 0) return;
+      if (event.contentChanges.length === 0 || !LINTED_SCHEMES.has(event.document.uri.scheme)) return; // e.g. our own output channel
       const settings = service.settingsFor(event.document.uri);
       if (settings.run === 'onType') service.schedule(event.document, settings.debounceMs);
     }),

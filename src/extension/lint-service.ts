@@ -23,6 +23,7 @@ interface FolderState {
 }
 
 export interface ScanResult {
+  /** Files a format recognised (candidates by name that turn out to be something else are not counted). */
   files: number;
   findings: number;
   ms: number;
@@ -48,6 +49,8 @@ export class LintService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   lastScan?: ScanResult;
+  /** Bumped by reset(): a scan started before it stops without publishing from the old projects. */
+  private epoch = 0;
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
@@ -114,6 +117,11 @@ export class LintService implements vscode.Disposable {
     const affected = new Set(state.project.has(file) ? state.project.dependentsOf(file) : [file]);
     const text = document.getText();
     if (text.length > state.project.options.maxFileSizeBytes) {
+      // Only a file that could be an auth file earns a "skipped" note; a big log is simply not ours.
+      if (!engine().isCandidatePath(file)) {
+        this.forget(key, state, file);
+        return;
+      }
       state.project.setSkipped(file, `the document has ${text.length} characters, over the limit of ${state.project.options.maxFileSizeBytes} (entraAuthLint.maxFileSize)`);
     } else {
       state.project.setFile(file, text);
@@ -170,6 +178,7 @@ export class LintService implements vscode.Disposable {
   /** Reads every candidate file of the workspace folders (closed files included) and lints them. */
   async scanWorkspace(progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<ScanResult> {
     const start = performance.now();
+    const epoch = this.epoch;
     const result: ScanResult = { files: 0, findings: 0, ms: 0, cancelled: false };
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') {
@@ -187,18 +196,19 @@ export class LintService implements vscode.Disposable {
       const files = new Set(found.files);
       let index = 0;
       for (const file of found.files) {
-        if (token?.isCancellationRequested) {
+        if (token?.isCancellationRequested || epoch !== this.epoch) {
           result.cancelled = true;
           break;
         }
         this.uris.set(file, vscode.Uri.file(file));
         if (!openPaths.has(file)) engine().readInto(state.project, file);
-        result.files++;
+        if (state.project.has(file)) result.files++; // candidates by name that a format really read
         if (++index % YIELD_EVERY === 0) {
           progress?.report({ message: `${folder.name}: ${index} of ${found.files.length} files`, increment: (YIELD_EVERY / found.files.length) * 100 });
           await new Promise((resolve) => setImmediate(resolve)); // let edits and cancellation through
         }
       }
+      if (epoch !== this.epoch) break; // settings changed meanwhile: a newer scan owns the results
       if (!result.cancelled) {
         for (const gone of [...state.scanned].filter((p) => !files.has(p) && !openPaths.has(p))) {
           state.project.removeFile(gone);
@@ -221,6 +231,7 @@ export class LintService implements vscode.Disposable {
 
   /** Settings or the config file changed: start over with fresh projects. */
   reset(): void {
+    this.epoch++;
     this.states.clear();
     this.findings.clear();
     this.documentPaths.clear();

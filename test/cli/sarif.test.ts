@@ -167,6 +167,20 @@ describe('cli: --format sarif', () => {
     assert.equal(toUriReference('../a b/c#d.json'), '../a%20b/c%23d.json');
   });
 
+  it('reports paths that could not be read as tool execution notifications', () => {
+    const result = runCli(['--format', 'sarif', 'test/fixtures/cli-workspace', 'no/such/folder']);
+    const log = JSON.parse(result.stdout) as SarifLog & { runs: { invocations: unknown[] }[] };
+    assert.ok(validate(log), JSON.stringify(validate.errors));
+    assert.deepEqual(log.runs[0].invocations, [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: [
+          { level: 'warning', message: { text: 'no such file or folder' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'no/such/folder', uriBaseId: '%SRCROOT%' } } }] },
+        ],
+      },
+    ]);
+  });
+
   it('maps information and hint findings to note', () => {
     const log = JSON.parse(formatSarif({ files: [], findings: [finding({ severity: 'information' }), finding({ severity: 'hint' }), finding({ severity: 'error' })], cwd: REPO, color: false })) as SarifLog;
     assert.deepEqual(log.runs[0].results.map((r) => r.level), ['note', 'note', 'error']);

@@ -51,7 +51,7 @@ export function copyWorkspace(source) {
  * Starts code-server on 127.0.0.1:<port> with state in a temp folder. `enable-smoke-test-driver` is what
  * makes VS Code honour the extensionDevelopmentPath / extensionTestsPath payload of the page URL.
  */
-export async function startCodeServer({ port, extensionsDir, settings, quiet = true }) {
+export async function startCodeServer({ port, extensionsDir, settings, env = {}, quiet = true }) {
   const bin = node24Bin();
   if (!bin || !existsSync(CODE_SERVER)) throw new Error(`code-server is not installed in ${HARNESS_DIR}; run: bash test/harness/setup.sh`);
   const state = mkdtempSync(join(tmpdir(), 'entra-cs-'));
@@ -66,7 +66,7 @@ export async function startCodeServer({ port, extensionsDir, settings, quiet = t
     '--user-data-dir', userData, '--extensions-dir', extensionsDir ?? join(state, 'extensions'), '--config', join(state, 'config.yaml'),
     '--log', 'info', '--vscode-option', 'enable-smoke-test-driver'];
   const server = spawn(CODE_SERVER, args, {
-    env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, XDG_CONFIG_HOME: join(state, 'x-config'), XDG_DATA_HOME: join(state, 'x-data'), XDG_CACHE_HOME: join(state, 'x-cache') },
+    env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}`, XDG_CONFIG_HOME: join(state, 'x-config'), XDG_DATA_HOME: join(state, 'x-data'), XDG_CACHE_HOME: join(state, 'x-cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() ends code-server and its extension hosts together
   });
@@ -116,14 +116,15 @@ export async function launchBrowser() {
   });
 }
 
-/** The workbench URL; the authority in the vscode-remote URIs must equal the page's host:port. */
-export function workbenchUrl({ port, folder, developmentPath, testsPath }) {
+/** The workbench URL (a folder or a .code-workspace file); the authority in the vscode-remote URIs must equal the page's host:port. */
+export function workbenchUrl({ port, folder, workspaceFile, developmentPath, testsPath }) {
   const authority = `127.0.0.1:${port}`;
   const remote = (p) => `vscode-remote://${authority}${p}`;
   const payload = [['skipWelcome', 'true']];
   if (developmentPath) payload.push(['extensionDevelopmentPath', remote(developmentPath)]);
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)], ['enableProposedApi', '']);
-  return `http://${authority}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const open = workspaceFile ? `workspace=${encodeURIComponent(workspaceFile)}` : `folder=${encodeURIComponent(folder)}`;
+  return `http://${authority}/?${open}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 /** Workbench log lines that are expected noise on an offline machine. */

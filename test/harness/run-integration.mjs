@@ -1,19 +1,23 @@
 // `npm run test:integration`: runs test/integration/** with mocha INSIDE a real VS Code extension host —
 // code-server 1.139 (Node 24) opened by headless Chromium with the same extensionDevelopmentPath +
-// extensionTestsPath contract @vscode/test-electron uses. Prints mocha's spec output and exits with its
-// result: 0 all passed, 1 a test failed, 2 the harness itself failed or timed out.
-// Options: --port N (default 8765), --timeout ms (default 300000), --keep (keep server state), --verbose.
+// extensionTestsPath contract @vscode/test-electron uses. Two sessions: the single-folder fixture workspace
+// (suite/) and a two-folder .code-workspace (multi-root/). Prints mocha's spec output and a combined
+// `N passing` / `N failing` summary, and exits 0 when all passed, 1 when a test failed, 2 when the harness
+// itself failed or timed out.
+// Options: --port N (default 8765), --timeout ms per session (default 300000), --keep (keep server state),
+// --verbose (every workbench log line), --only suite|multi-root.
 // Env: ENTRA_ACTIVATION_OUT=<file> writes activation figures (JSON); ENTRA_TEST_RESULT_FILE=<file> a JSON summary.
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { tmpdir } from 'node:os';
 import { build, copyWorkspace, ensureInstalled, launchBrowser, NOISE, ROOT, startCodeServer, workbenchUrl } from './code-server.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 && args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : fallback; };
 const PORT = Number(option('port', process.env.ENTRA_TEST_PORT ?? 8765));
 const TIMEOUT_MS = Number(option('timeout', 300000));
+const ONLY = option('only');
 const VERBOSE = args.includes('--verbose');
 const KEEP = args.includes('--keep');
 const LOG_DIR = join(ROOT, '.vscode-test', 'logs');
@@ -21,73 +25,101 @@ mkdirSync(LOG_DIR, { recursive: true });
 const LOG = join(LOG_DIR, 'integration.log');
 rmSync(LOG, { force: true });
 
+const START_MARKER = '[entra-auth-lint] integration tests start';
+/** Workbench log lines that can interleave with mocha's output. */
+const WORKBENCH_CHATTER = /^(Creating a socket|\[Service Worker\]|Creation of workbench contribution|Resolv|Updating additional|\[reconnection|Extension host|Started local extension host|Error: Timed out waiting for authentication|DialogService|Canceled: )/;
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const logFile = (s) => appendFileSync(LOG, `${s}\n`);
 const say = (s) => { console.log(s); logFile(s); };
 
-const START_MARKER = '[entra-auth-lint] integration tests start';
-/** Workbench log lines that can interleave with mocha's output. */
-const WORKBENCH_CHATTER = /^(Creating a socket|\[Service Worker\]|Creation of workbench contribution|Resolv|Updating additional|\[reconnection|Extension host|Started local extension host|Error: Timed out waiting for authentication)/;
-let mochaStarted = false;
-let server;
-let browser;
-let done = false;
-async function finish(code, why) {
-  if (done) return;
-  done = true;
-  say(`[harness] ${why} -> exit ${code} after ${elapsed()}`);
-  try { await browser?.close(); } catch { /* closing anyway */ }
-  if (server) {
-    logFile(`\n----- code-server output -----\n${server.output.join('')}`);
-    const activation = process.env.ENTRA_ACTIVATION_OUT;
-    if (activation && existsSync(activation)) {
-      // Add what the extension host log says about activation (event and host start) to the figures the tests wrote.
-      const figures = JSON.parse(readFileSync(activation, 'utf8'));
-      figures.extHostLog = server.extHostLog().split('\n').filter((l) => /^\d/.test(l) && /entra-auth-lint\.entra-auth-lint|Extension host with pid/.test(l)).slice(0, 20);
-      writeFileSync(activation, JSON.stringify(figures, null, 2));
+/** One code-server + browser session running one group of suites; resolves with mocha's pass/fail counts. */
+async function runSession({ name, folder, workspaceFile, suite, port }) {
+  const resultFile = join(tmpdir(), `entra-integration-${process.pid}-${name}.json`);
+  rmSync(resultFile, { force: true });
+  let server;
+  let browser;
+  let mochaStarted = false;
+  try {
+    server = await startCodeServer({
+      port,
+      env: { ENTRA_TEST_RESULT_FILE: resultFile, ENTRA_TEST_SUITE: suite },
+      settings: { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false },
+    });
+    say(`[harness] ${name}: code-server up on 127.0.0.1:${port} (${elapsed()})`);
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('console', (m) => (VERBOSE ? say : logFile)(`[console.${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => logFile(`[pageerror] ${e}`));
+    const exited = new Promise((resolve) => {
+      server.server.on('exit', (code) => resolve({ code: 2, why: `code-server exited (code ${code})` }));
+      setTimeout(() => resolve({ code: 2, why: `TIMEOUT: no result within ${TIMEOUT_MS / 1000} s` }), TIMEOUT_MS).unref();
+      // Both hooks must exist before the page loads (the workbench looks them up when the tests end).
+      void page.exposeFunction('codeAutomationExit', (code) => resolve({ code: code === 0 ? 0 : 1, why: `tests finished (codeAutomationExit ${code})` }));
+    });
+    await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+      // The extension host's console (mocha's spec reporter) arrives here as printf-style arguments.
+      const text = format(...(logArgs ?? []).map((a) => (typeof a === 'string' ? a.replace(/%c/g, '') : a)));
+      if (text.includes(START_MARKER)) mochaStarted = true;
+      else if (VERBOSE || (mochaStarted && !NOISE.test(text) && !WORKBENCH_CHATTER.test(text))) say(text);
+      else logFile(`[${type}] ${text}`);
+    });
+    const url = workbenchUrl({ port, folder, workspaceFile, developmentPath: ROOT, testsPath: join(ROOT, 'out/test/integration/index.js') });
+    logFile(`[harness] goto ${url}`);
+    await page.goto(url);
+    const { code, why } = await exited;
+    say(`[harness] ${name}: ${why} after ${elapsed()}`);
+    const results = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
+    return { code, results, server };
+  } catch (error) {
+    say(`[harness] ${name}: ${error?.stack ?? error}`);
+    return { code: 2, server };
+  } finally {
+    try { await browser?.close(); } catch { /* closing anyway */ }
+    if (server) {
+      logFile(`\n----- ${name}: code-server output -----\n${server.output.join('')}`);
+      if (KEEP) say(`[harness] kept code-server state in ${server.state}`);
     }
-    server.stop(KEEP);
-    if (KEEP) say(`[harness] kept code-server state in ${server.state}`);
   }
-  process.exit(code);
 }
-setTimeout(() => finish(2, `TIMEOUT: no result within ${TIMEOUT_MS / 1000} s`), TIMEOUT_MS).unref();
-process.on('SIGINT', () => finish(2, 'interrupted'));
 
+let exitCode = 0;
 try {
   ensureInstalled();
   build();
   say(`[harness] built (${elapsed()})`);
-  const workspace = copyWorkspace(join(ROOT, 'test/fixtures/integration-ws'));
-  const resultFile = process.env.ENTRA_TEST_RESULT_FILE ?? join(tmpdir(), `entra-integration-${process.pid}.json`);
-  process.env.ENTRA_TEST_RESULT_FILE = resultFile; // the extension host inherits code-server's environment
-  process.env.ENTRA_TEST_WORKSPACE = workspace;
-  server = await startCodeServer({ port: PORT, settings: { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false } });
-  say(`[harness] code-server up on 127.0.0.1:${PORT} (${elapsed()})`);
-  server.server.on('exit', (code) => finish(2, `code-server exited (code ${code})`));
-
-  browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('console', (m) => (VERBOSE ? say : logFile)(`[console.${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => logFile(`[pageerror] ${e}`));
-  // Both hooks must exist before the page loads (the workbench looks them up when the tests end).
-  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
-    const text = format(...(logArgs ?? []).map((a) => (typeof a === 'string' ? a.replace(/%c/g, '') : a)));
-    // The extension host's console (mocha's spec reporter) arrives here; print it as plain text.
-    // Print from the test runner's start marker on (before it, only the workbench starting up talks).
-    if (text.includes(START_MARKER)) mochaStarted = true;
-    else if (VERBOSE || (mochaStarted && !NOISE.test(text) && !WORKBENCH_CHATTER.test(text))) say(text);
-    else logFile(`[${type}] ${text}`);
-  });
-  await page.exposeFunction('codeAutomationExit', async (code) => {
-    await finish(code === 0 ? 0 : 1, `tests finished (codeAutomationExit ${code})`);
-  });
-  const url = workbenchUrl({ port: PORT, folder: workspace, developmentPath: ROOT, testsPath: join(ROOT, 'out/test/integration/index.js') });
-  logFile(`[harness] goto ${url}`);
-  await page.goto(url);
+  const sessions = [];
+  if (!ONLY || ONLY === 'suite') sessions.push({ name: 'single folder', folder: copyWorkspace(join(ROOT, 'test/fixtures/integration-ws')), suite: 'suite', port: PORT });
+  if (!ONLY || ONLY === 'multi-root') {
+    const multi = copyWorkspace(join(ROOT, 'test/fixtures/integration-multi-root'));
+    sessions.push({ name: 'multi-root', workspaceFile: join(multi, 'multi.code-workspace'), suite: 'multi-root', port: PORT + 1 });
+  }
+  let passes = 0;
+  let failures = 0;
+  const all = [];
+  for (const session of sessions) {
+    const { code, results, server } = await runSession(session);
+    if (session.suite === 'suite' && process.env.ENTRA_ACTIVATION_OUT && existsSync(process.env.ENTRA_ACTIVATION_OUT) && server) {
+      // Add what the extension host log says (activation event, host start) to the figures the tests wrote.
+      const figures = JSON.parse(readFileSync(process.env.ENTRA_ACTIVATION_OUT, 'utf8'));
+      figures.extHostLog = server.extHostLog().split('\n').filter((l) => /^\d/.test(l) && /entra-auth-lint\.entra-auth-lint|Extension host with pid/.test(l)).slice(0, 20);
+      writeFileSync(process.env.ENTRA_ACTIVATION_OUT, JSON.stringify(figures, null, 2));
+    }
+    server?.stop(KEEP);
+    if (results) {
+      passes += results.passes;
+      failures += results.failures;
+      all.push(...results.results.map((r) => ({ ...r, session: session.name })));
+    }
+    exitCode = Math.max(exitCode, code);
+  }
+  if (process.env.ENTRA_TEST_RESULT_FILE) writeFileSync(process.env.ENTRA_TEST_RESULT_FILE, JSON.stringify({ passes, failures, results: all }, null, 2));
+  say('');
+  say(`  ${passes} passing (all sessions, ${elapsed()})`);
+  if (failures) say(`  ${failures} failing`);
+  if (exitCode === 2) say('[harness] a session did not finish; see .vscode-test/logs/integration.log');
 } catch (error) {
   say(`[harness] ${error?.stack ?? error}`);
-  await finish(2, 'harness error');
+  exitCode = 2;
 }
-
+process.exit(exitCode);

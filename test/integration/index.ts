@@ -1,5 +1,5 @@
 // The extension-tests entry (extensionTestsPath): the same `run()` contract for @vscode/test-electron and
-// for test/harness/run-integration.mjs (code-server). Runs every suite/*.test.js with mocha in the extension host.
+// for test/harness/run-integration.mjs (code-server). Runs every <group>/*.test.js with mocha in the extension host.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -8,7 +8,8 @@ import { EXTENSION_ID, type Api } from './helpers';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
-  const suiteDir = path.join(__dirname, 'suite');
+  // ENTRA_TEST_SUITE picks the group: `suite` (single-folder fixture) or `multi-root` (two-folder workspace).
+  const suiteDir = path.join(__dirname, process.env.ENTRA_TEST_SUITE === 'multi-root' ? 'multi-root' : 'suite');
   for (const file of fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(suiteDir, file));
   await writeActivationFigures();
   console.log('[entra-auth-lint] integration tests start'); // the harness prints from here on

@@ -28,7 +28,7 @@ interface SarifPhysicalLocation {
   region: { startLine: number; startColumn: number; endLine: number; endColumn: number };
 }
 
-export const formatSarif: Formatter = ({ findings, cwd, textOf }) => {
+export const formatSarif: Formatter = ({ findings, cwd, textOf, notes = [] }) => {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.meta.id, index]));
   const fingerprints = fingerprintsOf(findings, cwd, textOf);
   const log = {
@@ -49,6 +49,20 @@ export const formatSarif: Formatter = ({ findings, cwd, textOf }) => {
           [SRCROOT]: { description: { text: 'The folder entra-auth-lint was run in; result paths are relative to it.' } },
         },
         columnKind: 'utf16CodeUnits',
+        invocations: [
+          {
+            executionSuccessful: true,
+            ...(notes.length
+              ? {
+                  toolExecutionNotifications: notes.map((note) => ({
+                    level: 'warning',
+                    message: { text: note.reason },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: toUriReference(relativeSlash(cwd, note.path)), uriBaseId: SRCROOT } } }],
+                  })),
+                }
+              : {}),
+          },
+        ],
         results: findings.map((finding, i) => ({
           ruleId: finding.ruleId,
           ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),

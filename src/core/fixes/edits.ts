@@ -1,4 +1,4 @@
-import { findNodeAtOffset, type Node } from 'jsonc-parser';
+import { findNodeAtOffset, getNodeValue, type Node } from 'jsonc-parser';
 import { parseJson } from '../formats/json-util';
 import type { FormatId, IosPlistInfo, Located, ParsedFile, Range, RedirectUri, TextEdit } from '../model';
 import { detectEol } from '../text';
@@ -97,19 +97,44 @@ export function sameJsonArray(file: ParsedFile, a: Range, b: Range): boolean | u
   return arrayA !== undefined && arrayA === nearestArray(b.start);
 }
 
+/** A JSON value with object keys sorted, for comparing two elements by content. */
+function canonical(node: Node): string {
+  const sort = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sort);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sort((value as Record<string, unknown>)[k])]));
+    }
+    return value;
+  };
+  return JSON.stringify(sort(getNodeValue(node)));
+}
+
+/** The array element holding a string value: the string itself, or an object like `{ "url": …, "type": … }`. */
+function elementOf(root: Node, valueRange: Range): Node | undefined {
+  const node = findNodeAtOffset(root, valueRange.start);
+  if (!node || node.type !== 'string' || node.offset + 1 !== valueRange.start || node.offset + node.length - 1 !== valueRange.end) return undefined;
+  if (node.parent?.type === 'array') return node;
+  const object = node.parent?.type === 'property' ? node.parent.parent : undefined;
+  return object?.type === 'object' && object.parent?.type === 'array' ? object : undefined;
+}
+
 /**
- * Removes a string element of a JSON array together with its comma, keeping comments and the layout of
- * the other elements: an element alone on its line takes its line with it.
+ * Removes the array element holding a string value, together with its comma, keeping comments and the
+ * layout of the other elements: an element alone on its line takes its line with it. When the value sits in
+ * an object element (`replyUrlsWithType`), the object is removed only if it equals the one at `twinRange`.
  */
-export function removeJsonArrayElement(file: ParsedFile, valueRange: Range): TextEdit[] {
+export function removeJsonArrayElement(file: ParsedFile, valueRange: Range, twinRange?: Range): TextEdit[] {
   if (!JSON_FORMATS.includes(file.format)) return [];
   const { text } = file;
   const { root } = parseJson(text);
   if (!root) return [];
-  const node: Node | undefined = findNodeAtOffset(root, valueRange.start);
+  const node = elementOf(root, valueRange);
   const array = node?.parent;
-  if (!node || node.type !== 'string' || array?.type !== 'array' || !array.children) return [];
-  if (node.offset + 1 !== valueRange.start || node.offset + node.length - 1 !== valueRange.end) return [];
+  if (!node || array?.type !== 'array' || !array.children) return [];
+  if (node.type === 'object') {
+    const twin = twinRange ? elementOf(root, twinRange) : undefined;
+    if (!twin || twin === node || canonical(twin) !== canonical(node)) return [];
+  }
   const index = array.children.indexOf(node);
   const start = node.offset;
   const end = node.offset + node.length;

@@ -8,6 +8,7 @@ import { emptyParsed, type Format } from './types';
 // with `#if __ANDROID__` / `#elif __IOS__` / `#else` branches giving each redirect its platform.
 
 const BUILDERS: Record<string, Platform> = { PublicClientApplicationBuilder: 'publicClient', ConfidentialClientApplicationBuilder: 'web' };
+const OPTIONS: Record<string, Platform> = { PublicClientApplicationOptions: 'publicClient', ConfidentialClientApplicationOptions: 'web' };
 const BROKER_METHOD = /^With(Windows|Mac|Linux)?Broker(Preview)?$/;
 const EMBEDDED_METHOD = /^With(Use)?EmbeddedWebView$/;
 /** Identifiers that may stand before a field's type in a const / static readonly declaration. */
@@ -46,6 +47,7 @@ class ChainReader {
   private readonly consts = new Map<string, { tokens: CsToken[]; platform?: Platform }[]>();
   private readonly walked = new Set<number>();
   private identifierIndex?: Map<string, number[]>;
+  private readonly usesOptions = new Set<AuthConfig>();
 
   constructor(private readonly tokens: CsToken[], private readonly parsed: ParsedFile) {
     this.platforms = branchPlatforms(tokens);
@@ -54,6 +56,7 @@ class ChainReader {
 
   read(): void {
     const { tokens } = this;
+    const options = this.readOptionsInitializers();
     for (let i = 0; i < tokens.length; i++) {
       const basePlatform = BUILDERS[tokens[i].text];
       if (tokens[i].kind !== 'identifier' || !basePlatform || !this.isPunct(i + 1, '.')) continue;
@@ -67,9 +70,46 @@ class ChainReader {
         if (j >= nextBuilder) break;
         if (j > i && this.isPunct(j + 1, '.') && !this.walked.has(j + 1)) this.walkChain(j + 1, config);
       }
+      const merged = this.usesOptions.has(config) ? nearestBefore(options, config.range.start) : undefined;
+      if (merged) {
+        mergeOptions(config, merged);
+        options.splice(options.indexOf(merged), 1);
+      }
       this.parsed.configs.push(config);
     }
+    this.parsed.configs.push(...options);
+    this.parsed.configs.sort((a, b) => a.range.start - b.range.start);
     this.applyEmbeddedWebView();
+  }
+
+  /** `new PublicClientApplicationOptions { ClientId = …, RedirectUri = … }`: a config of its own until a builder uses it. */
+  private readOptionsInitializers(): AuthConfig[] {
+    const configs: AuthConfig[] = [];
+    for (const name of Object.keys(OPTIONS)) {
+      for (const i of this.occurrences(name)) {
+        if (this.tokens[i - 1]?.text !== 'new') continue;
+        let open = i + 1;
+        if (this.isPunct(open, '(') && this.isPunct(open + 1, ')')) open += 2;
+        if (!this.isPunct(open, '{')) continue;
+        const close = this.matchingParen(open);
+        const config: AuthConfig = { kind: 'config', library: 'msal-dotnet', platform: OPTIONS[name], redirectUris: [], range: { start: this.tokens[i - 1].start, end: this.tokens[close].end } };
+        for (const member of this.splitArguments(open + 1, close)) {
+          if (member[0]?.kind !== 'identifier' || member[1]?.text !== '=') continue;
+          const values = this.evaluate(member.slice(2));
+          const known = values.find((v) => !v.partial);
+          const located = known ? { value: known.value, range: known.range } : undefined;
+          const key = member[0].text;
+          if (key === 'RedirectUri') {
+            for (const v of values) this.addRedirect(config, v.value, v.range, v.platform ?? this.platforms[i] ?? config.platform, { partial: v.partial });
+          } else if (key === 'ClientId') config.clientId = located;
+          else if (key === 'TenantId') config.tenant = located;
+          else if (key === 'Instance') config.instance = located;
+          else if (key === 'ClientSecret' && known?.value) config.clientSecret = located;
+        }
+        configs.push(config);
+      }
+    }
+    return configs;
   }
 
   private nextBuilderAfter(i: number): number {
@@ -160,7 +200,9 @@ class ChainReader {
   private applyCall(method: CsToken, args: CsToken[][], config: AuthConfig, callPlatform: Platform | undefined): void {
     const name = method.text;
     const first = args[0] ?? [];
-    if (name === 'Create') {
+    if (name === 'CreateWithApplicationOptions') {
+      this.usesOptions.add(config);
+    } else if (name === 'Create') {
       const id = this.evaluate(first).find((v) => !v.partial);
       if (id) config.clientId = { value: id.value, range: id.range };
     } else if (name === 'WithRedirectUri') {
@@ -302,6 +344,21 @@ class ChainReader {
     }
     return { value, partial };
   }
+}
+
+function nearestBefore(configs: AuthConfig[], offset: number): AuthConfig | undefined {
+  const before = configs.filter((c) => c.range.start < offset);
+  return before.length ? before.reduce((a, b) => (b.range.start > a.range.start ? b : a)) : configs[0];
+}
+
+/** A builder created from an options object: what the options say, unless the chain overrides it. */
+function mergeOptions(config: AuthConfig, options: AuthConfig): void {
+  config.clientId ??= options.clientId;
+  config.tenant ??= options.tenant;
+  config.instance ??= options.instance;
+  config.clientSecret ??= options.clientSecret;
+  config.redirectUris.unshift(...options.redirectUris.filter((u) => !config.redirectUris.some((c) => c.range.start === u.range.start)));
+  config.range = { start: Math.min(config.range.start, options.range.start), end: Math.max(config.range.end, options.range.end) };
 }
 
 /** Splits `a + "b" + C.D` at top-level `+`. */

@@ -63,7 +63,7 @@ export function tooDeepRegions(text: string, limit = MAX_JSON_DEPTH): Range[] {
 }
 
 /**
- * The text with each region replaced by `null` padded with spaces (line breaks kept), so every offset
+ * The text with each region replaced by `null` padded with spaces (later line breaks kept), so every offset
  * outside the regions is unchanged and the shallow part still parses as it did.
  */
 export function blankRegions(text: string, regions: Range[]): string {

@@ -11,9 +11,11 @@ import { baseName, emptyParsed, type Format } from './types';
 /**
  * File names read as candidates (base name without extension, case-insensitive): anything containing
  * auth, msal, identity, login, signin, sso, config, constants, environment or settings (authConfig.ts,
- * msal-config.js, environment.prod.ts, app.config.ts, app.module.ts ...), plus main, app and index-free
- * entry points of Electron and React Native (main.js, App.tsx, App.js). Declaration files, minified
- * bundles and source maps are never read. A candidate is parsed only when its text mentions MSAL.
+ * msal-config.js, environment.prod.ts, app.config.ts ...), plus the entry points main, app, app.module
+ * and electron (Electron main.js, React Native App.tsx / App.js, Angular app.module.ts). Declaration
+ * files, minified bundles and source maps are never read. A candidate is parsed only when its text
+ * mentions msal, clientId or redirectUri; its configs are kept only when the file is about the
+ * Microsoft identity platform (MSAL named, a GUID client id or a Microsoft login authority).
  */
 const CANDIDATE_NAME = /(auth|msal|identity|login|signin|sso|config|constants|environment|settings)|^(main|app|app\.module|electron)$/i;
 const SCRIPT_EXTENSION = /\.(js|jsx|mjs|cjs|ts|tsx|mts|cts)$/i;

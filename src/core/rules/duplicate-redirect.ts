@@ -42,7 +42,7 @@ export const duplicateRedirect: Rule = {
         const twin = exact.get(exactKey);
         // The legacy replyUrls list mirrors replyUrlsWithType: the same URI in two lists is not a duplicate.
         if (twin && sameJsonArray(file, twin.range, uri.range) !== false) {
-          const edits = removeJsonArrayElement(file, uri.range);
+          const edits = removeJsonArrayElement(file, uri.range, twin.range);
           report({
             range: uri.range,
             message: `Redirect URI '${uri.value}' is listed twice for the ${uri.platform} platform; remove this copy.`,

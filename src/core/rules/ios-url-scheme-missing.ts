@@ -8,6 +8,7 @@ import type { Rule } from './types';
 const BROKER_QUERIES = ['msauthv2', 'msauthv3'];
 /** Folders above a config searched for the app's Info.plist when none is in the same module (React Native: src/ vs ios/). */
 const MAX_LEVELS_UP = 3;
+const SOURCE_FOLDER = /^(src|app|lib|config|configs|auth|utils|services)$/i;
 
 /** Whether a CFBundleURLSchemes entry (possibly `msauth.$(PRODUCT_BUNDLE_IDENTIFIER)`) covers a scheme. */
 export function schemeCovers(entry: string, scheme: string): boolean {
@@ -16,17 +17,23 @@ export function schemeCovers(entry: string, scheme: string): boolean {
   return new RegExp(`^${pattern}$`, 'i').test(scheme);
 }
 
-/** The Info.plist files of the app a config belongs to: its module's, else the nearest folder above that has some. */
+/** The Info.plist files of the app a config belongs to: its module's, else those of the nearest ios/ project folder above it. */
 export function plistsFor(path: string, workspace: WorkspaceIndex): ParsedFile[] {
   const inModule = workspace.sameModule(path, 'ios-plist').filter((f) => f.ios);
   if (inModule.length) return inModule;
   const plists = workspace.all().filter((f) => f.format === 'ios-plist' && f.ios);
-  let folder = slashPath(path);
-  for (let level = 0; level <= MAX_LEVELS_UP; level++) {
-    folder = folder.slice(0, folder.lastIndexOf('/'));
-    if (!folder) break;
-    const under = plists.filter((f) => slashPath(f.path).startsWith(`${folder}/`));
+  // Climb only out of source folders (src/, src/config/ …), so a sibling app's ios/ folder is never taken.
+  let folder = slashPath(path).slice(0, slashPath(path).lastIndexOf('/'));
+  for (let level = 0; level <= MAX_LEVELS_UP && folder; level++) {
+    const base = folder;
+    // An iOS project folder of this one (React Native, Flutter, Capacitor: ios/; MAUI: Platforms/iOS/).
+    const under = plists.filter((f) => {
+      const p = slashPath(f.path);
+      return p.startsWith(`${base}/`) && /^\/(ios|platforms\/ios)\//i.test(p.slice(base.length));
+    });
     if (under.length) return under;
+    if (!SOURCE_FOLDER.test(folder.slice(folder.lastIndexOf('/') + 1))) break;
+    folder = folder.slice(0, folder.lastIndexOf('/'));
   }
   return [];
 }

@@ -5,9 +5,12 @@ import { redirectsOf, type Rule } from './types';
 /** Placeholder markers that stay recognisable inside a longer value (`msal[Enter_the_Application_Id_Here]://auth`). */
 const EMBEDDED = [/enter_the_[a-z_]+_here/i, /<[^<>\s]*[a-z][^<>\s]*>/i, /\[\s*replace[^\]]*\]/i, /^msal\[[^\]]*\]:\/\//i, /^msal<[^>]*>:\/\//i];
 
+/** A whole value written as a constant's name (`CLIENT_ID`, `YOUR_TENANT_ID`): never a real id, tenant or URI. */
+const SHOUTED_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+
 /** Whether a value is (or holds) a sample placeholder. Partial values are judged only by embedded markers. */
 export function isPlaceholderValue(value: string, partial = false): boolean {
-  if (!partial && isPlaceholder(value)) return true;
+  if (!partial && (isPlaceholder(value) || SHOUTED_NAME.test(value.trim()))) return true;
   return EMBEDDED.some((pattern) => pattern.test(value));
 }
 
@@ -51,12 +54,17 @@ export const placeholderValue: Rule = {
         message: `The ${field} '${located.value}' is a sample placeholder: ${OUTCOME[field]}. Replace it with the value from your app registration.`,
       });
     };
-    for (const config of file.configs) {
+    // AppCreationScripts replaceTokens name the placeholder text the script replaces: there it is by design.
+    const configs = file.format === 'app-creation-scripts' ? [] : file.configs;
+    for (const config of configs) {
       flag(config.clientId, 'client id');
       flag(config.tenant, 'tenant');
       flag(config.authority, 'authority');
     }
     for (const registration of file.registrations) flag(registration.appId, 'client id');
-    for (const { uri } of redirectsOf(file)) flag(uri, 'redirect URI', uri.partial === true);
+    for (const { uri, owner } of redirectsOf(file)) {
+      if (owner.kind === 'config' && !configs.includes(owner)) continue;
+      flag(uri, 'redirect URI', uri.partial === true);
+    }
   },
 };

@@ -1,6 +1,7 @@
 import type { AppRegistration, AuthConfig, RedirectUri } from '../model';
 import { isPlaceholder, parseUri, uriScheme } from '../uri';
 import { includesPersonalAccounts, knownText } from './audience';
+import { isPlaceholderValue } from './placeholder-value';
 import { redirectsOf, type Rule } from './types';
 
 const MAX_LENGTH = 256;
@@ -57,7 +58,8 @@ export const redirectUriFormat: Rule = {
   },
   check({ file, workspace, report }) {
     for (const { uri, owner } of redirectsOf(file)) {
-      if (uri.role === 'scheme') continue;
+      // A sample placeholder is placeholder-value's finding; its spaces and brackets say nothing more.
+      if (uri.role === 'scheme' || isPlaceholderValue(uri.value, uri.partial === true)) continue;
       const problems = formatProblems(uri, owner, includesPersonalAccounts(owner, workspace));
       if (!problems.length) continue;
       const shown = uri.value.length > 80 ? `${uri.value.slice(0, 77)}…` : uri.value;

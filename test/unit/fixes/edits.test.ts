@@ -50,6 +50,15 @@ describe('fixes: removeJsonArrayElement', () => {
     assert.deepEqual(removeJsonArrayElement(file('["a","a"]', 'msal-js'), rangeOf('["a","a"]', 'a', 1)), [], 'JSON formats only');
   });
 
+  it('removes a whole replyUrlsWithType object only when it equals its twin', () => {
+    const text = '{\n  "replyUrlsWithType": [\n    { "url": "a", "type": "Web" },\n    { "type": "Web", "url": "a" }\n  ]\n}';
+    const f = file(text, 'aad-manifest');
+    assert.equal(applyEdits(text, removeJsonArrayElement(f, rangeOf(text, 'a', 1), rangeOf(text, 'a', 0))), '{\n  "replyUrlsWithType": [\n    { "url": "a", "type": "Web" }\n  ]\n}');
+    const differs = text.replace('{ "type": "Web"', '{ "type": "Spa"');
+    assert.deepEqual(removeJsonArrayElement(file(differs, 'aad-manifest'), rangeOf(differs, 'a', 1), rangeOf(differs, 'a', 0)), []);
+    assert.deepEqual(removeJsonArrayElement(f, rangeOf(text, 'a', 1)), [], 'no twin given');
+  });
+
   it('tells whether two values share an array', () => {
     const text = '{"a": [{"url": "x"}], "b": ["x", "y"]}';
     const f = file(text, 'aad-manifest');

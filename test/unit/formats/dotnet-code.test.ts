@@ -90,6 +90,42 @@ describe('format: dotnet-code', () => {
     ]);
   });
 
+  it('reads consts declared per #if branch, and keeps later calls on a variable with their own builder', () => {
+    const text = [
+      '#if ANDROID',
+      'const string Redirect = "msauth://com.contoso.app/hash";',
+      '#else',
+      'const string Redirect = "http://localhost";',
+      '#endif',
+      'var b = PublicClientApplicationBuilder.Create("id").WithRedirectUri(Redirect);',
+      'b = b.WithBroker();',
+      'b = ConfidentialClientApplicationBuilder.Create("id2");',
+      'b = b.WithRedirectUri("https://contoso.example.com/signin");',
+    ].join('\n');
+    const parsed = dotnetCodeFormat.parse('/w/A.cs', text);
+    assert.equal(parsed.configs.length, 2);
+    assert.deepEqual(redirects(parsed), ['android msauth://com.contoso.app/hash', 'publicClient http://localhost', 'web https://contoso.example.com/signin']);
+    assert.equal(parsed.configs[0].broker?.value, true);
+    assert.equal(parsed.configs[1].broker, undefined);
+  });
+
+  it('reads PublicClientApplicationOptions initializers and merges them into the builder that uses them', () => {
+    const text = [
+      'var options = new PublicClientApplicationOptions { ClientId = "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", TenantId = "contoso.onmicrosoft.com", RedirectUri = "contoso-options://auth" };',
+      'var app = PublicClientApplicationBuilder.CreateWithApplicationOptions(options).WithBroker().Build();',
+      'var other = new ConfidentialClientApplicationOptions() { ClientSecret = "literal-secret" };',
+    ].join('\n');
+    const parsed = dotnetCodeFormat.parse('/w/A.cs', text);
+    assert.equal(parsed.configs.length, 2);
+    const [app, other] = parsed.configs;
+    assert.equal(app.clientId?.value, '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d');
+    assert.equal(app.tenant?.value, 'contoso.onmicrosoft.com');
+    assert.equal(app.broker?.value, true);
+    assert.deepEqual(app.redirectUris.map((u) => [u.platform, slice(text, u.range)]), [['publicClient', 'contoso-options://auth']]);
+    assert.equal(other.platform, 'web');
+    assert.equal(slice(text, other.clientSecret!.range), 'literal-secret');
+  });
+
   it('keeps an unresolved interpolation whose scheme prefix is known', () => {
     const text = 'var a = PublicClientApplicationBuilder.Create(Settings.Id).WithRedirectUri($"msal{Settings.Id}://auth").Build();';
     const parsed = dotnetCodeFormat.parse('/w/A.cs', text);

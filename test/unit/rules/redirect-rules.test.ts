@@ -69,7 +69,7 @@ describe('committed-secret', () => {
 
 describe('placeholder-value', () => {
   it('recognises sample markers, also inside a longer value', () => {
-    for (const value of ['Enter_the_Application_Id_Here', 'https://login.microsoftonline.com/Enter_the_Tenant_Info_Here', '<enter_your_redirect_uri>', '[REPLACE with your app id]', 'msal[Enter_the_Application_Id_Here]://auth', 'msal[client-id]://auth']) {
+    for (const value of ['Enter_the_Application_Id_Here', 'https://login.microsoftonline.com/Enter_the_Tenant_Info_Here', '<enter_your_redirect_uri>', '[REPLACE with your app id]', 'msal[Enter_the_Application_Id_Here]://auth', 'msal[client-id]://auth', 'CLIENT_ID', 'YOUR_TENANT_ID']) {
       assert.equal(isPlaceholderValue(value), true, value);
     }
     for (const value of ['6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', 'https://login.microsoftonline.com/organizations', 'msauth.com.contoso.app://auth']) {
