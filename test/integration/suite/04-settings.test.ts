@@ -39,6 +39,22 @@ describe('settings and .entra-auth-lint.json', () => {
     await diagnosticsOf(uri, 1);
   });
 
+  it('maxFileSize skips larger files with an information note', async () => {
+    const { document } = await open('registrations/desktop-app.json');
+    await diagnosticsOf(document.uri, 1);
+    await setSetting('maxFileSize', 100);
+    try {
+      const [skipped] = await diagnosticsOf(document.uri, 1, 10000, 'file-skipped');
+      assert.equal(skipped.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(skipped.message, /over the limit of 100/);
+      assert.equal(ours(document.uri).length, 0, 'a skipped file is not checked');
+    } finally {
+      await setSetting('maxFileSize', undefined);
+    }
+    await diagnosticsOf(document.uri, 1);
+    await diagnosticsOf(document.uri, 0, 10000, 'file-skipped');
+  });
+
   it('enable: false clears everything and true brings it back', async () => {
     const uri = fixtureUri('registrations/desktop-app.json');
     await diagnosticsOf(uri, 1);

@@ -24,7 +24,8 @@ const SECRETS: Record<string, { file: string; text: (secret: string) => string; 
   msalNode: {
     file: 'web/authConfig.js',
     secret: 'Rk2~Uy6Tr1Ew9Qa4Sd7Fg2Hj5Kl8Zx3Cv0Bn6',
-    text: (s) => `const msalConfig = {\n  auth: {\n    clientId: "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n    authority: "https://login.microsoftonline.com/common",\n    clientSecret: "${s}",\n    redirectUri: "myapp-secret://auth",\n  },\n};\nmodule.exports = { msalConfig };\n`,
+    // The http:// authority has an unattended fix next to the secret, so --fix-dry-run prints a diff here.
+    text: (s) => `const msalConfig = {\n  auth: {\n    clientId: "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n    authority: "http://login.microsoftonline.com/common",\n    clientSecret: "${s}",\n    redirectUri: "myapp-secret://auth",\n  },\n};\nmodule.exports = { msalConfig };\n`,
   },
   jsonConfig: {
     file: 'desktop/auth.config.json',
@@ -89,7 +90,9 @@ describe('safety: a secret found in a config is never printed', function () {
   });
 
   it('--fix-dry-run (a diff of the files) prints no secret', () => {
-    assertNoSecret('--fix-dry-run', run(['--fix-dry-run', '.'], workspace).output);
+    const result = run(['--fix-dry-run', '.'], workspace);
+    assert.match(result.output, /^\+ +authority: "https:\/\/login\.microsoftonline\.com\/common",$/m, 'a diff is printed');
+    assertNoSecret('--fix-dry-run', result.output);
   });
 
   it('--stdin prints no secret, in every format', () => {
