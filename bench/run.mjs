@@ -1,6 +1,7 @@
 // `npm run bench` (after `npm run build`): generates its inputs under bench/work/, measures everything in
 // one run, prints one table with every figure and its goal, and writes the figures to bench/results.json.
-// Flags: --runs N (alternating CLI runs, default 5), --skip-activation (do not start VS Code).
+// Flags: --runs N (alternating CLI runs, default 5), --skip-activation (do not start VS Code),
+// --only cli|latency|scan|extension (one part, while working on it).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -18,6 +19,8 @@ const WORK = path.join(BENCH, 'work');
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const require = createRequire(import.meta.url);
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const part = (name) => !only || only === name;
 
 fs.mkdirSync(WORK, { recursive: true });
 const rows = [];
@@ -42,7 +45,7 @@ await build({ entryPoints: [path.join(BENCH, 'engine-entry.ts')], outfile: engin
 const engine = require(enginePath);
 
 // 1. CLI vs Spectral vs the floor -------------------------------------------------------------------
-{
+if (part('cli')) {
   const dir = path.join(WORK, 'manifests');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -97,7 +100,7 @@ const engine = require(enginePath);
 }
 
 // 2. Per-document latency: setFile + lintFile, as the editor does on each edit --------------------------
-{
+if (part('latency')) {
   const sizes = [1024, 10 * 1024, 100 * 1024, 1024 * 1024];
   const iterations = { 1024: 300, 10240: 200, 102400: 60, 1048576: 12 };
   results.latency = [];
@@ -140,7 +143,7 @@ const engine = require(enginePath);
 }
 
 // 3. Workspace scan ----------------------------------------------------------------------------------
-{
+if (part('scan')) {
   const { root, files } = ensureWorkspace(path.join(WORK, 'workspace'));
   const runs = [];
   for (let r = 0; r < 3; r++) {
@@ -160,7 +163,7 @@ const engine = require(enginePath);
 }
 
 // 4. Extension: bundle sizes and activation ---------------------------------------------------------------
-{
+if (part('extension')) {
   results.bundles = {};
   for (const name of fs.readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js')).sort()) {
     const bytes = fs.statSync(path.join(ROOT, 'dist', name)).size;

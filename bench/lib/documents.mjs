@@ -19,25 +19,47 @@ function grow(head, unit, separator, tail, targetBytes) {
   return head + parts.join(separator) + tail;
 }
 
-const jsonReply = (i) => `    { "url": "https://app${i}.contoso.example.com/signin-oidc", "type": "Web" }`;
+/** An app role as exported in manifests: the bulk of a large real manifest (with permissions and keys). */
+const appRole = (n) => `    {
+      "allowedMemberTypes": [ "User", "Application" ],
+      "description": "Readers of area ${n} can view its reports and export them.",
+      "displayName": "Area ${n} reader",
+      "id": "${guid(n + 300)}",
+      "isEnabled": true,
+      "lang": null,
+      "origin": "Application",
+      "value": "Area${n}.Read"
+    }`;
 
-/** A legacy Azure AD Graph manifest (replyUrlsWithType) with one custom-scheme redirect. */
+/** A legacy Azure AD Graph manifest (replyUrlsWithType): one custom-scheme redirect among a few https ones. */
 export function legacyManifest(i, targetBytes) {
   const head = `{
   "id": "${guid(i + 1000)}",
   "appId": "${guid(i)}",
-  "displayName": "Contoso app ${i}",
+  "name": "Contoso app ${i}",
   "signInAudience": "AzureADMyOrg",
   "allowPublicClient": true,
   "oauth2AllowImplicitFlow": false,
   "oauth2AllowIdTokenImplicitFlow": false,
-  "requiredResourceAccess": [
-    { "resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [ { "id": "${guid(i + 5)}", "type": "Scope" } ] }
-  ],
+  "accessTokenAcceptedVersion": 2,
+  "groupMembershipClaims": "SecurityGroup",
+  "identifierUris": [ "api://${guid(i)}" ],
+  "informationalUrls": { "marketing": null, "privacy": null, "support": null, "termsOfService": null },
+  "keyCredentials": [],
+  "passwordCredentials": [],
   "replyUrlsWithType": [
     { "url": "contoso${i}://auth", "type": "InstalledClient" },
+    { "url": "https://app${i}.contoso.example.com/signin-oidc", "type": "Web" },
+    { "url": "https://app${i}.contoso.example.com/auth/callback", "type": "Web" },
+    { "url": "http://localhost:5000/signin-oidc", "type": "Web" }
+  ],
+  "requiredResourceAccess": [
+    { "resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [ { "id": "${guid(i + 5)}", "type": "Scope" }, { "id": "${guid(i + 6)}", "type": "Role" } ] }
+  ],
+  "tags": [],
+  "appRoles": [
 `;
-  return grow(head, jsonReply, ',\n', '\n  ]\n}\n', targetBytes);
+  return grow(head, appRole, ',\n', '\n  ]\n}\n', targetBytes);
 }
 
 function graphManifest(i, targetBytes) {
@@ -51,9 +73,11 @@ function graphManifest(i, targetBytes) {
   "spa": { "redirectUris": [ "http://localhost:3000" ] },
   "web": {
     "implicitGrantSettings": { "enableAccessTokenIssuance": false, "enableIdTokenIssuance": false },
-    "redirectUris": [
+    "redirectUris": [ "https://app${i}.contoso.example.com/signin-oidc", "https://app${i}.contoso.example.com/auth/callback" ]
+  },
+  "appRoles": [
 `;
-  return grow(head, (n) => `      "https://app${n}.contoso.example.com/signin-oidc"`, ',\n', '\n    ]\n  }\n}\n', targetBytes);
+  return grow(head, appRole, ',\n', '\n  ]\n}\n', targetBytes);
 }
 
 function msalJs(i, targetBytes) {

@@ -5,7 +5,7 @@ import { applyEdits, editsByFile, selectFixes } from '../core/fixes/apply';
 import type { LintRun } from '../core/lint';
 import type { Fix, TextEdit } from '../core/model';
 import { relativeSlash } from '../core/paths';
-import { decode, encode, type Decoded } from '../core/text';
+import { decode, encode, maskSecret, type Decoded } from '../core/text';
 
 // --fix applies the unattended-safe fixes in place; --fix-dry-run prints the same changes as a unified diff.
 // A file is written only when it lies inside the scanned root, was read as text without decoding errors,
@@ -88,7 +88,10 @@ export function runFix(run: LintRun, mode: { dryRun: boolean }, io: Io): FixOutc
     const shown = relativeSlash(io.cwd, file);
     const titles = appliedFixes.filter((fix) => fix.edits.some((e) => e.file === file)).map((fix) => fix.title);
     if (mode.dryRun) {
-      io.out(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, before, after, undefined, undefined, { context: 3 }));
+      // The diff shows lines around each fix: a client secret on one of them is masked, never printed.
+      const secrets = (run.project.index.get(file)?.configs ?? []).map((c) => c.clientSecret?.value.trim() ?? '').filter((v) => v.length >= 4);
+      const masked = (text: string) => secrets.reduce((t, secret) => t.split(secret).join(maskSecret(secret)), text);
+      io.out(createTwoFilesPatch(`a/${shown}`, `b/${shown}`, masked(before), masked(after), undefined, undefined, { context: 3 }));
     } else {
       try {
         fs.writeFileSync(file, encode(after, decoded));

@@ -109,6 +109,8 @@ export interface AppRegistration {
   appId?: Located<string>;
   displayName?: string;
   signInAudience?: Located<SignInAudience>;
+  /** A domain (or id) of the app's home tenant when the file holds one (manifest `publisherDomain`). */
+  homeTenant?: Located<string>;
   /** allowPublicClient / isFallbackPublicClient / fallback_public_client_enabled. */
   allowPublicClient?: Located<boolean>;
   implicitAccessToken?: Located<boolean>;

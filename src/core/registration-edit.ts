@@ -4,8 +4,8 @@ import type { AppRegistration, Fix, ParsedFile, Platform, RedirectUri, TextEdit 
 
 // Fixes that change an app registration manifest (Microsoft Graph or legacy Azure AD Graph format). The
 // new text is produced by jsonc-parser's `modify` with the file's own indentation and line ends, then
-// turned into one minimal text edit (common prefix and suffix removed), so the rest of the file is
-// untouched. They change what Entra allows, so they are never applied unattended.
+// turned into minimal text edits (common prefix and suffix removed; a move is a removal plus an insertion),
+// so the rest of the file is untouched. They change what Entra allows, so they are never applied unattended.
 
 export type ListPlatform = 'web' | 'spa' | 'publicClient';
 

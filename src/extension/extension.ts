@@ -71,10 +71,18 @@ export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
     setTimeout(() => {
       for (const document of vscode.workspace.textDocuments) service.lintDocument(document);
       if (!scanOnStartup()) return resolve(undefined);
-      scanWithProgress(service, vscode.ProgressLocation.Window).then(resolve, (error: unknown) => {
-        log().error(`scan failed: ${String(error)}`);
-        resolve(undefined);
-      });
+      hasAuthFiles()
+        .then((found) => {
+          if (!found) {
+            log().info('no auth configuration file names in the workspace: skipping the start-up scan (open files are still checked)');
+            return undefined;
+          }
+          return scanWithProgress(service, vscode.ProgressLocation.Window);
+        })
+        .then(resolve, (error: unknown) => {
+          log().error(`scan failed: ${String(error)}`);
+          resolve(undefined);
+        });
     }, 0);
   });
 
@@ -82,6 +90,18 @@ export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
   log().info(`activated in ${activationMs.toFixed(1)} ms`);
   void initialScan.then(() => log().info(`engine loaded in ${engineLoadMs().toFixed(1)} ms (first use)`));
   return { activationMs, initialScan, service, statusBarText: () => statusBar.text, engineLoadMs };
+}
+
+/**
+ * The language activation events (plain text, logs, JSON, JS …) also fire in workspaces that have nothing
+ * to do with sign-in, for the hover. Only a workspace holding a typical auth file name gets the full scan.
+ */
+const AUTH_FILE_NAMES = '**/{.entra-auth-lint.json,auth_config*.json,msal_config*.json,authConfig.*,msalConfig.*,appsettings*.json,AndroidManifest.xml,Info.plist,*manifest*.json,*.tf,*.bicep}';
+
+async function hasAuthFiles(): Promise<boolean> {
+  if (!vscode.workspace.workspaceFolders?.length) return false;
+  const found = await vscode.workspace.findFiles(AUTH_FILE_NAMES, undefined, 1);
+  return found.length > 0;
 }
 
 export function deactivate(): void {

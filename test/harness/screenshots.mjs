@@ -5,7 +5,7 @@
 //   hover.png        the AADSTS hover in a log file
 //   explain.png      the "Explain AADSTS code" view beside the editor
 // Options: --port N (default 8790), --out <dir>.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, copyWorkspace, demoWorkspace, ensureInstalled, installExtensionCopy, launchBrowser, ROOT, startCodeServer } from './code-server.mjs';
@@ -55,17 +55,14 @@ try {
   await page.waitForSelector('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error', { timeout: 60000 });
   await page.keyboard.press('Control+Shift+M');
   await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 30000 });
-  const token = await tokenLocator(target.token);
-  await token.hover({ position: { x: 12, y: 8 } });
-  await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 15000 }).catch(() => say('(no diagnostic hover)'));
-  await page.waitForTimeout(700);
+  await goTo(target.path, target.token);
+  await showHover();
   await shot('diagnostics.png');
 
   // 2. the quick fix menu on the same value
-  await page.mouse.move(5, 5);
-  await token.click({ position: { x: 12, y: 8 } });
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Control+.');
-  await page.waitForSelector('.action-widget, .context-view .monaco-list', { timeout: 15000 });
+  await page.waitForSelector('.action-widget', { timeout: 15000 });
   await page.waitForTimeout(600);
   await shot('quick-fix.png');
   await page.keyboard.press('Escape');
@@ -73,15 +70,12 @@ try {
   // 3. the AADSTS hover in a log file
   await page.keyboard.press('Control+J'); // hide the panel: more room for the hover
   await openFile('logs/signin-failure.log', 'signin-failure.log');
-  const code50199 = await tokenLocator('AADSTS50199');
-  await code50199.hover({ position: { x: 20, y: 8 } });
-  await page.locator('.monaco-hover:not(.hidden)', { hasText: 'CmsiInterrupt' }).first().waitFor({ timeout: 20000 });
-  await page.waitForTimeout(600);
+  await goTo('logs/signin-failure.log', 'AADSTS50199');
+  await showHover('CmsiInterrupt');
   await shot('hover.png');
 
   // 4. "Explain AADSTS code" from the command palette, with the cursor on the code
-  await page.mouse.move(5, 5);
-  await code50199.click({ position: { x: 20, y: 8 } });
+  await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   await page.keyboard.type('Explain AADSTS code');
   await page.waitForTimeout(500);
@@ -94,9 +88,8 @@ try {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'CmsiInterrupt' }).first().waitFor({ timeout: 10000 });
     await page.keyboard.press('Enter');
   }
-  await page.waitForTimeout(1500);
-  await page.waitForSelector('.monaco-editor .markdown-preview, iframe.webview, .webview', { timeout: 20000, state: 'attached' }).catch(() => say('(no webview seen)'));
-  await page.waitForTimeout(2500);
+  await page.locator('.tab', { hasText: 'AADSTS50199' }).first().waitFor({ timeout: 20000 });
+  await page.waitForTimeout(3000); // the Markdown preview renders in a webview
   await shot('explain.png');
   code = 0;
 } catch (error) {
@@ -118,20 +111,28 @@ async function openFile(relative, name) {
   await page.waitForTimeout(800);
 }
 
-/** The editor span holding `text` (tokenisation may split it, so fall back to the first piece). */
-async function tokenLocator(text) {
-  const whole = page.locator('.monaco-editor .view-line span span', { hasText: text }).first();
-  if (await whole.count()) return whole;
-  const line = page.locator('.monaco-editor .view-line', { hasText: text }).first();
-  await line.waitFor({ timeout: 10000 });
-  const pieces = line.locator('span span');
-  const count = await pieces.count();
-  for (let i = 0; i < count; i++) {
-    const piece = pieces.nth(i);
-    const content = await piece.textContent();
-    if (content && content.trim() && text.startsWith(content.trim().slice(0, 4))) return piece;
-  }
-  return line;
+/** Puts the cursor a few characters into the first `token` of a file (Go to Line/Column, no mouse). */
+async function goTo(relative, token) {
+  const text = readFileSync(join(folder, relative), 'utf8');
+  const offset = text.indexOf(token);
+  if (offset < 0) throw new Error(`${token} is not in ${relative}`);
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1].length + 1 + Math.min(4, token.length - 1);
+  await page.keyboard.press('Control+G');
+  await page.waitForSelector('.quick-input-widget:not(.hidden) input', { timeout: 10000 });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(400);
+}
+
+/** Editor: Show Hover (Ctrl+K Ctrl+I) at the cursor, then waits for it (optionally for a text in it). */
+async function showHover(text) {
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = text ? page.locator('.monaco-hover:not(.hidden)', { hasText: text }) : page.locator('.monaco-hover:not(.hidden)');
+  await hover.first().waitFor({ timeout: 15000 });
+  await page.waitForTimeout(600);
 }
 
 async function shot(name) {

@@ -47,6 +47,6 @@ if [ ! -x "$H/cs/node_modules/.bin/code-server" ]; then
     tail -40 "$H/cs-install.log"; echo "code-server install failed, see $H/cs-install.log"; exit 1
   fi
 fi
-XDG_CONFIG_HOME="$H/.xdg-tmp" XDG_DATA_HOME="$H/.xdg-tmp" PATH="$N24/bin:$PATH" "$H/cs/node_modules/.bin/code-server" --version | head -1
+XDG_CONFIG_HOME="$H/.xdg-tmp" XDG_DATA_HOME="$H/.xdg-tmp" PATH="$N24/bin:$PATH" "$H/cs/node_modules/.bin/code-server" --version | tail -1
 rm -rf "$H/.xdg-tmp"
 stamp "ready in $H"

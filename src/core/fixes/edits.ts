@@ -9,6 +9,23 @@ import { detectEol } from '../text';
 const JSON_FORMATS: FormatId[] = ['graph-manifest', 'aad-manifest', 'app-creation-scripts', 'android-config', 'dotnet-appsettings', 'json-config'];
 const XML_FORMATS: FormatId[] = ['android-manifest', 'ios-plist'];
 
+/** Parse trees by file, so a rule asking about many duplicates of one file parses it once. */
+const trees = new WeakMap<ParsedFile, Node | null>();
+
+function treeOf(file: ParsedFile): Node | undefined {
+  if (!trees.has(file)) trees.set(file, parseJson(file.text).root ?? null);
+  return trees.get(file) ?? undefined;
+}
+
+/** jsonc-parser walks by recursion; on absurd nesting a builder gives up instead of failing the rule. */
+function guarded<T>(fallback: T, build: () => T): T {
+  try {
+    return build();
+  } catch {
+    return fallback;
+  }
+}
+
 /** Escapes a value for the string literal it replaces (JSON, XML, or a quoted code literal). */
 export function escapeFor(file: ParsedFile, range: Range, value: string): string {
   if (JSON_FORMATS.includes(file.format)) return JSON.stringify(value).slice(1, -1);
@@ -86,15 +103,17 @@ function commaAfter(text: string, from: number): number | undefined {
 /** Whether two values sit in the same JSON array (directly or inside its objects); undefined when the file is not JSON. */
 export function sameJsonArray(file: ParsedFile, a: Range, b: Range): boolean | undefined {
   if (!JSON_FORMATS.includes(file.format)) return undefined;
-  const { root } = parseJson(file.text);
+  const root = treeOf(file);
   if (!root) return undefined;
   const nearestArray = (offset: number): Node | undefined => {
     let node = findNodeAtOffset(root, offset)?.parent;
     while (node && node.type !== 'array') node = node.parent;
     return node;
   };
-  const arrayA = nearestArray(a.start);
-  return arrayA !== undefined && arrayA === nearestArray(b.start);
+  return guarded(undefined, () => {
+    const arrayA = nearestArray(a.start);
+    return arrayA !== undefined && arrayA === nearestArray(b.start);
+  });
 }
 
 /** A JSON value with object keys sorted, for comparing two elements by content. */
@@ -125,9 +144,13 @@ function elementOf(root: Node, valueRange: Range): Node | undefined {
  */
 export function removeJsonArrayElement(file: ParsedFile, valueRange: Range, twinRange?: Range): TextEdit[] {
   if (!JSON_FORMATS.includes(file.format)) return [];
-  const { text } = file;
-  const { root } = parseJson(text);
+  const root = treeOf(file);
   if (!root) return [];
+  return guarded([], () => removeElement(file, root, valueRange, twinRange));
+}
+
+function removeElement(file: ParsedFile, root: Node, valueRange: Range, twinRange?: Range): TextEdit[] {
+  const { text } = file;
   const node = elementOf(root, valueRange);
   const array = node?.parent;
   if (!node || array?.type !== 'array' || !array.children) return [];

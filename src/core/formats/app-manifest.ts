@@ -52,6 +52,7 @@ function registrationBase(app: Node): AppRegistration {
     appId: str(prop(app, 'appId')),
     displayName: str(prop(app, 'displayName') ?? prop(app, 'name'))?.value,
     signInAudience: str(prop(app, 'signInAudience')),
+    homeTenant: str(prop(app, 'publisherDomain')),
     redirectUris: [],
     redirectLists: {},
     range: nodeRange(app),

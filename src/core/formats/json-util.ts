@@ -1,6 +1,7 @@
 import { getNodeValue, findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Located, ParseProblem, Range } from '../model';
 import { blankRegions, MAX_JSON_DEPTH, tooDeepRegions } from './json-depth';
+import { strictJsonTree } from './json-fast';
 
 /** Parses JSON with comments and trailing commas; never throws. Problems carry the parser's reason. */
 export function parseJson(text: string): { root: Node | undefined; problems: ParseProblem[] } {
@@ -9,6 +10,9 @@ export function parseJson(text: string): { root: Node | undefined; problems: Par
   // Over-deep parts are blanked first (offsets unchanged) so the rest of the file is still read.
   const tooDeep = tooDeepRegions(text);
   const readable = tooDeep.length ? blankRegions(text, tooDeep) : text;
+  // Fast path: plain valid JSON (most files) gets the same tree from a quicker builder.
+  const strict = tooDeep.length ? undefined : strictTree(text);
+  if (strict) return { root: strict, problems: [] };
   try {
     root = parseTree(readable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   } catch (error) {
@@ -24,6 +28,16 @@ export function parseJson(text: string): { root: Node | undefined; problems: Par
     problems.unshift({ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels; the deeper part was not read`, range: { start, end: start + 1 } });
   }
   return { root, problems };
+}
+
+/** The tree of text that is valid JSON, or undefined (comments, trailing commas, errors: jsonc-parser reads it). */
+function strictTree(text: string): Node | undefined {
+  try {
+    JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return strictJsonTree(text);
 }
 
 function describe(code: string): string {

@@ -1,6 +1,6 @@
 import { audienceOf, configAuthority, tenantRange, type AuthorityAudience } from '../authority';
 import { registrationAnchor, registrationName } from '../cross-file';
-import type { AuthConfig, Fix, SignInAudience } from '../model';
+import type { AuthConfig, Fix, Range, SignInAudience } from '../model';
 import type { WorkspaceIndex, IndexedRegistration } from '../workspace';
 import type { Rule } from './types';
 
@@ -55,7 +55,8 @@ export const authorityAudienceMismatch: Rule = {
       // Registrations with one appId that disagree with each other: nothing certain to say.
       if (audiences.size !== 1) continue;
       const signInAudience = [...audiences][0];
-      const mismatch = judge(authority.info.audience, signInAudience, () => homeTenant(workspace, links, config));
+      const known = homeTenant(workspace, links, config);
+      const mismatch = judge(authority.info.audience, signInAudience, known?.tenant);
       if (!mismatch) continue;
       const range = tenantRange(config, file.text) ?? authority.located.range;
       const fixes: Fix[] = [];
@@ -68,27 +69,30 @@ export const authorityAudienceMismatch: Rule = {
         severity: mismatch.severity,
         codes: [mismatch.code],
         message: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration's signInAudience is ${signInAudience} (${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}); sign-in fails with ${mismatch.code}. ${mismatch.replacement ? `Use '${mismatch.replacement}'.` : mismatch.advice}`,
-        related: links.map(({ file: regFile, registration }) => ({
-          file: regFile.path,
-          range: registration.signInAudience?.range ?? registrationAnchor(registration),
-          message: `signInAudience of app registration ${registrationName(registration)}.`,
-        })),
+        related: [
+          ...links.map(({ file: regFile, registration }) => ({
+            file: regFile.path,
+            range: registration.signInAudience?.range ?? registrationAnchor(registration),
+            message: `signInAudience of app registration ${registrationName(registration)}.`,
+          })),
+          ...(known && mismatch.replacement === known.tenant ? [{ file: known.file, range: known.range, message: known.message }] : []),
+        ],
         fixes,
       });
     }
   },
 };
 
-function judge(audience: AuthorityAudience, signInAudience: SignInAudience, tenant: () => string | undefined): Mismatch | undefined {
+function judge(audience: AuthorityAudience, signInAudience: SignInAudience, homeTenant: string | undefined): Mismatch | undefined {
   if ((audience === 'common' || audience === 'organizations') && signInAudience === 'AzureADMyOrg') {
-    return { code: 'AADSTS50194', severity: 'error', explain: 'asks for accounts from any organization', replacement: tenant(), advice: SINGLE_TENANT_ADVICE };
+    return { code: 'AADSTS50194', severity: 'error', explain: 'asks for accounts from any organization', replacement: homeTenant, advice: SINGLE_TENANT_ADVICE };
   }
   if (audience === 'consumers' && (signInAudience === 'AzureADMyOrg' || signInAudience === 'AzureADMultipleOrgs')) {
     return {
       code: 'AADSTS9002332',
       severity: 'error',
       explain: 'asks for personal Microsoft accounts',
-      replacement: signInAudience === 'AzureADMultipleOrgs' ? 'organizations' : tenant(),
+      replacement: signInAudience === 'AzureADMultipleOrgs' ? 'organizations' : homeTenant,
       advice: SINGLE_TENANT_ADVICE,
     };
   }
@@ -99,16 +103,38 @@ function judge(audience: AuthorityAudience, signInAudience: SignInAudience, tena
   return undefined;
 }
 
-/** The app's own tenant when other configs of the same client id agree on one (the workspace knows it). */
-function homeTenant(workspace: WorkspaceIndex, links: IndexedRegistration[], self: AuthConfig): string | undefined {
-  const tenants = new Set<string>();
+interface KnownTenant {
+  tenant: string;
+  /** Where the workspace says it: the registration's publisherDomain or another config of the app. */
+  file: string;
+  range: Range;
+  message: string;
+}
+
+/**
+ * The app's home tenant when the workspace knows it: the registration's publisherDomain, else the tenant
+ * the other configs of the same client id agree on. Two different candidates: unknown.
+ */
+function homeTenant(workspace: WorkspaceIndex, links: IndexedRegistration[], self: AuthConfig): KnownTenant | undefined {
+  const fromRegistrations = new Map<string, KnownTenant>();
+  for (const { file, registration } of links) {
+    const tenant = registration.homeTenant;
+    if (!tenant || audienceOf(tenant.value) !== 'tenant') continue;
+    fromRegistrations.set(tenant.value.toLowerCase(), { tenant: tenant.value, file: file.path, range: tenant.range, message: `Home tenant domain (publisherDomain) of app registration ${registrationName(registration)}.` });
+  }
+  if (fromRegistrations.size) return fromRegistrations.size === 1 ? [...fromRegistrations.values()][0] : undefined;
+  const fromConfigs = new Map<string, KnownTenant>();
   for (const { registration } of links) {
-    for (const { config } of workspace.linkedConfigs(registration)) {
+    for (const { file, config } of workspace.linkedConfigs(registration)) {
       if (config === self) continue;
-      const info = configAuthority(config)?.info;
-      const tenant = info?.kind === 'entra' && info.audience === 'tenant' ? info.tenant : undefined;
-      if (tenant && audienceOf(tenant) === 'tenant') tenants.add(tenant);
+      const authority = configAuthority(config);
+      const tenant = authority?.info.kind === 'entra' && authority.info.audience === 'tenant' ? authority.info.tenant : undefined;
+      if (!authority || !tenant) continue;
+      const key = tenant.toLowerCase();
+      if (!fromConfigs.has(key)) {
+        fromConfigs.set(key, { tenant, file: file.path, range: tenantRange(config, file.text) ?? authority.located.range, message: `Another config of this app signs in to tenant '${tenant}'.` });
+      }
     }
   }
-  return tenants.size === 1 ? [...tenants][0] : undefined;
+  return fromConfigs.size === 1 ? [...fromConfigs.values()][0] : undefined;
 }

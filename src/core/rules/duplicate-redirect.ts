@@ -1,6 +1,6 @@
 import { removeJsonArrayElement, sameJsonArray } from '../fixes/edits';
-import type { AppRegistration, AuthConfig, RedirectUri } from '../model';
-import { redirectsOf, type Rule } from './types';
+import type { RedirectUri } from '../model';
+import type { Rule } from './types';
 
 /** The form two URIs share when they differ only by case or by the slash Entra adds to a path-less URI. */
 function looseKey(value: string): string {
@@ -28,12 +28,9 @@ export const duplicateRedirect: Rule = {
     },
   },
   check({ file, report }) {
-    const owners = new Map<AuthConfig | AppRegistration, RedirectUri[]>();
-    for (const { uri, owner } of redirectsOf(file)) {
-      if (uri.role !== 'redirect' || uri.partial) continue;
-      owners.set(owner, [...(owners.get(owner) ?? []), uri]);
-    }
-    for (const uris of owners.values()) {
+    // Only registrations hold lists; a config's branches (#if, Platform.select) each send one URI.
+    for (const registration of file.registrations) {
+      const uris = registration.redirectUris.filter((u) => u.role === 'redirect' && !u.partial);
       const exact = new Map<string, RedirectUri>();
       const loose = new Map<string, RedirectUri>();
       for (const uri of uris) {

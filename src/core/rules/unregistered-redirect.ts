@@ -2,7 +2,7 @@ import { describesRedirects, registrationAnchor, registrationName } from '../cro
 import type { Fix, RedirectUri } from '../model';
 import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../redirect-match';
 import { addRedirectFix, listPlatformFor, platformLabel } from '../registration-edit';
-import type { Rule } from './types';
+import type { Report, Rule } from './types';
 
 const CODE = 'AADSTS50011';
 
@@ -38,7 +38,7 @@ export const unregisteredRedirect: Rule = {
       for (const uri of config.redirectUris) {
         if (!isJudgeableRedirect(uri)) continue;
         if (links.some(({ registration }) => registration.redirectUris.some((r) => redirectMatches(uri.value, r.value)))) continue;
-        const related: { file: string; range: { start: number; end: number }; message: string }[] = [];
+        const related: NonNullable<Report['related']> = [];
         let closest: { value: string; reason: string } | undefined;
         for (const { file: regFile, registration } of links) {
           const misses = registration.redirectUris

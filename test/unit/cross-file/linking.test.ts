@@ -101,6 +101,15 @@ describe('cross-file: linking configs to registrations', () => {
     assert.ok(applyEdits(settingsText, findings[0].fixes[0].edits).includes('"TenantId": "consumers"'));
   });
 
+  it('offers no tenant fix for /common against a single-tenant app when the workspace does not know the tenant', () => {
+    const reg = file('/w/app.json', manifestText, { registrations: [manifest({ signInAudience: { value: 'AzureADMyOrg', range: { start: 0, end: 1 } } })] });
+    const config = webConfig({ responseType: undefined, tenant: at(settingsText, 'organizations') });
+    const findings = lint([reg, file('/w/a.js', settingsText, { configs: [config] })]).get('/w/a.js')!;
+    assert.deepEqual(findings.map((f) => f.codes.join()), ['AADSTS50194']);
+    assert.match(findings[0].message, /Use the tenant id or domain of the app's directory, or make the app multi-tenant\.$/);
+    assert.deepEqual(findings[0].fixes, []);
+  });
+
   it('stays quiet when registrations of one appId disagree on the audience', () => {
     const a = file('/w/a.json', manifestText, { registrations: [manifest()] });
     const b = file('/w/b.json', manifestText, { registrations: [manifest({ signInAudience: { value: 'AzureADMultipleOrgs', range: { start: 0, end: 1 } } })] });

@@ -58,8 +58,12 @@ describe('cross-file: fixture workspaces', () => {
     const { findings } = lintFixtures(Object.values(webapp));
     const finding = only(findings.get(webapp.settings)!, 'authority-audience-mismatch', "'common'");
     assert.equal(coveredText(read(webapp.settings), finding), 'common');
-    assert.match(finding.message, /Use the tenant id or domain of the app's directory/);
-    assert.deepEqual(finding.fixes, []);
+    // The manifest's publisherDomain names the home tenant: the fix uses it and points there.
+    assert.deepEqual(finding.related.map((r) => [path.basename(r.file), r.start.line]), [
+      ['webapp.manifest.json', lineOf(webapp.manifest, '"signInAudience"')],
+      ['webapp.manifest.json', lineOf(webapp.manifest, '"publisherDomain"')],
+    ]);
+    assert.ok(applyTo(webapp.settings, finding.fixes[0]).includes('"TenantId": "contoso.onmicrosoft.com", // expect'));
   });
 
   it('says nothing across files for a config whose client id no registration has', () => {
@@ -115,7 +119,14 @@ describe('cross-file: fixture workspaces', () => {
     const finding = only(findings.get(spa.config)!, 'authority-audience-mismatch', "'common'");
     assert.deepEqual(finding.codes, ['AADSTS50194']);
     assert.equal(coveredText(read(spa.config), finding), 'common');
-    assert.deepEqual([finding.related[0].file, finding.related[0].start.line], [spa.manifest, lineOf(spa.manifest, '"signInAudience"')]);
+    assert.deepEqual(
+      finding.related.map((r) => [r.file, r.start.line]),
+      [
+        [spa.manifest, lineOf(spa.manifest, '"signInAudience"')],
+        [spa.admin, lineOf(spa.admin, 'contoso.onmicrosoft.com')],
+      ],
+    );
+    assert.equal(coveredText(read(spa.admin), { ...finding, range: finding.related[1].range }), 'contoso.onmicrosoft.com');
     assert.ok(applyTo(spa.config, finding.fixes[0]).includes('authority: "https://login.microsoftonline.com/contoso.onmicrosoft.com", // expect'));
   });
 

@@ -92,6 +92,27 @@ describe('ios-url-scheme-missing', () => {
     assert.equal(schemeCovers('contoso', 'msauth.com.contoso.app'), false);
   });
 
+  it('finds the ios/ project of a React Native app from src/, but never a sibling app\'s plist', () => {
+    const plist = (p: string): ParsedFile => ({ path: p, format: 'ios-plist', text: '', configs: [], registrations: [], problems: [], ios: { urlSchemes: [], queriesSchemes: [] } });
+    const rn = configFile('/w/rn/src/config/auth.ts', 'msauth.com.contoso.app://auth', { platform: 'ios' }, { platform: 'ios' });
+    assert.equal(lintModel([rn, plist('/w/rn/ios/Contoso/Info.plist')], rn.path, RULES[1]).length, 1);
+    const maui = configFile('/w/samples/maui/MsalClient.cs', 'msauth.com.contoso.app://auth', { platform: 'ios' }, { platform: 'ios' });
+    assert.deepEqual(lintModel([maui, plist('/w/samples/ios/Other/Info.plist')], maui.path, RULES[1]), []);
+  });
+
+  it('is satisfied by msauthv2 and msauthv3 in LSApplicationQueriesSchemes', () => {
+    const scheme = { value: 'msauth.com.contoso.app', range: { start: 0, end: 22 } };
+    const plist: ParsedFile = {
+      path: '/w/ios/Info.plist', format: 'ios-plist', text: 'msauth.com.contoso.app', configs: [], registrations: [], problems: [],
+      ios: { urlSchemes: [scheme], queriesSchemes: [{ value: 'msauthv2', range: { start: 0, end: 0 } }, { value: 'msauthv3', range: { start: 0, end: 0 } }] },
+    };
+    assert.deepEqual(lintModel([plist], plist.path, RULES[1]), []);
+    plist.ios!.queriesSchemes.pop();
+    const [finding] = lintModel([plist], plist.path, RULES[1]);
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /lacks msauthv3/);
+  });
+
   it('stays silent when no Info.plist of the app is in view', () => {
     const config = configFile('/w/app/src/authConfig.ts', 'msauth.com.contoso.app://auth', { platform: 'ios' }, { platform: 'ios' });
     assert.deepEqual(lintModel([config], config.path, RULES[1]), []);
