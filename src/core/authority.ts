@@ -1,11 +1,10 @@
-import { AzureCloudInstance, ClientConfigurationErrorCodes } from '@azure/msal-common';
+import { AzureCloudInstance, ClientConfigurationErrorCodes } from '@azure/msal-node';
 import type { AuthConfig, Located, Range } from './model';
 import { GUID, isPlaceholder } from './uri';
 
 // Reading an authority the way MSAL does: instance host, tenant segment and the kind of authority
 // (Entra ID, B2C, External ID/CIAM, ADFS, or some other host). The msal error codes and the cloud hosts
-// are @azure/msal-node's exported constants, imported from @azure/msal-common (the package msal-node
-// re-exports them from; a test checks they are the same) so the bundles do not carry msal-node's client.
+// are @azure/msal-node's exported constants, so they are the strings a msal-node app really throws.
 
 /** msal's error codes for the authority problems we predict (e.g. `untrusted_authority`). */
 export const MSAL_ERROR = {

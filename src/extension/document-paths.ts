@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import { engine } from './engine';
 
 /** Schemes whose documents are linted; diff views (git), output and settings editors are left alone. */
-export const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-userdata']);
+export const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode-remote']);
 
 /**
  * File names an untitled document may stand for, per language, each with the content that makes the

@@ -3,13 +3,12 @@ import {
   ClientAuthErrorCodes,
   ClientConfigurationErrorCodes,
   InteractionRequiredAuthErrorCodes,
-  version as msalCommonVersion,
-} from '@azure/msal-common';
+  version as msalNodeVersion,
+} from '@azure/msal-node';
 import type { MsalCodeEntry, MsalErrorClass } from './types';
 
 // The code strings come from MSAL's exported constants, so a renamed or new code shows up here on upgrade.
-// They are imported from @azure/msal-common, the package @azure/msal-node re-exports them from (the same objects;
-// a test checks that): importing msal-node itself would pull its whole client (~1.1 MB) into both bundles.
+// @azure/msal-node is the source of truth: the strings are the ones a msal-node app really throws.
 // Only the explanations are ours; a code without one gets the generic text of its error class.
 
 const MSAL_ERRORS_LINK = 'https://aka.ms/msal.js.errors';
@@ -248,7 +247,7 @@ function buildMsalEntries(): MsalCodeEntry[] {
         constantName,
         ...(own ?? GENERIC[errorClass]),
         specific: own !== undefined,
-        source: `@azure/msal-node (msal-common ${msalCommonVersion}) ${objectName}.${constantName}`,
+        source: `@azure/msal-node ${msalNodeVersion} ${objectName}.${constantName}`,
         link: `${MSAL_ERRORS_LINK}#${code}`,
       });
     }

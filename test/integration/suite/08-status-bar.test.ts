@@ -10,4 +10,10 @@ describe('status bar', () => {
     await waitFor(() => extensionApi.statusBarText() === `$(shield) Auth: ${total()}` || undefined, `status text "$(shield) Auth: ${total()}" (is "${extensionApi.statusBarText()}")`);
     assert.ok(total() >= 3);
   });
+
+  it('opens the Problems panel when clicked (its command exists and runs)', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('workbench.actions.view.problems'));
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  });
 });

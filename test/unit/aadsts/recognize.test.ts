@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { codeAt, findCodes, parseErrorMessage } from '../../../src/core/aadsts';
 import type { CodeMatch } from '../../../src/core/aadsts';
+import { InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 
 // Real-shaped samples written for these tests (ids and texts are made up; the shapes are what msal-node,
 // the token endpoint and browser redirects produce).
@@ -20,6 +21,18 @@ function summary(matches: CodeMatch[]): string[] {
 }
 
 describe('aadsts: recognition', () => {
+  it("reads the text of msal-node's own error classes (String(error), as a log prints it)", () => {
+    // The classes build `<errorCode>: <errorMessage>` themselves; the message body is what the token endpoint sends.
+    const body = `Error(s): 50199 - Timestamp: 2025-03-04 09:15:27Z - Description: AADSTS50199: For security reasons, user confirmation is required for this request. Trace ID: ${TRACE} Correlation ID: ${CORRELATION}`;
+    for (const error of [new ServerError('invalid_grant', CORRELATION, body, '', '50199', 400), new InteractionRequiredAuthError('interaction_required', CORRELATION, body)]) {
+      const parsed = parseErrorMessage(String(error));
+      assert.ok(parsed.codes.some((m) => m.code === 'AADSTS50199' && m.entry?.kind === 'aadsts' && m.entry.name === 'CmsiInterrupt'), String(error));
+      assert.ok(parsed.codes.some((m) => m.code === error.errorCode), `${error.errorCode} recognised`);
+      assert.equal(parsed.traceId, TRACE);
+      assert.equal(parsed.correlationId, CORRELATION);
+    }
+  });
+
   it('reads a current msal-node ServerError message with its trace id, correlation id and timestamp', () => {
     const text =
       `ServerError: invalid_request: Error(s): 9002326 - Timestamp: 2025-03-04 09:15:27Z - Description: AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: 'http://localhost:3000'. Trace ID: ${TRACE} Correlation ID: ${CORRELATION} Timestamp: 2025-03-04 09:15:27Z - Correlation ID: ${CORRELATION} - Trace ID: ${TRACE}`;
