@@ -37,7 +37,8 @@ export function jsonComments(text: string): Range[] {
   const scanner = createScanner(text, false);
   for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
     if (kind === LINE_COMMENT || kind === BLOCK_COMMENT) {
-      comments.push({ start: scanner.getTokenOffset(), end: scanner.getTokenOffset() + scanner.getTokenLength() });
+      // jsonc-parser's scanner gives an unterminated `/*` at the very end one character too many: clamp.
+      comments.push({ start: scanner.getTokenOffset(), end: Math.min(text.length, scanner.getTokenOffset() + scanner.getTokenLength()) });
     }
   }
   return comments;

@@ -21,7 +21,8 @@ export function parseJson(text: string): { root: Node | undefined; problems: Par
   }
   const problems = errors.slice(0, 20).map((e) => ({
     message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`,
-    range: { start: e.offset, end: e.offset + e.length },
+    // jsonc-parser can place an error at the end with a length past it (an unterminated comment): clamp.
+    range: { start: Math.min(e.offset, text.length), end: Math.min(e.offset + e.length, text.length) },
   }));
   if (tooDeep.length) {
     const start = tooDeep[0].start;
