@@ -78,27 +78,33 @@ function fromEditor(): string | undefined {
   return match?.code;
 }
 
-interface CodeItem extends vscode.QuickPickItem {
+export interface CodeItem extends vscode.QuickPickItem {
   input: string;
 }
 
-async function pick(): Promise<string | undefined> {
+/** The QuickPick's items for what the user typed: a pasted message first, then catalogue matches. */
+export function quickPickItems(value: string): CodeItem[] {
   const { searchCatalogue, entryTitle, parseErrorMessage } = aadsts();
+  const items: CodeItem[] = [];
+  const pasted = parseErrorMessage(value);
+  if (value.length > 20 && pasted.codes.length) {
+    items.push({ label: `$(search) Explain the pasted message`, description: pasted.codes.map((c: CodeMatch) => c.code).join(', '), input: value, alwaysShow: true });
+  }
+  for (const entry of searchCatalogue(value, 50)) {
+    // alwaysShow: the catalogue search (meanings, names) is wider than the QuickPick's own label filter.
+    items.push({ label: entry.code, description: entryTitle(entry).slice(entry.code.length).trim(), detail: entry.meaning, input: entry.code, alwaysShow: true });
+  }
+  return items;
+}
+
+async function pick(): Promise<string | undefined> {
   const quickPick = vscode.window.createQuickPick<CodeItem>();
   quickPick.title = 'Explain AADSTS code';
   quickPick.placeholder = 'Type a number (50199), a name (CmsiInterrupt), words of the meaning, or paste a whole error message';
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   const update = (value: string) => {
-    const items: CodeItem[] = [];
-    const pasted = parseErrorMessage(value);
-    if (value.length > 20 && pasted.codes.length) {
-      items.push({ label: `$(search) Explain the pasted message`, description: pasted.codes.map((c: CodeMatch) => c.code).join(', '), input: value, alwaysShow: true });
-    }
-    for (const entry of searchCatalogue(value, 50)) {
-      items.push({ label: entry.code, description: entryTitle(entry).slice(entry.code.length).trim(), detail: entry.meaning, input: entry.code, alwaysShow: value.length > 20 });
-    }
-    quickPick.items = items;
+    quickPick.items = quickPickItems(value);
   };
   update('');
   quickPick.onDidChangeValue(update);

@@ -4,7 +4,7 @@ import { registerCommands, scanWithProgress } from './commands';
 import { initDocsLinks } from './docs-link';
 import { LINTED_SCHEMES } from './document-paths';
 import { engineLoadMs } from './engine';
-import { EXPLAIN_SCHEME, ExplanationProvider } from './explain';
+import { EXPLAIN_SCHEME, ExplanationProvider, quickPickItems } from './explain';
 import { AadstsHoverProvider } from './hover';
 import { LintService, type ScanResult } from './lint-service';
 import { disposeLog, log } from './log';
@@ -20,6 +20,8 @@ export interface EntraAuthLintApi {
   service: LintService;
   statusBarText(): string;
   engineLoadMs(): number;
+  /** The Explain QuickPick's items for a typed value (the QuickPick itself cannot be typed into from a test). */
+  explainPickItems(value: string): { label: string; description?: string; input: string }[];
 }
 
 export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
@@ -89,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
   const activationMs = performance.now() - start;
   log().info(`activated in ${activationMs.toFixed(1)} ms`);
   void initialScan.then(() => log().info(`engine loaded in ${engineLoadMs().toFixed(1)} ms (first use)`));
-  return { activationMs, initialScan, service, statusBarText: () => statusBar.text, engineLoadMs };
+  return { activationMs, initialScan, service, statusBarText: () => statusBar.text, engineLoadMs, explainPickItems: quickPickItems };
 }
 
 /**

@@ -1,28 +1,49 @@
 import fc from 'fast-check';
-import { fuzzSeed, fuzzTargets } from './targets';
+import { fuzzSeed, fuzzTargets, type FuzzTarget } from './targets';
+import type { Seed } from './seeds';
 
-// `npm run fuzz`: the long run, at least 100,000 cases per parser and for the whole lint, with counts and
-// the slowest case printed. Usage: node out/test/fuzz/long-run.js [--runs N] [--only NAME]
+// `npm run fuzz`: the long run, at least 100,000 cases per parser and for the whole lint. Cases run in
+// chunks of 10,000 (seed + chunk number) so progress and counts are printed as they come; the slowest
+// case of each target is shown so runaway work is visible. A failure stops its target with the replay seed.
+// Usage: node out/test/fuzz/long-run.js [--runs N] [--only NAME]
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 100_000;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
-const seed = fuzzSeed(Date.now() % 2_147_483_647);
+const baseSeed = fuzzSeed(Date.now() % 1_000_000_000);
+const CHUNK = 10_000;
 
-let failed = 0;
-console.log(`fuzz: ${runs} cases per target, seed ${seed} (replay with FUZZ_SEED=${seed})`);
-for (const target of fuzzTargets().filter((t) => !only || t.name.includes(only))) {
-  let slowest = 0;
-  const timed = target.property
-    .beforeEach((previous) => { previous(); (globalThis as { __fuzzStart?: number }).__fuzzStart = performance.now(); })
-    .afterEach((previous) => { previous(); slowest = Math.max(slowest, performance.now() - ((globalThis as { __fuzzStart?: number }).__fuzzStart ?? 0)); });
+function fuzz(target: FuzzTarget): boolean {
+  let slowest = { ms: 0, doc: undefined as Seed | undefined };
+  const timed = (doc: Seed) => {
+    const started = performance.now();
+    try {
+      target.check(doc);
+    } finally {
+      const ms = performance.now() - started;
+      if (ms > slowest.ms) slowest = { ms, doc };
+    }
+  };
   const started = performance.now();
-  const details = fc.check(timed, { numRuns: runs, seed, endOnFailure: true });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const status = details.failed ? 'FAILED' : 'ok';
-  console.log(`${status.padEnd(6)} ${target.name.padEnd(34)} ${String(details.numRuns).padStart(7)} cases  ${seconds.padStart(6)} s  slowest case ${slowest.toFixed(0)} ms`);
-  if (details.failed) {
-    failed++;
-    console.log(fc.defaultReportMessage(details));
+  let done = 0;
+  for (let chunk = 0; done < runs; chunk++) {
+    const seed = baseSeed + chunk;
+    const numRuns = Math.min(CHUNK, runs - done);
+    const details = fc.check(fc.property(target.documents, timed), { numRuns, seed });
+    done += details.numRuns;
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    if (details.failed) {
+      console.log(`FAILED ${target.name}: after ${done} cases (${seconds} s); replay with FUZZ_SEED=${seed}`);
+      console.log((fc.defaultReportMessage(details) ?? '').slice(0, 4000));
+      return false;
+    }
+    console.log(`  ${target.name}: ${done} cases, ${seconds} s, slowest ${slowest.ms.toFixed(0)} ms`);
   }
+  const preview = JSON.stringify(slowest.doc?.text.slice(0, 120));
+  console.log(`ok     ${target.name.padEnd(30)} ${String(done).padStart(7)} cases  ${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s  slowest ${slowest.ms.toFixed(0)} ms (${slowest.doc?.text.length} chars, ${slowest.doc?.path.split('/').pop()}: ${preview})`);
+  return true;
 }
+
+console.log(`fuzz: ${runs} cases per target, seeds from ${baseSeed}`);
+let failed = 0;
+for (const target of fuzzTargets().filter((t) => !only || t.name === only || t.name.includes(only))) if (!fuzz(target)) failed++;
 process.exitCode = failed ? 1 : 0;

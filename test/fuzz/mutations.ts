@@ -30,6 +30,13 @@ const position = (text: string, at: number) => (text.length ? at % (text.length 
 
 /** One mutation of a text, chosen and placed by fast-check (so failures shrink to a small case). */
 const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
+  { arbitrary: cheapMutation(), weight: 12 },
+  { arbitrary: costlyMutation(), weight: 1 },
+);
+
+/** Local damage: truncation, inserted tokens, deletions, flipped characters, repeats, line ends, a BOM. */
+function cheapMutation(): fc.Arbitrary<TextMutation> {
+  return fc.oneof(
   fc.nat().map((at): TextMutation => (t) => t.slice(0, position(t, at))),
   fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)).map(([at, token]): TextMutation => (t) => { const p = position(t, at); return t.slice(0, p) + token + t.slice(p); }),
   fc.tuple(fc.nat(), fc.nat({ max: 40 })).map(([at, n]): TextMutation => (t) => { const p = position(t, at); return t.slice(0, p) + t.slice(p + n); }),
@@ -38,11 +45,18 @@ const textMutation: fc.Arbitrary<TextMutation> = fc.oneof(
   fc.constant<TextMutation>((t) => t.replace(/\r?\n/g, '\r\n')),
   fc.constant<TextMutation>((t) => t.replace(/\r?\n/g, '\r')),
   fc.constant<TextMutation>((t) => `\uFEFF${t}`),
+  );
+}
+
+/** Rarer, expensive damage: deep nesting (up to 5,000 levels) and huge runs of one character (up to 100,000). */
+function costlyMutation(): fc.Arbitrary<TextMutation> {
+  return fc.oneof(
   fc.tuple(fc.nat(), fc.integer({ min: 100, max: 5000 }), fc.constantFrom('[', '{"a":', '<a>', '(', '{', 'x = [', '<dict><key>k</key>'))
     .map(([at, depth, open]): TextMutation => (t) => { const p = position(t, at); return t.slice(0, p) + open.repeat(depth) + t.slice(p); }),
   fc.tuple(fc.nat(), fc.integer({ min: 1000, max: 100_000 }), fc.constantFrom('a', '\\', '"', ' ', '/', '%', ':/', 'é'))
     .map(([at, length, unit]): TextMutation => (t) => { const p = position(t, at); return t.slice(0, p) + unit.repeat(length) + t.slice(p); }),
-);
+  );
+}
 
 type ByteMutation = (bytes: Buffer) => Buffer;
 

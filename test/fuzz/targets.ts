@@ -4,10 +4,16 @@ import { mutatedDocument } from './mutations';
 import { checkLint, checkParser } from './properties';
 import { allSeeds, seedsFor, type Seed } from './seeds';
 
-/** One thing to fuzz: a property over generated documents. */
+/** One thing to fuzz: a check over generated documents (throws when a property is broken). */
 export interface FuzzTarget {
   name: string;
+  documents: fc.Arbitrary<Seed>;
+  check(doc: Seed): void;
   property: fc.IPropertyWithHooks<[Seed]>;
+}
+
+function target(name: string, documents: fc.Arbitrary<Seed>, check: (doc: Seed) => void): FuzzTarget {
+  return { name, documents, check, property: fc.property(documents, check) };
 }
 
 /** Every registered format's parser (read from the registry at run time), then the whole lint. */
@@ -17,9 +23,9 @@ export function fuzzTargets(): FuzzTarget[] {
     // A format with no seed of its own is still fuzzed, with the other documents under paths it accepts.
     if (!seeds.length) seeds = allSeeds().filter((s) => format.byName(s.path) !== 'no');
     if (!seeds.length) seeds = allSeeds();
-    return { name: `parser ${format.id}`, property: fc.property(mutatedDocument(seeds), (doc) => checkParser(format, doc.path, doc.text)) };
+    return target(`parser ${format.id}`, mutatedDocument(seeds), (doc) => checkParser(format, doc.path, doc.text));
   });
-  targets.push({ name: 'whole lint', property: fc.property(mutatedDocument(allSeeds()), (doc) => void checkLint(doc.path, doc.text)) });
+  targets.push(target('whole lint', mutatedDocument(allSeeds()), (doc) => void checkLint(doc.path, doc.text)));
   return targets;
 }
 

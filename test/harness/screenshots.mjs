@@ -21,7 +21,7 @@ ensureInstalled();
 build({ tests: false });
 mkdirSync(out, { recursive: true });
 const folder = copyWorkspace(demoWorkspace());
-// The hover and Explain pictures need an error message to point at: the fixture log joins the copy.
+// The hover and Explain pictures point at examples/logs/signin-failure.log (copied from the fixtures if absent).
 mkdirSync(join(folder, 'logs'), { recursive: true });
 if (!existsSync(join(folder, 'logs', 'signin-failure.log'))) copyFileSync(join(ROOT, 'test/fixtures/integration-ws/logs/signin-failure.log'), join(folder, 'logs', 'signin-failure.log'));
 const onExamples = demoWorkspace().endsWith('examples');

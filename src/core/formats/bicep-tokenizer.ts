@@ -1,4 +1,5 @@
 import type { ParseProblem, Range } from '../model';
+import { blockCommentEnd, codePoint, isLineBreak, lineCommentEnd, readTemplate, templateToken, type LexToken, type TemplateSyntax } from './lexing';
 
 // A small Bicep tokenizer: '…' strings with `${…}` holes (nested strings in holes included), '''…'''
 // multi-line strings, numbers, punctuation, newlines (they separate properties and array items) and
@@ -6,17 +7,7 @@ import type { ParseProblem, Range } from '../model';
 
 export type BicepTokenKind = 'identifier' | 'string' | 'number' | 'punct' | 'newline';
 
-export type BicepPart = { text: string } | { expression: string; range: Range };
-
-export interface BicepToken {
-  kind: BicepTokenKind;
-  text: string;
-  start: number;
-  end: number;
-  parts?: BicepPart[];
-  /** Range of a string's content, inside the quotes. */
-  content?: Range;
-}
+export type BicepToken = LexToken<BicepTokenKind>;
 
 export interface BicepTokens {
   tokens: BicepToken[];
@@ -25,7 +16,20 @@ export interface BicepTokens {
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', "'": "'", '\\': '\\', $: '$' };
-const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
+
+const BICEP_STRING: TemplateSyntax = {
+  quote: "'",
+  holeSigils: '$',
+  doubledSigilIsLiteral: false,
+  escape(text, i) {
+    const next = text[i + 1] ?? '';
+    if (next === 'u' && text[i + 2] === '{') {
+      const close = text.indexOf('}', i + 3);
+      return close < 0 ? ['\uFFFD', 2] : [codePoint(text.slice(i + 3, close)), close + 1 - i];
+    }
+    return [ESCAPES[next] ?? next, 2];
+  },
+};
 
 export function tokenizeBicep(text: string): BicepTokens {
   const tokens: BicepToken[] = [];
@@ -45,14 +49,12 @@ export function tokenizeBicep(text: string): BicepTokens {
       continue;
     }
     if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && !isLineBreak(text[i])) i++;
+      i = lineCommentEnd(text, i);
       comments.push({ start, end: i });
       continue;
     }
     if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 2;
-      if (close < 0) problems.push({ message: 'comment is not closed (missing */)', range: { start, end: start + 2 } });
+      i = blockCommentEnd(text, i, problems, 'comment is not closed (missing */)');
       comments.push({ start, end: i });
       continue;
     }
@@ -66,7 +68,9 @@ export function tokenizeBicep(text: string): BicepTokens {
       continue;
     }
     if (c === "'") {
-      i = readString(text, i, tokens, problems);
+      const token = templateToken(text, i, readTemplate(text, i, BICEP_STRING), problems, "string is not closed (missing ')");
+      tokens.push(token);
+      i = token.end;
       continue;
     }
     if (/[A-Za-z_]/.test(c)) {
@@ -83,60 +87,4 @@ export function tokenizeBicep(text: string): BicepTokens {
     i++;
   }
   return { tokens, comments, problems };
-}
-
-/** A '…' string; holes may hold strings with holes of their own, so the scan keeps a stack of modes. */
-function readString(text: string, start: number, tokens: BicepToken[], problems: ParseProblem[]): number {
-  const stack: ('str' | 'hole' | 'brace')[] = ['str'];
-  const parts: BicepPart[] = [];
-  let literal = '';
-  let holeStart = 0;
-  let i = start + 1;
-  while (i < text.length && stack.length) {
-    const mode = stack[stack.length - 1];
-    const c = text[i];
-    const outer = stack.length === 1;
-    if (mode === 'str') {
-      if (isLineBreak(c)) break;
-      if (c === '\\') {
-        const next = text[i + 1] ?? '';
-        if (next === 'u' && text[i + 2] === '{') {
-          const close = text.indexOf('}', i + 3);
-          const code = parseInt(text.slice(i + 3, close), 16);
-          if (outer) literal += Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
-          i = close < 0 ? i + 2 : close + 1;
-        } else {
-          if (outer) literal += ESCAPES[next] ?? next;
-          i += 2;
-        }
-      } else if (c === '$' && text[i + 1] === '{') {
-        if (outer) {
-          if (literal) parts.push({ text: literal });
-          literal = '';
-          holeStart = i + 2;
-        }
-        stack.push('hole');
-        i += 2;
-      } else if (c === "'") {
-        stack.pop();
-        i++;
-      } else {
-        if (outer) literal += c;
-        i++;
-      }
-      continue;
-    }
-    if (c === "'") stack.push('str');
-    else if (c === '{') stack.push('brace');
-    else if (c === '}') {
-      stack.pop();
-      if (stack.length === 1) parts.push({ expression: text.slice(holeStart, i).trim(), range: { start: holeStart, end: i } });
-    }
-    i++;
-  }
-  const closed = stack.length === 0;
-  if (literal) parts.push({ text: literal });
-  if (!closed) problems.push({ message: "string is not closed (missing ')", range: { start, end: start + 1 } });
-  tokens.push({ kind: 'string', text: text.slice(start, i), start, end: i, parts, content: { start: start + 1, end: closed ? i - 1 : i } });
-  return i;
 }

@@ -1,4 +1,5 @@
 import type { ParseProblem, Range } from '../model';
+import { blockCommentEnd, isLineBreak, lineCommentEnd, type LexToken, type TemplatePart } from './lexing';
 
 // A small C# tokenizer: enough of the lexical grammar to find builder chains with exact offsets.
 // It knows every string form (regular, verbatim @"", interpolated $"" and $@"", raw """ with $$
@@ -7,18 +8,10 @@ import type { ParseProblem, Range } from '../model';
 export type CsTokenKind = 'identifier' | 'string' | 'char' | 'number' | 'punct' | 'directive';
 
 /** A piece of a string literal: known text, or an interpolation hole `{expression}`. */
-export type StringPart = { text: string } | { expression: string; range: Range };
+export type StringPart = TemplatePart;
 
-export interface CsToken {
-  kind: CsTokenKind;
-  /** Source text of the token (for directives, the line without its trailing comment). */
-  text: string;
-  start: number;
-  end: number;
-  /** For strings: the decoded parts and the range of the content (inside the quotes). */
-  parts?: StringPart[];
-  content?: Range;
-}
+/** For directives, `text` is the line without its trailing comment. */
+export type CsToken = LexToken<CsTokenKind>;
 
 export interface CsTokens {
   tokens: CsToken[];
@@ -28,7 +21,6 @@ export interface CsTokens {
 
 const isIdentStart = (c: string) => /[A-Za-z_\u00C0-\uFFFF]/.test(c);
 const isIdentPart = (c: string) => /[A-Za-z0-9_\u00C0-\uFFFF]/.test(c);
-const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b' };
 
@@ -51,19 +43,17 @@ export function tokenizeCSharp(text: string): CsTokens {
     }
     const start = i;
     if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && !isLineBreak(text[i])) i++;
+      i = lineCommentEnd(text, i);
       comments.push({ start, end: i });
       continue;
     }
     if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 2;
-      if (close < 0) problems.push({ message: 'C# comment is not closed (missing */)', range: { start, end: start + 2 } });
+      i = blockCommentEnd(text, i, problems, 'C# comment is not closed (missing */)');
       comments.push({ start, end: i });
       continue;
     }
     if (c === '#' && atLineStart) {
-      while (i < text.length && !isLineBreak(text[i])) i++;
+      i = lineCommentEnd(text, i);
       const line = text.slice(start, i);
       const comment = line.indexOf('//');
       if (comment >= 0) comments.push({ start: start + comment, end: i });
@@ -145,7 +135,7 @@ function readString(text: string, start: number, prefix: StringPrefix, tokens: C
     if (!prefix.verbatim && c === '\\') {
       const [decoded, length] = escape(text, i);
       literal += decoded;
-      i += length;
+      i = Math.min(text.length, i + length); // a backslash at the very end takes only itself
       continue;
     }
     if (prefix.dollars > 0 && (c === '{' || c === '}')) {
@@ -211,7 +201,7 @@ function readHole(text: string, i: number, braces: number, parts: StringPart[]):
       // a nested string inside the hole: skip it (escapes only)
       j++;
       while (j < text.length && text[j] !== '"' && !isLineBreak(text[j])) j += text[j] === '\\' ? 2 : 1;
-      j++;
+      j = Math.min(text.length, j + 1);
       continue;
     }
     if (c === '(' || c === '[' || c === '{') depth++;
@@ -244,6 +234,7 @@ function escape(text: string, i: number): [string, number] {
 function readChar(text: string, start: number, tokens: CsToken[], problems: ParseProblem[]): number {
   let i = start + 1;
   while (i < text.length && text[i] !== "'" && !isLineBreak(text[i])) i += text[i] === '\\' ? 2 : 1;
+  i = Math.min(text.length, i);
   if (text[i] !== "'") problems.push({ message: "C# character literal is not closed (missing ')", range: { start, end: start + 1 } });
   const end = text[i] === "'" ? i + 1 : i;
   tokens.push({ kind: 'char', text: text.slice(start, end), start, end });

@@ -1,4 +1,5 @@
 import type { ParseProblem, Range } from '../model';
+import { blockCommentEnd, isLineBreak, lineCommentEnd, readTemplate, templateToken, type LexToken, type TemplateSyntax } from './lexing';
 
 // A small HCL (Terraform) tokenizer: quoted templates with `${…}` / `%{…}` holes (nested quotes in
 // holes included), heredocs, numbers, punctuation, newlines (they end attributes) and `#`, `//`,
@@ -6,17 +7,7 @@ import type { ParseProblem, Range } from '../model';
 
 export type HclTokenKind = 'identifier' | 'string' | 'number' | 'punct' | 'newline';
 
-export type TemplatePart = { text: string } | { expression: string; range: Range };
-
-export interface HclToken {
-  kind: HclTokenKind;
-  text: string;
-  start: number;
-  end: number;
-  /** For strings and heredocs: decoded parts and the content range (inside the quotes). */
-  parts?: TemplatePart[];
-  content?: Range;
-}
+export type HclToken = LexToken<HclTokenKind>;
 
 export interface HclTokens {
   tokens: HclToken[];
@@ -25,7 +16,14 @@ export interface HclTokens {
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-const isLineBreak = (c: string | undefined) => c === '\n' || c === '\r';
+
+/** `$${` and `%%{` are a literal `${` and `%{`. */
+const HCL_TEMPLATE: TemplateSyntax = {
+  quote: '"',
+  holeSigils: '$%',
+  doubledSigilIsLiteral: true,
+  escape: (text, i) => [ESCAPES[text[i + 1]] ?? text[i + 1] ?? '', 2],
+};
 
 export function tokenizeHcl(text: string): HclTokens {
   const tokens: HclToken[] = [];
@@ -45,19 +43,19 @@ export function tokenizeHcl(text: string): HclTokens {
       continue;
     }
     if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-      while (i < text.length && !isLineBreak(text[i])) i++;
+      i = lineCommentEnd(text, i);
       comments.push({ start, end: i });
       continue;
     }
     if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      i = close < 0 ? text.length : close + 2;
-      if (close < 0) problems.push({ message: 'comment is not closed (missing */)', range: { start, end: start + 2 } });
+      i = blockCommentEnd(text, i, problems, 'comment is not closed (missing */)');
       comments.push({ start, end: i });
       continue;
     }
     if (c === '"') {
-      i = readQuoted(text, i, tokens, problems);
+      const token = templateToken(text, i, readTemplate(text, i, HCL_TEMPLATE), problems, 'string is not closed (missing ")');
+      tokens.push(token);
+      i = token.end;
       continue;
     }
     if (c === '<' && text[i + 1] === '<' && /^-?[A-Za-z_]/.test(text.slice(i + 2, i + 4))) {
@@ -78,61 +76,6 @@ export function tokenizeHcl(text: string): HclTokens {
     i++;
   }
   return { tokens, comments, problems };
-}
-
-/**
- * A quoted template. Holes may hold braces and quoted strings with holes of their own, so the scan
- * keeps an explicit stack of modes: `str` (inside quotes), `hole` (inside `${`) and `brace`.
- */
-function readQuoted(text: string, start: number, tokens: HclToken[], problems: ParseProblem[]): number {
-  const stack: ('str' | 'hole' | 'brace')[] = ['str'];
-  const parts: TemplatePart[] = [];
-  let literal = '';
-  let holeStart = 0;
-  let i = start + 1;
-  while (i < text.length && stack.length) {
-    const mode = stack[stack.length - 1];
-    const c = text[i];
-    const outer = stack.length === 1;
-    if (mode === 'str') {
-      if (isLineBreak(c)) break;
-      if (c === '\\') {
-        if (outer) literal += ESCAPES[text[i + 1]] ?? text[i + 1] ?? '';
-        i += 2;
-      } else if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
-        if (outer) literal += `${c}{`; // `$${` is a literal `${`
-        i += 3;
-      } else if ((c === '$' || c === '%') && text[i + 1] === '{') {
-        if (outer) {
-          if (literal) parts.push({ text: literal });
-          literal = '';
-          holeStart = i + 2;
-        }
-        stack.push('hole');
-        i += 2;
-      } else if (c === '"') {
-        stack.pop();
-        i++;
-      } else {
-        if (outer) literal += c;
-        i++;
-      }
-      continue;
-    }
-    if (c === '"') stack.push('str');
-    else if (c === '{') stack.push('brace');
-    else if (c === '}') {
-      stack.pop();
-      if (stack.length === 1) parts.push({ expression: text.slice(holeStart, i).trim(), range: { start: holeStart, end: i } });
-    }
-    i++;
-  }
-  const closed = stack.length === 0;
-  if (literal) parts.push({ text: literal });
-  if (!closed) problems.push({ message: 'string is not closed (missing ")', range: { start, end: start + 1 } });
-  const end = i;
-  tokens.push({ kind: 'string', text: text.slice(start, end), start, end, parts, content: { start: start + 1, end: closed ? end - 1 : end } });
-  return end;
 }
 
 /** `<<EOF` / `<<-EOF` heredoc: its lines up to the closing marker, kept as one string token. */

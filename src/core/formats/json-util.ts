@@ -19,6 +19,7 @@ export function parseJson(text: string): { root: Node | undefined; problems: Par
     // jsonc-parser recurses per nesting level; absurd depth ends here instead of crashing the host.
     return { root: undefined, problems: [{ message: `JSON could not be parsed: ${(error as Error).message}`, range: { start: 0, end: 0 } }] };
   }
+  if (errors.length && root) clampNodes(root, text.length);
   const problems = errors.slice(0, 20).map((e) => ({
     message: `JSON syntax error: ${describe(printParseErrorCode(e.error))}`,
     // jsonc-parser can place an error at the end with a length past it (an unterminated comment): clamp.
@@ -29,6 +30,13 @@ export function parseJson(text: string): { root: Node | undefined; problems: Par
     problems.unshift({ message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels; the deeper part was not read`, range: { start, end: start + 1 } });
   }
   return { root, problems };
+}
+
+/** jsonc-parser can extend nodes one character past the end (an unterminated comment): keep them inside. */
+function clampNodes(root: Node, length: number): void {
+  for (const node of walk(root)) {
+    if (node.offset + node.length > length) (node as { length: number }).length = Math.max(0, length - node.offset);
+  }
 }
 
 /** The tree of text that is valid JSON, or undefined (comments, trailing commas, errors: jsonc-parser reads it). */

@@ -32,7 +32,7 @@ const NON_CHILD_KEYS = new Set(['loc', 'start', 'end', 'range', 'extra', 'leadin
 const MAX_PARSE_ATTEMPTS = 4;
 
 /** Above this size a file is parsed without Babel's error recovery (see parseProgram). */
-const ERROR_RECOVERY_MAX_CHARS = 64 * 1024;
+const ERROR_RECOVERY_MAX_CHARS = 32 * 1024;
 
 /** Resolving values through consts and concatenations stops here (guards against cycles). */
 const MAX_EVALUATION_DEPTH = 12;

@@ -1,4 +1,5 @@
 import { replaceInsideValue, replaceValue } from '../fixes/edits';
+import { baseName } from '../formats/types';
 import type { AndroidIntentData, ParsedFile, RedirectUri } from '../model';
 import type { Report, Rule } from './types';
 
@@ -140,7 +141,3 @@ export const androidRedirectMismatch: Rule = {
     }
   },
 };
-
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}

@@ -2,9 +2,7 @@ import type { Located } from '../model';
 import { GUID } from '../uri';
 import { isPlaceholderValue } from './placeholder-value';
 import type { Rule } from './types';
-
-/** Values that stand for an id supplied elsewhere (environment, pipeline tokens, build settings). */
-const REFERENCE = /^\s*(\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]*|%[^%]+%|#\{[^}]*\}#?|\{\{[^}]*\}\}|process\.env|env:)/i;
+import { isExternalReference } from './value-reference';
 
 export const clientIdFormat: Rule = {
   meta: {
@@ -31,7 +29,7 @@ export const clientIdFormat: Rule = {
     const judge = (located: Located<string> | undefined, what: string) => {
       if (!located) return;
       const value = located.value;
-      if (GUID.test(value) || isPlaceholderValue(value) || REFERENCE.test(value)) return;
+      if (GUID.test(value) || isPlaceholderValue(value) || isExternalReference(value)) return;
       if (value.trim() === '') {
         report({ range: located.range, severity: 'warning', codes: ['AADSTS900144', 'AADSTS700016'], message: `The ${what} is empty: MSAL refuses to start or sign-in fails with AADSTS900144 / AADSTS700016. Fill in the Application (client) ID of the registration.` });
         return;

@@ -1,9 +1,7 @@
 import { maskSecret } from '../text';
 import { isPlaceholder } from '../uri';
 import type { Rule } from './types';
-
-/** Values that stand for a secret kept elsewhere: environment, Key Vault, pipeline tokens, user secrets. */
-const REFERENCE = /^\s*(\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]*|%[^%]+%|#\{[^}]*\}#?|\{\{[^}]*\}\}|@Microsoft\.KeyVault\(|env:|process\.env|vault:|secret:|kv:)/i;
+import { isExternalReference } from './value-reference';
 /** Sample text that is obviously not a real secret. */
 const SAMPLE = /enter[_ ]?(the|your)|your[_ -]?(client[_ -]?)?secret|replace|change[_ -]?me|placeholder|todo|dummy|fake|sample|example|secret[_ -]?(value|here)|^x+$|^\*+$|^\.+$|^-+$/i;
 
@@ -11,7 +9,7 @@ const SAMPLE = /enter[_ ]?(the|your)|your[_ -]?(client[_ -]?)?secret|replace|cha
 export function isLiteralSecret(value: string): boolean {
   const v = value.trim();
   if (v.length < 8) return false;
-  if (isPlaceholder(v) || REFERENCE.test(v) || SAMPLE.test(v)) return false;
+  if (isPlaceholder(v) || isExternalReference(v) || SAMPLE.test(v)) return false;
   return true;
 }
 

@@ -1,5 +1,6 @@
 import { AUTH_CODE_PKCE_LIBRARIES, registrationAnchor, registrationName } from '../cross-file';
-import type { AppRegistration, Fix, Located, ParsedFile, TextEdit } from '../model';
+import type { AppRegistration, Fix, Located, TextEdit } from '../model';
+import { baseName } from '../formats/types';
 import { setBooleanEdit } from '../registration-edit';
 import type { Rule, RuleContext } from './types';
 
@@ -82,7 +83,7 @@ function checkResponseTypes({ file, workspace, report }: RuleContext): void {
       const fixes: Fix[] = [];
       const first = stated[0];
       const edit = setBooleanEdit(first.file, first.registration[want.key]!.range, true);
-      if (edit) fixes.push({ title: `Turn on implicit ${want.what} issuance in ${baseName(first.file)}`, unattended: false, edits: [edit] });
+      if (edit) fixes.push({ title: `Turn on implicit ${want.what} issuance in ${baseName(first.file.path)}`, unattended: false, edits: [edit] });
       report({
         range: responseType.range,
         codes: [want.code],
@@ -97,8 +98,4 @@ function checkResponseTypes({ file, workspace, report }: RuleContext): void {
       });
     }
   }
-}
-
-function baseName(file: ParsedFile): string {
-  return file.path.slice(Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\')) + 1);
 }

@@ -1,5 +1,5 @@
 import { insertPlistUrlScheme } from '../fixes/edits';
-import { slashPath } from '../formats/types';
+import { baseName, slashPath } from '../formats/types';
 import type { ParsedFile } from '../model';
 import { uriScheme } from '../uri';
 import type { WorkspaceIndex } from '../workspace';
@@ -89,7 +89,7 @@ export const iosUrlSchemeMissing: Rule = {
         const edit = target ? insertPlistUrlScheme(target, target.ios!, written) : undefined;
         report({
           range: uri.range,
-          message: `The redirect URI '${uri.value}' needs the URL scheme '${written}' in CFBundleURLSchemes of ${plists.map((p) => p.path.slice(Math.max(p.path.lastIndexOf('/'), p.path.lastIndexOf('\\')) + 1)).join(', ')}; without it MSAL cannot complete the sign-in.`,
+          message: `The redirect URI '${uri.value}' needs the URL scheme '${written}' in CFBundleURLSchemes of ${plists.map((p) => `'${baseName(p.path)}'`).join(', ')}; without it MSAL cannot complete the sign-in.`,
           related: plists.map((p) => ({ file: p.path, range: p.ios!.urlSchemes.at(-1)?.range ?? { start: 0, end: 0 }, message: 'URL schemes of the app' })),
           fixes: edit ? [{ title: `Add '${written}' to CFBundleURLSchemes`, unattended: true, edits: [edit] }] : [],
         });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, closeAll, open } from '../helpers';
+import type { Api } from '../helpers';
 
 async function explanation(uri: vscode.Uri | undefined): Promise<string> {
   assert.ok(uri, 'the command returned the explanation URI');
@@ -40,5 +41,26 @@ describe('Explain AADSTS code', () => {
     editor.selection = new vscode.Selection(line.range.start, line.range.end);
     const text = await explanation(await vscode.commands.executeCommand<vscode.Uri>('entraAuthLint.explainCode'));
     assert.match(text, /AADSTS50199/);
+  });
+
+  describe('the QuickPick', () => {
+    let extensionApi: Api;
+    before(async () => (extensionApi = await api()));
+
+    it('finds a code by number prefix, by symbolic name and by words of its meaning', () => {
+      assert.equal(extensionApi.explainPickItems('50199')[0].label, 'AADSTS50199');
+      const byName = extensionApi.explainPickItems('CmsiInterrupt');
+      assert.equal(byName[0].label, 'AADSTS50199');
+      assert.equal(byName[0].description, 'CmsiInterrupt');
+      assert.ok(extensionApi.explainPickItems('redirect uri mismatch').length > 0);
+    });
+
+    it('offers to explain a whole pasted message first', () => {
+      const message = 'Error: AADSTS700016: Application with identifier x was not found in the directory. Trace ID: 7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910';
+      const [first] = extensionApi.explainPickItems(message);
+      assert.equal(first.label, '$(search) Explain the pasted message');
+      assert.equal(first.description, 'AADSTS700016');
+      assert.equal(first.input, message);
+    });
   });
 });
