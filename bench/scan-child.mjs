@@ -15,6 +15,7 @@ for (const name of ['openSync', 'readFileSync']) {
 }
 const [enginePath, dir] = process.argv.slice(2);
 const engine = require(enginePath);
+opened.length = 0; // count the scan's opens only, not loading the engine itself
 const started = performance.now();
 const run = engine.lintPaths([dir], dir, {});
 const scanMs = performance.now() - started;

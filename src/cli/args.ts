@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 //   entra-auth-lint [--format stylish|json|sarif] [--exclude GLOB]... PATH...
 // and everything else here only adds to it.
 
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github'] as const;
+const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export class UsageError extends Error {}

@@ -23,7 +23,7 @@ const PUBLIC_CLOUD_HOST = new URL(AzureCloudInstance.AzurePublic).host;
 const ENTRA_ALIASES = ['login.microsoft.com', 'login.windows.net', 'sts.windows.net', 'login.partner.microsoftonline.cn'];
 
 /** The tenant id Entra uses for personal Microsoft accounts; as a tenant it means the same as /consumers. */
-export const CONSUMERS_TENANT_ID = '9188040d-6c67-4c5b-b112-36a304b66dad';
+const CONSUMERS_TENANT_ID = '9188040d-6c67-4c5b-b112-36a304b66dad';
 
 export type AuthorityKind = 'entra' | 'b2c' | 'ciam' | 'adfs' | 'other';
 /** Who the authority lets sign in: a multi-tenant alias or one tenant. */
@@ -39,7 +39,7 @@ export interface AuthorityInfo {
   audience?: AuthorityAudience;
 }
 
-export function isKnownEntraHost(host: string): boolean {
+function isKnownEntraHost(host: string): boolean {
   const bare = host.replace(/:\d+$/, '');
   return CLOUD_HOSTS.includes(bare) || ENTRA_ALIASES.includes(bare) || /^login\.microsoftonline\.[a-z.]+$/.test(bare);
 }

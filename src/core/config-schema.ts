@@ -5,7 +5,7 @@ import { RULES } from './rules';
 // schemas/entra-auth-lint.schema.json is this object, written by `npm run golden:update`; a test checks
 // that the committed file matches and that the schema and parseConfigFile agree on valid and invalid files.
 
-export const CONFIG_SCHEMA_ID = 'https://github.com/entra-auth-lint/entra-auth-lint/blob/main/schemas/entra-auth-lint.schema.json';
+const CONFIG_SCHEMA_ID = 'https://github.com/entra-auth-lint/entra-auth-lint/blob/main/schemas/entra-auth-lint.schema.json';
 
 export function configJsonSchema(ruleIds: readonly string[] = RULES.map((r) => r.meta.id)): Record<string, unknown> {
   const severity = {

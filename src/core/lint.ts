@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { discover } from './discovery';
-import type { Finding } from './model';
+import { detectFormat, FORMATS } from './formats';
+import type { Finding, FormatId } from './model';
 import type { LintOptions } from './options';
 import { Project } from './project';
 import { decode, type Decoded } from './text';
@@ -31,7 +32,9 @@ export function readInto(project: Project, file: string): FileRead {
     const stat = fs.fstatSync(fd);
     read.stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
     if (stat.size > project.options.maxFileSizeBytes) {
-      project.setSkipped(file, `the file is ${formatBytes(stat.size)}, over the ${formatBytes(project.options.maxFileSizeBytes)} limit (maxFileSizeBytes)`);
+      // Only a file that looks like an auth file is reported; a big package-lock.json or data export is not.
+      const format = formatOfLargeFile(fd, file);
+      if (format) project.setSkipped(file, `the file is ${formatBytes(stat.size)}, over the ${formatBytes(project.options.maxFileSizeBytes)} limit (maxFileSizeBytes)`, format);
       return read;
     }
     const bytes = Buffer.alloc(stat.size);
@@ -55,6 +58,19 @@ export function readInto(project: Project, file: string): FileRead {
     if (fd !== undefined) fs.closeSync(fd);
   }
   return read;
+}
+
+/** Bytes read from the start of a file over the size limit, to tell an auth file from other large files. */
+const LARGE_FILE_HEAD_BYTES = 64 * 1024;
+
+/** The format a file over the size limit would be read as: by name, or by sniffing its first 64 KB. */
+function formatOfLargeFile(fd: number, file: string): FormatId | undefined {
+  const named = FORMATS.find((format) => format.byName(file) === 'yes');
+  if (named) return named.id;
+  const head = Buffer.alloc(LARGE_FILE_HEAD_BYTES);
+  const length = fs.readSync(fd, head, 0, head.length, 0);
+  const decoded = decode(head.subarray(0, length));
+  return 'binary' in decoded ? undefined : detectFormat(file, decoded.text)?.id;
 }
 
 /** Lints folders and files as the CLI does: discover, read each candidate once, lint everything. */

@@ -78,6 +78,12 @@ export interface RedirectUri {
   raw?: string;
 }
 
+/** msal's `knownAuthorities`: the hosts it trusts without instance discovery. */
+export interface KnownAuthorities extends Located<string[]> {
+  /** True when some entries are not known statically (variables, spreads), so the list may hold more hosts. */
+  partial?: boolean;
+}
+
 /** A client-side MSAL (or Microsoft.Identity.Web) configuration: what the app sends at sign-in. */
 export interface AuthConfig {
   kind: 'config';
@@ -90,7 +96,7 @@ export interface AuthConfig {
   tenant?: Located<string>;
   /** Cloud instance when held apart from the authority (appsettings Instance). */
   instance?: Located<string>;
-  knownAuthorities?: Located<string[]>;
+  knownAuthorities?: KnownAuthorities;
   clientSecret?: Located<string>;
   redirectUris: RedirectUri[];
   /** The broker is really used (Android `broker_redirect_uri_registered: true`, .NET `WithBroker`). */

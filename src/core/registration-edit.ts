@@ -23,7 +23,7 @@ export function listPlatformFor(platform: Platform): ListPlatform | undefined {
   return undefined;
 }
 
-export function isEditableManifest(file: ParsedFile): boolean {
+function isEditableManifest(file: ParsedFile): boolean {
   return file.format === 'graph-manifest' || file.format === 'aad-manifest';
 }
 
@@ -108,7 +108,7 @@ function locateApp(file: ParsedFile, registration: AppRegistration): { text: str
 }
 
 /** The file's indentation and line end, so inserted text looks like the rest. */
-export function formattingOf(text: string): FormattingOptions {
+function formattingOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
   const indents = text.split(/\r\n|\r|\n/).map((line) => /^[ \t]*/.exec(line)![0]).filter((indent) => indent.length > 0);
   const insertSpaces = !(indents[0]?.startsWith('\t') ?? false);
@@ -117,7 +117,7 @@ export function formattingOf(text: string): FormattingOptions {
 }
 
 /** One edit turning `before` into `after`: the span between their common prefix and suffix. */
-export function minimalEdit(file: string, before: string, after: string): TextEdit | undefined {
+function minimalEdit(file: string, before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
   let prefix = 0;
   const max = Math.min(before.length, after.length);

@@ -82,14 +82,19 @@ export const NATIVE_CLIENT_URI = 'https://login.microsoftonline.com/common/oauth
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// Sample markers found anywhere in a value. The runs are bounded: real markers are short, and an unbounded
+// run would rescan the rest of a long hostile value from every `enter_the_` or `[replace` (quadratic time).
+export const ENTER_THE_MARKER = /enter_the_[a-z_]{1,80}_here/i;
+export const REPLACE_MARKER = /\[\s*replace[^\]]{0,200}\]/i;
+
 /** Whole-value sample placeholders (`Enter_the_...`, `<...>`, `[Replace ...]`, `{OAUTH_REDIRECT_URL}`). */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   return (
-    /enter_the_[a-z_]+_here/i.test(v) ||
+    ENTER_THE_MARKER.test(v) ||
     /^<[^<>]+>$/.test(v) ||
     /^\[[^\]]*\]$/.test(v) ||
-    /\[\s*replace[^\]]*\]/i.test(v) ||
+    REPLACE_MARKER.test(v) ||
     /^\{[A-Z0-9_]+\}$/.test(v) ||
     /^\$\{[^}]+\}$/.test(v)
   );

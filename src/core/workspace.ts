@@ -105,7 +105,7 @@ export class WorkspaceIndex {
  * The module folder of a platform file: the part of the path before `/src/main/`, `/res/`, `/Platforms/`,
  * `/Properties/` or `/app/`, else the file's folder. Android configs and manifests of one module share it.
  */
-export function moduleRoot(path: string): string {
+function moduleRoot(path: string): string {
   const p = slashPath(path);
   const markers = ['/src/main/', '/res/', '/Platforms/', '/Properties/', '/Resources/'];
   let cut = -1;

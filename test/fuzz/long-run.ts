@@ -33,6 +33,7 @@ function fuzz(target: FuzzTarget): boolean {
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
     if (details.failed) {
       console.log(`FAILED ${target.name}: after ${done} cases (${seconds} s); replay with FUZZ_SEED=${seed}`);
+      console.log(`  error: ${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`);
       console.log((fc.defaultReportMessage(details) ?? '').slice(0, 4000));
       return false;
     }

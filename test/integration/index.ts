@@ -8,8 +8,10 @@ import { EXTENSION_ID, type Api } from './helpers';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
-  // ENTRA_TEST_SUITE picks the group: `suite` (single-folder fixture) or `multi-root` (two-folder workspace).
-  const suiteDir = path.join(__dirname, process.env.ENTRA_TEST_SUITE === 'multi-root' ? 'multi-root' : 'suite');
+  // ENTRA_TEST_SUITE picks the group: `suite` (single-folder fixture), `multi-root` (two-folder workspace)
+  // or `hostile` (a copy of test/fixtures/hostile with its generated files).
+  const group = process.env.ENTRA_TEST_SUITE;
+  const suiteDir = path.join(__dirname, group === 'multi-root' || group === 'hostile' ? group : 'suite');
   for (const file of fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(suiteDir, file));
   await writeActivationFigures();
   console.log('[entra-auth-lint] integration tests start'); // the harness prints from here on

@@ -9,7 +9,7 @@ import type { Formatter } from './types';
 // SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, the SARIF viewer).
 // Output is reproducible: no timestamps and no absolute paths, so it can be compared with a golden file.
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
 /** partialFingerprints key; bump the version if the hashed parts ever change. */
 export const FINGERPRINT_KEY = 'entraAuthLintFinding/v1';

@@ -27,7 +27,7 @@ function guarded<T>(fallback: T, build: () => T): T {
 }
 
 /** Escapes a value for the string literal it replaces (JSON, XML, or a quoted code literal). */
-export function escapeFor(file: ParsedFile, range: Range, value: string): string {
+function escapeFor(file: ParsedFile, range: Range, value: string): string {
   if (JSON_FORMATS.includes(file.format)) return JSON.stringify(value).slice(1, -1);
   if (XML_FORMATS.includes(file.format)) {
     return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
@@ -38,7 +38,7 @@ export function escapeFor(file: ParsedFile, range: Range, value: string): string
 }
 
 /** Whether the range holds the value verbatim (no escapes, not rebuilt), so replacing it is exact. */
-export function holdsVerbatim(file: ParsedFile, located: Located<string> | RedirectUri): boolean {
+function holdsVerbatim(file: ParsedFile, located: Located<string> | RedirectUri): boolean {
   if ('implied' in located && located.implied) return false;
   if ('partial' in located && located.partial) return false;
   return file.text.slice(located.range.start, located.range.end) === located.value;
@@ -58,11 +58,26 @@ export function replaceInsideValue(file: ParsedFile, located: Located<string> | 
 }
 
 /** `http://host/...` → `https://host/...`: only the scheme changes, so partial values can be fixed too. */
-export function upgradeToHttps(file: ParsedFile, uri: RedirectUri): TextEdit | undefined {
-  if (uri.implied) return undefined;
-  const written = file.text.slice(uri.range.start, uri.range.start + 5);
+export function upgradeToHttps(file: ParsedFile, located: Located<string> | RedirectUri): TextEdit | undefined {
+  if ('implied' in located && located.implied) return undefined;
+  const { start } = located.range;
+  const written = file.text.slice(start, start + 5);
   if (written.toLowerCase() !== 'http:') return undefined;
-  return { file: file.path, range: { start: uri.range.start, end: uri.range.start + 4 }, newText: written[0] === 'H' ? 'HTTPS' : 'https' };
+  return { file: file.path, range: { start, end: start + 4 }, newText: written[0] === 'H' ? 'HTTPS' : 'https' };
+}
+
+/**
+ * Appends an entry to a one-line or multi-line list literal `[ … ]` (JSON or code) at `list`, after its
+ * last entry and with a comma when one is needed; undefined when the range does not hold a bracketed list.
+ */
+export function appendToListLiteral(file: ParsedFile, list: Range, entry: string): TextEdit | undefined {
+  const text = file.text.slice(list.start, list.end);
+  if (!text.startsWith('[') || !text.endsWith(']')) return undefined;
+  const inner = text.slice(1, -1);
+  const contentEnd = inner.trimEnd();
+  if (!contentEnd.trim()) return { file: file.path, range: { start: list.start + 1, end: list.end - 1 }, newText: entry };
+  const insertAt = list.start + 1 + contentEnd.length;
+  return { file: file.path, range: { start: insertAt, end: insertAt }, newText: contentEnd.endsWith(',') ? ` ${entry}` : `, ${entry}` };
 }
 
 function lineStartOf(text: string, offset: number): number {

@@ -70,7 +70,7 @@ function readSampleApp(app: Node, text: string): AppRegistration {
   };
   if (platform === 'publicClient') registration.allowPublicClient = bool(prop(app, 'AllowPublicClient'));
   const replyUrls = prop(app, 'ReplyUrls');
-  if (replyUrls?.type === 'string') registration.redirectUris.push(...splitReplyUrls(replyUrls, text, platform));
+  if (replyUrls?.type === 'string') registration.redirectUris = splitReplyUrls(replyUrls, text, platform);
   else if (replyUrls?.type === 'array') {
     for (const item of replyUrls.children ?? []) {
       const url = str(item);
@@ -92,7 +92,7 @@ function readSampleApp(app: Node, text: string): AppRegistration {
  * `ReplyUrls` is one JSON string of comma-separated URIs; each gets the range of its own characters.
  * The split runs over the raw string text so that escapes (`\/`) keep the offsets right.
  */
-export function splitReplyUrls(node: Node, text: string, platform: Platform): RedirectUri[] {
+function splitReplyUrls(node: Node, text: string, platform: Platform): RedirectUri[] {
   const start = node.offset + 1;
   const raw = text.slice(start, node.offset + node.length - 1);
   const result: RedirectUri[] = [];

@@ -69,7 +69,7 @@ function stringText(token: BicepToken): string {
  * Parses the object or array opening at `start` without recursion: newline- or comma-separated
  * `key: value` properties and items. Expressions other than strings and booleans become `other`.
  */
-export function parseValue(tokens: BicepToken[], start: number, problems: ParseProblem[]): { value: BicepValue; next: number } {
+function parseValue(tokens: BicepToken[], start: number, problems: ParseProblem[]): { value: BicepValue; next: number } {
   const root = open(tokens[start]);
   const stack: { container: Container; key?: { name: string; range: Range } }[] = [{ container: root }];
   let i = start + 1;

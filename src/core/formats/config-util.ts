@@ -7,7 +7,7 @@ import type { Platform, Range, RedirectUri } from '../model';
 /** Values holding a build-time or sample template: `${applicationId}`, `$(PRODUCT_BUNDLE_IDENTIFIER)`, `{AppId}`, `[Replace ...]`, `@string/x`. */
 const TEMPLATE = /\$\{[^}]*\}|\$\([^)]*\)|\{[^{}]*\}|\[[^\]]*\]|<[^<>]*>|^@string\//;
 
-export function isTemplated(value: string): boolean {
+function isTemplated(value: string): boolean {
   return TEMPLATE.test(value);
 }
 

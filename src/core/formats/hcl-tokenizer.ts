@@ -104,7 +104,9 @@ function readHeredoc(text: string, start: number, tokens: HclToken[], problems: 
 /** `<<-` heredocs drop the indentation their lines share. */
 function dedent(content: string): string {
   const lines = content.split(/(?<=\n)/);
-  const indents = lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length);
-  const common = indents.length ? Math.min(...indents) : 0;
+  // A loop, not Math.min(...indents): a heredoc can have more lines than a call can take arguments.
+  let common = Infinity;
+  for (const line of lines) if (line.trim()) common = Math.min(common, /^[ \t]*/.exec(line)![0].length);
+  if (common === Infinity) common = 0;
   return lines.map((l) => l.slice(Math.min(common, /^[ \t]*/.exec(l)![0].length))).join('');
 }

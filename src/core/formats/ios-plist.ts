@@ -53,7 +53,7 @@ function topDict(root: XmlElement | undefined): XmlElement | undefined {
 }
 
 /** A `<dict>`'s `<key>` → value element pairs (the first occurrence of a key wins). */
-export function dictEntries(dict: XmlElement | undefined): Map<string, XmlElement> {
+function dictEntries(dict: XmlElement | undefined): Map<string, XmlElement> {
   const result = new Map<string, XmlElement>();
   if (dict?.name !== 'dict') return result;
   const children = dict.children;

@@ -11,7 +11,7 @@ export function parseJson(text: string): { root: Node | undefined; problems: Par
   const tooDeep = tooDeepRegions(text);
   const readable = tooDeep.length ? blankRegions(text, tooDeep) : text;
   // Fast path: plain valid JSON (most files) gets the same tree from a quicker builder.
-  const strict = tooDeep.length ? undefined : strictTree(text);
+  const strict = tooDeep.length ? undefined : strictJsonTree(text);
   if (strict) return { root: strict, problems: [] };
   try {
     root = parseTree(readable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
@@ -37,16 +37,6 @@ function clampNodes(root: Node, length: number): void {
   for (const node of walk(root)) {
     if (node.offset + node.length > length) (node as { length: number }).length = Math.max(0, length - node.offset);
   }
-}
-
-/** The tree of text that is valid JSON, or undefined (comments, trailing commas, errors: jsonc-parser reads it). */
-function strictTree(text: string): Node | undefined {
-  try {
-    JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  return strictJsonTree(text);
 }
 
 function describe(code: string): string {

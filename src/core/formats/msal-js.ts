@@ -1,6 +1,6 @@
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import type { AuthConfig, Library, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
+import type { AuthConfig, KnownAuthorities, Library, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
 import { GUID } from '../uri';
 import { baseName, emptyParsed, type Format } from './types';
 
@@ -117,7 +117,9 @@ function cleanMessage(message: string | undefined): string {
 }
 
 function errorRange(error: BabelError, text: string): Range {
-  const at = Math.min(text.length, Math.max(0, error.pos ?? error.loc?.index ?? 0));
+  // Babel sometimes reports pos NaN (index null) for an error at a line start: fall back to 0.
+  const reported = error.pos ?? error.loc?.index;
+  const at = Math.min(text.length, Math.max(0, typeof reported === 'number' && Number.isFinite(reported) ? reported : 0));
   return { start: at, end: Math.min(text.length, at + 1) };
 }
 
@@ -417,15 +419,22 @@ class Evaluator {
     return [{ value, range: { start: node.start ?? 0, end: node.end ?? 0 }, partial }];
   }
 
-  stringArray(node: t.Node): Located<string[]> | undefined {
+  stringArray(node: t.Node): KnownAuthorities | undefined {
     let target: t.Node = node;
     if (target.type === 'Identifier') target = this.facts.consts.get(target.name) ?? target;
     if (target.type !== 'ArrayExpression') {
       const single = this.evaluate(target).find((v) => !v.partial);
       return single ? { value: [single.value], range: single.range } : undefined;
     }
-    const values = target.elements.flatMap((e) => (e ? this.evaluate(e).filter((v) => !v.partial) : [])).map((v) => v.value);
-    return { value: values, range: { start: target.start ?? 0, end: target.end ?? 0 } };
+    const values: string[] = [];
+    let partial = false;
+    for (const element of target.elements) {
+      if (!element) continue; // a hole (`[a, , b]`) is no entry
+      const known = this.evaluate(element).filter((v) => !v.partial);
+      if (!known.length) partial = true; // a variable or spread: it may name any host
+      values.push(...known.map((v) => v.value));
+    }
+    return { value: values, range: { start: target.start ?? 0, end: target.end ?? 0 }, ...(partial ? { partial } : {}) };
   }
 }
 

@@ -40,7 +40,7 @@ export const terraformFormat: Format = {
 };
 
 /** Builds the block tree of a file. Never throws; unbalanced braces and stray tokens become problems. */
-export function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem[]): HclBlock {
+function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem[]): HclBlock {
   const root: HclBlock = { type: '', labels: [], attributes: new Map(), blocks: [], range: { start: 0, end: length } };
   const stack: HclBlock[] = [root];
   let i = 0;
@@ -183,7 +183,7 @@ function readRegistrations(root: HclBlock): AppRegistration[] {
     if (!target) registrations.push(owner);
     if (list) {
       owner.redirectLists![platform] ??= list.range;
-      owner.redirectUris.push(...list.items.map((item) => redirect(item, platform)));
+      for (const item of list.items) owner.redirectUris.push(redirect(item, platform)); // no spread: lists can exceed the argument limit
     }
   }
   return registrations;
@@ -210,7 +210,7 @@ function readApplication(block: HclBlock): AppRegistration {
     const list = listValue(attribute(child, 'redirect_uris'));
     if (list) {
       registration.redirectLists![platform] ??= list.range;
-      registration.redirectUris.push(...list.items.map((item) => redirect(item, platform)));
+      for (const item of list.items) registration.redirectUris.push(redirect(item, platform));
     }
     const implicit = child.blocks.find((b) => b.type === 'implicit_grant');
     if (platform === 'web' && implicit) {

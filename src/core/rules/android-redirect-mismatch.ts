@@ -23,7 +23,7 @@ export function splitRedirect(value: string): SplitRedirect | undefined {
   return { scheme: match[1].toLowerCase(), host: match[2], path: value.slice(match[0].length), pathOffset: match[0].length };
 }
 
-export function safeDecode(text: string): string {
+function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

@@ -68,7 +68,7 @@ export const authorityAudienceMismatch: Rule = {
         range,
         severity: mismatch.severity,
         codes: [mismatch.code],
-        message: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration's signInAudience is ${signInAudience} (${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}); sign-in fails with ${mismatch.code}. ${mismatch.replacement ? `Use '${mismatch.replacement}'.` : mismatch.advice}`,
+        message: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration's signInAudience is '${signInAudience}' (${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}); sign-in fails with ${mismatch.code}. ${mismatch.replacement ? `Use '${mismatch.replacement}'.` : mismatch.advice}`,
         related: [
           ...links.map(({ file: regFile, registration }) => ({
             file: regFile.path,

@@ -1,5 +1,5 @@
 import type { AppRegistration, AuthConfig, ParsedFile, Platform, RedirectUri } from '../model';
-import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES } from '../uri';
+import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../uri';
 import type { WorkspaceIndex } from '../workspace';
 import { safeRedirectFix } from './safe-redirect';
 import { redirectsOf, type Rule } from './types';
@@ -8,16 +8,15 @@ const CODE = 'AADSTS50199';
 const PROMPT = '"Are you trying to sign in to …?" (AADSTS50199 CmsiInterrupt)';
 
 /** The scheme of a redirect, including templated ones (`msal{AppId}://auth`, `msal${id}://auth`). */
-export function redirectScheme(value: string): string | undefined {
-  const v = value.trim();
-  const standard = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(v);
-  if (standard) return standard[1].toLowerCase();
-  const templated = /^([^:/?#\s"'`][^:/?#"'`]*):\/\//.exec(v);
+function redirectScheme(value: string): string | undefined {
+  const standard = uriScheme(value);
+  if (standard) return standard;
+  const templated = /^([^:/?#\s"'`][^:/?#"'`]*):\/\//.exec(value.trim());
   return templated ? templated[1].toLowerCase() : undefined;
 }
 
 /** The redirect Entra recommends instead, for the platform the URI belongs to. */
-export function safeRedirectFor(platform: Platform): string {
+function safeRedirectFor(platform: Platform): string {
   switch (platform) {
     case 'ios':
       return 'msauth.<bundle id>://auth with the broker (Microsoft Authenticator) or an embedded web view';
@@ -75,10 +74,10 @@ export const customSchemeRedirect: Rule = {
     for (const { uri, owner } of redirectsOf(file)) {
       if (uri.role === 'postLogout') continue;
       const scheme = redirectScheme(uri.value);
-      if (!scheme || SAFE_SCHEMES.includes(scheme) && scheme !== 'chrome-extension') continue;
-      if (scheme === 'urn' || options.allowedSchemes.includes(scheme)) continue;
+      // chrome-extension is safe in desktop Chrome only, so it still gets an information finding below.
+      if (!scheme || (SAFE_SCHEMES.includes(scheme) && scheme !== 'chrome-extension')) continue;
+      if (scheme === 'urn' || options.allowedSchemes.includes(scheme)) continue; // urn: is urn-redirect's finding
       if (isWamBrokerUri(uri.value)) continue; // only the Windows broker (WAM) ever uses it
-      const shown = uri.implied && uri.raw ? `${uri.raw}` : uri.value;
       if (scheme === 'chrome-extension') {
         report({ range: uri.range, severity: 'information', message: chromeExtensionMessage(uri) });
         continue;
@@ -98,7 +97,7 @@ export const customSchemeRedirect: Rule = {
         report({ range: uri.range, severity: 'information', message: `Custom-scheme redirect URI '${uri.value}': ${avoided}, so Entra's ${PROMPT} prompt is not shown; through a system browser it would be.` });
         continue;
       }
-      const where = uri.implied ? ` (the URL scheme '${shown}' implies the redirect '${uri.value}')` : '';
+      const where = uri.implied ? ` (the URL scheme '${uri.raw || uri.value}' implies the redirect '${uri.value}')` : '';
       report({
         range: uri.range,
         message:
@@ -111,5 +110,5 @@ export const customSchemeRedirect: Rule = {
 };
 
 function chromeExtensionMessage(uri: RedirectUri): string {
-  return `'${uri.value}' avoids the AADSTS50199 prompt only in desktop Chrome; in Edge and other browsers the user sees "Are you trying to sign in to …?". Prefer https://<extension id>.chromiumapp.org/.`;
+  return `Redirect URI '${uri.value}' avoids the AADSTS50199 prompt only in desktop Chrome; in Edge and other browsers the user sees "Are you trying to sign in to …?". Prefer https://<extension id>.chromiumapp.org/.`;
 }

@@ -38,7 +38,7 @@ export const insecureHttpRedirect: Rule = {
         severity: uri.role === 'postLogout' ? 'warning' : undefined,
         message:
           `Redirect URI '${uri.value}' uses http:// on '${parts.host}'. Entra accepts http only for localhost, so sign-in fails with AADSTS500117 ` +
-          `and codes would travel unencrypted. Use https://${uri.value.trim().slice('http://'.length)}.`,
+          `and codes would travel unencrypted. Use 'https://${uri.value.trim().slice('http://'.length)}'.`,
         fixes: edit ? [{ title: 'Change http:// to https://', unattended: false, edits: [edit] }] : [],
       });
     }

@@ -10,11 +10,25 @@ const BROKER_QUERIES = ['msauthv2', 'msauthv3'];
 const MAX_LEVELS_UP = 3;
 const SOURCE_FOLDER = /^(src|app|lib|config|configs|auth|utils|services)$/i;
 
-/** Whether a CFBundleURLSchemes entry (possibly `msauth.$(PRODUCT_BUNDLE_IDENTIFIER)`) covers a scheme. */
+/**
+ * Whether a CFBundleURLSchemes entry (possibly `msauth.$(PRODUCT_BUNDLE_IDENTIFIER)`) covers a scheme: each
+ * build variable stands for one or more characters. Matched by a left-to-right scan rather than a built
+ * regex, whose backtracking over many variables would grow with the power of their number.
+ */
 export function schemeCovers(entry: string, scheme: string): boolean {
-  const pieces = entry.split(/\$\([^)]*\)|\$\{[^}]*\}/);
-  const pattern = pieces.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
-  return new RegExp(`^${pattern}$`, 'i').test(scheme);
+  const pieces = entry.toLowerCase().split(/\$\([^)]*\)|\$\{[^}]*\}/);
+  const target = scheme.toLowerCase();
+  if (pieces.length === 1) return target === pieces[0];
+  if (!target.startsWith(pieces[0])) return false;
+  let at = pieces[0].length;
+  for (const piece of pieces.slice(1, -1)) {
+    // The leftmost place after at least one character is always the best choice for a literal piece.
+    const found = target.indexOf(piece, at + 1);
+    if (found < 0) return false;
+    at = found + piece.length;
+  }
+  const last = pieces[pieces.length - 1];
+  return target.length - last.length >= at + 1 && target.endsWith(last);
 }
 
 /** The Info.plist files of the app a config belongs to: its module's, else those of the nearest ios/ project folder above it. */
@@ -89,7 +103,7 @@ export const iosUrlSchemeMissing: Rule = {
         const edit = target ? insertPlistUrlScheme(target, target.ios!, written) : undefined;
         report({
           range: uri.range,
-          message: `The redirect URI '${uri.value}' needs the URL scheme '${written}' in CFBundleURLSchemes of ${plists.map((p) => `'${baseName(p.path)}'`).join(', ')}; without it MSAL cannot complete the sign-in.`,
+          message: `The redirect URI '${uri.value}' needs the URL scheme '${written}' in CFBundleURLSchemes of ${plists.map((p) => baseName(p.path)).join(', ')}; without it MSAL cannot complete the sign-in.`,
           related: plists.map((p) => ({ file: p.path, range: p.ios!.urlSchemes.at(-1)?.range ?? { start: 0, end: 0 }, message: 'URL schemes of the app' })),
           fixes: edit ? [{ title: `Add '${written}' to CFBundleURLSchemes`, unattended: true, edits: [edit] }] : [],
         });

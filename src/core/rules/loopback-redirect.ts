@@ -2,10 +2,13 @@ import type { RedirectUri } from '../model';
 import { parseUri } from '../uri';
 import { redirectsOf, type Rule } from './types';
 
-/** A localhost URI without its port, the form Entra matches localhost URIs by. */
+/**
+ * A localhost URI without its port, the form Entra matches localhost URIs by. Only the name localhost:
+ * 127.0.0.1 keeps its port when matched (as in redirect-match.ts).
+ */
 function withoutPort(uri: RedirectUri): string | undefined {
   const parts = parseUri(uri.value);
-  if (parts.host !== 'localhost' && parts.host !== '127.0.0.1') return undefined;
+  if (parts.host !== 'localhost') return undefined;
   return `${parts.scheme}://${parts.host}${parts.path}${parts.query !== undefined ? `?${parts.query}` : ''}`;
 }
 
@@ -47,7 +50,7 @@ export const loopbackRedirect: Rule = {
           range: uri.range,
           severity: 'hint',
           codes: [],
-          message: `'${uri.value}': the IP literal http://127.0.0.1 is preferred over localhost for loopback redirects (RFC 8252), since localhost can resolve elsewhere. Register it through the manifest; the portal text box rejects it.`,
+          message: `Redirect URI '${uri.value}': the IP literal http://127.0.0.1 is preferred over localhost for loopback redirects (RFC 8252), since localhost can resolve elsewhere. Register it through the manifest; the portal text box rejects it.`,
         });
       }
     }
@@ -67,7 +70,7 @@ export const loopbackRedirect: Rule = {
         report({
           range: uri.range,
           severity: 'warning',
-          message: `'${uri.value}' differs from '${first.value}' only by port. Entra ignores the port of localhost URIs, so it picks one of them (and its platform) arbitrarily; tell them apart by path instead.`,
+          message: `Redirect URI '${uri.value}' differs from '${first.value}' only by port. Entra ignores the port of localhost URIs, so it picks one of them (and its platform) arbitrarily; tell them apart by path instead.`,
           related: [{ file: file.path, range: first.range, message: `'${first.value}' is registered here` }],
         });
       }

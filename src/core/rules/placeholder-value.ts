@@ -1,9 +1,12 @@
 import type { Located } from '../model';
-import { isPlaceholder } from '../uri';
+import { ENTER_THE_MARKER, isPlaceholder, REPLACE_MARKER } from '../uri';
 import { redirectsOf, type Rule } from './types';
 
-/** Placeholder markers that stay recognisable inside a longer value (`msal[Enter_the_Application_Id_Here]://auth`). */
-const EMBEDDED = [/enter_the_[a-z_]+_here/i, /<[^<>\s]*[a-z][^<>\s]*>/i, /\[\s*replace[^\]]*\]/i, /^msal\[[^\]]*\]:\/\//i, /^msal<[^>]*>:\/\//i];
+/**
+ * Placeholder markers that stay recognisable inside a longer value (`msal[Enter_the_Application_Id_Here]://auth`).
+ * In `<…>` the run before the first letter excludes letters, so a long `<aaaa…` cannot backtrack quadratically.
+ */
+const EMBEDDED = [ENTER_THE_MARKER, /<[^<>\sa-z]*[a-z][^<>\s]*>/i, REPLACE_MARKER, /^msal\[[^\]]*\]:\/\//i, /^msal<[^>]*>:\/\//i];
 
 /** A whole value written as a constant's name (`CLIENT_ID`, `YOUR_TENANT_ID`): never a real id, tenant or URI. */
 const SHOUTED_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;

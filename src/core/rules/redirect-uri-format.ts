@@ -17,7 +17,7 @@ function needsAbsolute(owner: AuthConfig | AppRegistration): boolean {
 }
 
 /** Problems of one redirect URI, in the order a reader would fix them. Only the known text is judged. */
-export function formatProblems(uri: RedirectUri, owner: AuthConfig | AppRegistration, personal: boolean): string[] {
+function formatProblems(uri: RedirectUri, owner: AuthConfig | AppRegistration, personal: boolean): string[] {
   const problems: string[] = [];
   const known = knownText(uri);
   if (uri.value.length > MAX_LENGTH && known.length > MAX_LENGTH) problems.push(`it is ${uri.value.length} characters long (at most ${MAX_LENGTH} are allowed)`);

@@ -12,7 +12,7 @@ const DESKTOP_LIBRARIES = ['electron', 'msal-node', 'unknown'];
  * http://localhost for desktop apps, msauth.<bundle id>://auth from the Info.plist, msauth://<package>/<hash>
  * from the module's manifest. Undefined when it cannot be derived (browser extensions need their id).
  */
-export function derivableSafeRedirect(owner: AuthConfig | AppRegistration, uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex): string | undefined {
+function derivableSafeRedirect(owner: AuthConfig | AppRegistration, uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex): string | undefined {
   if (uri.platform === 'ios') {
     const bundle = plistsFor(file.path, workspace).map((p) => p.ios?.bundleIdentifier?.value).find((b) => b && !/[$(){}]/.test(b));
     return bundle ? `msauth.${bundle}://auth` : undefined;

@@ -30,7 +30,7 @@ export const tooManyRedirects: Rule = {
       const personal = registrationIncludesPersonal(registration);
       const limit = personal ? LIMIT_WITH_PERSONAL : LIMIT_WORK_SCHOOL;
       if (uris.length <= limit) continue;
-      const audience = registration.signInAudience?.value ?? 'AzureADMyOrg (the default)';
+      const audience = registration.signInAudience ? `'${registration.signInAudience.value}'` : "'AzureADMyOrg' (the default)";
       report({
         range: uris[limit].range,
         message: `This registration lists ${uris.length} redirect URIs; with signInAudience ${audience} at most ${limit} are allowed, so the registration cannot be saved. This is entry ${limit + 1}.`,

@@ -3,7 +3,7 @@ import type { EffectiveOptions } from '../options';
 import type { WorkspaceIndex } from '../workspace';
 
 /** Where the docs of a rule live; the extension links diagnostics there. */
-export const DOCS_BASE = 'https://github.com/entra-auth-lint/entra-auth-lint/blob/main/docs/rules/';
+const DOCS_BASE = 'https://github.com/entra-auth-lint/entra-auth-lint/blob/main/docs/rules/';
 
 export interface RuleMeta {
   /** Stable kebab-case id, e.g. `custom-scheme-redirect`. */

@@ -1,4 +1,5 @@
 import { describesRedirects, registrationAnchor, registrationName } from '../cross-file';
+import { replaceValue } from '../fixes/edits';
 import type { Fix, RedirectUri } from '../model';
 import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../redirect-match';
 import { addRedirectFix, listPlatformFor, platformLabel } from '../registration-edit';
@@ -53,9 +54,8 @@ export const unregisteredRedirect: Rule = {
           }
         }
         const fixes: Fix[] = [];
-        if (closest && file.text.slice(uri.range.start, uri.range.end) === uri.value && !uri.implied) {
-          fixes.push({ title: `Use the registered redirect URI '${closest.value}'`, unattended: false, edits: [{ file: file.path, range: uri.range, newText: closest.value }] });
-        }
+        const edit = closest ? replaceValue(file, uri, closest.value) : undefined;
+        if (closest && edit) fixes.push({ title: `Use the registered redirect URI '${closest.value}'`, unattended: false, edits: [edit] });
         const platform = listPlatformFor(uri.platform === 'unknown' ? config.platform : uri.platform);
         if (platform) {
           for (const { file: regFile, registration } of links) {
@@ -70,7 +70,7 @@ export const unregisteredRedirect: Rule = {
         const where = platform ? ` Register it under ${platformLabel(platform)}, or use a registered URI.` : ' Register it, or use a registered URI.';
         report({
           range: uri.range,
-          message: `Redirect URI '${uri.value}' is not registered on the app registration for client id ${config.clientId?.value}; sign-in fails with ${CODE}.${hint}${where}`,
+          message: `Redirect URI '${uri.value}' is not registered on the app registration for client id '${config.clientId?.value}'; sign-in fails with ${CODE}.${hint}${where}`,
           related,
           fixes,
         });

@@ -1,5 +1,6 @@
 import { configAuthority, inKnownAuthorities, MSAL_ERROR } from '../authority';
-import type { AuthConfig, Fix, Library, ParsedFile } from '../model';
+import { appendToListLiteral, upgradeToHttps } from '../fixes/edits';
+import type { AuthConfig, Fix, Library, Located, ParsedFile } from '../model';
 import type { Rule } from './types';
 
 // MSAL.js libraries: they validate the authority against `knownAuthorities` (or Entra instance discovery).
@@ -41,7 +42,8 @@ export const untrustedAuthority: Rule = {
         continue;
       }
       if (info.scheme !== 'https' || !usesMsalJs(config, file) || info.kind === 'entra' || info.kind === 'adfs') continue;
-      if (inKnownAuthorities(info.host, config.knownAuthorities?.value) || hasUnknownEntries(file, config)) continue;
+      // A list with entries that are not known statically (variables) may name the host.
+      if (inKnownAuthorities(info.host, config.knownAuthorities?.value) || config.knownAuthorities?.partial) continue;
       const what = info.kind === 'b2c' ? 'an Azure AD B2C' : info.kind === 'ciam' ? 'an External ID (CIAM)' : 'a custom-domain';
       const ciam = info.kind === 'ciam';
       report({
@@ -49,8 +51,8 @@ export const untrustedAuthority: Rule = {
         severity: ciam ? 'information' : undefined,
         codes: [MSAL_ERROR.untrustedAuthority],
         message: ciam
-          ? `Authority '${located.value}' is ${what} host not listed in knownAuthorities. Recent MSAL.js versions accept *.ciamlogin.com without it; older ones throw ${MSAL_ERROR.untrustedAuthority}. Add "${info.host}" to knownAuthorities to work with both.`
-          : `Authority '${located.value}' is ${what} host that Entra instance discovery does not know, and knownAuthorities does not list "${info.host}"; MSAL throws ${MSAL_ERROR.untrustedAuthority} before sign-in. Add "${info.host}" to knownAuthorities.`,
+          ? `Authority '${located.value}' is ${what} host not listed in knownAuthorities. Recent MSAL.js versions accept *.ciamlogin.com without it; older ones throw ${MSAL_ERROR.untrustedAuthority}. Add '${info.host}' to knownAuthorities to work with both.`
+          : `Authority '${located.value}' is ${what} host that Entra instance discovery does not know, and knownAuthorities does not list '${info.host}'; MSAL throws ${MSAL_ERROR.untrustedAuthority} before sign-in. Add '${info.host}' to knownAuthorities.`,
         related: config.knownAuthorities ? [{ file: file.path, range: config.knownAuthorities.range, message: 'knownAuthorities of this config.' }] : [],
         fixes: knownAuthoritiesFix(file, config, info.host),
       });
@@ -62,40 +64,18 @@ function usesMsalJs(config: AuthConfig, file: ParsedFile): boolean {
   return MSAL_JS.includes(config.library) || (config.library === 'unknown' && file.format === 'msal-js');
 }
 
-/** knownAuthorities holding entries that are not plain strings (variables): it may list the host. */
-function hasUnknownEntries(file: ParsedFile, config: AuthConfig): boolean {
-  const known = config.knownAuthorities;
-  if (!known) return false;
-  const text = file.text.slice(known.range.start, known.range.end);
-  const outsideStrings = text.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`$]*`/g, '');
-  return /[A-Za-z_$]/.test(outsideStrings);
+function httpsFix(file: ParsedFile, located: Located<string>): Fix[] {
+  const edit = upgradeToHttps(file, located);
+  return edit ? [{ title: 'Use https://', unattended: true, edits: [edit] }] : [];
 }
 
-function httpsFix(file: ParsedFile, located: { value: string; range: { start: number; end: number } }): Fix[] {
-  const text = file.text.slice(located.range.start, located.range.end);
-  const at = text.search(/http:\/\//i);
-  if (at < 0 || text !== located.value) return [];
-  const start = located.range.start + at;
-  return [{ title: 'Use https://', unattended: true, edits: [{ file: file.path, range: { start, end: start + 'http://'.length }, newText: 'https://' }] }];
-}
-
-/** Adds the host to an existing knownAuthorities array literal (same quotes as its text). */
+/** Adds the host to an existing knownAuthorities list literal, in the quotes the list already uses. */
 function knownAuthoritiesFix(file: ParsedFile, config: AuthConfig, host: string): Fix[] {
   const known = config.knownAuthorities;
   if (!known) return [];
   const text = file.text.slice(known.range.start, known.range.end);
-  if (!text.startsWith('[') || !text.endsWith(']')) return [];
   const quote = /'/.test(text) && !/"/.test(text) ? "'" : '"';
-  const inner = text.slice(1, -1);
-  const close = known.range.end - 1;
-  const trimmedEnd = inner.replace(/\s+$/, '');
-  const entry = `${quote}${host}${quote}`;
-  let edit;
-  if (!trimmedEnd.trim()) edit = { file: file.path, range: { start: known.range.start + 1, end: close }, newText: entry };
-  else {
-    const insertAt = known.range.start + 1 + trimmedEnd.length;
-    edit = { file: file.path, range: { start: insertAt, end: insertAt }, newText: trimmedEnd.endsWith(',') ? ` ${entry}` : `, ${entry}` };
-  }
+  const edit = appendToListLiteral(file, known.range, `${quote}${host}${quote}`);
   // Trusting a host is a security decision: the authority could hold a typo.
-  return [{ title: `Add "${host}" to knownAuthorities`, unattended: false, edits: [edit] }];
+  return edit ? [{ title: `Add '${host}' to knownAuthorities`, unattended: false, edits: [edit] }] : [];
 }

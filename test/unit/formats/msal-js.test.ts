@@ -44,6 +44,15 @@ describe('format: msal-js', () => {
     assert.equal(parsed.comments?.length, 4);
   });
 
+  it('marks knownAuthorities partial when an entry is not known statically', () => {
+    const known = (list: string) =>
+      msalJsFormat.parse('/w/authConfig.js', `import { PublicClientApplication } from '@azure/msal-browser';\nconst h = 'a.example';\nexport const c = { auth: { clientId: 'x', knownAuthorities: ${list} } };`).configs[0]?.knownAuthorities;
+    assert.deepEqual(known("[h, 'b.example']"), { value: ['a.example', 'b.example'], range: known("[h, 'b.example']")!.range });
+    assert.equal(known('[window.b2cHost]')?.partial, true);
+    assert.deepEqual(known('[...hosts, h]')?.value, ['a.example']);
+    assert.equal(known('[...hosts, h]')?.partial, true);
+  });
+
   it('resolves templates over same-file consts and knows msal-node / Electron', () => {
     const text = read('main.js');
     const parsed = parse('main.js');

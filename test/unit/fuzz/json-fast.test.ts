@@ -45,6 +45,27 @@ describe('fast JSON tree (json-fast.ts) equals jsonc-parser on valid JSON', () =
     );
   });
 
+  it('accepts exactly what JSON.parse accepts (everything else is left to jsonc-parser)', () => {
+    const isJson = (text: string) => {
+      try {
+        JSON.parse(text);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const tokens = ['{', '}', '[', ']', '"', 'a', '1', '-', '0', '.', 'e', '+', ':', ',', ' ', '\\', 'u00', 'true', 'fals', 'null', '\n', '\u0001', '"x"', '//', '/*', '*/'];
+    const soup = fc.array(fc.constantFrom(...tokens), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(soup, validJson), (text) => {
+        const tree = strictJsonTree(text);
+        assert.equal(tree !== undefined, isJson(text), JSON.stringify(text));
+        if (tree) assert.deepEqual(shape(tree), shape(parseTree(text, [])));
+      }),
+      { numRuns: 3000, seed: fuzzSeed(11) },
+    );
+  });
+
   it('handles escapes, escaped backslashes before quotes, numbers and literals exactly', () => {
     const text = '{"a\\"b": "c\\\\", "d": [-0, 1.5e3, true, false, null, "\\u00e9\\n"], "": {}}';
     assert.deepEqual(shape(strictJsonTree(text)), shape(parseTree(text, [])));

@@ -27,7 +27,7 @@ describe('hostile workspace: the CLI over test/fixtures/hostile', function () {
   before(() => {
     files = generateHostileFiles(HOSTILE_DIR);
     for (const marker of executedMarkers()) throw new Error(`a marker from an earlier run is present: ${marker}`);
-    const run = spawnSync(process.execPath, [CLI, '--format', 'json', rel(HOSTILE_DIR)], { cwd: REPO, encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, [CLI, '--no-config', '--format', 'json', rel(HOSTILE_DIR)], { cwd: REPO, encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 26 });
     assert.equal(run.error, undefined, `the CLI did not finish within 30 s: ${run.error?.message}`);
     status = run.status;
     stderr = run.stderr;

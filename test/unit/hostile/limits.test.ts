@@ -42,6 +42,20 @@ describe('limits: file size, nesting depth, time budget, symlink loops, undecoda
         ]);
         const small = run.findings.filter((f) => f.file === path.join(dir, 'small/manifest.json'));
         assert.deepEqual(small.map((f) => f.ruleId), ['custom-scheme-redirect']);
+        assert.equal(run.project.index.get(path.join(dir, 'manifest.json'))?.format, 'aad-manifest', 'skipped as the format its head shows');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('says nothing about a large file that is not an auth file (a lock file, a data export)', () => {
+      const dir = tempDir();
+      try {
+        fs.writeFileSync(path.join(dir, 'package-lock.json'), JSON.stringify({ name: 'x', packages: { a: { version: '1.0.0' } }, pad: 'x'.repeat(4000) }));
+        fs.writeFileSync(path.join(dir, 'data.json'), JSON.stringify({ rows: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `row ${i}` })) }));
+        const run = lintPaths([dir], dir, { maxFileSizeBytes: 1024 });
+        assert.deepEqual(run.findings, []);
+        assert.deepEqual(run.files, []);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -90,6 +90,17 @@ describe('ios-url-scheme-missing', () => {
     assert.equal(schemeCovers('msauth.$(PRODUCT_BUNDLE_IDENTIFIER)', 'msauth.com.contoso.app'), true);
     assert.equal(schemeCovers('msauth.com.contoso.app', 'MSAUTH.com.contoso.app'), true);
     assert.equal(schemeCovers('contoso', 'msauth.com.contoso.app'), false);
+    assert.equal(schemeCovers('$(PREFIX).contoso.${SUFFIX}', 'x.contoso.y'), true);
+    assert.equal(schemeCovers('$(PREFIX).contoso.${SUFFIX}', '.contoso.y'), false, 'a variable stands for at least one character');
+    assert.equal(schemeCovers('msauth.$(A)$(B)', 'msauth.x'), false);
+    assert.equal(schemeCovers('msauth.$(A)$(B)', 'msauth.xy'), true);
+  });
+
+  it('matches many build variables in linear time (no backtracking regex)', () => {
+    const entry = `${'$(V)a'.repeat(40)}b`;
+    const started = Date.now();
+    assert.equal(schemeCovers(entry, 'xa'.repeat(5000)), false);
+    assert.ok(Date.now() - started < 200, `took ${Date.now() - started} ms`);
   });
 
   it('finds the ios/ project of a React Native app from src/, but never a sibling app\'s plist', () => {

@@ -77,6 +77,14 @@ describe('placeholder-value', () => {
     }
     assert.equal(isPlaceholderValue('${redirectBase}/auth', true), false, 'a template is unknown, not a placeholder');
   });
+
+  it('stays fast on long hostile values (no quadratic backtracking)', () => {
+    for (const value of ['enter_the_'.repeat(20000), '[replace'.repeat(20000), `<${'a'.repeat(200000)}`]) {
+      const started = Date.now();
+      assert.equal(isPlaceholderValue(value), false);
+      assert.ok(Date.now() - started < 250, `${value.slice(0, 12)}…: ${Date.now() - started} ms`);
+    }
+  });
 });
 
 describe('too-many-redirects', () => {
@@ -95,6 +103,26 @@ describe('too-many-redirects', () => {
     assert.deepEqual(lintModel([registrationFile('/w/a.json', uris(LIMIT_WITH_PERSONAL), personal)], '/w/a.json', 'too-many-redirects'), []);
     assert.deepEqual(lintModel([registrationFile('/w/b.json', uris(LIMIT_WITH_PERSONAL + 1))], '/w/b.json', 'too-many-redirects'), []);
     assert.equal(lintModel([registrationFile('/w/c.json', uris(LIMIT_WORK_SCHOOL + 1))], '/w/c.json', 'too-many-redirects').length, 1);
+  });
+
+  it('names the audience that sets the limit, quoted', () => {
+    const [finding] = lintModel([registrationFile('/w/a.json', uris(LIMIT_WORK_SCHOOL + 1))], '/w/a.json', 'too-many-redirects');
+    assert.equal(
+      finding.message,
+      `This registration lists 257 redirect URIs; with signInAudience 'AzureADMyOrg' (the default) at most 256 are allowed, so the registration cannot be saved. This is entry 257.`,
+    );
+  });
+});
+
+describe('loopback-redirect (model)', () => {
+  it('warns about localhost URIs that differ only by port, but not about 127.0.0.1 ones (Entra keeps their port)', () => {
+    const localhost = registrationFile('/w/a.json', ['http://localhost:3000/app', 'http://localhost:4200/app'], {}, 'spa');
+    const [finding] = lintModel([localhost], localhost.path, 'loopback-redirect');
+    assert.equal(coveredText(localhost.text, finding), 'http://localhost:4200/app');
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /^Redirect URI 'http:\/\/localhost:4200\/app' differs from 'http:\/\/localhost:3000\/app' only by port\./);
+    const ip = registrationFile('/w/b.json', ['http://127.0.0.1:3000/app', 'http://127.0.0.1:4200/app'], {}, 'spa');
+    assert.deepEqual(lintModel([ip], ip.path, 'loopback-redirect'), []);
   });
 });
 

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { tokenizeBicep } from '../../../src/core/formats/bicep-tokenizer';
+import { tokenizeCSharp } from '../../../src/core/formats/csharp-tokenizer';
+import { tokenizeHcl } from '../../../src/core/formats/hcl-tokenizer';
+import { codePoint, readTemplate, type TemplateSyntax } from '../../../src/core/formats/lexing';
+
+const PLAIN: TemplateSyntax = { quote: '"', holeSigils: '$', doubledSigilIsLiteral: false, escape: (text, i) => [text[i + 1] ?? '', 2] };
+
+describe('lexing shared by the Bicep, HCL and C# tokenizers', () => {
+  it('reads a template with nested quoted holes into outer text and hole parts', () => {
+    const text = '"a${f("x${y}")}b" rest';
+    const template = readTemplate(text, 0, PLAIN);
+    assert.equal(template.closed, true);
+    assert.equal(template.end, 17);
+    assert.deepEqual(template.parts, [{ text: 'a' }, { expression: 'f("x${y}")', range: { start: 4, end: 14 } }, { text: 'b' }]);
+  });
+
+  it('stops an unclosed template at the line break', () => {
+    const template = readTemplate('"abc\nnext', 0, PLAIN);
+    assert.deepEqual(template, { end: 4, closed: false, parts: [{ text: 'abc' }] });
+  });
+
+  it('decodes code points and never throws on invalid ones', () => {
+    assert.equal(codePoint('1F600'), '😀');
+    for (const bad of ['-5', '', '110000', 'zz', '1.5']) assert.equal(codePoint(bad), '\uFFFD', bad);
+  });
+
+  it('Bicep: a negative or malformed \\u{…} escape becomes U+FFFD instead of throwing', () => {
+    const { tokens, problems } = tokenizeBicep("x = 'a\\u{-5}b\\u{41}'");
+    const value = tokens.find((t) => t.kind === 'string');
+    assert.deepEqual(value?.parts, [{ text: 'a\uFFFDbA' }]);
+    assert.deepEqual(problems, []);
+  });
+
+  it('keeps token ends inside the text when a backslash is the last character', () => {
+    for (const [text, tokenize] of [
+      ['a = "abc\\', tokenizeHcl],
+      ["a = 'abc\\", tokenizeBicep],
+      ['var a = "abc\\', tokenizeCSharp],
+      ["var c = '\\", tokenizeCSharp],
+      ['var s = $"{ "x\\', tokenizeCSharp],
+    ] as const) {
+      const { tokens, problems } = tokenize(text);
+      const last = tokens[tokens.length - 1];
+      assert.equal(last.end, text.length, text);
+      assert.ok((last.content?.end ?? 0) <= text.length, text);
+      assert.equal(problems.length, 1, text);
+    }
+  });
+});
