@@ -18,7 +18,7 @@ import { formatStylish } from './formatters/stylish';
 import type { Formatter } from './formatters/types';
 import { TOOL_VERSION } from './version';
 
-// Contract: node dist/cli.js [--format stylish|json|sarif] [--exclude GLOB]... PATH...
+// Contract: node dist/cli.js [--format stylish|json|sarif|github] [--exclude GLOB]... PATH... (see args.ts)
 // Exit 0: no error finding; 1: at least one error finding (or more warnings than --max-warnings);
 // 2: usage or config error, or nothing could be read. Errors are one line on stderr.
 

@@ -112,7 +112,11 @@ function formattingOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
   const indents = text.split(/\r\n|\r|\n/).map((line) => /^[ \t]*/.exec(line)![0]).filter((indent) => indent.length > 0);
   const insertSpaces = !(indents[0]?.startsWith('\t') ?? false);
-  const tabSize = insertSpaces ? Math.max(1, Math.min(8, ...indents.filter((i) => !i.includes('\t')).map((i) => i.length), 8)) : 4;
+  // The smallest space indent (at most 8), found by a loop: a spread over every line of a big manifest
+  // would pass more arguments than a call can take.
+  let smallest = 8;
+  for (const indent of indents) if (!indent.includes('\t')) smallest = Math.min(smallest, indent.length);
+  const tabSize = insertSpaces ? Math.max(1, smallest) : 4;
   return { insertSpaces, tabSize: indents.length ? tabSize : 2, eol };
 }
 

@@ -1,5 +1,6 @@
-// Small, total helpers over redirect URI strings. They never throw: a value that is not a URI at all
-// (a placeholder, a relative path) gets `scheme: undefined`.
+// Small, total helpers over the values rules judge: redirect URI strings (a value that is not a URI at
+// all, a placeholder or a relative path, gets `scheme: undefined`), client ids and sample placeholders.
+// None of them throws, and every regex runs in linear time on hostile input.
 
 export interface UriParts {
   scheme?: string;
@@ -84,8 +85,8 @@ export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 // Sample markers found anywhere in a value. The runs are bounded: real markers are short, and an unbounded
 // run would rescan the rest of a long hostile value from every `enter_the_` or `[replace` (quadratic time).
-export const ENTER_THE_MARKER = /enter_the_[a-z_]{1,80}_here/i;
-export const REPLACE_MARKER = /\[\s*replace[^\]]{0,200}\]/i;
+const ENTER_THE_MARKER = /enter_the_[a-z_]{1,80}_here/i;
+const REPLACE_MARKER = /\[\s*replace[^\]]{0,200}\]/i;
 
 /** Whole-value sample placeholders (`Enter_the_...`, `<...>`, `[Replace ...]`, `{OAUTH_REDIRECT_URL}`). */
 export function isPlaceholder(value: string): boolean {
@@ -98,4 +99,19 @@ export function isPlaceholder(value: string): boolean {
     /^\{[A-Z0-9_]+\}$/.test(v) ||
     /^\$\{[^}]+\}$/.test(v)
   );
+}
+
+/**
+ * Placeholder markers that stay recognisable inside a longer value (`msal[Enter_the_Application_Id_Here]://auth`).
+ * In `<…>` the run before the first letter excludes letters, so a long `<aaaa…` cannot backtrack quadratically.
+ */
+const EMBEDDED = [ENTER_THE_MARKER, /<[^<>\sa-z]*[a-z][^<>\s]*>/i, REPLACE_MARKER, /^msal\[[^\]]*\]:\/\//i, /^msal<[^>]*>:\/\//i];
+
+/** A whole value written as a constant's name (`CLIENT_ID`, `YOUR_TENANT_ID`): never a real id, tenant or URI. */
+const SHOUTED_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+
+/** Whether a value is (or holds) a sample placeholder. Partial values are judged only by embedded markers. */
+export function holdsPlaceholder(value: string, partial = false): boolean {
+  if (!partial && (isPlaceholder(value) || SHOUTED_NAME.test(value.trim()))) return true;
+  return EMBEDDED.some((pattern) => pattern.test(value));
 }

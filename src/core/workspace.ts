@@ -57,7 +57,7 @@ export class WorkspaceIndex {
     return this.configsFor(registration.appId?.value);
   }
 
-  /** Files of a format under the same module as `path` (the nearest folder holding `src/`, `res/` or the file). */
+  /** Files of a format under the same module folder as `path` (see moduleRoot). */
   sameModule(path: string, format: ParsedFile['format']): ParsedFile[] {
     const root = moduleRoot(path);
     return this.all().filter((f) => f.format === format && slashPath(f.path).startsWith(root));
@@ -102,8 +102,9 @@ export class WorkspaceIndex {
 }
 
 /**
- * The module folder of a platform file: the part of the path before `/src/main/`, `/res/`, `/Platforms/`,
- * `/Properties/` or `/app/`, else the file's folder. Android configs and manifests of one module share it.
+ * The module folder of a platform file: the part of the path before the first `/src/main/`, `/res/`,
+ * `/Platforms/`, `/Properties/` or `/Resources/`, else the file's folder. Android configs and manifests of
+ * one module (and a MAUI project's platform files) share it.
  */
 function moduleRoot(path: string): string {
   const p = slashPath(path);

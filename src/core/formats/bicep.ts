@@ -1,7 +1,7 @@
 import type { AppRegistration, Located, ParseProblem, Platform, Range, RedirectUri } from '../model';
 import { GUID } from '../uri';
 import { tokenizeBicep, type BicepToken } from './bicep-tokenizer';
-import { emptyParsed, type Format } from './types';
+import { emptyParsed, MAX_PROBLEMS, type Format } from './types';
 
 // Bicep app registrations: `resource x 'Microsoft.Graph/applications@v1.0' = { … }` (the Microsoft Graph
 // Bicep extension), read from tokens into a value tree with an explicit stack.
@@ -33,7 +33,7 @@ export const bicepFormat: Format = {
       if (value.kind === 'object') registrations.push(readApplication(value, tokens[i].start));
       i = Math.max(i, next - 1);
     }
-    parsed.problems.push(...problems.slice(0, 20));
+    parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
     parsed.registrations.push(...registrations);
     return parsed;
   },
@@ -120,6 +120,16 @@ function parseValue(tokens: BicepToken[], start: number, problems: ParseProblem[
         depth--;
       } else if (depth === 0 && (t.kind === 'newline' || t.text === ',')) break;
       i++;
+    }
+    if (i === expressionStart) {
+      // A closer of the other kind (`}` where `]` is missing): close the open container here. Without
+      // this the loop would stand still on the closer, attaching empty items until memory runs out.
+      const container = frame.container;
+      problems.push({ message: `${container.kind} is not closed (missing ${container.kind === 'object' ? '}' : ']'})`, range: { start: container.range.start, end: container.range.start + 1 } });
+      container.range.end = Math.max(container.range.start, token.start);
+      stack.pop();
+      if (stack.length) attach(container);
+      continue;
     }
     attach(primitive(tokens.slice(expressionStart, i)));
   }

@@ -1,7 +1,7 @@
 import type { AuthConfig, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
 import { NATIVE_CLIENT_URI } from '../uri';
 import { tokenizeCSharp, type CsToken } from './csharp-tokenizer';
-import { emptyParsed, type Format } from './types';
+import { emptyParsed, MAX_PROBLEMS, type Format } from './types';
 
 // MSAL.NET builder chains in C#: PublicClientApplicationBuilder / ConfidentialClientApplicationBuilder
 // `.Create(id).WithRedirectUri(...).WithBroker()...`, read from tokens (never from a regex over the file),
@@ -26,7 +26,7 @@ export const dotnetCodeFormat: Format = {
     const parsed = emptyParsed(path, 'dotnet-code', text);
     const { tokens, comments, problems } = tokenizeCSharp(text);
     parsed.comments = comments;
-    parsed.problems.push(...problems.slice(0, 20));
+    parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
     new ChainReader(tokens, parsed).read();
     return parsed;
   },

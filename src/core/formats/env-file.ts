@@ -1,6 +1,6 @@
 import type { AuthConfig, Located, ParseProblem, Range } from '../model';
 import { redirectUri } from './config-util';
-import { emptyParsed, lowerBaseName, type Format } from './types';
+import { emptyParsed, lowerBaseName, MAX_PROBLEMS, type Format } from './types';
 
 // `.env` files: KEY=VALUE lines (dotenv syntax: `export`, quotes, `#` comments). The format is line
 // oriented, so a line scanner is the parser. Keys of other identity providers are ignored.
@@ -15,7 +15,7 @@ export const envFileFormat: Format = {
     const parsed = emptyParsed(path, 'env', text);
     const { entries, comments, problems } = scanEnv(text);
     parsed.comments = comments;
-    parsed.problems.push(...problems);
+    parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
     const config = toConfig(entries);
     if (config) parsed.configs.push(config);
     return parsed;

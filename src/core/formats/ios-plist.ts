@@ -35,7 +35,7 @@ export const iosPlistFormat: Format = {
       const schemes = dictEntries(type).get('CFBundleURLSchemes');
       if (schemes?.name !== 'array') continue;
       const strings = schemes.children.filter((c) => c.name === 'string');
-      info.urlSchemes.push(...strings.map(textOf));
+      for (const entry of strings) info.urlSchemes.push(textOf(entry)); // no spread: a hostile list can exceed the argument limit
       info.urlSchemesInsertAt = strings.length ? strings[strings.length - 1].range.end : schemes.startTagEnd;
     }
     info.queriesSchemes = arrayItems(entries.get('LSApplicationQueriesSchemes'))

@@ -2,7 +2,7 @@ import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import type { AuthConfig, KnownAuthorities, Library, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
 import { GUID } from '../uri';
-import { baseName, emptyParsed, type Format } from './types';
+import { baseName, emptyParsed, MAX_PROBLEMS, type Format } from './types';
 
 // JS/TS configs for msal-browser, msal-react, msal-angular, msal-node, Electron and React Native.
 // Read with Babel (a real parser with offsets); only values of redirect-ish keys in object literals are
@@ -87,7 +87,7 @@ function parseProgram(path: string, text: string, parsed: ParsedFile): t.File | 
   }
   if (!file) return undefined;
   const recovered = (file as unknown as { errors?: BabelError[] }).errors ?? [];
-  for (const error of recovered.slice(0, 20)) {
+  for (const error of recovered.slice(0, MAX_PROBLEMS)) {
     parsed.problems.push({ message: `JavaScript/TypeScript syntax error: ${cleanMessage(error.message)}`, range: errorRange(error, text) });
   }
   parsed.comments = (file.comments ?? []).map((c) => ({ start: c.start ?? 0, end: c.end ?? 0 }));
@@ -274,12 +274,12 @@ function readConfigs(file: t.File, parsed: ParsedFile): void {
   // file's app config when there is one.
   if (requestRedirects.length) {
     const owner = configs.find((c) => c.clientId) ?? configs[0];
-    if (owner) owner.redirectUris.push(...requestRedirects);
+    if (owner) owner.redirectUris = owner.redirectUris.concat(requestRedirects); // concat, not a spread: the list can be long
     else configs.push({ kind: 'config', library, platform, redirectUris: requestRedirects, range: requestRedirects[0].range });
   }
   // Other OAuth libraries use the same key names (a Google client's custom scheme is not an Entra
   // problem): keep configs only when the file is about the Microsoft identity platform.
-  if (configs.length && isMicrosoftIdentity(facts, configs)) parsed.configs.push(...configs);
+  if (configs.length && isMicrosoftIdentity(facts, configs)) parsed.configs = parsed.configs.concat(configs);
 }
 
 const MICROSOFT_LOGIN_HOST = /(login\.microsoftonline\.(com|us)|login\.microsoft\.com|login\.live\.com|login\.partner\.microsoftonline\.cn|b2clogin\.com|ciamlogin\.com|login\.windows\.net|sts\.windows\.net)/i;

@@ -1,7 +1,7 @@
 import type { AppRegistration, Located, ParseProblem, Platform, Range, RedirectUri } from '../model';
 import { GUID } from '../uri';
 import { tokenizeHcl, type HclToken } from './hcl-tokenizer';
-import { emptyParsed, type Format } from './types';
+import { emptyParsed, MAX_PROBLEMS, type Format } from './types';
 
 // Terraform (azuread provider) app registrations: `azuread_application`, `azuread_application_registration`
 // and `azuread_application_redirect_uris`, read from HCL tokens into a block tree (explicit stack).
@@ -33,7 +33,7 @@ export const terraformFormat: Format = {
     const { tokens, comments, problems } = tokenizeHcl(text);
     parsed.comments = comments;
     const body = parseHclBody(tokens, text.length, problems);
-    parsed.problems.push(...problems.slice(0, 20));
+    parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
     parsed.registrations.push(...readRegistrations(body));
     return parsed;
   },

@@ -13,6 +13,9 @@ export interface Format {
   parse(path: string, text: string): ParsedFile;
 }
 
+/** Parse problems kept per file: past the first few, more say nothing new and would flood the problems view. */
+export const MAX_PROBLEMS = 20;
+
 export function emptyParsed(path: string, format: FormatId, text: string): ParsedFile {
   return { path, format, text, configs: [], registrations: [], problems: [] };
 }

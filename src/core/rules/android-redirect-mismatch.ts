@@ -1,50 +1,12 @@
 import { replaceInsideValue, replaceValue } from '../fixes/edits';
 import { baseName } from '../formats/types';
 import type { AndroidIntentData, ParsedFile, RedirectUri } from '../model';
+import { encodeHash, intentAccepts, safeDecode, splitRedirect, type SplitRedirect } from './android-app';
 import type { Report, Rule } from './types';
 
 const BROWSER_TAB = /(^|\.)BrowserTabActivity$/;
 const ENCODED = /%[0-9a-f]{2}/i;
 const RAW_HASH_CHARS = /[+/=]/;
-
-export interface SplitRedirect {
-  scheme: string;
-  host: string;
-  /** `/` + the rest, as written ('' when there is none). */
-  path: string;
-  /** Offset of `path` in the value. */
-  pathOffset: number;
-}
-
-/** Splits `scheme://host/path` as Android matches it (no query or fragment handling is needed here). */
-export function splitRedirect(value: string): SplitRedirect | undefined {
-  const match = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(value);
-  if (!match) return undefined;
-  return { scheme: match[1].toLowerCase(), host: match[2], path: value.slice(match[0].length), pathOffset: match[0].length };
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The hash as MSAL's redirect_uri carries it: base64, URL-encoded. */
-export function encodeHash(hash: string): string {
-  return encodeURIComponent(safeDecode(hash));
-}
-
-/** Whether a BrowserTabActivity `<data>` element accepts the redirect. */
-export function intentAccepts(data: AndroidIntentData, redirect: SplitRedirect): boolean {
-  if (data.scheme?.value.toLowerCase() !== redirect.scheme) return false;
-  if ((data.host?.value ?? '') !== redirect.host) return false;
-  const wanted = safeDecode(redirect.path);
-  const declared = safeDecode(data.path?.value ?? '');
-  if (wanted === '' || wanted === '/') return declared === '' || declared === '/';
-  return declared === wanted;
-}
 
 function expectedData(redirect: SplitRedirect): string {
   const path = redirect.path && redirect.path !== '/' ? ` android:path="${safeDecode(redirect.path)}"` : '';
@@ -126,7 +88,7 @@ export const androidRedirectMismatch: Rule = {
             range: uri.range,
             codes: [],
             message: `No BrowserTabActivity intent filter in ${manifests.map((m) => baseName(m.path)).join(', ')} receives redirect_uri '${uri.value}': MSAL cannot start a browser sign-in. Declare com.microsoft.identity.client.BrowserTabActivity with ${expectedData(redirect)}.`,
-            related: manifests.map((m) => ({ file: m.path, range: { start: 0, end: 0 }, message: 'the module manifest' })),
+            related: manifests.map((m) => ({ file: m.path, range: { start: 0, end: 0 }, message: 'The manifest of this module.' })),
           });
           continue;
         }
@@ -135,7 +97,7 @@ export const androidRedirectMismatch: Rule = {
           range: uri.range,
           codes: [],
           message: `redirect_uri '${uri.value}' does not match the BrowserTabActivity intent filter of this module, so MSAL rejects the configuration and the browser cannot return to the app. The manifest needs ${expectedData(redirect)}.`,
-          related: declared.map(({ file: m, data }) => ({ file: m.path, range: data.range, message: 'BrowserTabActivity intent filter' })),
+          related: declared.map(({ file: m, data }) => ({ file: m.path, range: data.range, message: 'BrowserTabActivity intent filter of this module.' })),
         });
       }
     }

@@ -58,9 +58,10 @@ export const authorityAudienceMismatch: Rule = {
       const known = homeTenant(workspace, links, config);
       const mismatch = judge(authority.info.audience, signInAudience, known?.tenant);
       if (!mismatch) continue;
-      const range = tenantRange(config, file.text) ?? authority.located.range;
+      const writtenTenant = tenantRange(config, file.text);
+      const range = writtenTenant ?? authority.located.range;
       const fixes: Fix[] = [];
-      if (mismatch.replacement && tenantRange(config, file.text)) {
+      if (mismatch.replacement && writtenTenant) {
         fixes.push({ title: `Use '${mismatch.replacement}' as the tenant`, unattended: false, edits: [{ file: file.path, range, newText: mismatch.replacement }] });
       }
       const tenant = authority.info.tenant ?? '';

@@ -1,6 +1,5 @@
 import type { Located } from '../model';
-import { GUID } from '../uri';
-import { isPlaceholderValue } from './placeholder-value';
+import { GUID, holdsPlaceholder } from '../uri';
 import type { Rule } from './types';
 import { isExternalReference } from './value-reference';
 
@@ -29,7 +28,7 @@ export const clientIdFormat: Rule = {
     const judge = (located: Located<string> | undefined, what: string) => {
       if (!located) return;
       const value = located.value;
-      if (GUID.test(value) || isPlaceholderValue(value) || isExternalReference(value)) return;
+      if (GUID.test(value) || holdsPlaceholder(value) || isExternalReference(value)) return;
       if (value.trim() === '') {
         report({ range: located.range, severity: 'warning', codes: ['AADSTS900144', 'AADSTS700016'], message: `The ${what} is empty: MSAL refuses to start or sign-in fails with AADSTS900144 / AADSTS700016. Fill in the Application (client) ID of the registration.` });
         return;

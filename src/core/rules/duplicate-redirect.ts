@@ -43,7 +43,7 @@ export const duplicateRedirect: Rule = {
           report({
             range: uri.range,
             message: `Redirect URI '${uri.value}' is listed twice for the ${uri.platform} platform; remove this copy.`,
-            related: [{ file: file.path, range: twin.range, message: 'first listed here' }],
+            related: [{ file: file.path, range: twin.range, message: 'First listed here.' }],
             fixes: edits.length ? [{ title: 'Remove the duplicate redirect URI', unattended: true, edits }] : [],
           });
           continue;
@@ -55,7 +55,7 @@ export const duplicateRedirect: Rule = {
           report({
             range: uri.range,
             message: `Redirect URI '${uri.value}' differs from '${near.value}' ${difference}. Entra matches redirect URIs exactly, so one of them is likely wrong and an app sending it fails with AADSTS50011; keep the one the app sends.`,
-            related: [{ file: file.path, range: near.range, message: `'${near.value}' is listed here` }],
+            related: [{ file: file.path, range: near.range, message: `'${near.value}' is listed here.` }],
           });
         }
         exact.set(exactKey, uri);

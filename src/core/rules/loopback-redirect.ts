@@ -71,7 +71,7 @@ export const loopbackRedirect: Rule = {
           range: uri.range,
           severity: 'warning',
           message: `Redirect URI '${uri.value}' differs from '${first.value}' only by port. Entra ignores the port of localhost URIs, so it picks one of them (and its platform) arbitrarily; tell them apart by path instead.`,
-          related: [{ file: file.path, range: first.range, message: `'${first.value}' is registered here` }],
+          related: [{ file: file.path, range: first.range, message: `'${first.value}' is registered here.` }],
         });
       }
     }

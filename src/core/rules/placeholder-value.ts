@@ -1,21 +1,6 @@
 import type { Located } from '../model';
-import { ENTER_THE_MARKER, isPlaceholder, REPLACE_MARKER } from '../uri';
+import { holdsPlaceholder } from '../uri';
 import { redirectsOf, type Rule } from './types';
-
-/**
- * Placeholder markers that stay recognisable inside a longer value (`msal[Enter_the_Application_Id_Here]://auth`).
- * In `<…>` the run before the first letter excludes letters, so a long `<aaaa…` cannot backtrack quadratically.
- */
-const EMBEDDED = [ENTER_THE_MARKER, /<[^<>\sa-z]*[a-z][^<>\s]*>/i, REPLACE_MARKER, /^msal\[[^\]]*\]:\/\//i, /^msal<[^>]*>:\/\//i];
-
-/** A whole value written as a constant's name (`CLIENT_ID`, `YOUR_TENANT_ID`): never a real id, tenant or URI. */
-const SHOUTED_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
-
-/** Whether a value is (or holds) a sample placeholder. Partial values are judged only by embedded markers. */
-export function isPlaceholderValue(value: string, partial = false): boolean {
-  if (!partial && (isPlaceholder(value) || SHOUTED_NAME.test(value.trim()))) return true;
-  return EMBEDDED.some((pattern) => pattern.test(value));
-}
 
 type Field = 'client id' | 'tenant' | 'authority' | 'redirect URI';
 const CODES: Record<Field, string> = { 'client id': 'AADSTS700016', tenant: 'AADSTS90002', authority: 'AADSTS90002', 'redirect URI': 'AADSTS50011' };
@@ -50,7 +35,7 @@ export const placeholderValue: Rule = {
   },
   check({ file, report }) {
     const flag = (located: Located<string> | undefined, field: Field, partial = false) => {
-      if (!located || !isPlaceholderValue(located.value, partial)) return;
+      if (!located || !holdsPlaceholder(located.value, partial)) return;
       report({
         range: located.range,
         codes: [CODES[field]],

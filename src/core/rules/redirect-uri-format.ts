@@ -1,7 +1,6 @@
 import type { AppRegistration, AuthConfig, RedirectUri } from '../model';
-import { isPlaceholder, parseUri, uriScheme } from '../uri';
+import { holdsPlaceholder, isPlaceholder, parseUri, uriScheme } from '../uri';
 import { includesPersonalAccounts, knownText } from './audience';
-import { isPlaceholderValue } from './placeholder-value';
 import { redirectsOf, type Rule } from './types';
 
 const MAX_LENGTH = 256;
@@ -59,7 +58,7 @@ export const redirectUriFormat: Rule = {
   check({ file, workspace, report }) {
     for (const { uri, owner } of redirectsOf(file)) {
       // A sample placeholder is placeholder-value's finding; its spaces and brackets say nothing more.
-      if (uri.role === 'scheme' || isPlaceholderValue(uri.value, uri.partial === true)) continue;
+      if (uri.role === 'scheme' || holdsPlaceholder(uri.value, uri.partial === true)) continue;
       const problems = formatProblems(uri, owner, includesPersonalAccounts(owner, workspace));
       if (!problems.length) continue;
       const shown = uri.value.length > 80 ? `${uri.value.slice(0, 77)}…` : uri.value;

@@ -1,8 +1,8 @@
 import { replaceValue } from '../fixes/edits';
 import type { AppRegistration, AuthConfig, Fix, ParsedFile, RedirectUri } from '../model';
 import type { WorkspaceIndex } from '../workspace';
-import { encodeHash } from './android-redirect-mismatch';
-import { plistsFor } from './ios-url-scheme-missing';
+import { encodeHash } from './android-app';
+import { plistsFor } from './ios-app';
 
 /** Libraries whose public-client configs run on a desktop, where the loopback redirect works. */
 const DESKTOP_LIBRARIES = ['electron', 'msal-node', 'unknown'];

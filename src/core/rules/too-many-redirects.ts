@@ -34,7 +34,7 @@ export const tooManyRedirects: Rule = {
       report({
         range: uris[limit].range,
         message: `This registration lists ${uris.length} redirect URIs; with signInAudience ${audience} at most ${limit} are allowed, so the registration cannot be saved. This is entry ${limit + 1}.`,
-        related: registration.signInAudience ? [{ file: file.path, range: registration.signInAudience.range, message: 'the audience that sets the limit' }] : [],
+        related: registration.signInAudience ? [{ file: file.path, range: registration.signInAudience.range, message: 'The audience that sets the limit.' }] : [],
       });
     }
   },

@@ -59,4 +59,12 @@ describe('format: .env files', () => {
   it('yields no config for a file without identity keys', () => {
     assert.deepEqual(envFileFormat.parse('/w/.env', 'PORT=3000\nGOOGLE_CLIENT_ID=x\n').configs, []);
   });
+
+  it('keeps the first 20 problems of a file that is not dotenv at all', () => {
+    const text = `${'not a key value line\n'.repeat(200_000)}AZURE_CLIENT_ID=6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b\n`;
+    const parsed = envFileFormat.parse('/w/.env', text);
+    assert.equal(parsed.problems.length, 20);
+    assert.deepEqual(parsed.problems[19].range, { start: 19 * 21, end: 19 * 21 + 20 });
+    assert.equal(parsed.configs[0].clientId?.value, '6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b');
+  });
 });

@@ -88,4 +88,16 @@ describe('format: terraform', () => {
     const parsed = terraformFormat.parse('/w/a.tf', text);
     assert.equal(parsed.registrations.length, 1);
   });
+
+  it('reads lists and heredocs longer than a call can take arguments', () => {
+    const count = 200_000;
+    const list = Array.from({ length: count }, (_, i) => `"https://a.example/${i}"`).join(',');
+    const parsed = terraformFormat.parse('/w/a.tf', `resource "azuread_application" "a" {\n  web {\n    redirect_uris = [${list}]\n  }\n}\n`);
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.registrations[0].redirectUris.length, count);
+    assert.equal(parsed.registrations[0].redirectUris[count - 1].value, `https://a.example/${count - 1}`);
+    const heredoc = tokenizeHcl(`x = <<-EOF\n  b\n${'    a\n'.repeat(count)}  EOF\n`);
+    const token = heredoc.tokens.find((t) => t.kind === 'string');
+    assert.equal((token?.parts?.[0] as { text: string }).text, `b\n${'  a\n'.repeat(count)}`);
+  });
 });

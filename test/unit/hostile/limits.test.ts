@@ -102,6 +102,23 @@ describe('limits: file size, nesting depth, time budget, symlink loops, undecoda
     });
   });
 
+  describe('broken structure', () => {
+    it('every format finishes on mismatched and stray closers (a bicep array closed by } once looped forever)', () => {
+      const broken = ['[ }', '{ a: [ 1 }', '{ "a": [ "x://a" ≢ }\n}', '( ] ) }', '<a></b></a>]', "{\r  redirectUris: [\r    'x://a'\r    ≢\r  }\r}\r"];
+      for (const format of FORMATS) {
+        const [seed] = seedsFor(format.id);
+        for (const junk of broken) {
+          const cut = Math.floor(seed.text.length / 2);
+          for (const text of [`${seed.text.slice(0, cut)}${junk}${seed.text.slice(cut)}`, `${seed.text}\n${junk}`]) {
+            assert.ok(format.parse(seed.path, text).problems.length < 1000, `${format.id}: ${JSON.stringify(junk)}`);
+          }
+        }
+        const bicepLike = "resource a 'Microsoft.Graph/applications@v1.0' = {\n  publicClient: { redirectUris: [ 'x://a' }\n}\n";
+        assert.ok(format.parse(seed.path, bicepLike).problems.length < 1000, `${format.id}: an array closed by }`);
+      }
+    });
+  });
+
   describe('time budget per file', () => {
     const busyRule: Rule = {
       meta: { ...RULES[0].meta, id: 'busy-test-rule' },

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { assertInlineExpectations, FIXTURES, lintFixtures } from '../../helpers/expectations';
 import type { ParsedFile } from '../../../src/core/model';
-import { encodeHash, intentAccepts, splitRedirect } from '../../../src/core/rules/android-redirect-mismatch';
-import { schemeCovers } from '../../../src/core/rules/ios-url-scheme-missing';
+import { encodeHash, intentAccepts, splitRedirect } from '../../../src/core/rules/android-app';
+import { schemeCovers } from '../../../src/core/rules/ios-app';
 import { configFile, lintModel } from './model-builders';
 
 const RULES = ['android-redirect-mismatch', 'ios-url-scheme-missing'];
