@@ -146,6 +146,7 @@ try {
   say('');
   say(`  ${passes} passing (all sessions, ${elapsed()})`);
   if (failures) say(`  ${failures} failing`);
+  say(`${passes} passed, ${failures} failed`);
   if (exitCode === 2) say('[harness] a session did not finish; see .vscode-test/logs/integration.log');
 } catch (error) {
   say(`[harness] ${error?.stack ?? error}`);
