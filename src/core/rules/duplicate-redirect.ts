@@ -7,6 +7,9 @@ function looseKey(value: string): string {
   return value.trim().toLowerCase().replace(/\/$/, '');
 }
 
+/** Exact copies examined per registration (each reported with a fix); a real list has a handful at most. */
+const MAX_TWINS_CHECKED = 100;
+
 export const duplicateRedirect: Rule = {
   meta: {
     id: 'duplicate-redirect',
@@ -33,10 +36,14 @@ export const duplicateRedirect: Rule = {
       const uris = registration.redirectUris.filter((u) => u.role === 'redirect' && !u.partial);
       const exact = new Map<string, RedirectUri>();
       const loose = new Map<string, RedirectUri>();
+      let twinsChecked = 0;
       for (const uri of uris) {
         const exactKey = `${uri.platform}\u0000${uri.value}`;
         const looseKeyOf = `${uri.platform}\u0000${looseKey(uri.value)}`;
         const twin = exact.get(exactKey);
+        // Locating a twin in the JSON tree costs time linear in the list: thousands of copies (hostile or
+        // generated files) would make this quadratic, so checking stops after the first copies.
+        if (twin && ++twinsChecked > MAX_TWINS_CHECKED) break;
         // The legacy replyUrls list mirrors replyUrlsWithType: the same URI in two lists is not a duplicate.
         if (twin && sameJsonArray(file, twin.range, uri.range) !== false) {
           const edits = removeJsonArrayElement(file, uri.range, twin.range);
