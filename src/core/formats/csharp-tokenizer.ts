@@ -19,8 +19,16 @@ export interface CsTokens {
   problems: ParseProblem[];
 }
 
-const isIdentStart = (c: string) => /[A-Za-z_\u00C0-\uFFFF]/.test(c);
-const isIdentPart = (c: string) => /[A-Za-z0-9_\u00C0-\uFFFF]/.test(c);
+// Character classes by code unit: the tokenizer visits every character, and a regex test per character
+// dominated its profile on large files.
+const isLetterOrUnderscore = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code >= 0xc0;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** `[A-Za-z_\u00C0-\uFFFF]` (code units, so surrogate halves count as letters). */
+const isIdentStartCode = (code: number) => isLetterOrUnderscore(code);
+/** `[A-Za-z0-9_\u00C0-\uFFFF]` */
+const isIdentPartCode = (code: number) => isLetterOrUnderscore(code) || isDigit(code);
+/** `[0-9A-Za-z_.]`: the characters a numeric literal runs over. */
+const isNumberPartCode = (code: number) => isDigit(code) || (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 46;
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b' };
 
@@ -42,6 +50,15 @@ export function tokenizeCSharp(text: string): CsTokens {
       continue;
     }
     const start = i;
+    const code = text.charCodeAt(i);
+    if (isIdentStartCode(code)) {
+      // The common case first (no comment, directive, string or char starts with a letter).
+      atLineStart = false;
+      i++;
+      while (i < text.length && isIdentPartCode(text.charCodeAt(i))) i++;
+      tokens.push({ kind: 'identifier', text: text.slice(start, i), start, end: i });
+      continue;
+    }
     if (c === '/' && text[i + 1] === '/') {
       i = lineCommentEnd(text, i);
       comments.push({ start, end: i });
@@ -61,7 +78,7 @@ export function tokenizeCSharp(text: string): CsTokens {
       continue;
     }
     atLineStart = false;
-    const stringStart = stringPrefix(text, i);
+    const stringStart = c === '"' || c === '$' || c === '@' ? stringPrefix(text, i) : undefined;
     if (stringStart) {
       i = readString(text, i, stringStart, tokens, problems);
       continue;
@@ -70,14 +87,15 @@ export function tokenizeCSharp(text: string): CsTokens {
       i = readChar(text, i, tokens, problems);
       continue;
     }
-    if (isIdentStart(c) || (c === '@' && isIdentStart(text[i + 1] ?? ''))) {
-      i++;
-      while (i < text.length && isIdentPart(text[i])) i++;
-      tokens.push({ kind: 'identifier', text: text.slice(start, i).replace(/^@/, ''), start, end: i });
+    if (c === '@' && i + 1 < text.length && isIdentStartCode(text.charCodeAt(i + 1))) {
+      // `@class`: a keyword used as a name; the token's text is the name without the `@`.
+      i += 2;
+      while (i < text.length && isIdentPartCode(text.charCodeAt(i))) i++;
+      tokens.push({ kind: 'identifier', text: text.slice(start + 1, i), start, end: i });
       continue;
     }
-    if (/[0-9]/.test(c)) {
-      while (i < text.length && /[0-9A-Za-z_.]/.test(text[i])) i++;
+    if (isDigit(code)) {
+      while (i < text.length && isNumberPartCode(text.charCodeAt(i))) i++;
       tokens.push({ kind: 'number', text: text.slice(start, i), start, end: i });
       continue;
     }

@@ -17,6 +17,11 @@ const MODIFIERS = new Set(['public', 'private', 'internal', 'protected', 'static
 const MAX_DECLARATIONS = 4;
 /** Resolving values through consts stops here (guards against cycles). */
 const MAX_EVALUATION_DEPTH = 8;
+/** Names looked up by one scan of the tokens each before every identifier is indexed at once. */
+const MAX_SINGLE_NAME_SCANS = 8;
+/** Cheap length test before the lookup: most identifiers of a large file are far shorter than a builder's name. */
+const BUILDER_NAME_LENGTHS = new Set(Object.keys(BUILDERS).map((name) => name.length));
+const isBuilderName = (name: string): boolean => BUILDER_NAME_LENGTHS.has(name.length) && Object.prototype.hasOwnProperty.call(BUILDERS, name);
 
 export const dotnetCodeFormat: Format = {
   id: 'dotnet-code',
@@ -42,11 +47,13 @@ interface Value {
 
 class ChainReader {
   /** The `#if` platform in force at each token (undefined outside platform branches). */
-  private readonly platforms: (Platform | undefined)[];
+  private readonly platforms: BranchPlatforms;
   /** const / static readonly string fields: name -> the declaration's value tokens (one per `#if` branch). */
   private readonly consts = new Map<string, { tokens: CsToken[]; platform?: Platform }[]>();
   private readonly walked = new Set<number>();
-  private identifierIndex?: Map<string, number[]>;
+  /** Identifier token indexes per name: filled name by name, or all at once once many names are asked for. */
+  private readonly identifierIndex = new Map<string, number[]>();
+  private identifierIndexComplete = false;
   private readonly usesOptions = new Set<AuthConfig>();
 
   constructor(private readonly tokens: CsToken[], private readonly parsed: ParsedFile) {
@@ -58,8 +65,8 @@ class ChainReader {
     const { tokens } = this;
     const options = this.readOptionsInitializers();
     for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].kind !== 'identifier' || !isBuilderName(tokens[i].text) || !this.isPunct(i + 1, '.')) continue;
       const basePlatform = BUILDERS[tokens[i].text];
-      if (tokens[i].kind !== 'identifier' || !basePlatform || !this.isPunct(i + 1, '.')) continue;
       const config: AuthConfig = { kind: 'config', library: 'msal-dotnet', platform: basePlatform, redirectUris: [], range: { start: tokens[i].start, end: tokens[i].end } };
       this.walkChain(i + 1, config);
       // `builder = builder.WithBroker()` later in the file continues the same chain.
@@ -100,7 +107,7 @@ class ChainReader {
           const located = known ? { value: known.value, range: known.range } : undefined;
           const key = member[0].text;
           if (key === 'RedirectUri') {
-            for (const v of values) this.addRedirect(config, v.value, v.range, v.platform ?? this.platforms[i] ?? config.platform, { partial: v.partial });
+            for (const v of values) this.addRedirect(config, v.value, v.range, v.platform ?? this.platforms.at(i) ?? config.platform, { partial: v.partial });
           } else if (key === 'ClientId') config.clientId = located;
           else if (key === 'TenantId') config.tenant = located;
           else if (key === 'Instance') config.instance = located;
@@ -121,17 +128,28 @@ class ChainReader {
     return next;
   }
 
-  /** Indexes of the identifier tokens named `name` (the index is built once, on first use). */
+  /** Indexes of the identifier tokens named `name`, in file order. */
   private occurrences(name: string): number[] {
-    if (!this.identifierIndex) {
-      this.identifierIndex = new Map();
-      this.tokens.forEach((t, k) => {
-        if (t.kind !== 'identifier') return;
-        const list = this.identifierIndex!.get(t.text);
-        if (list) list.push(k);
-        else this.identifierIndex!.set(t.text, [k]);
-      });
+    const known = this.identifierIndex.get(name);
+    if (known || this.identifierIndexComplete) return known ?? [];
+    const { tokens } = this;
+    // A few names (the builders, the options, a variable or two) are asked for in a typical file: one
+    // scan each is cheaper than indexing every identifier. Many names (many chains) index them all.
+    if (this.identifierIndex.size < MAX_SINGLE_NAME_SCANS) {
+      const list: number[] = [];
+      for (let k = 0; k < tokens.length; k++) if (tokens[k].kind === 'identifier' && tokens[k].text === name) list.push(k);
+      this.identifierIndex.set(name, list);
+      return list;
     }
+    this.identifierIndex.clear();
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k];
+      if (t.kind !== 'identifier') continue;
+      const list = this.identifierIndex.get(t.text);
+      if (list) list.push(k);
+      else this.identifierIndex.set(t.text, [k]);
+    }
+    this.identifierIndexComplete = true;
     return this.identifierIndex.get(name) ?? [];
   }
 
@@ -156,7 +174,7 @@ class ChainReader {
       if (!this.isPunct(p, '.') || tokens[p + 1]?.kind !== 'identifier' || !this.isPunct(p + 2, '(')) break;
       this.walked.add(p);
       const close = this.matchingParen(p + 2);
-      this.applyCall(tokens[p + 1], this.splitArguments(p + 3, close), config, this.platforms[p + 1]);
+      this.applyCall(tokens[p + 1], this.splitArguments(p + 3, close), config, this.platforms.at(p + 1));
       config.range.end = Math.max(config.range.end, tokens[Math.min(close, tokens.length - 1)].end);
       p = close + 1;
     }
@@ -249,7 +267,7 @@ class ChainReader {
   private applyEmbeddedWebView(): void {
     const { tokens } = this;
     for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i].kind !== 'identifier' || !EMBEDDED_METHOD.test(tokens[i].text) || !this.isPunct(i - 1, '.') || !this.isPunct(i + 1, '(')) continue;
+      if (tokens[i].kind !== 'identifier' || !this.isPunct(i + 1, '(') || !this.isPunct(i - 1, '.') || !EMBEDDED_METHOD.test(tokens[i].text)) continue;
       const flag = booleanArgument(this.splitArguments(i + 2, this.matchingParen(i + 1))[0] ?? []);
       if (!flag) continue;
       for (const config of this.parsed.configs) config.embeddedWebView ??= flag;
@@ -272,7 +290,7 @@ class ChainReader {
       while (end < tokens.length && !this.isPunct(end, ';') && tokens[end].kind !== 'directive') end++;
       const name = tokens[i + 1].text;
       const list = this.consts.get(name) ?? [];
-      list.push({ tokens: tokens.slice(valueStart, end), platform: this.platforms[i] });
+      list.push({ tokens: tokens.slice(valueStart, end), platform: this.platforms.at(i) });
       this.consts.set(name, list);
     }
   }
@@ -396,17 +414,46 @@ function conditionPlatform(condition: string): Platform | undefined {
   return android ? 'android' : 'ios';
 }
 
+/** The platform in force at each token, stored only where it changes (most files have no `#if` at all). */
+class BranchPlatforms {
+  /** Token indexes where the platform changes, ascending, and the platform from each of them on. */
+  private readonly starts: number[] = [];
+  private readonly values: (Platform | undefined)[] = [];
+
+  set(index: number, platform: Platform | undefined): void {
+    const current = this.values.length ? this.values[this.values.length - 1] : undefined;
+    if (platform === current) return;
+    this.starts.push(index);
+    this.values.push(platform);
+  }
+
+  at(index: number): Platform | undefined {
+    let low = 0;
+    let high = this.starts.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.starts[middle] <= index) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found >= 0 ? this.values[found] : undefined;
+  }
+}
+
 /**
  * The platform of the `#if` branch in force at each token, with an explicit stack (no recursion):
  * `#if __ANDROID__` → android, `#elif __IOS__` → ios, and the `#else` of such a chain → publicClient
  * (the desktop build). Branches on other symbols (DEBUG) keep the platform around them.
  */
-function branchPlatforms(tokens: CsToken[]): (Platform | undefined)[] {
+function branchPlatforms(tokens: CsToken[]): BranchPlatforms {
   // Each frame keeps the platform in force inside it (its own, else its parent's), so lookups are O(1).
   const stack: { platform?: Platform; effective?: Platform; namesPlatform: boolean }[] = [];
   const parentEffective = () => (stack.length > 1 ? stack[stack.length - 2].effective : undefined);
-  const result: (Platform | undefined)[] = [];
-  for (const token of tokens) {
+  const result = new BranchPlatforms();
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
     if (token.kind === 'directive') {
       const [, keyword = '', condition = ''] = /^#\s*(\w+)\s*(.*)$/.exec(token.text) ?? [];
       if (keyword === 'if') {
@@ -421,8 +468,9 @@ function branchPlatforms(tokens: CsToken[]): (Platform | undefined)[] {
         top.platform = top.namesPlatform ? 'publicClient' : undefined;
       } else if (keyword === 'endif') stack.pop();
       if (stack.length) stack[stack.length - 1].effective = stack[stack.length - 1].platform ?? parentEffective();
+      // Only a directive changes the platform; the directive's own token already takes the new one.
+      result.set(index, stack.length ? stack[stack.length - 1].effective : undefined);
     }
-    result.push(stack.length ? stack[stack.length - 1].effective : undefined);
   }
   return result;
 }

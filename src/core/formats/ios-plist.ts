@@ -28,11 +28,11 @@ export const iosPlistFormat: Format = {
     }
     const info: IosPlistInfo = { urlSchemes: [], queriesSchemes: [] };
     parsed.ios = info;
-    const entries = dictEntries(top);
+    const entries = dictEntries(top, TOP_KEYS);
     const bundle = entries.get('CFBundleIdentifier');
     if (bundle?.name === 'string') info.bundleIdentifier = textOf(bundle);
     for (const type of arrayItems(entries.get('CFBundleURLTypes'))) {
-      const schemes = dictEntries(type).get('CFBundleURLSchemes');
+      const schemes = dictEntries(type, URL_TYPE_KEYS).get('CFBundleURLSchemes');
       if (schemes?.name !== 'array') continue;
       const strings = schemes.children.filter((c) => c.name === 'string');
       for (const entry of strings) info.urlSchemes.push(textOf(entry)); // no spread: a hostile list can exceed the argument limit
@@ -52,15 +52,22 @@ function topDict(root: XmlElement | undefined): XmlElement | undefined {
   return root?.name === 'plist' ? root.children.find((c) => c.name === 'dict') : undefined;
 }
 
-/** A `<dict>`'s `<key>` → value element pairs (the first occurrence of a key wins). */
-function dictEntries(dict: XmlElement | undefined): Map<string, XmlElement> {
+/** The keys read from the top-level dict and from each CFBundleURLTypes entry. */
+const TOP_KEYS: ReadonlySet<string> = new Set(['CFBundleIdentifier', 'CFBundleURLTypes', 'LSApplicationQueriesSchemes']);
+const URL_TYPE_KEYS: ReadonlySet<string> = new Set(['CFBundleURLSchemes']);
+
+/**
+ * A `<dict>`'s `<key>` → value element pairs for the `wanted` keys (the first occurrence of a key wins).
+ * Only wanted keys are stored: a large plist has thousands of keys this format never reads.
+ */
+function dictEntries(dict: XmlElement | undefined, wanted: ReadonlySet<string>): Map<string, XmlElement> {
   const result = new Map<string, XmlElement>();
   if (dict?.name !== 'dict') return result;
   const children = dict.children;
   for (let i = 0; i + 1 < children.length; i++) {
     if (children[i].name !== 'key') continue;
     const key = children[i].text.trim();
-    if (!result.has(key)) result.set(key, children[i + 1]);
+    if (wanted.has(key) && !result.has(key)) result.set(key, children[i + 1]);
     i++;
   }
   return result;

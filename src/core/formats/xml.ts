@@ -8,7 +8,7 @@ import type { Located, ParseProblem, Range } from '../model';
 export interface XmlElement {
   name: string;
   /** Decoded attribute values with the range of their raw text (inside the quotes). */
-  attributes: Map<string, Located<string>>;
+  attributes: ReadonlyMap<string, Located<string>>;
   children: XmlElement[];
   parent?: XmlElement;
   /** Decoded text content (text and CDATA directly inside the element). */
@@ -28,6 +28,8 @@ export interface XmlDocument {
 }
 
 const MAX_PROBLEMS = 20;
+/** The attributes of every element that has none (read-only, so sharing it is safe). */
+const NO_ATTRIBUTES: ReadonlyMap<string, Located<string>> = new Map();
 /** Parsing stops after this many syntax errors (the text is not XML in any useful sense). */
 const MAX_ERRORS = 1000;
 
@@ -72,8 +74,9 @@ export function parseXml(text: string): XmlDocument {
     if (!element) return;
     const end = parser.position;
     const closeStart = text.lastIndexOf('</', end - 1);
-    element.contentRange = { start: element.startTagEnd, end: Math.max(element.startTagEnd, closeStart) };
-    element.range = { start: element.range.start, end };
+    // In place: the ranges were made for this element alone and nothing holds them yet (fewer objects per element).
+    element.contentRange.end = Math.max(element.startTagEnd, closeStart);
+    element.range.end = end;
   });
   const appendText = (value: string) => {
     const top = stack[stack.length - 1];
@@ -101,20 +104,27 @@ export function parseXml(text: string): XmlDocument {
  * Finds each attribute's value in the raw start tag `<name a="v" b='w'>` and pairs it with the decoded
  * value saxes reported. Only the tag's own text is scanned.
  */
-function locateAttributes(text: string, start: number, end: number, decoded: Record<string, string>): Map<string, Located<string>> {
+function locateAttributes(text: string, start: number, end: number, decoded: Record<string, string>): ReadonlyMap<string, Located<string>> {
+  // Most elements of a large file have no attributes: share one empty map and skip the scan.
+  if (!hasAnyKey(decoded)) return NO_ATTRIBUTES;
   const result = new Map<string, Located<string>>();
+  // Character codes rather than one-character strings: this loop runs over every start tag's text.
   let i = start + 1;
-  while (i < end && !isSpace(text[i]) && text[i] !== '>' && text[i] !== '/') i++; // element name
+  while (i < end && !isSpaceCode(text.charCodeAt(i)) && text.charCodeAt(i) !== GREATER && text.charCodeAt(i) !== SLASH) i++; // element name
   while (i < end) {
-    while (i < end && (isSpace(text[i]) || text[i] === '/')) i++;
-    if (i >= end || text[i] === '>') break;
+    while (i < end && (isSpaceCode(text.charCodeAt(i)) || text.charCodeAt(i) === SLASH)) i++;
+    if (i >= end || text.charCodeAt(i) === GREATER) break;
     const nameStart = i;
-    while (i < end && !isSpace(text[i]) && text[i] !== '=' && text[i] !== '>' && text[i] !== '/') i++;
+    while (i < end) {
+      const code = text.charCodeAt(i);
+      if (isSpaceCode(code) || code === EQUALS || code === GREATER || code === SLASH) break;
+      i++;
+    }
     const name = text.slice(nameStart, i);
-    while (i < end && isSpace(text[i])) i++;
+    while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
     if (text[i] !== '=') continue;
     i++;
-    while (i < end && isSpace(text[i])) i++;
+    while (i < end && isSpaceCode(text.charCodeAt(i))) i++;
     const quote = text[i];
     if (quote !== '"' && quote !== "'") continue;
     const valueStart = i + 1;
@@ -128,8 +138,18 @@ function locateAttributes(text: string, start: number, end: number, decoded: Rec
   return result;
 }
 
-function isSpace(c: string | undefined): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r';
+function hasAnyKey(record: Record<string, string>): boolean {
+  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) return true;
+  return false;
+}
+
+const GREATER = 0x3e;
+const SLASH = 0x2f;
+const EQUALS = 0x3d;
+
+/** Space, tab, line feed or carriage return. */
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 /** Visits every element without recursion. */
