@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
-import { msalJsFormat } from '../../../src/core/formats/msal-js';
+import { keepWantedChunks, scanTopLevel } from '../../../src/core/formats/js-scan';
+import { msalJsFormat, readMsalJs } from '../../../src/core/formats/msal-js';
 import type { ParsedFile } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
 
@@ -158,5 +159,94 @@ describe('format: msal-js', () => {
     const deep = msalJsFormat.parse('/w/authConfig.js', `const c = ${'['.repeat(200_000)}${']'.repeat(200_000)};`);
     assert.equal(deep.problems.length, 1);
     assert.match(deep.problems[0].message, /could not be parsed/);
+  });
+
+  describe('large files: only the statements that matter are parsed', () => {
+    /** ~100 KB of code that names no config key: regex literals, divisions, templates with braces, comments. */
+    const filler = (count = 420) =>
+      Array.from({ length: count }, (_, n) => [
+        `// helper ${n}: "quotes' and {braces} in a comment`,
+        `export function helper${n}(items, total) {`,
+        `  const quoted = /["'{]/g, ratio = total / 2 / (items.length || 1);`,
+        `  const label = \`{ \${items.map((i) => \`{\${i.id}}\`).join('}')} }\`;`,
+        `  return items.filter((item) => item.id !== ${n} && !quoted.test(item.name)).map((item) => ({ id: item.id, label, ratio }));`,
+        `}`,
+      ].join('\n')).join('\n');
+    const config = [
+      'import { PublicClientApplication } from "@azure/msal-browser";',
+      'export const msalConfig = { auth: { clientId: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", redirectUri: "contoso-end://auth" } };',
+      'export const msalInstance = new PublicClientApplication(msalConfig);',
+    ].join('\n');
+    const slicedAndFull = (name: string, text: string) => [readMsalJs(name, text), readMsalJs(name, text, { slice: false })];
+    const needed = /clientId|authority|authorities|clientSecret|redirect|logout|Platform|require|import|ClientApplication|\\[ux]/gi;
+
+    it('reads a config at the end of a 100 KB file exactly as the full parse does', () => {
+      const text = `${filler()}\n${config}\n`;
+      assert.ok(text.length > 100 * 1024);
+      const scan = scanTopLevel(text);
+      assert.ok(scan, 'the pre-scan follows regex literals, divisions and templates with braces');
+      assert.equal(scan.chunks.length, 420 + 3);
+      assert.equal(keepWantedChunks(text, scan, needed).kept, 3);
+      const [sliced, full] = slicedAndFull('/w/authConfig.js', text);
+      assert.deepEqual(sliced, full);
+      assert.deepEqual(redirects(sliced), ['spa redirect contoso-end://auth']);
+      const uri = sliced.configs[0].redirectUris[0];
+      assert.equal(text.slice(uri.range.start, uri.range.end), 'contoso-end://auth');
+      assert.equal(sliced.comments?.length, 420); // comments of blanked statements are still listed
+    });
+
+    it('keeps the consts a config names, however far above it and through other consts', () => {
+      const text = [
+        'const SCHEME = "contoso-far";',
+        'const CLIENT = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", REDIRECT = `${SCHEME}://auth`;',
+        filler(),
+        'import { PublicClientApplication } from "@azure/msal-browser";',
+        'export const msalConfig = { auth: { clientId: CLIENT, redirectUri: REDIRECT } };',
+      ].join('\n');
+      const [sliced, full] = slicedAndFull('/w/authConfig.ts', text);
+      assert.deepEqual(sliced, full);
+      assert.deepEqual(redirects(sliced), ['spa redirect contoso-far://auth']);
+      const { clientId, redirectUris } = sliced.configs[0];
+      assert.equal(text.slice(clientId!.range.start, clientId!.range.end), '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b');
+      assert.equal(text.slice(redirectUris[0].range.start, redirectUris[0].range.end), '${SCHEME}://auth');
+    });
+
+    it('splits statements at the right places around regex literals holding quotes and templates holding braces', () => {
+      const text = [
+        'const a = x.replace(/[\'"]/g, "") / 2;',
+        'const b = `}${ { c: "{" }.c }{`;',
+        'if (a) { b.push(/}/); } else { b.pop(); }',
+        'import "@azure/msal-browser";',
+      ].join('\n');
+      const chunks = scanTopLevel(text)!.chunks.map((c) => text.slice(c.start, c.end));
+      assert.deepEqual(chunks, [
+        'const a = x.replace(/[\'"]/g, "") / 2;',
+        'const b = `}${ { c: "{" }.c }{`;',
+        'if (a) { b.push(/}/); } else { b.pop(); }',
+        'import "@azure/msal-browser";',
+      ]);
+      assert.deepEqual(scanTopLevel(text)!.chunks.map((c) => c.constNames), [['a'], ['b'], [], []]);
+    });
+
+    it('falls back to the full parse when the pre-scan is unsure or the sliced text does not parse', () => {
+      // an unbalanced bracket in code that does not matter: the full parse reports it
+      const unbalanced = `${filler(200)}\nfunction broken() { return [1, 2;\n}\n${config}\n`;
+      assert.equal(scanTopLevel(unbalanced), undefined);
+      const [sliced, full] = slicedAndFull('/w/authConfig.js', unbalanced);
+      assert.deepEqual(sliced, full);
+      assert.equal(sliced.problems.length, 1);
+      // balanced, but a needed statement is broken: its problem is reported at its place
+      const broken = `${filler(200)}\n${config}\nconst oops = { redirectUri: "contoso://x" b: 1 };\n`;
+      assert.ok(scanTopLevel(broken));
+      const [slicedBroken, fullBroken] = slicedAndFull('/w/authConfig.js', broken);
+      assert.deepEqual(slicedBroken, fullBroken);
+      assert.equal(slicedBroken.problems[0].range.start, broken.indexOf('b: 1'));
+      assert.deepEqual(redirects(slicedBroken), ['spa redirect contoso-end://auth']);
+      // JSX is not followed by the pre-scan
+      assert.equal(scanTopLevel('const view = <p>Don\'t</p>;'), undefined);
+      assert.equal(scanTopLevel('const view = <br/>;'), undefined);
+      assert.equal(scanTopLevel('const s = "unterminated\nconst t = 1;'), undefined);
+      assert.equal(scanTopLevel(`const deep = ${'['.repeat(300)}${']'.repeat(300)};`), undefined);
+    });
   });
 });
