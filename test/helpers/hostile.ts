@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { filesUnder } from './files';
 
 /** The committed hostile workspace (small files); `generated/` under it is created by generateHostileFiles. */
 export const HOSTILE_DIR = path.resolve(__dirname, '../../../test/fixtures/hostile');
@@ -81,15 +82,5 @@ function isSymlink(file: string): boolean {
 
 /** Every `EXECUTED-*.marker` file under `dir` (a booby trap that ran), walked without following links. */
 export function executedMarkers(dir: string = HOSTILE_DIR): string[] {
-  const found: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const current = stack.pop()!;
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if (entry.name.startsWith('EXECUTED-')) found.push(full);
-    }
-  }
-  return found;
+  return filesUnder(dir, (name) => name.startsWith('EXECUTED-'));
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { filesUnder } from '../../helpers/files';
 import { assertInlineExpectations, FIXTURES, lintFixtures } from '../../helpers/expectations';
 import type { ParsedFile } from '../../../src/core/model';
 import { encodeHash, intentAccepts, splitRedirect } from '../../../src/core/rules/android-app';
@@ -10,20 +10,6 @@ import { configFile, lintModel } from './model-builders';
 const RULES = ['android-redirect-mismatch', 'ios-url-scheme-missing'];
 const RAW = 'aB3+cD4/eF5gH6iJ7kL8mN9oP0q=';
 const ENCODED = 'aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D';
-
-function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const current = stack.pop()!;
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else out.push(full);
-    }
-  }
-  return out.sort();
-}
 
 describe('android-redirect-mismatch', () => {
   const android = path.join(FIXTURES, 'rules/android');

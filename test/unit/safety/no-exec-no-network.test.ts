@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { lintPaths } from '../../../src/core/lint';
 import { executedMarkers, HOSTILE_DIR } from '../../helpers/hostile';
+import { filesUnder } from '../../helpers/files';
 
 const REPO = path.resolve(__dirname, '../../../..');
 
@@ -54,19 +55,7 @@ export function forbiddenUses(fileName: string, text: string): string[] {
   return problems;
 }
 
-function sourcesUnder(dir: string): string[] {
-  const files: string[] = [];
-  const stack = [dir];
-  while (stack.length) {
-    const current = stack.pop()!;
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if (/\.ts$/.test(entry.name)) files.push(full);
-    }
-  }
-  return files.sort();
-}
+const isTypeScript = (name: string) => name.endsWith('.ts');
 
 describe('safety: no code execution, no network', () => {
   it('the scanner finds each kind of forbidden use (so a clean result means something)', () => {
@@ -91,7 +80,7 @@ describe('safety: no code execution, no network', () => {
   });
 
   it('no file under src/core or src/cli imports a network or process module, evaluates code or requires a computed path', () => {
-    const files = [...sourcesUnder(path.join(REPO, 'src/core')), ...sourcesUnder(path.join(REPO, 'src/cli'))];
+    const files = [...filesUnder(path.join(REPO, 'src/core'), isTypeScript), ...filesUnder(path.join(REPO, 'src/cli'), isTypeScript)];
     assert.ok(files.length > 10, `only ${files.length} sources found`);
     const problems = files.flatMap((file) => forbiddenUses(file, fs.readFileSync(file, 'utf8')));
     assert.deepEqual(problems, []);
