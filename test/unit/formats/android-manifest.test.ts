@@ -3,14 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { androidManifestFormat } from '../../../src/core/formats/android-manifest';
-import { stripBom } from '../../../src/core/text';
+import { stripBom, rangeText as slice } from '../../../src/core/text';
 import { assertInlineExpectations, FIXTURES } from '../../helpers/expectations';
 
 const dir = path.join(FIXTURES, 'formats/android-manifest');
 const manifest = path.join(dir, 'app/src/main/AndroidManifest.xml');
 const crlf = path.join(dir, 'crlf/src/main/AndroidManifest.xml');
 const read = (file: string) => stripBom(fs.readFileSync(file, 'utf8'));
-const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
 
 describe('format: AndroidManifest.xml', () => {
   it('is detected by name', () => {

@@ -6,12 +6,12 @@ import { bicepFormat } from '../../../src/core/formats/bicep';
 import { tokenizeBicep } from '../../../src/core/formats/bicep-tokenizer';
 import type { AppRegistration } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
+import { rangeText as slice } from '../../../src/core/text';
 
 const dir = path.join(FIXTURES, 'formats/bicep');
 const fixture = (name: string) => path.join(dir, name);
 const read = (name: string) => fs.readFileSync(fixture(name), 'utf8').replace(/^\uFEFF/, '');
 const uris = (reg: AppRegistration) => reg.redirectUris.map((u) => `${u.platform} ${u.value}${u.partial ? ' (partial)' : ''}`);
-const slice = (text: string, range: { start: number; end: number }) => text.slice(range.start, range.end);
 
 describe('format: bicep', () => {
   it('reads every .bicep file', () => {

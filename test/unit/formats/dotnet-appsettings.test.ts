@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { dotnetAppSettingsFormat } from '../../../src/core/formats/dotnet-appsettings';
-import { stripBom } from '../../../src/core/text';
+import { stripBom, rangeText as slice } from '../../../src/core/text';
 import { assertInlineExpectations, FIXTURES } from '../../helpers/expectations';
 
 const dir = path.join(FIXTURES, 'formats/dotnet-appsettings');
@@ -11,7 +11,6 @@ const web = path.join(dir, 'appsettings.json');
 const maui = path.join(dir, 'appsettings.Maui.json');
 const desktop = path.join(dir, 'appsettings.Desktop.json');
 const read = (file: string) => stripBom(fs.readFileSync(file, 'utf8'));
-const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
 
 describe('format: .NET appsettings*.json', () => {
   it('claims appsettings*.json by name and other JSON only with .NET identity keys', () => {

@@ -6,6 +6,7 @@ import { tokenizeCSharp } from '../../../src/core/formats/csharp-tokenizer';
 import { dotnetCodeFormat } from '../../../src/core/formats/dotnet-code';
 import type { ParsedFile } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
+import { rangeText as slice } from '../../../src/core/text';
 
 const dir = path.join(FIXTURES, 'formats/dotnet-code');
 const fixture = (name: string) => path.join(dir, name);
@@ -13,7 +14,6 @@ const read = (name: string) => fs.readFileSync(fixture(name), 'utf8').replace(/^
 const parse = (name: string): ParsedFile => dotnetCodeFormat.parse(fixture(name), read(name));
 const redirects = (parsed: ParsedFile) =>
   parsed.configs.flatMap((c) => c.redirectUris).map((u) => `${u.platform} ${u.value}${u.partial ? ' (partial)' : ''}`);
-const slice = (text: string, range: { start: number; end: number }) => text.slice(range.start, range.end);
 
 describe('format: dotnet-code', () => {
   it('reads C# files that build an MSAL client', () => {

@@ -3,14 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { envFileFormat, scanEnv } from '../../../src/core/formats/env-file';
-import { stripBom } from '../../../src/core/text';
+import { stripBom, rangeText as slice } from '../../../src/core/text';
 import { assertInlineExpectations, FIXTURES } from '../../helpers/expectations';
 
 const dir = path.join(FIXTURES, 'formats/env-file');
 const env = path.join(dir, '.env');
 const local = path.join(dir, '.env.local');
 const read = (file: string) => stripBom(fs.readFileSync(file, 'utf8'));
-const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
 
 describe('format: .env files', () => {
   it('claims .env, .env.* and *.env by name only', () => {

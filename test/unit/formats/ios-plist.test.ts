@@ -3,14 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { iosPlistFormat } from '../../../src/core/formats/ios-plist';
-import { stripBom } from '../../../src/core/text';
+import { stripBom, rangeText as slice } from '../../../src/core/text';
 import { assertInlineExpectations, FIXTURES } from '../../helpers/expectations';
 
 const dir = path.join(FIXTURES, 'formats/ios-plist/Contoso');
 const info = path.join(dir, 'Info.plist');
 const widget = path.join(dir, 'Widget-Info.plist');
 const read = (file: string) => stripBom(fs.readFileSync(file, 'utf8'));
-const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
 
 describe('format: iOS/macOS Info.plist', () => {
   it('claims Info.plist and *-Info.plist by name, other plists only with URL types', () => {

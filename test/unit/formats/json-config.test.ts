@@ -3,14 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat, FORMATS } from '../../../src/core/formats';
 import { jsonConfigFormat } from '../../../src/core/formats/json-config';
-import { stripBom } from '../../../src/core/text';
+import { stripBom, rangeText as slice } from '../../../src/core/text';
 import { assertInlineExpectations, FIXTURES } from '../../helpers/expectations';
 
 const dir = path.join(FIXTURES, 'formats/json-config/src/config');
 const electron = path.join(dir, 'auth.json');
 const loopback = path.join(dir, 'loopback.json');
 const read = (file: string) => stripBom(fs.readFileSync(file, 'utf8'));
-const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
 
 describe('format: generic MSAL JSON config', () => {
   it('is the last format and sniffs conservatively', () => {

@@ -6,12 +6,12 @@ import { tokenizeHcl } from '../../../src/core/formats/hcl-tokenizer';
 import { terraformFormat } from '../../../src/core/formats/terraform';
 import type { AppRegistration } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
+import { rangeText as slice } from '../../../src/core/text';
 
 const dir = path.join(FIXTURES, 'formats/terraform');
 const fixture = (name: string) => path.join(dir, name);
 const read = (name: string) => fs.readFileSync(fixture(name), 'utf8').replace(/^\uFEFF/, '');
 const uris = (reg: AppRegistration) => reg.redirectUris.map((u) => `${u.platform} ${u.value}${u.partial ? ' (partial)' : ''}`);
-const slice = (text: string, range: { start: number; end: number }) => text.slice(range.start, range.end);
 
 describe('format: terraform', () => {
   it('reads every .tf file', () => {
