@@ -39,12 +39,12 @@ export class WorkspaceIndex {
 
   registrationsFor(appId: string | undefined): IndexedRegistration[] {
     if (!appId) return [];
-    return this.registrationIndex().get(appId.trim().toLowerCase()) ?? [];
+    return this.registrationIndex().get(idKey(appId)) ?? [];
   }
 
   configsFor(clientId: string | undefined): IndexedConfig[] {
     if (!clientId) return [];
-    return this.configIndex().get(clientId.trim().toLowerCase()) ?? [];
+    return this.configIndex().get(idKey(clientId)) ?? [];
   }
 
   /** The registrations a config signs in with: those whose appId equals its client id (no id, no link). */
@@ -69,34 +69,18 @@ export class WorkspaceIndex {
   }
 
   private registrationIndex(): Map<string, IndexedRegistration[]> {
-    if (!this.byAppId) {
-      this.byAppId = new Map();
-      for (const file of this.files.values()) {
-        for (const registration of file.registrations) {
-          const id = registration.appId?.value.trim().toLowerCase();
-          if (!id) continue;
-          const list = this.byAppId.get(id) ?? [];
-          list.push({ file, registration });
-          this.byAppId.set(id, list);
-        }
-      }
-    }
+    this.byAppId ??= groupById(
+      [...this.files.values()].flatMap((file) => file.registrations.map((registration) => ({ file, registration }))),
+      (entry) => entry.registration.appId?.value,
+    );
     return this.byAppId;
   }
 
   private configIndex(): Map<string, IndexedConfig[]> {
-    if (!this.byClientId) {
-      this.byClientId = new Map();
-      for (const file of this.files.values()) {
-        for (const config of file.configs) {
-          const id = config.clientId?.value.trim().toLowerCase();
-          if (!id) continue;
-          const list = this.byClientId.get(id) ?? [];
-          list.push({ file, config });
-          this.byClientId.set(id, list);
-        }
-      }
-    }
+    this.byClientId ??= groupById(
+      [...this.files.values()].flatMap((file) => file.configs.map((config) => ({ file, config }))),
+      (entry) => entry.config.clientId?.value,
+    );
     return this.byClientId;
   }
 }
@@ -116,4 +100,23 @@ function moduleRoot(path: string): string {
   }
   if (cut >= 0) return p.slice(0, cut + 1);
   return p.slice(0, p.lastIndexOf('/') + 1);
+}
+
+/** Groups entries by id, compared trimmed and case-insensitively (GUIDs); entries without an id are left out. */
+function groupById<T>(entries: T[], idOf: (entry: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const entry of entries) {
+    const raw = idOf(entry);
+    const id = raw === undefined ? '' : idKey(raw);
+    if (!id) continue;
+    const group = groups.get(id);
+    if (group) group.push(entry);
+    else groups.set(id, [entry]);
+  }
+  return groups;
+}
+
+/** The form ids are compared in: app and client ids are GUIDs, whose case and surrounding spaces do not matter. */
+function idKey(id: string): string {
+  return id.trim().toLowerCase();
 }
