@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { AppRegistration, Platform, Range, RedirectUri } from '../model';
+import type { AppRegistration, ParsedFile, Platform, Range, RedirectUri } from '../model';
 import { bool, nodeRange, parseJson, prop, str, strings } from './json-util';
 import { emptyParsed, type Format } from './types';
 
@@ -15,27 +15,24 @@ export const graphManifestFormat: Format = {
     !text.includes('"replyUrlsWithType"') &&
     (text.includes('"implicitGrantSettings"') ||
       (text.includes('"redirectUris"') && (text.includes('"signInAudience"') || text.includes('"appId"')))),
-  parse(path, text) {
-    const parsed = emptyParsed(path, 'graph-manifest', text);
-    const { root, problems } = parseJson(text);
-    parsed.problems.push(...problems);
-    for (const app of manifestObjects(root)) parsed.registrations.push(readGraph(app));
-    return parsed;
-  },
+  parse: (path, text) => parseManifest(path, text, 'graph-manifest', readGraph),
 };
 
 export const aadManifestFormat: Format = {
   id: 'aad-manifest',
   byName: isJson,
   sniff: (text) => text.includes('"replyUrlsWithType"') || (text.includes('"replyUrls"') && text.includes('"appId"')),
-  parse(path, text) {
-    const parsed = emptyParsed(path, 'aad-manifest', text);
-    const { root, problems } = parseJson(text);
-    parsed.problems.push(...problems);
-    for (const app of manifestObjects(root)) parsed.registrations.push(readAad(app));
-    return parsed;
-  },
+  parse: (path, text) => parseManifest(path, text, 'aad-manifest', readAad),
 };
+
+/** Both formats: the same JSON reading, one registration per app object, each read by its format's reader. */
+function parseManifest(path: string, text: string, format: 'graph-manifest' | 'aad-manifest', readApp: (app: Node) => AppRegistration): ParsedFile {
+  const parsed = emptyParsed(path, format, text);
+  const { root, problems } = parseJson(text);
+  parsed.problems.push(...problems);
+  for (const app of manifestObjects(root)) parsed.registrations.push(readApp(app));
+  return parsed;
+}
 
 /** A manifest file holds one app object, or (in some exports) an array of them or a `value` list. */
 function manifestObjects(root: Node | undefined): Node[] {
