@@ -28,7 +28,13 @@ const results = { date: new Date().toISOString(), machine: machine() };
 
 function machine() {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGB: round(os.totalmem() / 1024 ** 3, 1), node: process.version, os: `${os.type()} ${os.release()}` };
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: round(os.totalmem() / 1024 ** 3, 1),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
 }
 
 function timed(command, commandArgs, options = {}) {
@@ -41,7 +47,16 @@ function timed(command, commandArgs, options = {}) {
 
 // The engine bundled the way dist/ bundles it, for the in-process measurements.
 const enginePath = path.join(WORK, 'engine.cjs');
-await build({ entryPoints: [path.join(BENCH, 'engine-entry.ts')], outfile: enginePath, bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'warning' });
+await build({
+  entryPoints: [path.join(BENCH, 'engine-entry.ts')],
+  outfile: enginePath,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+  logLevel: 'warning',
+});
 const engine = require(enginePath);
 
 // 1. CLI vs Spectral vs the floor -------------------------------------------------------------------
@@ -56,22 +71,35 @@ if (part('cli')) {
     fs.writeFileSync(path.join(dir, `app${String(i).padStart(3, '0')}.manifest.json`), text);
   }
   const ruleset = path.join(WORK, 'spectral-ruleset.yaml');
-  fs.writeFileSync(ruleset, [
-    'rules:',
-    '  custom-scheme-reply-url:',
-    '    description: A reply URL that is not http(s) (custom scheme).',
-    '    severity: error',
-    '    given: "$.replyUrlsWithType[*].url"',
-    '    then:',
-    '      function: pattern',
-    '      functionOptions:',
-    '        match: "^https?://"',
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    ruleset,
+    [
+      'rules:',
+      '  custom-scheme-reply-url:',
+      '    description: A reply URL that is not http(s) (custom scheme).',
+      '    severity: error',
+      '    given: "$.replyUrlsWithType[*].url"',
+      '    then:',
+      '      function: pattern',
+      '      functionOptions:',
+      '        match: "^https?://"',
+      '',
+    ].join('\n'),
+  );
   const relativeDir = path.relative(ROOT, dir);
   const tools = {
     ours: () => timed(process.execPath, ['dist/cli.js', '--format', 'json', relativeDir]),
-    spectral: () => timed(process.execPath, [path.join(ROOT, 'node_modules/@stoplight/spectral-cli/dist/index.js'), 'lint', '--ruleset', ruleset, '--format', 'json', '--quiet', `${relativeDir}/*.json`]),
+    spectral: () =>
+      timed(process.execPath, [
+        path.join(ROOT, 'node_modules/@stoplight/spectral-cli/dist/index.js'),
+        'lint',
+        '--ruleset',
+        ruleset,
+        '--format',
+        'json',
+        '--quiet',
+        `${relativeDir}/*.json`,
+      ]),
     bare: () => timed(process.execPath, [path.join(BENCH, 'bare-parse.mjs'), dir]),
   };
   // Each tool must find what it is asked to find, or the timing means nothing.
@@ -91,8 +119,20 @@ if (part('cli')) {
   const ms = Object.fromEntries(names.map((n) => [n, median(times[n])]));
   const vsSpectral = ms.ours / ms.spectral;
   const vsBare = ms.ours / ms.bare;
-  results.cliComparison = { files: 500, totalBytes: bytes, runs: RUNS, medianMs: ms, allMs: times, found, ratioOursToSpectral: vsSpectral, ratioOursToBare: vsBare };
-  rows.push({ measure: `500 legacy manifests (${(bytes / 1024 / 1024).toFixed(1)} MB): our CLI, median of ${RUNS}`, value: `${Math.round(ms.ours)} ms (${found.ours} findings)` });
+  results.cliComparison = {
+    files: 500,
+    totalBytes: bytes,
+    runs: RUNS,
+    medianMs: ms,
+    allMs: times,
+    found,
+    ratioOursToSpectral: vsSpectral,
+    ratioOursToBare: vsBare,
+  };
+  rows.push({
+    measure: `500 legacy manifests (${(bytes / 1024 / 1024).toFixed(1)} MB): our CLI, median of ${RUNS}`,
+    value: `${Math.round(ms.ours)} ms (${found.ours} findings)`,
+  });
   rows.push({ measure: '  Spectral, one-rule ruleset', value: `${Math.round(ms.spectral)} ms (${found.spectral} findings)` });
   rows.push({ measure: '  bare loop: read + jsonc-parser parseTree (own node process)', value: `${Math.round(ms.bare)} ms (${found.bare} files)` });
   rows.push({ measure: '  ours / Spectral', value: round(vsSpectral, 3), goal: '<= 0.10', met: vsSpectral <= 0.1 });
@@ -156,16 +196,34 @@ if (part('scan')) {
   const rss = Math.max(...runs.map((r) => r.peakRssMB));
   const last = runs[runs.length - 1];
   results.scan = { files, authFiles: AUTH_FILES, runs, medianScanMs: scanMs, medianProcessMs: processMs, peakRssMB: rss };
-  rows.push({ measure: `workspace scan: ${files} files (${AUTH_FILES} auth files), lintPaths, median of 3`, value: `${Math.round(scanMs)} ms (process ${Math.round(processMs)} ms)`, goal: '<= 1500 ms', met: scanMs <= 1500 });
-  rows.push({ measure: '  files opened (auth files recognised)', value: `${last.opened} (${last.recognised})`, goal: 'candidates only', met: last.nonCandidateOpens === 0 });
-  rows.push({ measure: '  peak memory: process RSS (heap used at end)', value: `${round(rss, 1)} MB (${round(last.heapAtEndMB, 1)} MB)`, goal: '<= 150 MB', met: rss <= 150 });
+  rows.push({
+    measure: `workspace scan: ${files} files (${AUTH_FILES} auth files), lintPaths, median of 3`,
+    value: `${Math.round(scanMs)} ms (process ${Math.round(processMs)} ms)`,
+    goal: '<= 1500 ms',
+    met: scanMs <= 1500,
+  });
+  rows.push({
+    measure: '  files opened (auth files recognised)',
+    value: `${last.opened} (${last.recognised})`,
+    goal: 'candidates only',
+    met: last.nonCandidateOpens === 0,
+  });
+  rows.push({
+    measure: '  peak memory: process RSS (heap used at end)',
+    value: `${round(rss, 1)} MB (${round(last.heapAtEndMB, 1)} MB)`,
+    goal: '<= 150 MB',
+    met: rss <= 150,
+  });
   if (WORKSPACE_FILES !== files) rows.push({ measure: '  note', value: `generated ${files} files, expected ${WORKSPACE_FILES}` });
 }
 
 // 4. Extension: bundle sizes and activation ---------------------------------------------------------------
 if (part('extension')) {
   results.bundles = {};
-  for (const name of fs.readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js')).sort()) {
+  for (const name of fs
+    .readdirSync(path.join(ROOT, 'dist'))
+    .filter((n) => n.endsWith('.js'))
+    .sort()) {
     const bytes = fs.statSync(path.join(ROOT, 'dist', name)).size;
     results.bundles[name] = bytes;
     rows.push({ measure: `bundle dist/${name}`, value: kb(bytes) });
@@ -174,10 +232,20 @@ if (part('extension')) {
   rows.push(
     results.activation.medianMs === undefined
       ? { measure: 'extension activation (VS Code integration run)', value: `not measured: ${results.activation.reason}`, goal: '<= 50 ms median' }
-      : { measure: `extension activation, median of ${results.activation.samples.length} (extension host)`, value: `${round(results.activation.medianMs, 1)} ms`, goal: '<= 50 ms median', met: results.activation.medianMs <= 50 },
+      : {
+          measure: `extension activation, median of ${results.activation.samples.length} (extension host)`,
+          value: `${round(results.activation.medianMs, 1)} ms`,
+          goal: '<= 50 ms median',
+          met: results.activation.medianMs <= 50,
+        },
   );
-  if (typeof results.activation.engineLoadMs === 'number') rows.push({ measure: '  engine load on first lint (lazy, after activation)', value: `${round(results.activation.engineLoadMs, 1)} ms` });
-  if (typeof results.activation.initialScanMs === 'number') rows.push({ measure: `  start-up workspace scan (${results.activation.initialScanFiles ?? '?'} files)`, value: `${round(results.activation.initialScanMs, 1)} ms` });
+  if (typeof results.activation.engineLoadMs === 'number')
+    rows.push({ measure: '  engine load on first lint (lazy, after activation)', value: `${round(results.activation.engineLoadMs, 1)} ms` });
+  if (typeof results.activation.initialScanMs === 'number')
+    rows.push({
+      measure: `  start-up workspace scan (${results.activation.initialScanFiles ?? '?'} files)`,
+      value: `${round(results.activation.initialScanMs, 1)} ms`,
+    });
 }
 
 function measureActivation() {
@@ -191,12 +259,24 @@ function measureActivation() {
   const figures = JSON.parse(fs.readFileSync(out, 'utf8'));
   const samples = activationSamples(figures);
   if (!samples.length) return { reason: `no activation times found in ${path.relative(ROOT, out)}` };
-  return { samples, medianMs: median(samples), engineLoadMs: figures.engineLoadMs, initialScanMs: figures.initialScanMs, initialScanFiles: figures.initialScanFiles, integrationExit: child.status };
+  return {
+    samples,
+    medianMs: median(samples),
+    engineLoadMs: figures.engineLoadMs,
+    initialScanMs: figures.initialScanMs,
+    initialScanFiles: figures.initialScanFiles,
+    integrationExit: child.status,
+  };
 }
 
 /** Activation times in ms from the harness's file: a list of numbers, or the first list/number under a key naming activation. */
 function activationSamples(data) {
-  const numbers = (v) => (Array.isArray(v) ? v.map((x) => (typeof x === 'number' ? x : x?.ms ?? x?.activationMs)).filter((x) => typeof x === 'number') : typeof v === 'number' ? [v] : []);
+  const numbers = (v) =>
+    Array.isArray(v)
+      ? v.map((x) => (typeof x === 'number' ? x : (x?.ms ?? x?.activationMs))).filter((x) => typeof x === 'number')
+      : typeof v === 'number'
+        ? [v]
+        : [];
   if (Array.isArray(data)) return numbers(data);
   for (const [key, v] of Object.entries(data ?? {})) if (/activation|samples|ms$/i.test(key) && numbers(v).length) return numbers(v);
   return [];

@@ -17,7 +17,14 @@ const msalConstants = {
     esbuild.onResolve({ filter: /^@azure\/msal-node$/ }, (args) => ({ path: args.path, namespace: 'msal-node-constants' }));
     esbuild.onLoad({ filter: /.*/, namespace: 'msal-node-constants' }, () => {
       const msal = require('@azure/msal-node');
-      const names = ['AzureCloudInstance', 'AuthErrorCodes', 'ClientAuthErrorCodes', 'ClientConfigurationErrorCodes', 'InteractionRequiredAuthErrorCodes', 'version'];
+      const names = [
+        'AzureCloudInstance',
+        'AuthErrorCodes',
+        'ClientAuthErrorCodes',
+        'ClientConfigurationErrorCodes',
+        'InteractionRequiredAuthErrorCodes',
+        'version',
+      ];
       const contents = names.map((name) => `export const ${name} = ${JSON.stringify(msal[name])};`).join('\n');
       return { contents, loader: 'js' };
     });

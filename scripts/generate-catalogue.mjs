@@ -15,9 +15,11 @@ const CAPTURED_ON = '2025-02-03';
 const REFERENCE_URL = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes';
 const REFERENCE_REVISION = 'MicrosoftDocs/entra-docs docs/identity-platform/reference-error-codes.md @3164b3b5';
 
-const PASSWORD_CHANGE_REMEDY = 'The user retries the password change or reset; if it keeps failing, an admin checks the password policy and, for synced accounts, password writeback to on-premises AD.';
+const PASSWORD_CHANGE_REMEDY =
+  'The user retries the password change or reset; if it keeps failing, an admin checks the password policy and, for synced accounts, password writeback to on-premises AD.';
 const CONTACT_ADMIN = 'Contact the tenant administrator; the cause is in the tenant or service configuration, not in the app.';
-const DESKTOP_SSO = 'Seamless SSO (Kerberos) failed; the user signs in with a password instead. An admin checks the Seamless SSO setup (computer account, intranet zone settings, time sync).';
+const DESKTOP_SSO =
+  'Seamless SSO (Kerberos) failed; the user signs in with a password instead. An admin checks the Seamless SSO setup (computer account, intranet zone settings, time sync).';
 const WS_FED = 'Contact the owner of the federation (WS-Federation) setup; the app cannot fix this.';
 const NGC = 'The user sets up Windows Hello for Business again or signs in another way; an admin checks the device registration.';
 
@@ -121,7 +123,10 @@ function sourceOf(row) {
     const oldName = row.source.includes('name from entra-docs @04f65548') ? ' (symbolic name from the 2024-04-24 version)' : '';
     return `${REFERENCE_URL}${oldName}`;
   }
-  return row.source.split(';').map((s) => s.trim().split(' ')[0]).join(' ; ');
+  return row.source
+    .split(';')
+    .map((s) => s.trim().split(' ')[0])
+    .join(' ; ');
 }
 
 const rows = parseTsv(readFileSync(tsvPath, 'utf8'));

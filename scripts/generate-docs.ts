@@ -90,8 +90,9 @@ export function renderRulePage(rule: Rule): string {
 }
 
 export function renderRuleTable(rules: readonly Rule[]): string {
-  const rows = rules.map(({ meta }) =>
-    `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${meta.codes.length ? meta.codes.join(', ') : '—'} | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : 'no'} | ${tableCell(meta.description)} |`,
+  const rows = rules.map(
+    ({ meta }) =>
+      `| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${meta.codes.length ? meta.codes.join(', ') : '—'} | ${meta.defaultSeverity} | ${meta.fixable ? 'yes' : 'no'} | ${tableCell(meta.description)} |`,
   );
   return ['| Rule | Codes | Default severity | Fixable | Description |', '|---|---|---|---|---|', ...rows].join('\n');
 }
@@ -143,5 +144,7 @@ export function writeDocs(root: string, rules: readonly Rule[] = RULES): { writt
 
 if (require.main === module) {
   const { written, removed } = writeDocs(repoRoot());
-  process.stdout.write(`docs: ${RULES.length} rules; ${written.length} file(s) written${written.length ? `: ${written.join(', ')}` : ''}${removed.length ? `; removed ${removed.join(', ')}` : ''}\n`);
+  process.stdout.write(
+    `docs: ${RULES.length} rules; ${written.length} file(s) written${written.length ? `: ${written.join(', ')}` : ''}${removed.length ? `; removed ${removed.join(', ')}` : ''}\n`,
+  );
 }

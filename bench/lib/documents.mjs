@@ -114,7 +114,13 @@ function appsettings(i, targetBytes) {
   "Logging": { "LogLevel": { "Default": "Information" } },
   "Features": {
 `;
-  return grow(head, (n) => `    "Feature${n}": { "Enabled": ${n % 2 === 0}, "Endpoint": "https://api${n}.contoso.example.com/v1" }`, ',\n', '\n  }\n}\n', targetBytes);
+  return grow(
+    head,
+    (n) => `    "Feature${n}": { "Enabled": ${n % 2 === 0}, "Endpoint": "https://api${n}.contoso.example.com/v1" }`,
+    ',\n',
+    '\n  }\n}\n',
+    targetBytes,
+  );
 }
 
 function androidConfig(i, targetBytes) {
@@ -125,7 +131,13 @@ function androidConfig(i, targetBytes) {
   "broker_redirect_uri_registered": false,
   "authorities": [
 `;
-  return grow(head, (n) => `    { "type": "AAD", "audience": { "type": "AzureADMyOrg", "tenant_id": "${guid(n)}" }, "default": ${n === 0} }`, ',\n', '\n  ]\n}\n', targetBytes);
+  return grow(
+    head,
+    (n) => `    { "type": "AAD", "audience": { "type": "AzureADMyOrg", "tenant_id": "${guid(n)}" }, "default": ${n === 0} }`,
+    ',\n',
+    '\n  ]\n}\n',
+    targetBytes,
+  );
 }
 
 function appCreationScripts(i, targetBytes) {
@@ -136,7 +148,14 @@ function appCreationScripts(i, targetBytes) {
   ],
   "CodeConfiguration": [
 `;
-  return grow(head, (n) => `    { "App": "client", "SettingKind": "Replace", "SettingFile": "\\\\..\\\\src\\\\file${n}.cs", "Mappings": [ { "key": "Key${n}", "value": "client.AppId" } ] }`, ',\n', '\n  ]\n}\n', targetBytes);
+  return grow(
+    head,
+    (n) =>
+      `    { "App": "client", "SettingKind": "Replace", "SettingFile": "\\\\..\\\\src\\\\file${n}.cs", "Mappings": [ { "key": "Key${n}", "value": "client.AppId" } ] }`,
+    ',\n',
+    '\n  ]\n}\n',
+    targetBytes,
+  );
 }
 
 function jsonConfig(i, targetBytes) {
@@ -167,7 +186,13 @@ function androidManifest(i, targetBytes) {
       </intent-filter>
     </activity>
 `;
-  return grow(head, (n) => `    <activity android:name=".Screen${n}Activity" android:exported="false" android:theme="@style/Theme${n}" />`, '\n', '\n  </application>\n</manifest>\n', targetBytes);
+  return grow(
+    head,
+    (n) => `    <activity android:name=".Screen${n}Activity" android:exported="false" android:theme="@style/Theme${n}" />`,
+    '\n',
+    '\n  </application>\n</manifest>\n',
+    targetBytes,
+  );
 }
 
 function iosPlist(i, targetBytes) {
@@ -215,7 +240,13 @@ function terraform(i, targetBytes) {
   }
 }
 `;
-  return grow(head, (n) => `resource "azurerm_resource_group" "rg${n}" {\n  name     = "contoso-rg-${n}"\n  location = "westeurope"\n}`, '\n', '\n', targetBytes);
+  return grow(
+    head,
+    (n) => `resource "azurerm_resource_group" "rg${n}" {\n  name     = "contoso-rg-${n}"\n  location = "westeurope"\n}`,
+    '\n',
+    '\n',
+    targetBytes,
+  );
 }
 
 function bicep(i, targetBytes) {

@@ -10,7 +10,10 @@ export const AUTH_FILES = 200;
 // No .ts files: tsconfig.json includes bench/**/*.ts, and generated files must never be compiled.
 const VERSION = 'workspace-v2';
 
-const source = (i) => `import { useState } from 'react';\n\nexport function Widget${i}(props) {\n  const [count, setCount] = useState(${i % 10});\n  return <button onClick={() => setCount(count + 1)}>{props.label} {count}</button>;\n}\n`.repeat(3);
+const source = (i) =>
+  `import { useState } from 'react';\n\nexport function Widget${i}(props) {\n  const [count, setCount] = useState(${i % 10});\n  return <button onClick={() => setCount(count + 1)}>{props.label} {count}</button>;\n}\n`.repeat(
+    3,
+  );
 const moduleCode = (i) => `'use strict';\nmodule.exports = function helper${i}(value) {\n  return value == null ? ${i} : String(value).trim();\n};\n`.repeat(6);
 const bundleCode = (i) => `"use strict";(()=>{var a${i}=function(b){return b*${i}};window.__m${i}=a${i};})();\n`.repeat(12);
 
@@ -55,7 +58,8 @@ export function ensureWorkspace(root) {
     const area = `src/feature${Math.floor(i / 100)}`;
     const k = i % 10;
     if (k < 6) write(`${area}/Widget${i}.jsx`, source(i));
-    else if (k === 6) write(`${area}/Widget${i}.test.js`, `import { Widget${i} } from './Widget${i}';\ntest('renders', () => expect(Widget${i}).toBeDefined());\n`);
+    else if (k === 6)
+      write(`${area}/Widget${i}.test.js`, `import { Widget${i} } from './Widget${i}';\ntest('renders', () => expect(Widget${i}).toBeDefined());\n`);
     else if (k === 7) write(`${area}/widget${i}.css`, `.widget${i} { color: #${(i % 4096).toString(16).padStart(3, '0')}; padding: 4px; }\n`.repeat(10));
     else if (k === 8) write(`${area}/README${i}.md`, `# Feature ${i}\n\nNotes about the feature.\n`);
     else write(`${area}/strings${i}.json`, JSON.stringify({ title: `Feature ${i}`, description: 'Localised strings', items: [1, 2, 3] }, null, 2));

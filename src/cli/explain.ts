@@ -71,7 +71,14 @@ function explainMessage(input: string, format: 'text' | 'json', io: Io): number 
       io.err(`entra-auth-lint explain: ${match.number !== undefined ? unknownCodeText(match.number) : `'${match.code}' is not in the catalogue`}\n`);
     }
   }
-  if (format === 'json') io.out(`${JSON.stringify(known.map((k) => toExplainJson(k.entry, k.context)), null, 2)}\n`);
+  if (format === 'json')
+    io.out(
+      `${JSON.stringify(
+        known.map((k) => toExplainJson(k.entry, k.context)),
+        null,
+        2,
+      )}\n`,
+    );
   else io.out(known.map((k) => renderText(k.entry, k.context)).join('\n'));
   return unknown > 0 ? 1 : 0;
 }

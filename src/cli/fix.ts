@@ -79,7 +79,10 @@ export function runFix(run: LintRun, mode: { dryRun: boolean }, io: Io): FixOutc
   const keptEdits: TextEdit[] = appliedFixes.flatMap((fix) => fix.edits);
   for (const file of [...updated.keys()]) {
     const entry = updated.get(file)!;
-    const after = applyEdits(entry.before, keptEdits.filter((e) => e.file === file));
+    const after = applyEdits(
+      entry.before,
+      keptEdits.filter((e) => e.file === file),
+    );
     if (after === entry.before) updated.delete(file);
     else entry.after = after;
   }
@@ -105,7 +108,10 @@ export function runFix(run: LintRun, mode: { dryRun: boolean }, io: Io): FixOutc
     outcome.changedFiles.push(file);
   }
   outcome.applied = appliedFixes.filter((fix) => fix.edits.some((e) => outcome.changedFiles.includes(e.file))).length;
-  if (!mode.dryRun) io.err(`entra-auth-lint: ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'} applied to ${outcome.changedFiles.length} file${outcome.changedFiles.length === 1 ? '' : 's'}.\n`);
+  if (!mode.dryRun)
+    io.err(
+      `entra-auth-lint: ${outcome.applied} fix${outcome.applied === 1 ? '' : 'es'} applied to ${outcome.changedFiles.length} file${outcome.changedFiles.length === 1 ? '' : 's'}.\n`,
+    );
   else if (outcome.changedFiles.length === 0) io.err('entra-auth-lint: no unattended fixes to apply\n');
   return outcome;
 }

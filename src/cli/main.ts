@@ -87,7 +87,16 @@ function run(argv: string[], io: CliIo): number {
   }
 
   const shown = cli.quiet ? report.findings.filter((f) => f.severity === 'error') : report.findings;
-  io.out(FORMATTERS[cli.format]({ files: report.files.map((f) => relativeSlash(io.cwd, f)), findings: shown, cwd: io.cwd, color, textOf: report.textOf, notes: report.notes }));
+  io.out(
+    FORMATTERS[cli.format]({
+      files: report.files.map((f) => relativeSlash(io.cwd, f)),
+      findings: shown,
+      cwd: io.cwd,
+      color,
+      textOf: report.textOf,
+      notes: report.notes,
+    }),
+  );
   return exitCode(report.findings, cli, io);
 }
 
@@ -137,7 +146,12 @@ function searchStart(cli: CliOptions, cwd: string): string {
 }
 
 /** Lints stdin as the file `name` (relative to cwd); the file on disk, if any, is not read. */
-function lintStdin(name: string, io: CliIo, options: LintOptions, root: string): { files: string[]; findings: Finding[]; textOf: (file: string) => string | undefined } {
+function lintStdin(
+  name: string,
+  io: CliIo,
+  options: LintOptions,
+  root: string,
+): { files: string[]; findings: Finding[]; textOf: (file: string) => string | undefined } {
   let bytes: Buffer;
   try {
     bytes = (io.readStdin ?? (() => fs.readFileSync(0)))();

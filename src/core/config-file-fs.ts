@@ -27,7 +27,10 @@ export function loadConfigFile(file: string): ConfigParseResult {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return { options: {}, errors: [{ key: '', message: `cannot read the config file: ${reason}`, range: { start: 0, end: 0 }, start: { line: 0, character: 0 } }] };
+    return {
+      options: {},
+      errors: [{ key: '', message: `cannot read the config file: ${reason}`, range: { start: 0, end: 0 }, start: { line: 0, character: 0 } }],
+    };
   }
   return parseConfigFile(text, file);
 }

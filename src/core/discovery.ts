@@ -6,8 +6,29 @@ import { relativeSlash } from './paths';
 
 /** Folders never worth reading: dependencies, VCS data, build output, vendored code. */
 export const DEFAULT_EXCLUDED_DIRS = [
-  'node_modules', '.git', '.hg', '.svn', 'bin', 'obj', 'dist', 'out', 'build', 'Pods', 'vendor', 'bower_components',
-  '.gradle', '.idea', '.vs', '.vscode-test', 'DerivedData', 'Carthage', '.next', '.nuxt', 'coverage', '.terraform', 'third_party',
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'bin',
+  'obj',
+  'dist',
+  'out',
+  'build',
+  'Pods',
+  'vendor',
+  'bower_components',
+  '.gradle',
+  '.idea',
+  '.vs',
+  '.vscode-test',
+  'DerivedData',
+  'Carthage',
+  '.next',
+  '.nuxt',
+  'coverage',
+  '.terraform',
+  'third_party',
 ];
 
 export interface DiscoveryOptions {

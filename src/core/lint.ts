@@ -34,7 +34,12 @@ export function readInto(project: Project, file: string): FileRead {
     if (stat.size > project.options.maxFileSizeBytes) {
       // Only a file that looks like an auth file is reported; a big package-lock.json or data export is not.
       const format = formatOfLargeFile(fd, file);
-      if (format) project.setSkipped(file, `the file is ${formatBytes(stat.size)}, over the ${formatBytes(project.options.maxFileSizeBytes)} limit (maxFileSizeBytes)`, format);
+      if (format)
+        project.setSkipped(
+          file,
+          `the file is ${formatBytes(stat.size)}, over the ${formatBytes(project.options.maxFileSizeBytes)} limit (maxFileSizeBytes)`,
+          format,
+        );
       return read;
     }
     const bytes = Buffer.alloc(stat.size);

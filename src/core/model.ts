@@ -41,12 +41,7 @@ export type FormatId =
   | 'env'
   | 'json-config';
 
-export type SignInAudience =
-  | 'AzureADMyOrg'
-  | 'AzureADMultipleOrgs'
-  | 'AzureADandPersonalMicrosoftAccount'
-  | 'PersonalMicrosoftAccount'
-  | string;
+export type SignInAudience = 'AzureADMyOrg' | 'AzureADMultipleOrgs' | 'AzureADandPersonalMicrosoftAccount' | 'PersonalMicrosoftAccount' | string;
 
 /** Which MSAL flavour (or framework) a config is written for, when the file shows it. */
 export type Library =

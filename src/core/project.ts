@@ -25,7 +25,11 @@ export class Project {
   private readonly rules: Rule[];
 
   /** `root` anchors the glob patterns of suppressions (the scanned folder). */
-  constructor(options: LintOptions = {}, readonly root?: string, rules: Rule[] = RULES) {
+  constructor(
+    options: LintOptions = {},
+    readonly root?: string,
+    rules: Rule[] = RULES,
+  ) {
     this.options = effectiveOptions(options);
     this.rules = rules;
   }
@@ -89,7 +93,8 @@ export class Project {
       for (const { file } of this.index.configsFor(config.clientId?.value)) result.add(file.path);
     }
     if (changed.android || changed.ios || changed.format === 'android-config') {
-      for (const file of this.index.all()) if (file.format === 'android-config' || file.format === 'msal-js' || file.format === 'dotnet-code') result.add(file.path);
+      for (const file of this.index.all())
+        if (file.format === 'android-config' || file.format === 'msal-js' || file.format === 'dotnet-code') result.add(file.path);
     }
     return [...result];
   }
@@ -119,7 +124,15 @@ export class Project {
       } catch (error) {
         // One broken rule must not hide the findings of the others.
         reports.length = 0;
-        findings.push(this.toFinding(file, lines, rule, { range: { start: 0, end: 0 }, message: `rule ${rule.meta.id} failed on this file: ${(error as Error).message}`, severity: 'information' }, 'information'));
+        findings.push(
+          this.toFinding(
+            file,
+            lines,
+            rule,
+            { range: { start: 0, end: 0 }, message: `rule ${rule.meta.id} failed on this file: ${(error as Error).message}`, severity: 'information' },
+            'information',
+          ),
+        );
         continue;
       }
       for (const report of reports) {

@@ -75,13 +75,21 @@ function buildMoveRedirectFix(file: ParsedFile, registration: AppRegistration, e
     return edit ? { title, unattended: false, edits: [edit] } : undefined;
   }
   const removal = minimalEdit(file.path, text, applyEdits(text, modify(text, entryPath, undefined, { formattingOptions: options })));
-  const insertion = minimalEdit(file.path, text, applyEdits(text, modify(text, [...appPath, to, 'redirectUris', -1], entry.value, { formattingOptions: options, isArrayInsertion: true })));
+  const insertion = minimalEdit(
+    file.path,
+    text,
+    applyEdits(text, modify(text, [...appPath, to, 'redirectUris', -1], entry.value, { formattingOptions: options, isArrayInsertion: true })),
+  );
   if (!removal || !insertion) return undefined;
   const apart = removal.range.end < insertion.range.start || insertion.range.end < removal.range.start;
   if (apart) return { title, unattended: false, edits: [removal, insertion] };
   // Edits that touch (the target list is created right after the source list): one combined edit.
   const removed = applyEdits(text, modify(text, entryPath, undefined, { formattingOptions: options }));
-  const combined = minimalEdit(file.path, text, applyEdits(removed, modify(removed, [...appPath, to, 'redirectUris', -1], entry.value, { formattingOptions: options, isArrayInsertion: true })));
+  const combined = minimalEdit(
+    file.path,
+    text,
+    applyEdits(removed, modify(removed, [...appPath, to, 'redirectUris', -1], entry.value, { formattingOptions: options, isArrayInsertion: true })),
+  );
   return combined ? { title, unattended: false, edits: [combined] } : undefined;
 }
 
@@ -110,7 +118,10 @@ function locateApp(file: ParsedFile, registration: AppRegistration): { text: str
 /** The file's indentation and line end, so inserted text looks like the rest. */
 function formattingOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
-  const indents = text.split(/\r\n|\r|\n/).map((line) => /^[ \t]*/.exec(line)![0]).filter((indent) => indent.length > 0);
+  const indents = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => /^[ \t]*/.exec(line)![0])
+    .filter((indent) => indent.length > 0);
   const insertSpaces = !(indents[0]?.startsWith('\t') ?? false);
   // The smallest space indent (at most 8), found by a loop: a spread over every line of a big manifest
   // would pass more arguments than a call can take.

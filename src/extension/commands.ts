@@ -21,7 +21,9 @@ export function registerCommands(service: LintService, actions: AuthCodeActionPr
   return [
     vscode.commands.registerCommand(SCAN_COMMAND, () => scanWithProgress(service)),
     vscode.commands.registerCommand(EXPLAIN_COMMAND, (code?: unknown) => explainCommand(explanations, code)),
-    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, (ruleId: unknown) => (typeof ruleId === 'string' ? showRuleDocs(ruleId, (name, markdown) => explanations.store(name, markdown)) : undefined)),
+    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, (ruleId: unknown) =>
+      typeof ruleId === 'string' ? showRuleDocs(ruleId, (name, markdown) => explanations.store(name, markdown)) : undefined,
+    ),
     vscode.commands.registerCommand(FIX_ALL_COMMAND, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return false;

@@ -33,5 +33,7 @@ export function toDiagnostic(finding: Finding, uriOf: (path: string) => vscode.U
 /** Whether a diagnostic (as handed back in a code action context) is the one made from `finding`. */
 export function sameFinding(diagnostic: vscode.Diagnostic, finding: Finding): boolean {
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  return diagnostic.source === SOURCE && code === finding.ruleId && diagnostic.range.isEqual(toRange(finding)) && diagnostic.message.startsWith(finding.message);
+  return (
+    diagnostic.source === SOURCE && code === finding.ruleId && diagnostic.range.isEqual(toRange(finding)) && diagnostic.message.startsWith(finding.message)
+  );
 }

@@ -10,18 +10,43 @@ export const LINTED_SCHEMES = new Set(['file', 'untitled', 'vscode-vfs', 'vscode
  * `undefined` means the name's format sniffs the content itself.
  */
 const UNTITLED_NAMES: Record<string, [string, RegExp | undefined][]> = {
-  json: [['untitled.json', undefined], ['appsettings.json', /"(AzureAd|AzureAdB2C|MicrosoftIdentityPlatform)"\s*:/i], ['auth_config.json', /"(client_id|redirect_uri)"\s*:/]],
-  jsonc: [['untitled.json', undefined], ['appsettings.json', /"(AzureAd|AzureAdB2C)"\s*:/i]],
-  javascript: [['untitled.js', undefined], ['authConfig.js', /msal|clientId|redirectUri/i]],
-  javascriptreact: [['untitled.jsx', undefined], ['authConfig.jsx', /msal|clientId|redirectUri/i]],
-  typescript: [['untitled.ts', undefined], ['authConfig.ts', /msal|clientId|redirectUri/i]],
-  typescriptreact: [['untitled.tsx', undefined], ['authConfig.tsx', /msal|clientId|redirectUri/i]],
-  csharp: [['untitled.cs', undefined], ['Program.cs', /ClientApplicationBuilder|AddMicrosoftIdentityWeb|WithRedirectUri/]],
+  json: [
+    ['untitled.json', undefined],
+    ['appsettings.json', /"(AzureAd|AzureAdB2C|MicrosoftIdentityPlatform)"\s*:/i],
+    ['auth_config.json', /"(client_id|redirect_uri)"\s*:/],
+  ],
+  jsonc: [
+    ['untitled.json', undefined],
+    ['appsettings.json', /"(AzureAd|AzureAdB2C)"\s*:/i],
+  ],
+  javascript: [
+    ['untitled.js', undefined],
+    ['authConfig.js', /msal|clientId|redirectUri/i],
+  ],
+  javascriptreact: [
+    ['untitled.jsx', undefined],
+    ['authConfig.jsx', /msal|clientId|redirectUri/i],
+  ],
+  typescript: [
+    ['untitled.ts', undefined],
+    ['authConfig.ts', /msal|clientId|redirectUri/i],
+  ],
+  typescriptreact: [
+    ['untitled.tsx', undefined],
+    ['authConfig.tsx', /msal|clientId|redirectUri/i],
+  ],
+  csharp: [
+    ['untitled.cs', undefined],
+    ['Program.cs', /ClientApplicationBuilder|AddMicrosoftIdentityWeb|WithRedirectUri/],
+  ],
   terraform: [['main.tf', /azuread_application/]],
   bicep: [['main.bicep', /Microsoft\.Graph\/applications|redirectUris/]],
   dotenv: [['.env', /CLIENT_ID|REDIRECT_URI|AZURE_|MSAL/i]],
   plist: [['Info.plist', /<plist/]],
-  xml: [['AndroidManifest.xml', /<manifest[\s>]/], ['Info.plist', /<plist[\s>]/]],
+  xml: [
+    ['AndroidManifest.xml', /<manifest[\s>]/],
+    ['Info.plist', /<plist[\s>]/],
+  ],
 };
 
 /**

@@ -18,7 +18,11 @@ export function toWorkspaceEdit(fixes: Fix[], document: vscode.TextDocument, ser
     for (const textEdit of fix.edits) {
       const item = convert(textEdit, document, service);
       const ranges = taken.get(textEdit.file) ?? [];
-      if (!item || ranges.some((r) => textEdit.range.start < r.end && r.start < textEdit.range.end) || ranges.some((r) => r.start === r.end && r.start === textEdit.range.start)) {
+      if (
+        !item ||
+        ranges.some((r) => textEdit.range.start < r.end && r.start < textEdit.range.end) ||
+        ranges.some((r) => r.start === r.end && r.start === textEdit.range.start)
+      ) {
         usable = false;
         break;
       }

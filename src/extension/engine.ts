@@ -9,6 +9,7 @@ let loadMs = 0;
 export function engine(): Engine {
   if (!loaded) {
     const start = performance.now();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose
     loaded = require('./core-bundle') as Engine;
     loadMs = performance.now() - start;
   }

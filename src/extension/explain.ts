@@ -46,7 +46,7 @@ export function renderCodes(input: string): string | undefined {
  * explanation beside the editor and returns its URI (undefined when cancelled).
  */
 export async function explainCommand(provider: ExplanationProvider, argument?: unknown): Promise<vscode.Uri | undefined> {
-  const input = typeof argument === 'string' && argument.trim() ? argument : fromEditor() ?? (await pick());
+  const input = typeof argument === 'string' && argument.trim() ? argument : (fromEditor() ?? (await pick()));
   if (!input) return undefined;
   const markdown = renderCodes(input);
   if (!markdown) {
@@ -88,11 +88,22 @@ export function quickPickItems(value: string): CodeItem[] {
   const items: CodeItem[] = [];
   const pasted = parseErrorMessage(value);
   if (value.length > 20 && pasted.codes.length) {
-    items.push({ label: `$(search) Explain the pasted message`, description: pasted.codes.map((c: CodeMatch) => c.code).join(', '), input: value, alwaysShow: true });
+    items.push({
+      label: `$(search) Explain the pasted message`,
+      description: pasted.codes.map((c: CodeMatch) => c.code).join(', '),
+      input: value,
+      alwaysShow: true,
+    });
   }
   for (const entry of searchCatalogue(value, 50)) {
     // alwaysShow: the catalogue search (meanings, names) is wider than the QuickPick's own label filter.
-    items.push({ label: entry.code, description: entryTitle(entry).slice(entry.code.length).trim(), detail: entry.meaning, input: entry.code, alwaysShow: true });
+    items.push({
+      label: entry.code,
+      description: entryTitle(entry).slice(entry.code.length).trim(),
+      detail: entry.meaning,
+      input: entry.code,
+      alwaysShow: true,
+    });
   }
   return items;
 }

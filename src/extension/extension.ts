@@ -98,7 +98,8 @@ export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
  * The language activation events (plain text, logs, JSON, JS …) also fire in workspaces that have nothing
  * to do with sign-in, for the hover. Only a workspace holding a typical auth file name gets the full scan.
  */
-const AUTH_FILE_NAMES = '**/{.entra-auth-lint.json,auth_config*.json,msal_config*.json,authConfig.*,msalConfig.*,appsettings*.json,AndroidManifest.xml,Info.plist,*manifest*.json,*.tf,*.bicep}';
+const AUTH_FILE_NAMES =
+  '**/{.entra-auth-lint.json,auth_config*.json,msal_config*.json,authConfig.*,msalConfig.*,appsettings*.json,AndroidManifest.xml,Info.plist,*manifest*.json,*.tf,*.bicep}';
 
 async function hasAuthFiles(): Promise<boolean> {
   if (!vscode.workspace.workspaceFolders?.length) return false;

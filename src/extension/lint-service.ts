@@ -122,7 +122,10 @@ export class LintService implements vscode.Disposable {
         this.forget(key, state, file);
         return;
       }
-      state.project.setSkipped(file, `the document has ${text.length} characters, over the limit of ${state.project.options.maxFileSizeBytes} (entraAuthLint.maxFileSize)`);
+      state.project.setSkipped(
+        file,
+        `the document has ${text.length} characters, over the limit of ${state.project.options.maxFileSizeBytes} (entraAuthLint.maxFileSize)`,
+      );
     } else {
       state.project.setFile(file, text);
     }
@@ -165,7 +168,10 @@ export class LintService implements vscode.Disposable {
       state.scanned.delete(file);
       this.findings.delete(uri.toString());
       this.collection.delete(uri);
-      this.publish(state, affected.filter((p) => p !== file));
+      this.publish(
+        state,
+        affected.filter((p) => p !== file),
+      );
       return;
     }
     const relative = engine().relativeSlash(state.folder.uri.fsPath, file);
@@ -278,7 +284,11 @@ export class LintService implements vscode.Disposable {
       const uri = this.uriOf(file);
       const findings = state.project.lintFile(file);
       this.findings.set(uri.toString(), findings);
-      if (findings.length) this.collection.set(uri, findings.map((f) => toDiagnostic(f, this.uriOf)));
+      if (findings.length)
+        this.collection.set(
+          uri,
+          findings.map((f) => toDiagnostic(f, this.uriOf)),
+        );
       else this.collection.delete(uri);
     }
     this.changed.fire();
@@ -306,7 +316,7 @@ export class LintService implements vscode.Disposable {
       const parsed = core.parseConfigFile(text ?? '', configFile);
       fileOptions = parsed.options;
       const uri = vscode.Uri.file(configFile);
-      if (parsed.errors.length) this.collection.set(uri, configErrorDiagnostics(parsed.errors, text ?? ""));
+      if (parsed.errors.length) this.collection.set(uri, configErrorDiagnostics(parsed.errors, text ?? ''));
       else this.collection.delete(uri);
       log().info(`${folder?.name}: using ${configFile}${parsed.errors.length ? ` (${parsed.errors.length} problems)` : ''}`);
     }

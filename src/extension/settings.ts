@@ -39,7 +39,9 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     run: config.get<string>('run', 'onType') === 'onSave' ? 'onSave' : 'onType',
     debounceMs: Math.max(0, config.get<number>('debounceMs', 250)),
     options,
-    filesExclude: Object.entries(filesExclude ?? {}).filter(([, on]) => on === true).map(([glob]) => glob),
+    filesExclude: Object.entries(filesExclude ?? {})
+      .filter(([, on]) => on === true)
+      .map(([glob]) => glob),
   };
 }
 

@@ -3,14 +3,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HELP } from '../../src/cli/args';
-import { runCli, WORKSPACE, type JsonReport } from './run-cli';
+import { runCli, type JsonReport } from './run-cli';
 
 const CUSTOM_SCHEME_MANIFEST = JSON.stringify(
   { appId: '11111111-2222-4333-8444-555555555555', signInAudience: 'AzureADMyOrg', publicClient: { redirectUris: ['contoso-notes://auth'] } },
   null,
   2,
 );
-const CLEAN_MANIFEST = JSON.stringify({ appId: '11111111-2222-4333-8444-555555555555', signInAudience: 'AzureADMyOrg', web: { redirectUris: ['https://notes.contoso.example/signin'] } }, null, 2);
+const CLEAN_MANIFEST = JSON.stringify(
+  { appId: '11111111-2222-4333-8444-555555555555', signInAudience: 'AzureADMyOrg', web: { redirectUris: ['https://notes.contoso.example/signin'] } },
+  null,
+  2,
+);
 
 /** A throw-away workspace: files by relative path. */
 function workspace(files: Record<string, string>): string {
@@ -52,7 +56,10 @@ describe('cli: exit codes and options', () => {
     const warned = workspace({ 'app/manifest.json': CUSTOM_SCHEME_MANIFEST });
     const result = runCli(['--format', 'json', '.'], { cwd: warned });
     assert.equal(result.status, 0);
-    assert.deepEqual(json(result.stdout).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`), ['app/manifest.json:6:8 warning']);
+    assert.deepEqual(
+      json(result.stdout).findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity}`),
+      ['app/manifest.json:6:8 warning'],
+    );
     const clean = workspace({ 'manifest.json': CLEAN_MANIFEST });
     const cleanResult = runCli(['.'], { cwd: clean });
     assert.equal(cleanResult.status, 0);
@@ -73,7 +80,10 @@ describe('cli: exit codes and options', () => {
   it('--quiet reports errors only (but warnings still count for --max-warnings)', () => {
     const result = runCli(['--quiet', '--format', 'json', 'test/fixtures/cli-workspace']);
     assert.equal(result.status, 1);
-    assert.deepEqual(json(result.stdout).findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`), ['6:5 parse-error', '9:1 parse-error']);
+    assert.deepEqual(
+      json(result.stdout).findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`),
+      ['6:5 parse-error', '9:1 parse-error'],
+    );
     const dir = workspace({ 'manifest.json': CUSTOM_SCHEME_MANIFEST });
     const quiet = runCli(['--quiet', '--max-warnings', '0', '--format', 'json', '.'], { cwd: dir });
     assert.deepEqual(json(quiet.stdout).findings, []);
@@ -111,7 +121,22 @@ describe('cli: exit codes and options', () => {
     const help = runCli(['--help']);
     assert.equal(help.status, 0);
     assert.equal(help.stdout, HELP);
-    for (const option of ['--format', '--exclude', '--config', '--no-config', '--max-warnings', '--quiet', '--color', '--no-color', '--stdin', '--stdin-filename', '--fix', '--fix-dry-run', '--help', '--version']) {
+    for (const option of [
+      '--format',
+      '--exclude',
+      '--config',
+      '--no-config',
+      '--max-warnings',
+      '--quiet',
+      '--color',
+      '--no-color',
+      '--stdin',
+      '--stdin-filename',
+      '--fix',
+      '--fix-dry-run',
+      '--help',
+      '--version',
+    ]) {
       assert.match(help.stdout, new RegExp(`${option}\\b`), option);
     }
     for (const format of ['stylish', 'json', 'sarif', 'github']) assert.match(help.stdout, new RegExp(`\\b${format}\\b`));
@@ -128,7 +153,10 @@ describe('cli: exit codes and options', () => {
   it('--exclude skips matching paths', () => {
     const result = runCli(['--format', 'json', '--exclude', 'broken/**', '--exclude', 'legacy/**', 'test/fixtures/cli-workspace']);
     assert.equal(result.status, 0);
-    assert.deepEqual(json(result.stdout).findings.map((f) => f.file), ['test/fixtures/cli-workspace/desktop/manifest.json']);
+    assert.deepEqual(
+      json(result.stdout).findings.map((f) => f.file),
+      ['test/fixtures/cli-workspace/desktop/manifest.json'],
+    );
   });
 });
 
@@ -138,11 +166,16 @@ describe('cli: --stdin', () => {
     assert.equal(result.status, 0);
     const report = json(result.stdout);
     assert.deepEqual(report.files, ['apps/desktop/manifest.json']);
-    assert.deepEqual(report.findings.map((f) => `${f.file}:${f.line}:${f.column}-${f.endColumn} ${f.ruleId}`), ['apps/desktop/manifest.json:6:8-28 custom-scheme-redirect']);
+    assert.deepEqual(
+      report.findings.map((f) => `${f.file}:${f.line}:${f.column}-${f.endColumn} ${f.ruleId}`),
+      ['apps/desktop/manifest.json:6:8-28 custom-scheme-redirect'],
+    );
   });
 
   it('handles a BOM and reports parse errors of the piped text with exit 1', () => {
-    const result = runCli(['--stdin', '--stdin-filename', 'manifest.json', '--format', 'json', '--no-config'], { input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{ "appId": "11111111-2222-4333-8444-555555555555", "replyUrlsWithType": [ ')]) });
+    const result = runCli(['--stdin', '--stdin-filename', 'manifest.json', '--format', 'json', '--no-config'], {
+      input: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{ "appId": "11111111-2222-4333-8444-555555555555", "replyUrlsWithType": [ ')]),
+    });
     assert.equal(result.status, 1);
     assert.ok(json(result.stdout).findings.every((f) => f.ruleId === 'parse-error' && f.line === 1));
   });
@@ -169,11 +202,14 @@ describe('cli: .entra-auth-lint.json', () => {
     });
     const result = runCli(['--format', 'json', 'apps', 'vendor-apps'], { cwd: dir });
     assert.equal(result.status, 0, result.stderr); // parse-error lowered to a warning
-    assert.deepEqual(json(result.stdout).findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`), [
-      'apps/broken/manifest.json parse-error warning',
-      'apps/broken/manifest.json parse-error warning',
-      'apps/other/manifest.json custom-scheme-redirect warning',
-    ]);
+    assert.deepEqual(
+      json(result.stdout).findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`),
+      [
+        'apps/broken/manifest.json parse-error warning',
+        'apps/broken/manifest.json parse-error warning',
+        'apps/other/manifest.json custom-scheme-redirect warning',
+      ],
+    );
     // From a subfolder, the same file is found above it.
     const nested = runCli(['--format', 'json', '.'], { cwd: path.join(dir, 'apps/notes') });
     assert.deepEqual(json(nested.stdout).findings, []);
@@ -185,7 +221,10 @@ describe('cli: .entra-auth-lint.json', () => {
     const dir = workspace({ 'ci/strict.json': JSON.stringify({ rules: { 'custom-scheme-redirect': 'error' } }), 'manifest.json': CUSTOM_SCHEME_MANIFEST });
     const strict = runCli(['--config', 'ci/strict.json', '--format', 'json', '.'], { cwd: dir });
     assert.equal(strict.status, 1);
-    assert.deepEqual(json(strict.stdout).findings.map((f) => f.severity), ['error']);
+    assert.deepEqual(
+      json(strict.stdout).findings.map((f) => f.severity),
+      ['error'],
+    );
     const missing = runCli(['--config', 'ci/none.json', '.'], { cwd: dir });
     assert.equal(missing.status, 2);
     assert.equal(missing.stderr, 'entra-auth-lint: config error: ci/none.json:1:1: cannot read the config file: no such file\n');
@@ -193,11 +232,23 @@ describe('cli: .entra-auth-lint.json', () => {
 
   it('an unknown key, an unknown rule id or a bad value exits 2 with one line naming the key', () => {
     const cases: [unknown, string][] = [
-      [{ rulez: {} }, ".entra-auth-lint.json:1:2: rulez: unknown key (did you mean 'rules'?) (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions)"],
-      [{ rules: { 'custom-scheme-redirects': 'off' } }, ".entra-auth-lint.json:1:11: rules.custom-scheme-redirects: unknown rule id (did you mean 'custom-scheme-redirect'?)"],
-      [{ rules: { 'parse-error': 'warn' } }, ".entra-auth-lint.json:1:25: rules.parse-error: severity must be one of off, hint, information, warning, error, found 'warn'"],
+      [
+        { rulez: {} },
+        ".entra-auth-lint.json:1:2: rulez: unknown key (did you mean 'rules'?) (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions)",
+      ],
+      [
+        { rules: { 'custom-scheme-redirects': 'off' } },
+        ".entra-auth-lint.json:1:11: rules.custom-scheme-redirects: unknown rule id (did you mean 'custom-scheme-redirect'?)",
+      ],
+      [
+        { rules: { 'parse-error': 'warn' } },
+        ".entra-auth-lint.json:1:25: rules.parse-error: severity must be one of off, hint, information, warning, error, found 'warn'",
+      ],
       [{ maxFileSizeBytes: -1 }, '.entra-auth-lint.json:1:21: maxFileSizeBytes: must be a positive whole number of bytes, found -1'],
-      [{ suppressions: [{ rule: '*', files: '**/*.json' }] }, '.entra-auth-lint.json:1:18: suppressions[0].reason: is required (say why the team accepts it, for the next reader)'],
+      [
+        { suppressions: [{ rule: '*', files: '**/*.json' }] },
+        '.entra-auth-lint.json:1:18: suppressions[0].reason: is required (say why the team accepts it, for the next reader)',
+      ],
     ];
     for (const [config, expected] of cases) {
       const dir = workspace({ '.entra-auth-lint.json': JSON.stringify(config), 'manifest.json': CLEAN_MANIFEST });
@@ -211,7 +262,8 @@ describe('cli: .entra-auth-lint.json', () => {
 });
 
 describe('cli: --fix and --fix-dry-run', () => {
-  const duplicated = '{\n  "appId": "11111111-2222-4333-8444-555555555555",\n  "signInAudience": "AzureADMyOrg",\n  "web": { "redirectUris": ["https://notes.contoso.example/cb", "https://notes.contoso.example/cb"] }\n}\n';
+  const duplicated =
+    '{\n  "appId": "11111111-2222-4333-8444-555555555555",\n  "signInAudience": "AzureADMyOrg",\n  "web": { "redirectUris": ["https://notes.contoso.example/cb", "https://notes.contoso.example/cb"] }\n}\n';
   const fixed = duplicated.replace(', "https://notes.contoso.example/cb"]', ']');
 
   it('--fix-dry-run prints the diff and changes nothing', () => {
@@ -229,6 +281,9 @@ describe('cli: --fix and --fix-dry-run', () => {
     const result = runCli(['--fix', '--format', 'json', '.'], { cwd: dir });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'), fixed);
-    assert.deepEqual((JSON.parse(result.stdout) as JsonReport).findings.filter((f) => f.ruleId === 'duplicate-redirect'), []);
+    assert.deepEqual(
+      (JSON.parse(result.stdout) as JsonReport).findings.filter((f) => f.ruleId === 'duplicate-redirect'),
+      [],
+    );
   });
 });

@@ -36,30 +36,47 @@ describe('config file: .entra-auth-lint.json', () => {
   });
 
   it('names the key and its position in every error', () => {
-    assert.deepEqual(errorsOf('{\n  "rules": { "parse-error": "warn", "custom-scheme": "off" },\n  "allowedSchemes": ["my app"],\n  "exclude": "dist",\n  "colour": true\n}'), [
-      ".entra-auth-lint.json:2:29: rules.parse-error: severity must be one of off, hint, information, warning, error, found 'warn'",
-      `.entra-auth-lint.json:2:37: rules.custom-scheme: unknown rule id (known: ${RULES.map((r) => r.meta.id).join(', ')})`,
-      ".entra-auth-lint.json:3:22: allowedSchemes[0]: 'my app' is not a URL scheme (letters, digits, '+', '-', '.'; starting with a letter)",
-      ".entra-auth-lint.json:4:14: exclude: must be an array of strings (a glob pattern each), found 'dist'",
-      '.entra-auth-lint.json:5:3: colour: unknown key (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions)',
-    ]);
+    assert.deepEqual(
+      errorsOf('{\n  "rules": { "parse-error": "warn", "custom-scheme": "off" },\n  "allowedSchemes": ["my app"],\n  "exclude": "dist",\n  "colour": true\n}'),
+      [
+        ".entra-auth-lint.json:2:29: rules.parse-error: severity must be one of off, hint, information, warning, error, found 'warn'",
+        `.entra-auth-lint.json:2:37: rules.custom-scheme: unknown rule id (known: ${RULES.map((r) => r.meta.id).join(', ')})`,
+        ".entra-auth-lint.json:3:22: allowedSchemes[0]: 'my app' is not a URL scheme (letters, digits, '+', '-', '.'; starting with a letter)",
+        ".entra-auth-lint.json:4:14: exclude: must be an array of strings (a glob pattern each), found 'dist'",
+        '.entra-auth-lint.json:5:3: colour: unknown key (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions)',
+      ],
+    );
   });
 
   it('checks suppressions: known rule, required non-empty reason, no extra keys', () => {
     assert.deepEqual(
-      errorsOf(JSON.stringify({ suppressions: [{ rule: 'parse-eror', files: 'a', reason: 'r' }, { rule: '*', files: 'b', reason: '  ' }, { rule: '*', files: 'c', reason: 'r', until: '2027' }, 'x', { rule: '*', files: 'd', reason: 'ok' }] })),
+      errorsOf(
+        JSON.stringify({
+          suppressions: [
+            { rule: 'parse-eror', files: 'a', reason: 'r' },
+            { rule: '*', files: 'b', reason: '  ' },
+            { rule: '*', files: 'c', reason: 'r', until: '2027' },
+            'x',
+            { rule: '*', files: 'd', reason: 'ok' },
+          ],
+        }),
+      ),
       [
         ".entra-auth-lint.json:1:26: suppressions[0].rule: unknown rule id 'parse-eror' (did you mean 'parse-error'?) (use '*' for every rule)",
         ".entra-auth-lint.json:1:98: suppressions[1].reason: must be a non-empty string, found '  '",
-        ".entra-auth-lint.json:1:141: suppressions[2].until: unknown key (allowed: rule, files, reason)",
-        ".entra-auth-lint.json:1:157: suppressions[3]: must be an object with \"rule\", \"files\" and \"reason\", found 'x'",
+        '.entra-auth-lint.json:1:141: suppressions[2].until: unknown key (allowed: rule, files, reason)',
+        '.entra-auth-lint.json:1:157: suppressions[3]: must be an object with "rule", "files" and "reason", found \'x\'',
       ],
     );
-    assert.deepEqual(parseConfigFile(JSON.stringify({ suppressions: [{ rule: '*', files: 'd', reason: 'ok' }] }), 'x').options.suppressions, [{ rule: '*', files: 'd', reason: 'ok' }]);
+    assert.deepEqual(parseConfigFile(JSON.stringify({ suppressions: [{ rule: '*', files: 'd', reason: 'ok' }] }), 'x').options.suppressions, [
+      { rule: '*', files: 'd', reason: 'ok' },
+    ]);
   });
 
   it('rejects bad sizes, duplicate keys, syntax errors and a non-object file', () => {
-    assert.deepEqual(errorsOf('{ "maxFileSizeBytes": 1.5 }'), ['.entra-auth-lint.json:1:23: maxFileSizeBytes: must be a positive whole number of bytes, found 1.5']);
+    assert.deepEqual(errorsOf('{ "maxFileSizeBytes": 1.5 }'), [
+      '.entra-auth-lint.json:1:23: maxFileSizeBytes: must be a positive whole number of bytes, found 1.5',
+    ]);
     assert.deepEqual(errorsOf('{ "exclude": [], "exclude": ["a"] }'), ['.entra-auth-lint.json:1:18: exclude: is given more than once']);
     assert.deepEqual(errorsOf('{ "exclude": ["a"] "include": [] }'), ['.entra-auth-lint.json:1:20: JSON syntax error: comma expected']);
     assert.deepEqual(errorsOf('["rules"]'), ['.entra-auth-lint.json:1:1: expected a JSON object at the top of .entra-auth-lint.json, found an array']);

@@ -29,7 +29,8 @@ describe('cli: --format github', () => {
       color: false,
       findings: [base, { ...base, severity: 'error' }, { ...base, severity: 'information' }, { ...base, severity: 'hint' }],
     });
-    const line = "file=apps/a%2Cb%3Ac/manifest.json,line=1,col=4,endLine=2,endColumn=3,title=custom-scheme-redirect::Redirect 'x://y' shows 100%25 of users a prompt,%0Asee docs\n";
+    const line =
+      "file=apps/a%2Cb%3Ac/manifest.json,line=1,col=4,endLine=2,endColumn=3,title=custom-scheme-redirect::Redirect 'x://y' shows 100%25 of users a prompt,%0Asee docs\n";
     assert.equal(out, `::warning ${line}::error ${line}::notice ${line}::notice ${line}`);
   });
 
@@ -38,7 +39,11 @@ describe('cli: --format github', () => {
     assert.equal(result.status, 1);
     const lines = result.stdout.trimEnd().split('\n');
     assert.ok(lines.length >= 5 && lines.every((l) => /^::(error|warning|notice) file=/.test(l)), result.stdout);
-    assert.ok(lines.includes('::error file=test/fixtures/cli-workspace/broken/manifest.json,line=6,col=5,endLine=6,endColumn=6,title=parse-error::JSON syntax error: comma expected.'));
+    assert.ok(
+      lines.includes(
+        '::error file=test/fixtures/cli-workspace/broken/manifest.json,line=6,col=5,endLine=6,endColumn=6,title=parse-error::JSON syntax error: comma expected.',
+      ),
+    );
     assert.equal(formatGithub({ files: [], findings: [], cwd: REPO, color: false }), '');
   });
 });

@@ -37,7 +37,11 @@ describe('cli: golden outputs', () => {
           assert.ok(fs.existsSync(expectedFile), `${expectedFile} is missing: run npm run golden:update`);
           const result = runCli(['--format', format, ...(format === 'stylish' ? ['--no-color'] : []), target]);
           assert.ok(result.status === 0 || result.status === 1, result.stderr);
-          assert.equal(normalise(format, result.stdout), fs.readFileSync(expectedFile, 'utf8'), `differs from ${name}.${format}; if the change is intended, run npm run golden:update`);
+          assert.equal(
+            normalise(format, result.stdout),
+            fs.readFileSync(expectedFile, 'utf8'),
+            `differs from ${name}.${format}; if the change is intended, run npm run golden:update`,
+          );
         });
       }
     });
@@ -47,6 +51,9 @@ describe('cli: golden outputs', () => {
     const real = runCli(['--format', 'sarif', 'test/fixtures/cli-workspace']).stdout;
     const golden = fs.readFileSync(path.join(GOLDEN, 'cli-workspace.sarif'), 'utf8');
     const diff = real.split('\n').filter((line, i) => line !== golden.split('\n')[i]);
-    assert.deepEqual(diff.map((l) => l.trim().replace(/"[^"]*",?$/, '')), ['"version": ', '"semanticVersion": ']);
+    assert.deepEqual(
+      diff.map((l) => l.trim().replace(/"[^"]*",?$/, '')),
+      ['"version": ', '"semanticVersion": '],
+    );
   });
 });

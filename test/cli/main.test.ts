@@ -27,8 +27,15 @@ describe('cli: main() in process', () => {
     assert.equal(result.status, 0, result.err);
     const report = JSON.parse(result.out) as { files: string[]; findings: { ruleId: string; column: number }[] };
     assert.deepEqual(report.files, ['x/manifest.json']);
-    assert.deepEqual(report.findings.filter((f) => f.ruleId === 'custom-scheme-redirect').map((f) => f.column), [88]);
-    const failing = runInProcess(['--stdin', '--stdin-filename', 'x.json'], { readStdin: () => { throw new Error('EAGAIN'); } });
+    assert.deepEqual(
+      report.findings.filter((f) => f.ruleId === 'custom-scheme-redirect').map((f) => f.column),
+      [88],
+    );
+    const failing = runInProcess(['--stdin', '--stdin-filename', 'x.json'], {
+      readStdin: () => {
+        throw new Error('EAGAIN');
+      },
+    });
     assert.equal(failing.status, 2);
     assert.equal(failing.err, 'entra-auth-lint: nothing could be read from standard input: EAGAIN\n');
   });

@@ -16,11 +16,26 @@ export interface CliResult {
 export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, input: options.input ?? '', encoding: 'utf8', env: env as NodeJS.ProcessEnv });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? REPO,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: env as NodeJS.ProcessEnv,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 export interface JsonReport {
   files: string[];
-  findings: { file: string; line: number; column: number; endLine: number; endColumn: number; ruleId: string; severity: string; codes: string[]; message: string }[];
+  findings: {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    ruleId: string;
+    severity: string;
+    codes: string[];
+    message: string;
+  }[];
 }

@@ -41,7 +41,11 @@ interface SarifRule {
 }
 interface SarifLog {
   version: string;
-  runs: { tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } }; results: SarifResult[]; originalUriBaseIds: Record<string, unknown> }[];
+  runs: {
+    tool: { driver: { name: string; version: string; informationUri: string; rules: SarifRule[] } };
+    results: SarifResult[];
+    originalUriBaseIds: Record<string, unknown>;
+  }[];
 }
 
 /** The official schema is draft-04; its only draft-04 construct is `id`, renamed here to `$id` for ajv's draft-07. */
@@ -99,7 +103,10 @@ describe('cli: --format sarif', () => {
     assert.equal(driver.name, 'entra-auth-lint');
     assert.equal(driver.version, version);
     assert.match(driver.informationUri, /^https:\/\//);
-    assert.deepEqual(driver.rules.map((r) => r.id), RULES.map((r) => r.meta.id));
+    assert.deepEqual(
+      driver.rules.map((r) => r.id),
+      RULES.map((r) => r.meta.id),
+    );
     for (const [i, rule] of driver.rules.entries()) {
       const meta = RULES[i].meta;
       assert.equal(rule.shortDescription.text, meta.description);
@@ -121,7 +128,16 @@ describe('cli: --format sarif', () => {
       const { artifactLocation, region } = r.locations[0].physicalLocation;
       assert.equal(artifactLocation.uriBaseId, '%SRCROOT%');
       assert.equal(log.runs[0].tool.driver.rules[r.ruleIndex].id, r.ruleId);
-      return [decodeURIComponent(artifactLocation.uri), region.startLine, region.startColumn, region.endLine, region.endColumn, r.ruleId, r.level, r.message.text].join('|');
+      return [
+        decodeURIComponent(artifactLocation.uri),
+        region.startLine,
+        region.startColumn,
+        region.endLine,
+        region.endColumn,
+        r.ruleId,
+        r.level,
+        r.message.text,
+      ].join('|');
     });
     assert.deepEqual(fromSarif, fromJson);
     assert.equal(fromJson.length, 5);
@@ -141,8 +157,14 @@ describe('cli: --format sarif', () => {
     fs.writeFileSync(file, manifest('', 'fabrikam'));
     const other = run();
     assert.equal(before.length, 2);
-    assert.deepEqual(after.map((r) => r.locations[0].physicalLocation.region.startLine), before.map((r) => r.locations[0].physicalLocation.region.startLine + 2));
-    assert.deepEqual(after.map((r) => r.partialFingerprints), before.map((r) => r.partialFingerprints));
+    assert.deepEqual(
+      after.map((r) => r.locations[0].physicalLocation.region.startLine),
+      before.map((r) => r.locations[0].physicalLocation.region.startLine + 2),
+    );
+    assert.deepEqual(
+      after.map((r) => r.partialFingerprints),
+      before.map((r) => r.partialFingerprints),
+    );
     // The two occurrences of the same value differ, and another value gives other fingerprints.
     assert.notEqual(before[0].partialFingerprints[FINGERPRINT_KEY], before[1].partialFingerprints[FINGERPRINT_KEY]);
     assert.notEqual(other[0].partialFingerprints[FINGERPRINT_KEY], before[0].partialFingerprints[FINGERPRINT_KEY]);
@@ -151,7 +173,15 @@ describe('cli: --format sarif', () => {
   it('writes related locations for cross-file findings and percent-encodes paths', () => {
     const related = finding({
       file: path.join(REPO, 'ws/my app/config.json'),
-      related: [{ file: path.join(REPO, 'ws/registration/manifest.json'), range: { start: 0, end: 5 }, start: { line: 6, character: 2 }, end: { line: 6, character: 7 }, message: 'registered here' }],
+      related: [
+        {
+          file: path.join(REPO, 'ws/registration/manifest.json'),
+          range: { start: 0, end: 5 },
+          start: { line: 6, character: 2 },
+          end: { line: 6, character: 7 },
+          message: 'registered here',
+        },
+      ],
     });
     const log = JSON.parse(formatSarif({ files: [], findings: [related], cwd: REPO, color: false })) as SarifLog;
     assert.ok(validate(log), JSON.stringify(validate.errors));
@@ -160,7 +190,10 @@ describe('cli: --format sarif', () => {
     assert.deepEqual(result.relatedLocations, [
       {
         id: 1,
-        physicalLocation: { artifactLocation: { uri: 'ws/registration/manifest.json', uriBaseId: '%SRCROOT%' }, region: { startLine: 7, startColumn: 3, endLine: 7, endColumn: 8 } },
+        physicalLocation: {
+          artifactLocation: { uri: 'ws/registration/manifest.json', uriBaseId: '%SRCROOT%' },
+          region: { startLine: 7, startColumn: 3, endLine: 7, endColumn: 8 },
+        },
         message: { text: 'registered here' },
       },
     ]);
@@ -175,15 +208,29 @@ describe('cli: --format sarif', () => {
       {
         executionSuccessful: true,
         toolExecutionNotifications: [
-          { level: 'warning', message: { text: 'no such file or folder' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'no/such/folder', uriBaseId: '%SRCROOT%' } } }] },
+          {
+            level: 'warning',
+            message: { text: 'no such file or folder' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'no/such/folder', uriBaseId: '%SRCROOT%' } } }],
+          },
         ],
       },
     ]);
   });
 
   it('maps information and hint findings to note', () => {
-    const log = JSON.parse(formatSarif({ files: [], findings: [finding({ severity: 'information' }), finding({ severity: 'hint' }), finding({ severity: 'error' })], cwd: REPO, color: false })) as SarifLog;
-    assert.deepEqual(log.runs[0].results.map((r) => r.level), ['note', 'note', 'error']);
+    const log = JSON.parse(
+      formatSarif({
+        files: [],
+        findings: [finding({ severity: 'information' }), finding({ severity: 'hint' }), finding({ severity: 'error' })],
+        cwd: REPO,
+        color: false,
+      }),
+    ) as SarifLog;
+    assert.deepEqual(
+      log.runs[0].results.map((r) => r.level),
+      ['note', 'note', 'error'],
+    );
   });
 
   it('fingerprints hash the offending text, never show it', () => {

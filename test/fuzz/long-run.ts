@@ -40,7 +40,9 @@ function fuzz(target: FuzzTarget): boolean {
     console.log(`  ${target.name}: ${done} cases, ${seconds} s, slowest ${slowest.ms.toFixed(0)} ms`);
   }
   const preview = JSON.stringify(slowest.doc?.text.slice(0, 120));
-  console.log(`ok     ${target.name.padEnd(30)} ${String(done).padStart(7)} cases  ${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s  slowest ${slowest.ms.toFixed(0)} ms (${slowest.doc?.text.length} chars, ${slowest.doc?.path.split('/').pop()}: ${preview})`);
+  console.log(
+    `ok     ${target.name.padEnd(30)} ${String(done).padStart(7)} cases  ${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s  slowest ${slowest.ms.toFixed(0)} ms (${slowest.doc?.text.length} chars, ${slowest.doc?.path.split('/').pop()}: ${preview})`,
+  );
   return true;
 }
 

@@ -51,7 +51,9 @@ function findingRanges(findings: Finding[], path: string): { where: string; star
   findings.forEach((f, i) => {
     ranges.push({ where: `finding ${i} (${f.ruleId})`, ...f.range });
     f.related.filter((r) => r.file === path).forEach((r, j) => ranges.push({ where: `finding ${i} related ${j}`, ...r.range }));
-    f.fixes.forEach((fix, j) => fix.edits.filter((e) => e.file === path).forEach((e, k) => ranges.push({ where: `finding ${i} fix ${j} edit ${k}`, ...e.range })));
+    f.fixes.forEach((fix, j) =>
+      fix.edits.filter((e) => e.file === path).forEach((e, k) => ranges.push({ where: `finding ${i} fix ${j} edit ${k}`, ...e.range })),
+    );
   });
   return ranges;
 }

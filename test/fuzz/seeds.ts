@@ -15,22 +15,88 @@ const WS = '/fuzz/workspace';
 
 // Small documents of our own per format, so a format without fixtures yet is still fuzzed from a file it reads.
 const BUILT_IN: Partial<Record<FormatId, Seed[]>> = {
-  'aad-manifest': [{ path: `${WS}/manifest.json`, text: '{\n  "appId": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n  "allowPublicClient": true,\n  "replyUrlsWithType": [\n    { "url": "contoso://auth", "type": "InstalledClient" },\n    { "url": "https://contoso.example.com/signin-oidc", "type": "Web" }\n  ],\n  "replyUrls": ["myapp://cb"]\n}\n' }],
-  'graph-manifest': [{ path: `${WS}/app.json`, text: '{\n  "appId": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n  "signInAudience": "AzureADMyOrg",\n  "publicClient": { "redirectUris": ["contoso://auth", "http://localhost"] },\n  "spa": { "redirectUris": ["http://localhost:3000"] },\n  "web": { "redirectUris": [], "implicitGrantSettings": { "enableIdTokenIssuance": true } }\n}\n' }],
-  'msal-js': [
-    { path: `${WS}/src/authConfig.js`, text: 'const base = "contoso";\nexport const msalConfig = {\n  auth: {\n    clientId: "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n    authority: `https://login.microsoftonline.com/${"common"}`,\n    redirectUri: base + "://auth",\n    postLogoutRedirectUri: process.env.LOGOUT_URI,\n  },\n};\n' },
-    { path: `${WS}/src/authConfig.ts`, text: 'import { Configuration } from "@azure/msal-browser";\nexport const msalConfig: Configuration = { auth: { clientId: "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", redirectUri: Platform.select({ ios: "msauth.com.contoso://auth", android: "msauth://com.contoso/abc%3D" }) as string } };\n' },
+  'aad-manifest': [
+    {
+      path: `${WS}/manifest.json`,
+      text: '{\n  "appId": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n  "allowPublicClient": true,\n  "replyUrlsWithType": [\n    { "url": "contoso://auth", "type": "InstalledClient" },\n    { "url": "https://contoso.example.com/signin-oidc", "type": "Web" }\n  ],\n  "replyUrls": ["myapp://cb"]\n}\n',
+    },
   ],
-  'dotnet-appsettings': [{ path: `${WS}/appsettings.json`, text: '{\n  // comment\n  "AzureAd": {\n    "Instance": "https://login.microsoftonline.com/",\n    "TenantId": "common",\n    "ClientId": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n    "RedirectUri": "contoso://auth",\n    "ClientSecret": "not-a-real-secret-value",\n  }\n}\n' }],
-  'android-config': [{ path: `${WS}/app/src/main/res/raw/auth_config.json`, text: '{\n  "client_id": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n  "redirect_uri": "msauth://com.contoso.app/abc%3D",\n  "broker_redirect_uri_registered": true,\n  "authorities": [{ "type": "AAD", "audience": { "type": "AzureADMyOrg", "tenant_id": "contoso.onmicrosoft.com" } }]\n}\n' }],
-  'app-creation-scripts': [{ path: `${WS}/AppCreationScripts/sample.json`, text: '{\n  "Sample": { "Title": "x" },\n  "AADApps": [ { "Id": "client", "Name": "app", "Kind": "Desktop", "ReplyUrls": "contoso://auth, https://localhost:44321/" } ]\n}\n' }],
-  'json-config': [{ path: `${WS}/config/auth.json`, text: '{ "clientId": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", "authority": "https://login.microsoftonline.com/common", "redirectUri": "contoso://auth" }\n' }],
-  env: [{ path: `${WS}/.env`, text: '# settings\nCLIENT_ID=3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f\nREDIRECT_URI="contoso://auth"\nexport AUTHORITY=https://login.microsoftonline.com/common\nCLIENT_SECRET=\'abc~not-real\'\n' }],
-  'android-manifest': [{ path: `${WS}/app/src/main/AndroidManifest.xml`, text: '<?xml version="1.0" encoding="utf-8"?>\n<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.contoso.app">\n  <application>\n    <activity android:name="com.microsoft.identity.client.BrowserTabActivity" android:exported="true">\n      <intent-filter>\n        <action android:name="android.intent.action.VIEW" />\n        <data android:scheme="msauth" android:host="com.contoso.app" android:path="/abc=" />\n      </intent-filter>\n    </activity>\n  </application>\n</manifest>\n' }],
-  'ios-plist': [{ path: `${WS}/ios/App/Info.plist`, text: '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n  <key>CFBundleIdentifier</key>\n  <string>com.contoso.app</string>\n  <key>CFBundleURLTypes</key>\n  <array><dict><key>CFBundleURLSchemes</key><array><string>msauth.com.contoso.app</string></array></dict></array>\n  <key>LSApplicationQueriesSchemes</key>\n  <array><string>msauthv2</string></array>\n</dict>\n</plist>\n' }],
-  'dotnet-code': [{ path: `${WS}/src/Auth.cs`, text: 'var app = PublicClientApplicationBuilder.Create("3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f")\n    .WithRedirectUri("contoso://auth") // comment\n    .WithBroker(true)\n    .Build();\n' }],
-  terraform: [{ path: `${WS}/infra/main.tf`, text: 'resource "azuread_application" "app" {\n  display_name = "x"\n  public_client {\n    redirect_uris = ["contoso://auth", "https://login.microsoftonline.com/common/oauth2/nativeclient"]\n  }\n}\n' }],
-  bicep: [{ path: `${WS}/infra/main.bicep`, text: "resource app 'Microsoft.Graph/applications@v1.0' = {\n  uniqueName: 'x'\n  publicClient: {\n    redirectUris: [\n      'contoso://auth'\n    ]\n  }\n}\n" }],
+  'graph-manifest': [
+    {
+      path: `${WS}/app.json`,
+      text: '{\n  "appId": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n  "signInAudience": "AzureADMyOrg",\n  "publicClient": { "redirectUris": ["contoso://auth", "http://localhost"] },\n  "spa": { "redirectUris": ["http://localhost:3000"] },\n  "web": { "redirectUris": [], "implicitGrantSettings": { "enableIdTokenIssuance": true } }\n}\n',
+    },
+  ],
+  'msal-js': [
+    {
+      path: `${WS}/src/authConfig.js`,
+      text: 'const base = "contoso";\nexport const msalConfig = {\n  auth: {\n    clientId: "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n    authority: `https://login.microsoftonline.com/${"common"}`,\n    redirectUri: base + "://auth",\n    postLogoutRedirectUri: process.env.LOGOUT_URI,\n  },\n};\n',
+    },
+    {
+      path: `${WS}/src/authConfig.ts`,
+      text: 'import { Configuration } from "@azure/msal-browser";\nexport const msalConfig: Configuration = { auth: { clientId: "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", redirectUri: Platform.select({ ios: "msauth.com.contoso://auth", android: "msauth://com.contoso/abc%3D" }) as string } };\n',
+    },
+  ],
+  'dotnet-appsettings': [
+    {
+      path: `${WS}/appsettings.json`,
+      text: '{\n  // comment\n  "AzureAd": {\n    "Instance": "https://login.microsoftonline.com/",\n    "TenantId": "common",\n    "ClientId": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n    "RedirectUri": "contoso://auth",\n    "ClientSecret": "not-a-real-secret-value",\n  }\n}\n',
+    },
+  ],
+  'android-config': [
+    {
+      path: `${WS}/app/src/main/res/raw/auth_config.json`,
+      text: '{\n  "client_id": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n  "redirect_uri": "msauth://com.contoso.app/abc%3D",\n  "broker_redirect_uri_registered": true,\n  "authorities": [{ "type": "AAD", "audience": { "type": "AzureADMyOrg", "tenant_id": "contoso.onmicrosoft.com" } }]\n}\n',
+    },
+  ],
+  'app-creation-scripts': [
+    {
+      path: `${WS}/AppCreationScripts/sample.json`,
+      text: '{\n  "Sample": { "Title": "x" },\n  "AADApps": [ { "Id": "client", "Name": "app", "Kind": "Desktop", "ReplyUrls": "contoso://auth, https://localhost:44321/" } ]\n}\n',
+    },
+  ],
+  'json-config': [
+    {
+      path: `${WS}/config/auth.json`,
+      text: '{ "clientId": "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", "authority": "https://login.microsoftonline.com/common", "redirectUri": "contoso://auth" }\n',
+    },
+  ],
+  env: [
+    {
+      path: `${WS}/.env`,
+      text: '# settings\nCLIENT_ID=3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f\nREDIRECT_URI="contoso://auth"\nexport AUTHORITY=https://login.microsoftonline.com/common\nCLIENT_SECRET=\'abc~not-real\'\n',
+    },
+  ],
+  'android-manifest': [
+    {
+      path: `${WS}/app/src/main/AndroidManifest.xml`,
+      text: '<?xml version="1.0" encoding="utf-8"?>\n<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.contoso.app">\n  <application>\n    <activity android:name="com.microsoft.identity.client.BrowserTabActivity" android:exported="true">\n      <intent-filter>\n        <action android:name="android.intent.action.VIEW" />\n        <data android:scheme="msauth" android:host="com.contoso.app" android:path="/abc=" />\n      </intent-filter>\n    </activity>\n  </application>\n</manifest>\n',
+    },
+  ],
+  'ios-plist': [
+    {
+      path: `${WS}/ios/App/Info.plist`,
+      text: '<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n  <key>CFBundleIdentifier</key>\n  <string>com.contoso.app</string>\n  <key>CFBundleURLTypes</key>\n  <array><dict><key>CFBundleURLSchemes</key><array><string>msauth.com.contoso.app</string></array></dict></array>\n  <key>LSApplicationQueriesSchemes</key>\n  <array><string>msauthv2</string></array>\n</dict>\n</plist>\n',
+    },
+  ],
+  'dotnet-code': [
+    {
+      path: `${WS}/src/Auth.cs`,
+      text: 'var app = PublicClientApplicationBuilder.Create("3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f")\n    .WithRedirectUri("contoso://auth") // comment\n    .WithBroker(true)\n    .Build();\n',
+    },
+  ],
+  terraform: [
+    {
+      path: `${WS}/infra/main.tf`,
+      text: 'resource "azuread_application" "app" {\n  display_name = "x"\n  public_client {\n    redirect_uris = ["contoso://auth", "https://login.microsoftonline.com/common/oauth2/nativeclient"]\n  }\n}\n',
+    },
+  ],
+  bicep: [
+    {
+      path: `${WS}/infra/main.bicep`,
+      text: "resource app 'Microsoft.Graph/applications@v1.0' = {\n  uniqueName: 'x'\n  publicClient: {\n    redirectUris: [\n      'contoso://auth'\n    ]\n  }\n}\n",
+    },
+  ],
 };
 
 /** Every fixture file under test/fixtures/formats, decoded as the CLI would. */

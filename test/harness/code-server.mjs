@@ -61,18 +61,47 @@ export async function startCodeServer({ port, extensionsDir, settings, env = {},
     mkdirSync(join(userData, 'User'), { recursive: true });
     writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   }
-  const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', userData, '--extensions-dir', extensionsDir ?? join(state, 'extensions'), '--config', join(state, 'config.yaml'),
-    '--log', 'info', '--vscode-option', 'enable-smoke-test-driver'];
+  const args = [
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensionsDir ?? join(state, 'extensions'),
+    '--config',
+    join(state, 'config.yaml'),
+    '--log',
+    'info',
+    '--vscode-option',
+    'enable-smoke-test-driver',
+  ];
   const server = spawn(CODE_SERVER, args, {
-    env: { ...process.env, ...env, PATH: `${bin}:${process.env.PATH}`, XDG_CONFIG_HOME: join(state, 'x-config'), XDG_DATA_HOME: join(state, 'x-data'), XDG_CACHE_HOME: join(state, 'x-cache') },
+    env: {
+      ...process.env,
+      ...env,
+      PATH: `${bin}:${process.env.PATH}`,
+      XDG_CONFIG_HOME: join(state, 'x-config'),
+      XDG_DATA_HOME: join(state, 'x-data'),
+      XDG_CACHE_HOME: join(state, 'x-cache'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so stop() ends code-server and its extension hosts together
   });
   const output = [];
-  server.stdout.on('data', (d) => { output.push(d.toString()); if (!quiet) process.stdout.write(d); });
-  server.stderr.on('data', (d) => { output.push(d.toString()); if (!quiet) process.stderr.write(d); });
+  server.stdout.on('data', (d) => {
+    output.push(d.toString());
+    if (!quiet) process.stdout.write(d);
+  });
+  server.stderr.on('data', (d) => {
+    output.push(d.toString());
+    if (!quiet) process.stderr.write(d);
+  });
   let exited = false;
   server.on('exit', () => (exited = true));
   const deadline = Date.now() + 60000;
@@ -80,14 +109,23 @@ export async function startCodeServer({ port, extensionsDir, settings, env = {},
     if (exited) throw new Error(`code-server exited early:\n${output.join('')}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new Error('code-server did not answer /healthz within 60 s');
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
-    server, state, userData, output,
+    server,
+    state,
+    userData,
+    output,
     stop(keep = false) {
-      try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       if (!keep) rmSync(state, { recursive: true, force: true });
     },
     /** remoteexthost.log lines of this run (activation events are logged there). */
@@ -111,8 +149,16 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -128,7 +174,8 @@ export function workbenchUrl({ port, folder, workspaceFile, developmentPath, tes
 }
 
 /** Workbench log lines that are expected noise on an offline machine. */
-export const NOISE = /\[AgentHost\]|\[ChatModelSelection\]|open-vsx\.org|authentication provider 'github'|\[AccountPolicyGate\]|vsda|code-server-ipc\.sock|ENOTFOUND|unexpected operator/;
+export const NOISE =
+  /\[AgentHost\]|\[ChatModelSelection\]|open-vsx\.org|authentication provider 'github'|\[AccountPolicyGate\]|vsda|code-server-ipc\.sock|ENOTFOUND|unexpected operator/;
 
 /**
  * Installs the built extension into an extensions folder the way VS Code lays out an installed VSIX

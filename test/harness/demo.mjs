@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { build, copyWorkspace, demoWorkspace, ensureInstalled, installExtensionCopy, startCodeServer } from './code-server.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : fallback; };
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
 const port = Number(option('port', process.env.PORT ?? 8080));
 
 ensureInstalled();
@@ -18,7 +21,13 @@ installExtensionCopy(extensionsDir);
 const server = await startCodeServer({
   port,
   extensionsDir,
-  settings: { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'workbench.tips.enabled': false },
+  settings: {
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'workbench.tips.enabled': false,
+  },
 });
 const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
 console.log(`
@@ -31,7 +40,13 @@ Try: open any file with a squiggle, hover it, press Ctrl+. for quick fixes, open
 (the "Auth: N" status bar item), or run "Entra Auth Lint: Explain AADSTS code" from the command palette.
 Press Ctrl-C to stop.
 `);
-const stop = () => { server.stop(); process.exit(0); };
+const stop = () => {
+  server.stop();
+  process.exit(0);
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-server.server.on('exit', (code) => { console.log(`code-server exited (${code})`); process.exit(code ?? 1); });
+server.server.on('exit', (code) => {
+  console.log(`code-server exited (${code})`);
+  process.exit(code ?? 1);
+});

@@ -17,7 +17,10 @@ import { format } from 'node:util';
 import { build, copyWorkspace, ensureInstalled, launchBrowser, NOISE, ROOT, startCodeServer, workbenchUrl } from './code-server.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 && args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : fallback; };
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : fallback;
+};
 const PORT = Number(option('port', process.env.ENTRA_TEST_PORT ?? 8765));
 const TIMEOUT_MS = Number(option('timeout', 300000));
 const ONLY = option('only');
@@ -30,16 +33,21 @@ rmSync(LOG, { force: true });
 
 const START_MARKER = '[entra-auth-lint] integration tests start';
 /** Workbench log lines that can interleave with mocha's output. */
-const WORKBENCH_CHATTER = /^(Creating a socket|\[Service Worker\]|Creation of workbench contribution|Resolv|Updating additional|\[reconnection|Extension host|Started local extension host|Error: Timed out waiting for authentication|DialogService|Canceled: )/;
+const WORKBENCH_CHATTER =
+  /^(Creating a socket|\[Service Worker\]|Creation of workbench contribution|Resolv|Updating additional|\[reconnection|Extension host|Started local extension host|Error: Timed out waiting for authentication|DialogService|Canceled: )/;
 /**
  * Errors of VS Code's own extensions: its TypeScript server overflows its stack on the hostile workspace's
  * 200,000-deep authConfig.js and prints the whole stack; that is VS Code's problem, not a test result.
  */
-const BUILTIN_EXTENSION_ERRORS = /\/lib\/vscode\/extensions\/|tsserver command|TypeScript Server Error|^Error processing request\. Maximum call stack|^An unknown error occurred\. Please consult the log/;
+const BUILTIN_EXTENSION_ERRORS =
+  /\/lib\/vscode\/extensions\/|tsserver command|TypeScript Server Error|^Error processing request\. Maximum call stack|^An unknown error occurred\. Please consult the log/;
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const logFile = (s) => appendFileSync(LOG, `${s}\n`);
-const say = (s) => { console.log(s); logFile(s); };
+const say = (s) => {
+  console.log(s);
+  logFile(s);
+};
 
 /** One code-server + browser session running one group of suites; resolves with mocha's pass/fail counts. */
 async function runSession({ name, folder, workspaceFile, suite, port }) {
@@ -53,7 +61,12 @@ async function runSession({ name, folder, workspaceFile, suite, port }) {
       port,
       // Activation figures come from the single-folder session only (the benchmark compares one set).
       env: { ENTRA_TEST_RESULT_FILE: resultFile, ENTRA_TEST_SUITE: suite, ...(suite === 'suite' ? {} : { ENTRA_ACTIVATION_OUT: '' }) },
-      settings: { 'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false },
+      settings: {
+        'workbench.startupEditor': 'none',
+        'security.workspace.trust.enabled': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+      },
     });
     say(`[harness] ${name}: code-server up on 127.0.0.1:${port} (${elapsed()})`);
     browser = await launchBrowser();
@@ -84,7 +97,11 @@ async function runSession({ name, folder, workspaceFile, suite, port }) {
     say(`[harness] ${name}: ${error?.stack ?? error}`);
     return { code: 2, server };
   } finally {
-    try { await browser?.close(); } catch { /* closing anyway */ }
+    try {
+      await browser?.close();
+    } catch {
+      /* closing anyway */
+    }
     if (server) {
       logFile(`\n----- ${name}: code-server output -----\n${server.output.join('')}`);
       if (KEEP) say(`[harness] kept code-server state in ${server.state}`);
@@ -113,7 +130,8 @@ try {
   build();
   say(`[harness] built (${elapsed()})`);
   const sessions = [];
-  if (!ONLY || ONLY === 'suite') sessions.push({ name: 'single folder', folder: copyWorkspace(join(ROOT, 'test/fixtures/integration-ws')), suite: 'suite', port: PORT });
+  if (!ONLY || ONLY === 'suite')
+    sessions.push({ name: 'single folder', folder: copyWorkspace(join(ROOT, 'test/fixtures/integration-ws')), suite: 'suite', port: PORT });
   if (!ONLY || ONLY === 'multi-root') {
     const multi = copyWorkspace(join(ROOT, 'test/fixtures/integration-multi-root'));
     sessions.push({ name: 'multi-root', workspaceFile: join(multi, 'multi.code-workspace'), suite: 'multi-root', port: PORT + 1 });
@@ -130,7 +148,11 @@ try {
     if (session.suite === 'suite' && process.env.ENTRA_ACTIVATION_OUT && existsSync(process.env.ENTRA_ACTIVATION_OUT) && server) {
       // Add what the extension host log says (activation event, host start) to the figures the tests wrote.
       const figures = JSON.parse(readFileSync(process.env.ENTRA_ACTIVATION_OUT, 'utf8'));
-      figures.extHostLog = server.extHostLog().split('\n').filter((l) => /^\d/.test(l) && /entra-auth-lint\.entra-auth-lint|Extension host with pid/.test(l)).slice(0, 20);
+      figures.extHostLog = server
+        .extHostLog()
+        .split('\n')
+        .filter((l) => /^\d/.test(l) && /entra-auth-lint\.entra-auth-lint|Extension host with pid/.test(l))
+        .slice(0, 20);
       writeFileSync(process.env.ENTRA_ACTIVATION_OUT, JSON.stringify(figures, null, 2));
     }
     server?.stop(KEEP);

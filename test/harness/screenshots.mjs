@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import { build, copyWorkspace, demoWorkspace, ensureInstalled, installExtensionCopy, launchBrowser, ROOT, startCodeServer } from './code-server.mjs';
 
 const args = process.argv.slice(2);
-const option = (name, fallback) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : fallback; };
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
 const port = Number(option('port', 8790));
 const out = option('out', join(ROOT, 'docs', 'images'));
 const t0 = Date.now();
@@ -23,9 +26,12 @@ mkdirSync(out, { recursive: true });
 const folder = copyWorkspace(demoWorkspace());
 // The hover and Explain pictures point at examples/logs/signin-failure.log (copied from the fixtures if absent).
 mkdirSync(join(folder, 'logs'), { recursive: true });
-if (!existsSync(join(folder, 'logs', 'signin-failure.log'))) copyFileSync(join(ROOT, 'test/fixtures/integration-ws/logs/signin-failure.log'), join(folder, 'logs', 'signin-failure.log'));
+if (!existsSync(join(folder, 'logs', 'signin-failure.log')))
+  copyFileSync(join(ROOT, 'test/fixtures/integration-ws/logs/signin-failure.log'), join(folder, 'logs', 'signin-failure.log'));
 const onExamples = demoWorkspace().endsWith('examples');
-const target = onExamples ? { file: 'authConfig.js', path: 'desktop-electron/src/authConfig.js', token: 'msal${CLIENT_ID}://auth' } : { file: 'desktop-app.json', path: 'registrations/desktop-app.json', token: 'fabrikam-desktop://auth' };
+const target = onExamples
+  ? { file: 'authConfig.js', path: 'desktop-electron/src/authConfig.js', token: 'msal${CLIENT_ID}://auth' }
+  : { file: 'desktop-app.json', path: 'registrations/desktop-app.json', token: 'fabrikam-desktop://auth' };
 
 const extensionsDir = mkdtempSync(join(tmpdir(), 'entra-shots-ext-'));
 installExtensionCopy(extensionsDir);
@@ -33,10 +39,17 @@ const server = await startCodeServer({
   port,
   extensionsDir,
   settings: {
-    'workbench.startupEditor': 'none', 'security.workspace.trust.enabled': false, 'extensions.autoCheckUpdates': false,
-    'workbench.tips.enabled': false, 'editor.minimap.enabled': false, 'chat.disableAIFeatures': true,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.hover.delay': 200, 'editor.fontSize': 14,
-    'window.commandCenter': false, 'workbench.layoutControl.enabled': false,
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'extensions.autoCheckUpdates': false,
+    'workbench.tips.enabled': false,
+    'editor.minimap.enabled': false,
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'editor.hover.delay': 200,
+    'editor.fontSize': 14,
+    'window.commandCenter': false,
+    'workbench.layoutControl.enabled': false,
   },
 });
 let browser;
@@ -94,9 +107,18 @@ try {
   code = 0;
 } catch (error) {
   say(`FAILED: ${error?.stack ?? error}`);
-  try { await page?.screenshot({ path: join(tmpdir(), 'entra-screenshots-failure.png') }); say(`failure screen: ${join(tmpdir(), 'entra-screenshots-failure.png')}`); } catch { /* no page */ }
+  try {
+    await page?.screenshot({ path: join(tmpdir(), 'entra-screenshots-failure.png') });
+    say(`failure screen: ${join(tmpdir(), 'entra-screenshots-failure.png')}`);
+  } catch {
+    /* no page */
+  }
 } finally {
-  try { await browser?.close(); } catch { /* closing anyway */ }
+  try {
+    await browser?.close();
+  } catch {
+    /* closing anyway */
+  }
   server.stop();
   process.exit(code);
 }

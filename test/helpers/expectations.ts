@@ -53,7 +53,11 @@ export function assertInlineExpectations(files: string[], rules?: string[], opti
     const describe = (line: number, id: string, sev?: string) => `${path.basename(file)}:${line + 1} ${id}${sev ? '/' + sev : ''}`;
     const actualKeys = actual.map((f) => describe(f.start.line, f.ruleId)).sort();
     const expectedKeys = expected.map((e) => describe(e.line, e.ruleId)).sort();
-    assert.deepEqual(actualKeys, expectedKeys, `findings in ${path.basename(file)}:\n${actual.map((f) => `  ${f.start.line + 1}:${f.start.character + 1} ${f.ruleId}/${f.severity} ${f.message}`).join('\n')}`);
+    assert.deepEqual(
+      actualKeys,
+      expectedKeys,
+      `findings in ${path.basename(file)}:\n${actual.map((f) => `  ${f.start.line + 1}:${f.start.character + 1} ${f.ruleId}/${f.severity} ${f.message}`).join('\n')}`,
+    );
     for (const e of expected.filter((x) => x.severity)) {
       const match = actual.find((f) => f.start.line === e.line && f.ruleId === e.ruleId);
       assert.equal(match?.severity, e.severity, `severity of ${describe(e.line, e.ruleId)}`);

@@ -36,7 +36,10 @@ export function generateHostileFiles(dir: string = HOSTILE_DIR): HostileFiles {
 
   const deep = `{\n  "appId": "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n  "junk": ${'['.repeat(DEEP_LEVELS)}${']'.repeat(DEEP_LEVELS)},\n  "replyUrlsWithType": [ { "url": "hostile-deep://auth", "type": "InstalledClient" } ]\n}\n`;
   writeIfChanged(files.deepManifest, deep);
-  writeIfChanged(files.deepScript, `export const msalConfig = { auth: { clientId: "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f", redirectUri: "hostile-deep-js://auth" } };\nexport const junk = ${'['.repeat(DEEP_LEVELS)}${']'.repeat(DEEP_LEVELS)};\n`);
+  writeIfChanged(
+    files.deepScript,
+    `export const msalConfig = { auth: { clientId: "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f", redirectUri: "hostile-deep-js://auth" } };\nexport const junk = ${'['.repeat(DEEP_LEVELS)}${']'.repeat(DEEP_LEVELS)};\n`,
+  );
 
   // Deterministic pseudo-random bytes with NULs: a binary blob under a name the plist reader claims.
   const bytes = Buffer.alloc(64 * 1024);
@@ -60,7 +63,8 @@ export function generateHostileFiles(dir: string = HOSTILE_DIR): HostileFiles {
 }
 
 function hugeManifest(): string {
-  const head = '{\n  "appId": "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n  "replyUrlsWithType": [\n    { "url": "hostile-huge://auth", "type": "InstalledClient" }';
+  const head =
+    '{\n  "appId": "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n  "replyUrlsWithType": [\n    { "url": "hostile-huge://auth", "type": "InstalledClient" }';
   const entry = ',\n    { "url": "https://huge.contoso.example.com/signin-oidc", "type": "Web" }';
   const tail = '\n  ]\n}\n';
   const count = Math.ceil((HUGE_MANIFEST_BYTES - head.length - tail.length) / entry.length) + 1;

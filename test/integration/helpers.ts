@@ -50,10 +50,14 @@ export function ours(uri: vscode.Uri, rule: string | null = CUSTOM_SCHEME): vsco
 
 /** Waits until the document has exactly `count` of our diagnostics (of `rule`) and returns them. */
 export function diagnosticsOf(uri: vscode.Uri, count: number, timeoutMs = 10000, rule: string | null = CUSTOM_SCHEME): Promise<vscode.Diagnostic[]> {
-  return waitFor(() => {
-    const list = ours(uri, rule);
-    return list.length === count ? list : undefined;
-  }, `${count} ${rule ?? 'any'} diagnostic(s) on ${vscode.workspace.asRelativePath(uri)}`, timeoutMs);
+  return waitFor(
+    () => {
+      const list = ours(uri, rule);
+      return list.length === count ? list : undefined;
+    },
+    `${count} ${rule ?? 'any'} diagnostic(s) on ${vscode.workspace.asRelativePath(uri)}`,
+    timeoutMs,
+  );
 }
 
 export function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
@@ -80,7 +84,12 @@ export function hoverText(hovers: vscode.Hover[]): string {
 }
 
 export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   return (actions ?? []).filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a || 'diagnostics' in a);
 }
 

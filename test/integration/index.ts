@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 import { EXTENSION_ID, type Api } from './helpers';
 
 export async function run(): Promise<void> {
@@ -12,7 +12,11 @@ export async function run(): Promise<void> {
   // or `hostile` (a copy of test/fixtures/hostile with its generated files).
   const group = process.env.ENTRA_TEST_SUITE;
   const suiteDir = path.join(__dirname, group === 'multi-root' || group === 'hostile' ? group : 'suite');
-  for (const file of fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(suiteDir, file));
+  for (const file of fs
+    .readdirSync(suiteDir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(suiteDir, file));
   await writeActivationFigures();
   console.log('[entra-auth-lint] integration tests start'); // the harness prints from here on
   const results: { title: string; state: string; error?: string }[] = [];

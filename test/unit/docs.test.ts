@@ -23,7 +23,8 @@ describe('generated docs', () => {
     const page = renderRulePage(RULES.find((r) => r.meta.id === 'urn-redirect')!);
     assert.match(page, /^# urn-redirect$/m);
     assert.ok(page.includes('[AADSTS500119](https://login.microsoftonline.com/error?code=500119)'));
-    for (const heading of ['## What the user sees', '## Why', '## How to fix', '## Examples', '## Official documentation']) assert.ok(page.includes(heading), heading);
+    for (const heading of ['## What the user sees', '## Why', '## How to fix', '## Examples', '## Official documentation'])
+      assert.ok(page.includes(heading), heading);
     assert.equal(codeLink('MSAL123'), '`MSAL123`');
     for (const rule of RULES) assert.ok(rule.meta.docs.failing.length && rule.meta.docs.passing.length, `${rule.meta.id} has examples`);
   });

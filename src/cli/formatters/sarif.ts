@@ -144,7 +144,8 @@ export function fingerprintsOf(findings: Finding[], cwd: string, textOf?: (file:
   const occurrences = new Map<string, number>();
   return findings.map((finding) => {
     const text = textOf?.(finding.file);
-    const offending = text !== undefined && finding.range.end > finding.range.start ? text.slice(finding.range.start, finding.range.end) : `message:${finding.message}`;
+    const offending =
+      text !== undefined && finding.range.end > finding.range.start ? text.slice(finding.range.start, finding.range.end) : `message:${finding.message}`;
     const identity = [finding.ruleId, relativeSlash(cwd, finding.file), offending].join('\u0000');
     const occurrence = occurrences.get(identity) ?? 0;
     occurrences.set(identity, occurrence + 1);

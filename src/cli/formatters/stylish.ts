@@ -23,7 +23,10 @@ export const formatStylish: Formatter = ({ findings, cwd, color, files }) => {
       const where = `${f.start.line + 1}:${f.start.character + 1}`.padEnd(8);
       const codes = f.codes.length ? ` [${f.codes.join(', ')}]` : '';
       lines.push(`  ${where} ${paint(COLORS[f.severity], f.severity.padEnd(11))} ${f.message}${codes}  ${paint('gray', f.ruleId)}`);
-      for (const r of f.related) lines.push(`  ${''.padEnd(8)} ${''.padEnd(11)} ${paint('gray', `↳ ${relativeSlash(cwd, r.file)}:${r.start.line + 1}:${r.start.character + 1} ${r.message}`)}`);
+      for (const r of f.related)
+        lines.push(
+          `  ${''.padEnd(8)} ${''.padEnd(11)} ${paint('gray', `↳ ${relativeSlash(cwd, r.file)}:${r.start.line + 1}:${r.start.character + 1} ${r.message}`)}`,
+        );
     }
     lines.push('');
   }

@@ -57,12 +57,15 @@ export function allEntries(): CatalogueEntry[] {
  * An empty query lists every entry (AADSTS first, by number).
  */
 export function searchCatalogue(query: string, limit = 50): CatalogueEntry[] {
-  const q = query.trim().toLowerCase().replace(/^aadsts/, '');
+  const q = query
+    .trim()
+    .toLowerCase()
+    .replace(/^aadsts/, '');
   if (q === '') return allEntries().slice(0, limit);
   const scored: { entry: CatalogueEntry; score: number }[] = [];
   const words = q.split(/\s+/).filter(Boolean);
   for (const entry of allEntries()) {
-    const name = (entry.kind === 'aadsts' ? entry.name ?? '' : entry.code).toLowerCase();
+    const name = (entry.kind === 'aadsts' ? (entry.name ?? '') : entry.code).toLowerCase();
     const number = entry.kind === 'aadsts' ? String(entry.number) : '';
     let score = 0;
     if (number === q || entry.code.toLowerCase() === q) score = 100;
@@ -75,5 +78,8 @@ export function searchCatalogue(query: string, limit = 50): CatalogueEntry[] {
     }
     if (score > 0) scored.push({ entry, score });
   }
-  return scored.sort((a, b) => b.score - a.score).slice(0, limit).map((s) => s.entry);
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map((s) => s.entry);
 }

@@ -33,5 +33,17 @@
 export { AADSTS_ENTRIES, CATALOGUE_INFO, aadstsEntry, allEntries, errorLink, lookupCode, rulesPreventing, searchCatalogue } from './catalogue';
 export { EXPLAINED_MSAL_CODES, MSAL_ENTRIES, msalEntry } from './msal-codes';
 export { codeAt, findCodes, findContextValues, parseErrorMessage, type FindOptions } from './recognize';
-export { entrySource, entryTitle, md, renderFullMarkdown, renderHoverMarkdown, renderMessageMarkdown, renderText, toExplainJson, unknownCodeText, type ExplainJson, type HoverOptions } from './render';
+export {
+  entrySource,
+  entryTitle,
+  md,
+  renderFullMarkdown,
+  renderHoverMarkdown,
+  renderMessageMarkdown,
+  renderText,
+  toExplainJson,
+  unknownCodeText,
+  type ExplainJson,
+  type HoverOptions,
+} from './render';
 export type * from './types';

@@ -43,7 +43,7 @@ const EXPLANATIONS: Record<string, Explanation> = {
   },
   invalid_authority_metadata: {
     meaning: 'The authorityMetadata string given to MSAL is not valid OpenID configuration JSON.',
-    remedy: 'Pass the JSON of the authority\'s /.well-known/openid-configuration document unchanged, or drop the option.',
+    remedy: "Pass the JSON of the authority's /.well-known/openid-configuration document unchanged, or drop the option.",
   },
   invalid_cloud_discovery_metadata: {
     meaning: 'The cloudDiscoveryMetadata string given to MSAL is not valid instance-discovery JSON.',
@@ -91,7 +91,7 @@ const EXPLANATIONS: Record<string, Explanation> = {
     remedy: 'Check connectivity, proxy settings and that the authority host is reachable; retry.',
   },
   endpoints_resolution_error: {
-    meaning: 'MSAL could not load the authority\'s OpenID configuration (wrong authority URL, or no network).',
+    meaning: "MSAL could not load the authority's OpenID configuration (wrong authority URL, or no network).",
     remedy: 'Check the authority URL (tenant, host, B2C policy) and network access to it.',
   },
   user_canceled: {
@@ -149,7 +149,8 @@ const EXPLANATIONS: Record<string, Explanation> = {
 /** OAuth 2.0 `error` values; MSAL throws them as ServerError.errorCode, with the AADSTS number in the message. */
 const OAUTH_ERRORS: Record<string, Explanation> = {
   invalid_grant: {
-    meaning: 'The authorization code, refresh token or assertion was rejected (expired, already used, revoked, or redirect_uri differs from the authorize request).',
+    meaning:
+      'The authorization code, refresh token or assertion was rejected (expired, already used, revoked, or redirect_uri differs from the authorize request).',
     remedy: 'Look at the AADSTS number in the message; usually sign in again, and send the same redirect_uri to the authorize and token endpoints.',
   },
   invalid_request: {
@@ -158,7 +159,7 @@ const OAUTH_ERRORS: Record<string, Explanation> = {
   },
   invalid_client: {
     meaning: 'Client authentication failed: wrong, expired or missing client secret or certificate, or a secret sent by a public client.',
-    remedy: 'Check the client credential (secret value, not its id; certificate thumbprint) and the app\'s public-client setting.',
+    remedy: "Check the client credential (secret value, not its id; certificate thumbprint) and the app's public-client setting.",
   },
   unauthorized_client: {
     meaning: 'The client is not allowed to use this grant or flow (e.g. app not found in the tenant, or public client flows disabled).',
@@ -254,7 +255,15 @@ function buildMsalEntries(): MsalCodeEntry[] {
   }
   for (const [code, own] of Object.entries(OAUTH_ERRORS)) {
     if (seen.has(code)) continue;
-    entries.push({ kind: 'oauth', code, errorClass: 'ServerError', ...own, specific: true, source: 'OAuth 2.0 (RFC 6749 section 5.2, RFC 8628)', link: OAUTH_ERRORS_LINK });
+    entries.push({
+      kind: 'oauth',
+      code,
+      errorClass: 'ServerError',
+      ...own,
+      specific: true,
+      source: 'OAuth 2.0 (RFC 6749 section 5.2, RFC 8628)',
+      link: OAUTH_ERRORS_LINK,
+    });
   }
   return entries;
 }

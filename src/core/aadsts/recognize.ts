@@ -46,7 +46,15 @@ export function findCodes(text: string, options: FindOptions = {}): CodeMatch[] 
   const matches: CodeMatch[] = [];
   const addNumber = (digits: string, start: number, form: MatchForm, rangeStart = start, rangeEnd = start + digits.length) => {
     const number = Number(digits);
-    matches.push({ kind: 'aadsts', code: `AADSTS${number}`, number, form, range: { start: rangeStart, end: rangeEnd }, entry: aadstsEntry(number), context: {} });
+    matches.push({
+      kind: 'aadsts',
+      code: `AADSTS${number}`,
+      number,
+      form,
+      range: { start: rangeStart, end: rangeEnd },
+      entry: aadstsEntry(number),
+      context: {},
+    });
   };
 
   for (const m of text.matchAll(AADSTS_PATTERN)) addNumber(m[1], m.index + 6, 'aadsts', m.index, m.index + m[0].length);
@@ -67,7 +75,8 @@ export function findCodes(text: string, options: FindOptions = {}): CodeMatch[] 
     for (const m of text.matchAll(WORD_PATTERN)) {
       if (!m[0].includes('_')) continue;
       const entry = msalEntry(m[0]);
-      if (entry) matches.push({ kind: entry.kind, code: entry.code, form: 'msal-code', range: { start: m.index, end: m.index + m[0].length }, entry, context: {} });
+      if (entry)
+        matches.push({ kind: entry.kind, code: entry.code, form: 'msal-code', range: { start: m.index, end: m.index + m[0].length }, entry, context: {} });
     }
   }
   matches.sort((a, b) => a.range.start - b.range.start);

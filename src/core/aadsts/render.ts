@@ -38,7 +38,7 @@ export function toExplainJson(entry: CatalogueEntry, context: MatchContext = {})
   return {
     code: entry.code,
     ...(entry.kind === 'aadsts' ? { number: entry.number } : {}),
-    name: entry.kind === 'aadsts' ? entry.name ?? null : entry.errorClass,
+    name: entry.kind === 'aadsts' ? (entry.name ?? null) : entry.errorClass,
     summary: entry.meaning,
     remedy: entry.remedy,
     rules: rulesPreventing(entry.code).map((rule) => rule.id),
@@ -72,7 +72,12 @@ export function renderFullMarkdown(entry: CatalogueEntry, context: MatchContext 
   else lines.push(noRuleText(entry));
   lines.push('');
   if (entry.kind === 'aadsts') {
-    lines.push('## Can a repository show the cause?', '', `${detectableText(entry.configDetectable)}${entry.configSignal ? ` Look for: ${md(entry.configSignal)}.` : ''}`, '');
+    lines.push(
+      '## Can a repository show the cause?',
+      '',
+      `${detectableText(entry.configDetectable)}${entry.configSignal ? ` Look for: ${md(entry.configSignal)}.` : ''}`,
+      '',
+    );
   }
   const found = contextLine(context);
   if (found) lines.push('## Found next to it', '', found, '');
@@ -89,7 +94,9 @@ export function renderMessageMarkdown(parsed: ParsedErrorMessage): string {
   if (parsed.correlationId) facts.push(`- Correlation ID: \`${parsed.correlationId}\``);
   if (parsed.timestamp) facts.push(`- Timestamp: \`${parsed.timestamp}\``);
   const sections = parsed.codes.map((match) =>
-    match.entry ? renderFullMarkdown(match.entry, match.context) : `# ${match.code}\n\n${md(match.number !== undefined ? unknownCodeText(match.number) : `${match.code} is not in the catalogue`)}\n`,
+    match.entry
+      ? renderFullMarkdown(match.entry, match.context)
+      : `# ${match.code}\n\n${md(match.number !== undefined ? unknownCodeText(match.number) : `${match.code} is not in the catalogue`)}\n`,
   );
   if (sections.length === 0) sections.push('No AADSTS, MSAL or OAuth error code was found in the message.\n');
   return [facts.length > 0 ? `${facts.join('\n')}\n` : '', ...sections].filter(Boolean).join('\n---\n\n');
@@ -127,7 +134,8 @@ function ruleLink(rule: PreventingRule): string {
 }
 
 function noRuleText(entry: CatalogueEntry): string {
-  if (entry.kind === 'aadsts' ? entry.configDetectable !== 'no' : entry.errorClass === 'ClientConfigurationError') return 'No rule of Entra Auth Lint checks for this yet.';
+  if (entry.kind === 'aadsts' ? entry.configDetectable !== 'no' : entry.errorClass === 'ClientConfigurationError')
+    return 'No rule of Entra Auth Lint checks for this yet.';
   if (entry.kind === 'aadsts') return 'No rule: the cause is outside the repository (tenant, user or service state).';
   return 'No rule: this happens at run time, not in configuration.';
 }
@@ -151,7 +159,7 @@ function capturedNote(entry: CatalogueEntry): string {
   if (entry.kind !== 'aadsts') return `from ${md(entry.source)}`;
   return entry.docStatus === 'in-reference'
     ? `catalogue captured from Microsoft's reference of ${CATALOGUE_INFO.capturedOn}`
-    : 'not on Microsoft\'s reference page; from public issue reports';
+    : "not on Microsoft's reference page; from public issue reports";
 }
 
 /** Escapes Markdown so texts such as `<app>` or `a_b_c` render literally. */

@@ -28,12 +28,7 @@ export interface AadstsEntry extends AadstsRecord {
   link: string;
 }
 
-export type MsalErrorClass =
-  | 'ClientConfigurationError'
-  | 'ClientAuthError'
-  | 'InteractionRequiredAuthError'
-  | 'AuthError'
-  | 'ServerError';
+export type MsalErrorClass = 'ClientConfigurationError' | 'ClientAuthError' | 'InteractionRequiredAuthError' | 'AuthError' | 'ServerError';
 
 /** An MSAL error code (from @azure/msal-node's code constants) or an OAuth 2.0 error that MSAL passes on as ServerError. */
 export interface MsalCodeEntry {

@@ -51,7 +51,13 @@ export function replaceValue(file: ParsedFile, located: Located<string> | Redire
 }
 
 /** Replaces `length` characters at `offset` inside a verbatim value (a scheme, a hash). */
-export function replaceInsideValue(file: ParsedFile, located: Located<string> | RedirectUri, offset: number, length: number, newText: string): TextEdit | undefined {
+export function replaceInsideValue(
+  file: ParsedFile,
+  located: Located<string> | RedirectUri,
+  offset: number,
+  length: number,
+  newText: string,
+): TextEdit | undefined {
   if (!holdsVerbatim(file, located) || offset < 0 || offset + length > located.value.length) return undefined;
   const start = located.range.start + offset;
   return { file: file.path, range: { start, end: start + length }, newText: escapeFor(file, located.range, newText) };
@@ -136,7 +142,11 @@ function canonical(node: Node): string {
   const sort = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(sort);
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sort((value as Record<string, unknown>)[k])]));
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((k) => [k, sort((value as Record<string, unknown>)[k])]),
+      );
     }
     return value;
   };

@@ -12,7 +12,10 @@ export const androidConfigFormat: Format = {
   byName: (path) => (/\.json$/i.test(path) ? 'sniff' : 'no'),
   sniff: (text) =>
     text.includes('"client_id"') &&
-    (text.includes('"redirect_uri"') || text.includes('"authorities"') || text.includes('"authorization_user_agent"') || text.includes('"broker_redirect_uri_registered"')),
+    (text.includes('"redirect_uri"') ||
+      text.includes('"authorities"') ||
+      text.includes('"authorization_user_agent"') ||
+      text.includes('"broker_redirect_uri_registered"')),
   parse(path, text) {
     const parsed = emptyParsed(path, 'android-config', text);
     const { root, problems } = parseJson(text);

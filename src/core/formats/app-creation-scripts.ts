@@ -80,7 +80,9 @@ function readSampleApp(app: Node, text: string): AppRegistration {
   const logout = str(prop(app, 'LogoutUrl'));
   if (logout) registration.redirectUris.push(redirectUri(logout.value, logout.range, platform, 'postLogout'));
   // "UsesDefaultMsalRedirectUri": true makes the scripts register msal{AppId}://auth; the finding sits on `true`.
-  const usesDefault = bool(prop(prop(app, 'DefaultDesktopAndMobileRedirectUriSettings'), 'UsesDefaultMsalRedirectUri') ?? prop(app, 'UsesDefaultMsalRedirectUri'));
+  const usesDefault = bool(
+    prop(prop(app, 'DefaultDesktopAndMobileRedirectUriSettings'), 'UsesDefaultMsalRedirectUri') ?? prop(app, 'UsesDefaultMsalRedirectUri'),
+  );
   if (usesDefault?.value) {
     const value = registration.appId ? `msal${registration.appId.value.trim()}://auth` : 'msal{AppId}://auth';
     registration.redirectUris.push(redirectUri(value, usesDefault.range, 'publicClient', 'redirect'));
@@ -136,7 +138,9 @@ function readSampleMappings(entry: Node, root: Node): AuthConfig | undefined {
     const literal = /^'([^']*)'$/.exec(value.value.trim());
     if (!literal || !literal[1].includes('://')) continue;
     const offset = value.value.indexOf(literal[1]);
-    config.redirectUris.push(redirectUri(literal[1], { start: value.range.start + offset, end: value.range.start + offset + literal[1].length }, config.platform, 'redirect'));
+    config.redirectUris.push(
+      redirectUri(literal[1], { start: value.range.start + offset, end: value.range.start + offset + literal[1].length }, config.platform, 'redirect'),
+    );
   }
   return config.redirectUris.length ? config : undefined;
 }
@@ -194,7 +198,9 @@ function readReplaceTokens(entry: Node, registration: AppRegistration, sampleCli
   const tokens = prop(entry, 'replaceTokens');
   if (tokens?.type !== 'object') return undefined;
   const settingFile = str(prop(entry, 'settingFile'))?.value ?? '';
-  const fallback: Platform = registration.redirectUris.find((u) => u.platform === 'publicClient') ? 'publicClient' : registration.redirectUris[0]?.platform ?? 'unknown';
+  const fallback: Platform = registration.redirectUris.find((u) => u.platform === 'publicClient')
+    ? 'publicClient'
+    : (registration.redirectUris[0]?.platform ?? 'unknown');
   const config = emptyConfig(entry, settingFile, fallback, sampleClient);
   const redirect = str(prop(tokens, 'redirectUri'));
   const appId = str(prop(tokens, 'appId') ?? prop(tokens, 'clientId'));

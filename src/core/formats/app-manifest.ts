@@ -13,8 +13,7 @@ export const graphManifestFormat: Format = {
   byName: isJson,
   sniff: (text) =>
     !text.includes('"replyUrlsWithType"') &&
-    (text.includes('"implicitGrantSettings"') ||
-      (text.includes('"redirectUris"') && (text.includes('"signInAudience"') || text.includes('"appId"')))),
+    (text.includes('"implicitGrantSettings"') || (text.includes('"redirectUris"') && (text.includes('"signInAudience"') || text.includes('"appId"')))),
   parse: (path, text) => parseManifest(path, text, 'graph-manifest', readGraph),
 };
 

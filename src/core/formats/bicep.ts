@@ -96,11 +96,17 @@ function parseValue(tokens: BicepToken[], start: number, problems: ParseProblem[
     if (frame.container.kind === 'object' && !frame.key) {
       const isKey = (token.kind === 'identifier' || token.kind === 'string') && tokens[i + 1]?.text === ':';
       if (!isKey) {
-        problems.push({ message: `unexpected ${token.kind === 'string' ? 'string' : `'${token.text}'`}; expected a property name and ':'`, range: { start: token.start, end: token.end } });
+        problems.push({
+          message: `unexpected ${token.kind === 'string' ? 'string' : `'${token.text}'`}; expected a property name and ':'`,
+          range: { start: token.start, end: token.end },
+        });
         while (i < tokens.length && tokens[i].kind !== 'newline' && tokens[i].text !== '}') i++;
         continue;
       }
-      frame.key = { name: token.kind === 'string' ? stringText(token) : token.text, range: token.kind === 'string' ? token.content! : { start: token.start, end: token.end } };
+      frame.key = {
+        name: token.kind === 'string' ? stringText(token) : token.text,
+        range: token.kind === 'string' ? token.content! : { start: token.start, end: token.end },
+      };
       i += 2;
       continue;
     }
@@ -125,7 +131,10 @@ function parseValue(tokens: BicepToken[], start: number, problems: ParseProblem[
       // A closer of the other kind (`}` where `]` is missing): close the open container here. Without
       // this the loop would stand still on the closer, attaching empty items until memory runs out.
       const container = frame.container;
-      problems.push({ message: `${container.kind} is not closed (missing ${container.kind === 'object' ? '}' : ']'})`, range: { start: container.range.start, end: container.range.start + 1 } });
+      problems.push({
+        message: `${container.kind} is not closed (missing ${container.kind === 'object' ? '}' : ']'})`,
+        range: { start: container.range.start, end: container.range.start + 1 },
+      });
       container.range.end = Math.max(container.range.start, token.start);
       stack.pop();
       if (stack.length) attach(container);
@@ -136,7 +145,10 @@ function parseValue(tokens: BicepToken[], start: number, problems: ParseProblem[
   // Unclosed at the end of the file: close what is open so everything read is kept.
   while (stack.length) {
     const { container } = stack.pop()!;
-    problems.push({ message: `${container.kind} is not closed (missing ${container.kind === 'object' ? '}' : ']'})`, range: { start: container.range.start, end: container.range.start + 1 } });
+    problems.push({
+      message: `${container.kind} is not closed (missing ${container.kind === 'object' ? '}' : ']'})`,
+      range: { start: container.range.start, end: container.range.start + 1 },
+    });
     container.range.end = tokens[tokens.length - 1]?.end ?? container.range.start;
     if (stack.length) attach(container);
   }
@@ -155,7 +167,13 @@ function primitive(tokens: BicepToken[]): BicepValue {
   if (token.kind === 'identifier' && (token.text === 'true' || token.text === 'false')) return { kind: 'bool', value: token.text === 'true', range };
   if (token.kind !== 'string') return { kind: 'other', range };
   const parts = token.parts ?? [];
-  return { kind: 'string', value: stringText(token), range: token.content!, partial: parts.some((p) => !('text' in p)), unknownStart: parts.length > 0 && !('text' in parts[0]) };
+  return {
+    kind: 'string',
+    value: stringText(token),
+    range: token.content!,
+    partial: parts.some((p) => !('text' in p)),
+    unknownStart: parts.length > 0 && !('text' in parts[0]),
+  };
 }
 
 function prop(value: BicepValue | undefined, key: string): BicepValue | undefined {

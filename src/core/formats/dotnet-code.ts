@@ -56,7 +56,10 @@ class ChainReader {
   private identifierIndexComplete = false;
   private readonly usesOptions = new Set<AuthConfig>();
 
-  constructor(private readonly tokens: CsToken[], private readonly parsed: ParsedFile) {
+  constructor(
+    private readonly tokens: CsToken[],
+    private readonly parsed: ParsedFile,
+  ) {
     this.platforms = branchPlatforms(tokens);
     this.collectConsts();
   }
@@ -67,7 +70,13 @@ class ChainReader {
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].kind !== 'identifier' || !isBuilderName(tokens[i].text) || !this.isPunct(i + 1, '.')) continue;
       const basePlatform = BUILDERS[tokens[i].text];
-      const config: AuthConfig = { kind: 'config', library: 'msal-dotnet', platform: basePlatform, redirectUris: [], range: { start: tokens[i].start, end: tokens[i].end } };
+      const config: AuthConfig = {
+        kind: 'config',
+        library: 'msal-dotnet',
+        platform: basePlatform,
+        redirectUris: [],
+        range: { start: tokens[i].start, end: tokens[i].end },
+      };
       this.walkChain(i + 1, config);
       // `builder = builder.WithBroker()` later in the file continues the same chain.
       const variable = this.assignedVariable(i);
@@ -99,7 +108,13 @@ class ChainReader {
         if (this.isPunct(open, '(') && this.isPunct(open + 1, ')')) open += 2;
         if (!this.isPunct(open, '{')) continue;
         const close = this.matchingParen(open);
-        const config: AuthConfig = { kind: 'config', library: 'msal-dotnet', platform: OPTIONS[name], redirectUris: [], range: { start: this.tokens[i - 1].start, end: this.tokens[close].end } };
+        const config: AuthConfig = {
+          kind: 'config',
+          library: 'msal-dotnet',
+          platform: OPTIONS[name],
+          redirectUris: [],
+          range: { start: this.tokens[i - 1].start, end: this.tokens[close].end },
+        };
         for (const member of this.splitArguments(open + 1, close)) {
           if (member[0]?.kind !== 'identifier' || member[1]?.text !== '=') continue;
           const values = this.evaluate(member.slice(2));
@@ -226,7 +241,10 @@ class ChainReader {
     } else if (name === 'WithRedirectUri') {
       for (const v of this.evaluate(first)) this.addRedirect(config, v.value, v.range, v.platform ?? callPlatform ?? config.platform, { partial: v.partial });
     } else if (name === 'WithDefaultRedirectUri') {
-      this.addRedirect(config, NATIVE_CLIENT_URI, { start: method.start, end: method.end }, callPlatform ?? config.platform, { implied: true, raw: `${name}()` });
+      this.addRedirect(config, NATIVE_CLIENT_URI, { start: method.start, end: method.end }, callPlatform ?? config.platform, {
+        implied: true,
+        raw: `${name}()`,
+      });
     } else if (BROKER_METHOD.test(name)) {
       const literalFalse = first.length === 1 && first[0].text === 'false';
       config.broker = { value: !literalFalse, range: first.length ? span(first) : { start: method.start, end: method.end } };
@@ -350,7 +368,7 @@ class ChainReader {
         continue;
       }
       const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(part.expression) ? part.expression.split('.').pop()! : undefined;
-      const declarations = name ? this.consts.get(name) ?? [] : [];
+      const declarations = name ? (this.consts.get(name) ?? []) : [];
       const values = declarations.length === 1 ? this.evaluate(declarations[0].tokens, depth + 1) : [];
       if (values.length === 1 && !values[0].partial) {
         value += values[0].value;

@@ -27,7 +27,8 @@ export interface EnvEntry {
   value: Located<string>;
 }
 
-const FOREIGN_PREFIX = /^(GITHUB|GOOGLE|FACEBOOK|AUTH0|OKTA|DISCORD|TWITTER|APPLE|SPOTIFY|STRIPE|COGNITO|AWS|KEYCLOAK|SLACK|GITLAB|LINKEDIN|TWITCH|FIREBASE|SUPABASE|CLERK)_/;
+const FOREIGN_PREFIX =
+  /^(GITHUB|GOOGLE|FACEBOOK|AUTH0|OKTA|DISCORD|TWITTER|APPLE|SPOTIFY|STRIPE|COGNITO|AWS|KEYCLOAK|SLACK|GITLAB|LINKEDIN|TWITCH|FIREBASE|SUPABASE|CLERK)_/;
 
 /** Splits dotenv text into entries with exact key and value ranges; never throws. */
 export function scanEnv(text: string): { entries: EnvEntry[]; comments: Range[]; problems: ParseProblem[] } {

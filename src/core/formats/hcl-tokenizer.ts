@@ -91,7 +91,14 @@ function readHeredoc(text: string, start: number, tokens: HclToken[], problems: 
     while (lineEnd < text.length && !isLineBreak(text[lineEnd])) lineEnd++;
     if (text.slice(lineStart, lineEnd).trim() === marker?.[1]) {
       const content = marker?.[0].startsWith('<<-') ? dedent(text.slice(contentStart, lineStart)) : text.slice(contentStart, lineStart);
-      tokens.push({ kind: 'string', text: text.slice(start, lineEnd), start, end: lineEnd, parts: [{ text: content }], content: { start: contentStart, end: lineStart } });
+      tokens.push({
+        kind: 'string',
+        text: text.slice(start, lineEnd),
+        start,
+        end: lineEnd,
+        parts: [{ text: content }],
+        content: { start: contentStart, end: lineStart },
+      });
       return lineEnd;
     }
     lineStart = lineEnd + (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n' ? 2 : 1);

@@ -20,17 +20,62 @@ export interface JsScan {
 }
 
 /** After these words a `/` starts a regex literal; after any other word it divides. */
-const REGEX_AFTER_WORD = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
+const REGEX_AFTER_WORD = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+  'extends',
+]);
 /** A top-level line starting with one of these words starts a new statement (no expression continues into it). */
 const STATEMENT_START = new Set(['import', 'export', 'const', 'let', 'var', 'function', 'class', 'interface', 'enum', 'declare']);
 /** Words that continue the statement a closing `}` belongs to (`} from 'x'`, `} else {`, `} catch`, `} while (…)`). */
 const CONTINUES_BLOCK = new Set(['from', 'else', 'catch', 'finally', 'while', 'instanceof', 'in', 'of', 'as', 'satisfies']);
 
 const enum Code {
-  Tab = 9, LineFeed = 10, VerticalTab = 11, FormFeed = 12, CarriageReturn = 13, Space = 32, Bang = 33, DoubleQuote = 34, Hash = 35,
-  Dollar = 36, SingleQuote = 39, OpenParen = 40, CloseParen = 41, Comma = 44, Dot = 46, Slash = 47, Zero = 48, Nine = 57,
-  Semicolon = 59, LessThan = 60, GreaterThan = 62, At = 64, OpenBracket = 91, Backslash = 92, CloseBracket = 93, Underscore = 95,
-  Backtick = 96, OpenBrace = 123, CloseBrace = 125, LineSeparator = 0x2028, ParagraphSeparator = 0x2029, NoBreakSpace = 0xa0, ByteOrderMark = 0xfeff,
+  Tab = 9,
+  LineFeed = 10,
+  VerticalTab = 11,
+  FormFeed = 12,
+  CarriageReturn = 13,
+  Space = 32,
+  Bang = 33,
+  DoubleQuote = 34,
+  Hash = 35,
+  Dollar = 36,
+  SingleQuote = 39,
+  OpenParen = 40,
+  CloseParen = 41,
+  Comma = 44,
+  Dot = 46,
+  Slash = 47,
+  Zero = 48,
+  Nine = 57,
+  Semicolon = 59,
+  LessThan = 60,
+  GreaterThan = 62,
+  At = 64,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  Underscore = 95,
+  Backtick = 96,
+  OpenBrace = 123,
+  CloseBrace = 125,
+  LineSeparator = 0x2028,
+  ParagraphSeparator = 0x2029,
+  NoBreakSpace = 0xa0,
+  ByteOrderMark = 0xfeff,
 }
 
 function isLineBreak(c: number): boolean {
@@ -38,11 +83,27 @@ function isLineBreak(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === Code.Space || c === Code.Tab || c === Code.VerticalTab || c === Code.FormFeed || c === Code.NoBreakSpace || c === Code.ByteOrderMark || (c > 0x1680 && /\s/.test(String.fromCharCode(c)));
+  return (
+    c === Code.Space ||
+    c === Code.Tab ||
+    c === Code.VerticalTab ||
+    c === Code.FormFeed ||
+    c === Code.NoBreakSpace ||
+    c === Code.ByteOrderMark ||
+    (c > 0x1680 && /\s/.test(String.fromCharCode(c)))
+  );
 }
 
 function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= Code.Zero && c <= Code.Nine) || c === Code.Dollar || c === Code.Underscore || c === Code.Backslash || (c >= 0x80 && !isSpace(c) && !isLineBreak(c));
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= Code.Zero && c <= Code.Nine) ||
+    c === Code.Dollar ||
+    c === Code.Underscore ||
+    c === Code.Backslash ||
+    (c >= 0x80 && !isSpace(c) && !isLineBreak(c))
+  );
 }
 
 /**
@@ -159,7 +220,7 @@ export function scanTopLevel(text: string): JsScan | undefined {
     }
     expectConstName = false;
 
-    if (c >= Code.Zero && c <= Code.Nine || (c === Code.Dot && next >= Code.Zero && next <= Code.Nine)) {
+    if ((c >= Code.Zero && c <= Code.Nine) || (c === Code.Dot && next >= Code.Zero && next <= Code.Nine)) {
       i = readNumber(text, i);
       regexAllowed = false;
       continue;
@@ -243,7 +304,8 @@ function readNumber(text: string, from: number): number {
   while (j < text.length) {
     const c = text.charCodeAt(j);
     if (isWordChar(c) || c === Code.Dot) j++;
-    else if ((c === 43 || c === 45) && !hex && /[eE]/.test(text[j - 1])) j++; // 1e-5
+    else if ((c === 43 || c === 45) && !hex && /[eE]/.test(text[j - 1]))
+      j++; // 1e-5
     else break;
   }
   return j;
@@ -307,7 +369,7 @@ export function keepWantedChunks(text: string, scan: JsScan, wanted: RegExp): { 
     for (const word of text.slice(chunk.start, chunk.end).match(WORD) ?? []) named.add(word);
   };
   chunks.forEach((chunk, k) => keep[k] && addWords(chunk));
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     chunks.forEach((chunk, k) => {
       if (keep[k] || !chunk.constNames.some((name) => named.has(name))) return;

@@ -21,7 +21,8 @@ export const jsonConfigFormat: Format = {
   id: 'json-config',
   byName: (path) => (/\.jsonc?$/i.test(path) && !TOOL_FILES.test(lowerBaseName(path)) ? 'sniff' : 'no'),
   sniff: (text) =>
-    /"(clientId|client_id|clientID)"\s*:/.test(text) && /"(redirectUri|redirect_uri|redirectURI|redirectUrl|postLogoutRedirectUri|authority|customProtocol)"\s*:/.test(text),
+    /"(clientId|client_id|clientID)"\s*:/.test(text) &&
+    /"(redirectUri|redirect_uri|redirectURI|redirectUrl|postLogoutRedirectUri|authority|customProtocol)"\s*:/.test(text),
   parse(path, text) {
     const parsed = emptyParsed(path, 'json-config', text);
     const { root, problems } = parseJson(text);
@@ -53,7 +54,8 @@ function readConfig(root: Node): AuthConfig | undefined {
     const value = str(node);
     if (CLIENT_ID_KEYS.includes(key)) config.clientId ??= value;
     else if (key === 'authority') config.authority ??= value;
-    else if (key === 'knownAuthorities' && node.type === 'array') config.knownAuthorities ??= { value: strings(node).map((s) => s.value), range: nodeRange(node) };
+    else if (key === 'knownAuthorities' && node.type === 'array')
+      config.knownAuthorities ??= { value: strings(node).map((s) => s.value), range: nodeRange(node) };
     else if (SECRET_KEYS.includes(key)) config.clientSecret ??= value;
     else if (key === 'responseType' || key === 'response_type') config.responseType ??= value;
     else if (value && REDIRECT_KEYS.includes(key)) config.redirectUris.push(redirectUri(value.value, value.range, 'unknown', 'redirect'));

@@ -1,3 +1,4 @@
+import type * as BabelParser from '@babel/parser';
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import type { AuthConfig, KnownAuthorities, Library, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
@@ -27,7 +28,19 @@ const POST_LOGOUT_KEYS = new Set(['postLogoutRedirectUri', 'post_logout_redirect
 const CONFIG_KEYS = new Set(['clientId', 'authority', 'knownAuthorities', 'clientSecret', ...REDIRECT_KEYS, ...POST_LOGOUT_KEYS]);
 
 /** Keys of node objects that are not child nodes (skipped while walking). */
-const NON_CHILD_KEYS = new Set(['loc', 'start', 'end', 'range', 'extra', 'leadingComments', 'trailingComments', 'innerComments', 'errors', 'comments', 'tokens']);
+const NON_CHILD_KEYS = new Set([
+  'loc',
+  'start',
+  'end',
+  'range',
+  'extra',
+  'leadingComments',
+  'trailingComments',
+  'innerComments',
+  'errors',
+  'comments',
+  'tokens',
+]);
 
 /** A file whose errors Babel cannot recover from is parsed again this many times, one broken line blanked each time. */
 const MAX_PARSE_ATTEMPTS = 4;
@@ -79,11 +92,17 @@ interface BabelError {
 function parseProgram(path: string, text: string, parsed: ParsedFile, slice: boolean): t.File | undefined {
   // Required lazily: loading the extension must not pay for the parser until a JS/TS config is read.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const babel = require('@babel/parser') as typeof import('@babel/parser');
+  const babel = require('@babel/parser') as typeof BabelParser;
   // Babel's error recovery builds an Error per syntax error, and hostile text can hold one per character
   // (seconds per 100 KB): big files are parsed without it (first error, blank its line, retry).
   const errorRecovery = text.length <= ERROR_RECOVERY_MAX_CHARS;
-  const options: ParserOptions = { sourceType: 'unambiguous', errorRecovery, allowReturnOutsideFunction: true, allowImportExportEverywhere: true, plugins: pluginsFor(path) };
+  const options: ParserOptions = {
+    sourceType: 'unambiguous',
+    errorRecovery,
+    allowReturnOutsideFunction: true,
+    allowImportExportEverywhere: true,
+    plugins: pluginsFor(path),
+  };
   let file: t.File | undefined = slice && text.length >= SLICE_MIN_CHARS ? parseNeededStatements(babel, path, text, options) : undefined;
   let source = text;
   for (let attempt = 0; attempt < MAX_PARSE_ATTEMPTS && !file; attempt++) {
@@ -94,7 +113,8 @@ function parseProgram(path: string, text: string, parsed: ParsedFile, slice: boo
     } catch (error) {
       const fatal = error instanceof RangeError;
       const reason = fatal ? 'nesting too deep to parse' : cleanMessage((error as BabelError).message);
-      if (attempt === 0) parsed.problems.push({ message: `JavaScript/TypeScript could not be parsed: ${reason}`, range: errorRange(error as BabelError, text) });
+      if (attempt === 0)
+        parsed.problems.push({ message: `JavaScript/TypeScript could not be parsed: ${reason}`, range: errorRange(error as BabelError, text) });
       if (fatal) return undefined;
       // Keep what can be read: blank the offending line (offsets stay exact) and parse again.
       source = blankLineAt(source, errorRange(error as BabelError, text).start);
@@ -117,7 +137,7 @@ function parseProgram(path: string, text: string, parsed: ParsedFile, slice: boo
  * the whole file and reports its problems. A syntax error inside a blanked statement (code that names no
  * config key) goes unreported in files of SLICE_MIN_CHARS and more: the price of not parsing it.
  */
-function parseNeededStatements(babel: typeof import('@babel/parser'), path: string, text: string, options: ParserOptions): t.File | undefined {
+function parseNeededStatements(babel: typeof BabelParser, path: string, text: string, options: ParserOptions): t.File | undefined {
   if (/\.(jsx|tsx)$/i.test(path)) return undefined; // JSX text (`don't`) is not JavaScript to the pre-scan
   const scan = scanTopLevel(text);
   if (!scan) return undefined;
@@ -256,7 +276,8 @@ function platformSelectBranches(call: t.CallExpression): { value: t.Node; platfo
   for (const property of arg.properties) {
     if (property.type !== 'ObjectProperty') continue;
     const key = propertyName(property);
-    const platform: Platform | undefined = key === 'ios' || key === 'macos' ? 'ios' : key === 'android' ? 'android' : key === 'web' ? 'spa' : key === 'windows' ? 'publicClient' : undefined;
+    const platform: Platform | undefined =
+      key === 'ios' || key === 'macos' ? 'ios' : key === 'android' ? 'android' : key === 'web' ? 'spa' : key === 'windows' ? 'publicClient' : undefined;
     branches.push({ value: property.value, platform });
   }
   return branches;
@@ -315,7 +336,8 @@ function readConfigs(file: t.File, parsed: ParsedFile): void {
   // file's app config when there is one.
   if (requestRedirects.length) {
     const owner = configs.find((c) => c.clientId) ?? configs[0];
-    if (owner) owner.redirectUris = owner.redirectUris.concat(requestRedirects); // concat, not a spread: the list can be long
+    if (owner)
+      owner.redirectUris = owner.redirectUris.concat(requestRedirects); // concat, not a spread: the list can be long
     else configs.push({ kind: 'config', library, platform, redirectUris: requestRedirects, range: requestRedirects[0].range });
   }
   // Other OAuth libraries use the same key names (a Google client's custom scheme is not an Entra
@@ -323,7 +345,8 @@ function readConfigs(file: t.File, parsed: ParsedFile): void {
   if (configs.length && isMicrosoftIdentity(facts, configs)) parsed.configs = parsed.configs.concat(configs);
 }
 
-const MICROSOFT_LOGIN_HOST = /(login\.microsoftonline\.(com|us)|login\.microsoft\.com|login\.live\.com|login\.partner\.microsoftonline\.cn|b2clogin\.com|ciamlogin\.com|login\.windows\.net|sts\.windows\.net)/i;
+const MICROSOFT_LOGIN_HOST =
+  /(login\.microsoftonline\.(com|us)|login\.microsoft\.com|login\.live\.com|login\.partner\.microsoftonline\.cn|b2clogin\.com|ciamlogin\.com|login\.windows\.net|sts\.windows\.net)/i;
 
 function isMicrosoftIdentity(facts: FileFacts, configs: AuthConfig[]): boolean {
   if (/msal/i.test(facts.text)) return true; // imports, class names, `msal{id}://` schemes

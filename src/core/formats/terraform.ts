@@ -90,7 +90,8 @@ function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem
     // A block: `type "label" label2 {`
     const labels: string[] = [];
     let j = i + 1;
-    while (j < tokens.length && (tokens[j].kind === 'string' || tokens[j].kind === 'identifier')) labels.push(tokens[j].kind === 'string' ? tokenString(tokens[j]) : tokens[j].text), j++;
+    for (; j < tokens.length && (tokens[j].kind === 'string' || tokens[j].kind === 'identifier'); j++)
+      labels.push(tokens[j].kind === 'string' ? tokenString(tokens[j]) : tokens[j].text);
     if (tokens[j]?.text !== '{') {
       const at = tokens[j] ?? token;
       problems.push({ message: `expected { or = after ${name}`, range: { start: at.start, end: at.end } });
@@ -104,7 +105,10 @@ function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem
     i = j + 1;
   }
   for (let k = stack.length - 1; k > 0; k--) {
-    problems.push({ message: `block ${[stack[k].type, ...stack[k].labels].join(' ')} is not closed (missing })`, range: { start: stack[k].range.start, end: stack[k].range.start + stack[k].type.length } });
+    problems.push({
+      message: `block ${[stack[k].type, ...stack[k].labels].join(' ')} is not closed (missing })`,
+      range: { start: stack[k].range.start, end: stack[k].range.start + stack[k].type.length },
+    });
   }
   return root;
 }

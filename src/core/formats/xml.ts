@@ -47,7 +47,10 @@ export function parseXml(text: string): XmlDocument {
     if (++errors > MAX_ERRORS) throw new Error(`more than ${MAX_ERRORS} syntax errors; the rest of the file was not read`);
     if (problems.length >= MAX_PROBLEMS) return;
     const at = Math.max(0, Math.min(parser.position - 1, text.length));
-    problems.push({ message: `XML syntax error: ${error.message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '')}`, range: { start: at, end: Math.min(at + 1, text.length) } });
+    problems.push({
+      message: `XML syntax error: ${error.message.replace(/^(?:[^:\s]*:)?\d+:\d+: /, '')}`,
+      range: { start: at, end: Math.min(at + 1, text.length) },
+    });
   });
   parser.on('opentagstart', () => {
     tagStart = Math.max(0, text.lastIndexOf('<', parser.position - 1));

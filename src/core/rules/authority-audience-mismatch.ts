@@ -34,14 +34,16 @@ export const authorityAudienceMismatch: Rule = {
     docs: {
       impact:
         'Sign-in fails on an Entra error page, e.g. "AADSTS50194: Application is not configured as a multi-tenant application" for /common against a single-tenant app, or "AADSTS9002332: Application is configured for use by Microsoft Entra users only" for /consumers.',
-      why:
-        'The tenant segment of the authority says who may sign in; signInAudience says who the app accepts. /common and /organizations ask for any organization, which a single-tenant app (AzureADMyOrg) refuses; /consumers asks for personal accounts, which work-or-school-only apps refuse; /organizations or a tenant asks for work accounts, which a personal-accounts-only app cannot serve.',
+      why: 'The tenant segment of the authority says who may sign in; signInAudience says who the app accepts. /common and /organizations ask for any organization, which a single-tenant app (AzureADMyOrg) refuses; /consumers asks for personal accounts, which work-or-school-only apps refuse; /organizations or a tenant asks for work accounts, which a personal-accounts-only app cannot serve.',
       howToFix:
         "Use an authority that fits the audience: the app's tenant (id or domain) for AzureADMyOrg, /organizations for AzureADMultipleOrgs, /consumers for PersonalMicrosoftAccount — or change signInAudience if the app really is for more users.",
       failing: ['config: authority: "https://login.microsoftonline.com/common"  —  manifest: "signInAudience": "AzureADMyOrg"'],
       passing: ['config: authority: "https://login.microsoftonline.com/contoso.onmicrosoft.com"  —  manifest: "signInAudience": "AzureADMyOrg"'],
       links: [
-        { title: 'Application configuration options: authority and audience', url: 'https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration' },
+        {
+          title: 'Application configuration options: authority and audience',
+          url: 'https://learn.microsoft.com/entra/identity-platform/msal-client-application-configuration',
+        },
         { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
       ],
     },
@@ -62,7 +64,11 @@ export const authorityAudienceMismatch: Rule = {
       const range = writtenTenant ?? authority.located.range;
       const fixes: Fix[] = [];
       if (mismatch.replacement && writtenTenant) {
-        fixes.push({ title: `Use '${mismatch.replacement}' as the tenant`, unattended: false, edits: [{ file: file.path, range, newText: mismatch.replacement }] });
+        fixes.push({
+          title: `Use '${mismatch.replacement}' as the tenant`,
+          unattended: false,
+          edits: [{ file: file.path, range, newText: mismatch.replacement }],
+        });
       }
       const tenant = authority.info.tenant ?? '';
       report({
@@ -86,7 +92,13 @@ export const authorityAudienceMismatch: Rule = {
 
 function judge(audience: AuthorityAudience, signInAudience: SignInAudience, homeTenant: string | undefined): Mismatch | undefined {
   if ((audience === 'common' || audience === 'organizations') && signInAudience === 'AzureADMyOrg') {
-    return { code: 'AADSTS50194', severity: 'error', explain: 'asks for accounts from any organization', replacement: homeTenant, advice: SINGLE_TENANT_ADVICE };
+    return {
+      code: 'AADSTS50194',
+      severity: 'error',
+      explain: 'asks for accounts from any organization',
+      replacement: homeTenant,
+      advice: SINGLE_TENANT_ADVICE,
+    };
   }
   if (audience === 'consumers' && (signInAudience === 'AzureADMyOrg' || signInAudience === 'AzureADMultipleOrgs')) {
     return {
@@ -121,7 +133,12 @@ function homeTenant(workspace: WorkspaceIndex, links: IndexedRegistration[], sel
   for (const { file, registration } of links) {
     const tenant = registration.homeTenant;
     if (!tenant || audienceOf(tenant.value) !== 'tenant') continue;
-    fromRegistrations.set(tenant.value.toLowerCase(), { tenant: tenant.value, file: file.path, range: tenant.range, message: `Home tenant domain (publisherDomain) of app registration ${registrationName(registration)}.` });
+    fromRegistrations.set(tenant.value.toLowerCase(), {
+      tenant: tenant.value,
+      file: file.path,
+      range: tenant.range,
+      message: `Home tenant domain (publisherDomain) of app registration ${registrationName(registration)}.`,
+    });
   }
   if (fromRegistrations.size) return fromRegistrations.size === 1 ? [...fromRegistrations.values()][0] : undefined;
   const fromConfigs = new Map<string, KnownTenant>();
@@ -133,7 +150,12 @@ function homeTenant(workspace: WorkspaceIndex, links: IndexedRegistration[], sel
       if (!authority || !tenant) continue;
       const key = tenant.toLowerCase();
       if (!fromConfigs.has(key)) {
-        fromConfigs.set(key, { tenant, file: file.path, range: tenantRange(config, file.text) ?? authority.located.range, message: `Another config of this app signs in to tenant '${tenant}'.` });
+        fromConfigs.set(key, {
+          tenant,
+          file: file.path,
+          range: tenantRange(config, file.text) ?? authority.located.range,
+          message: `Another config of this app signs in to tenant '${tenant}'.`,
+        });
       }
     }
   }

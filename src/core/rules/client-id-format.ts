@@ -12,9 +12,9 @@ export const clientIdFormat: Rule = {
     fixable: false,
     scope: 'file',
     docs: {
-      impact: 'Sign-in fails before the user can enter credentials: the application identifier is rejected (AADSTS90112) or no application is found for it (AADSTS700016).',
-      why:
-        'The client id is the Application (client) ID of the registration, always a GUID such as 6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b. Common mistakes are pasting the object id, the display name or the app id URI, or leaving quotes, braces or spaces around the GUID.',
+      impact:
+        'Sign-in fails before the user can enter credentials: the application identifier is rejected (AADSTS90112) or no application is found for it (AADSTS700016).',
+      why: 'The client id is the Application (client) ID of the registration, always a GUID such as 6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b. Common mistakes are pasting the object id, the display name or the app id URI, or leaving quotes, braces or spaces around the GUID.',
       howToFix: 'Copy the Application (client) ID from the Overview page of the app registration, exactly, without braces or spaces.',
       failing: ['{ "AzureAd": { "ClientId": "contoso-web-app" } }', '{ "client_id": " 6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" }'],
       passing: ['{ "AzureAd": { "ClientId": "6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" } }'],
@@ -30,7 +30,12 @@ export const clientIdFormat: Rule = {
       const value = located.value;
       if (GUID.test(value) || holdsPlaceholder(value) || isExternalReference(value)) return;
       if (value.trim() === '') {
-        report({ range: located.range, severity: 'warning', codes: ['AADSTS900144', 'AADSTS700016'], message: `The ${what} is empty: MSAL refuses to start or sign-in fails with AADSTS900144 / AADSTS700016. Fill in the Application (client) ID of the registration.` });
+        report({
+          range: located.range,
+          severity: 'warning',
+          codes: ['AADSTS900144', 'AADSTS700016'],
+          message: `The ${what} is empty: MSAL refuses to start or sign-in fails with AADSTS900144 / AADSTS700016. Fill in the Application (client) ID of the registration.`,
+        });
         return;
       }
       const hint = GUID.test(value.trim().replace(/^\{(.*)\}$/, '$1')) ? ' (remove the surrounding spaces or braces)' : '';

@@ -40,8 +40,8 @@ function avoidsSystemBrowser(owner: AuthConfig | AppRegistration, file: ParsedFi
   }
   if (file.format === 'android-manifest') {
     for (const config of workspace.sameModule(file.path, 'android-config').flatMap((f) => f.configs)) {
-      if (config.broker?.value) return 'the module\'s MSAL config enables the broker';
-      if (config.embeddedWebView?.value) return 'the module\'s MSAL config uses an embedded web view';
+      if (config.broker?.value) return "the module's MSAL config enables the broker";
+      if (config.embeddedWebView?.value) return "the module's MSAL config uses an embedded web view";
     }
   }
   return undefined;
@@ -58,8 +58,7 @@ export const customSchemeRedirect: Rule = {
     docs: {
       impact:
         'After signing in, the user sees an extra "Are you trying to sign in to <app>?" page (AADSTS50199, CmsiInterrupt) and must press Continue; silent token requests fail with interaction_required. In some embedded browsers the Continue button loops.',
-      why:
-        'Any app on a device can claim a custom URL scheme, so Entra asks the user to confirm the app before sending an authorization code to one through the system browser (a spoofing defence). Only http://, https:// and chrome-extension:// (desktop Chrome only) are exempt. Broker redirect URIs avoid the system browser only when the broker or an embedded web view is really used.',
+      why: 'Any app on a device can claim a custom URL scheme, so Entra asks the user to confirm the app before sending an authorization code to one through the system browser (a spoofing defence). Only http://, https:// and chrome-extension:// (desktop Chrome only) are exempt. Broker redirect URIs avoid the system browser only when the broker or an embedded web view is really used.',
       howToFix:
         'Desktop, Electron and CLI apps: use the loopback redirect http://localhost (any port). iOS/macOS: register msauth.<bundle id>://auth and use the broker. Android: register msauth://<package>/<hash> and set broker_redirect_uri_registered to true. Browser extensions: use https://<extension id>.chromiumapp.org/. If the prompt is acceptable, add the scheme to allowedSchemes.',
       failing: ['{ "redirect_uri": "myapp://auth" }', 'PublicClientApplicationBuilder.Create(id).WithRedirectUri($"msal{ClientId}://auth")'],
@@ -94,7 +93,11 @@ export const customSchemeRedirect: Rule = {
         continue;
       }
       if (avoided) {
-        report({ range: uri.range, severity: 'information', message: `Custom-scheme redirect URI '${uri.value}': ${avoided}, so Entra's ${PROMPT} prompt is not shown; through a system browser it would be.` });
+        report({
+          range: uri.range,
+          severity: 'information',
+          message: `Custom-scheme redirect URI '${uri.value}': ${avoided}, so Entra's ${PROMPT} prompt is not shown; through a system browser it would be.`,
+        });
         continue;
       }
       const where = uri.implied ? ` (the URL scheme '${uri.raw || uri.value}' implies the redirect '${uri.value}')` : '';

@@ -12,21 +12,27 @@ export const implicitGrantEnabled: Rule = {
     id: 'implicit-grant-enabled',
     codes: [ID_TOKEN_CODE, ACCESS_TOKEN_CODE],
     defaultSeverity: 'warning',
-    description: 'Implicit grant switched on for an app whose configs all use the auth code flow with PKCE, or an implicit response_type that the registration does not allow (AADSTS700054).',
+    description:
+      'Implicit grant switched on for an app whose configs all use the auth code flow with PKCE, or an implicit response_type that the registration does not allow (AADSTS700054).',
     fixable: true,
     scope: 'workspace',
     docs: {
       impact:
-        'Left on without need, the implicit grant lets anyone obtain tokens in the URL fragment for the app (tokens in browser history and logs). Switched off while a config still asks for response_type id_token, sign-in fails with "AADSTS700054: response_type \'id_token\' is not enabled for the application" (AADSTS700051 for \'token\').',
-      why:
-        'MSAL.js 2 and later (msal-browser, msal-react, msal-angular, msal-node) use the authorization code flow with PKCE and never need implicit token issuance. Implicit issuance (web.implicitGrantSettings, oauth2AllowImplicitFlow / oauth2AllowIdTokenImplicitFlow) is only for old libraries and hybrid OpenID Connect middleware that request id_token or token directly.',
+        "Left on without need, the implicit grant lets anyone obtain tokens in the URL fragment for the app (tokens in browser history and logs). Switched off while a config still asks for response_type id_token, sign-in fails with \"AADSTS700054: response_type 'id_token' is not enabled for the application\" (AADSTS700051 for 'token').",
+      why: 'MSAL.js 2 and later (msal-browser, msal-react, msal-angular, msal-node) use the authorization code flow with PKCE and never need implicit token issuance. Implicit issuance (web.implicitGrantSettings, oauth2AllowImplicitFlow / oauth2AllowIdTokenImplicitFlow) is only for old libraries and hybrid OpenID Connect middleware that request id_token or token directly.',
       howToFix:
         'Turn off access and ID token issuance under Implicit grant when every client uses MSAL 2+. If a config sends response_type id_token (or code id_token), either switch it to the code flow or turn on ID token issuance.',
       failing: ['manifest: "implicitGrantSettings": { "enableAccessTokenIssuance": true }  —  only msal-browser configs use the app'],
       passing: ['manifest: "implicitGrantSettings": { "enableAccessTokenIssuance": false, "enableIdTokenIssuance": false }'],
       links: [
-        { title: 'Microsoft identity platform and OAuth 2.0 implicit grant flow', url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-implicit-grant-flow' },
-        { title: 'Migrate a JavaScript single-page app from implicit grant to auth code flow', url: 'https://learn.microsoft.com/entra/identity-platform/migrate-spa-implicit-to-auth-code' },
+        {
+          title: 'Microsoft identity platform and OAuth 2.0 implicit grant flow',
+          url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-implicit-grant-flow',
+        },
+        {
+          title: 'Migrate a JavaScript single-page app from implicit grant to auth code flow',
+          url: 'https://learn.microsoft.com/entra/identity-platform/migrate-spa-implicit-to-auth-code',
+        },
       ],
     },
   },
@@ -51,7 +57,11 @@ function checkRegistrations({ file, workspace, report }: RuleContext): void {
         range: flag.range,
         codes: [],
         message: `Implicit ${what} issuance is on, but every config of this app uses the auth code flow with PKCE (${libraries}), which never needs it. Turn it off: tokens issued through the implicit grant can leak in URLs.`,
-        related: configs.map(({ file: configFile, config }) => ({ file: configFile.path, range: config.clientId?.range ?? config.range, message: `Config (${config.library}) of this app.` })),
+        related: configs.map(({ file: configFile, config }) => ({
+          file: configFile.path,
+          range: config.clientId?.range ?? config.range,
+          message: `Config (${config.library}) of this app.`,
+        })),
         fixes,
       });
     }

@@ -13,8 +13,7 @@ export const insecureHttpRedirect: Rule = {
     scope: 'file',
     docs: {
       impact: 'Sign-in fails with AADSTS500117 ("the reply URI uses a non-secure scheme"), and the portal refuses to save such a URI.',
-      why:
-        'Tokens and authorization codes sent to an http:// address travel in clear text and can be read or replayed on the network. Entra allows http only for the loopback host (localhost), where the traffic never leaves the machine.',
+      why: 'Tokens and authorization codes sent to an http:// address travel in clear text and can be read or replayed on the network. Entra allows http only for the loopback host (localhost), where the traffic never leaves the machine.',
       howToFix:
         'Serve the app over TLS and register the https:// form of the URI, then use the same value in the app config. For local development use http://localhost. The quick fix changes http to https; it is not applied by --fix because the server and the registration must change with it.',
       failing: ['{ "web": { "redirectUris": ["http://contoso.example.com/signin-oidc"] } }'],

@@ -17,20 +17,29 @@ export const loopbackRedirect: Rule = {
     id: 'loopback-redirect',
     codes: ['AADSTS50011'],
     defaultSeverity: 'error',
-    description: 'Loopback redirect URIs: http://[::1] is not supported, localhost URIs differing only by port are ambiguous, and native apps should prefer 127.0.0.1 over localhost.',
+    description:
+      'Loopback redirect URIs: http://[::1] is not supported, localhost URIs differing only by port are ambiguous, and native apps should prefer 127.0.0.1 over localhost.',
     fixable: false,
     scope: 'file',
     docs: {
       impact:
         'With http://[::1] sign-in fails with AADSTS50011 because Entra does not accept the IPv6 loopback address. Two registered localhost URIs that differ only by port make Entra pick one of them, and with it the platform type, arbitrarily.',
-      why:
-        'Entra ignores the port when it matches localhost redirect URIs (so a native app can listen on any free port), which makes URIs that differ only by port indistinguishable. The IPv6 loopback literal is not supported. RFC 8252 recommends the IP literal 127.0.0.1 over the name localhost, which a misconfigured resolver or firewall can send elsewhere.',
+      why: 'Entra ignores the port when it matches localhost redirect URIs (so a native app can listen on any free port), which makes URIs that differ only by port indistinguishable. The IPv6 loopback literal is not supported. RFC 8252 recommends the IP literal 127.0.0.1 over the name localhost, which a misconfigured resolver or firewall can send elsewhere.',
       howToFix:
         'Use http://localhost or http://127.0.0.1 instead of http://[::1]. Tell localhost URIs apart by path (http://localhost/desktop, http://localhost/spa), not by port. Prefer http://127.0.0.1 for native apps; the portal text box rejects it, so add it through the manifest editor.',
-      failing: ['{ "publicClient": { "redirectUris": ["http://[::1]:8400"] } }', '{ "spa": { "redirectUris": ["http://localhost:3000", "http://localhost:4200"] } }'],
-      passing: ['{ "publicClient": { "redirectUris": ["http://127.0.0.1"] } }', '{ "spa": { "redirectUris": ["http://localhost:3000/app", "http://localhost:4200/admin"] } }'],
+      failing: [
+        '{ "publicClient": { "redirectUris": ["http://[::1]:8400"] } }',
+        '{ "spa": { "redirectUris": ["http://localhost:3000", "http://localhost:4200"] } }',
+      ],
+      passing: [
+        '{ "publicClient": { "redirectUris": ["http://127.0.0.1"] } }',
+        '{ "spa": { "redirectUris": ["http://localhost:3000/app", "http://localhost:4200/admin"] } }',
+      ],
       links: [
-        { title: 'Localhost exceptions (redirect URI restrictions)', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#localhost-exceptions' },
+        {
+          title: 'Localhost exceptions (redirect URI restrictions)',
+          url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#localhost-exceptions',
+        },
         { title: 'RFC 8252 §8.3 Loopback redirect considerations', url: 'https://www.rfc-editor.org/rfc/rfc8252#section-8.3' },
       ],
     },
@@ -44,7 +53,13 @@ export const loopbackRedirect: Rule = {
           range: uri.range,
           message: `Redirect URI '${uri.value}' uses the IPv6 loopback address, which Entra does not support: sign-in fails with AADSTS50011. Use http://localhost or http://127.0.0.1.`,
         });
-      } else if (parts.scheme === 'http' && parts.host === 'localhost' && uri.role === 'redirect' && owner.kind === 'registration' && uri.platform === 'publicClient') {
+      } else if (
+        parts.scheme === 'http' &&
+        parts.host === 'localhost' &&
+        uri.role === 'redirect' &&
+        owner.kind === 'registration' &&
+        uri.platform === 'publicClient'
+      ) {
         // RFC 8252 advice is for native apps; web and SPA development servers use localhost by convention.
         report({
           range: uri.range,

@@ -16,14 +16,17 @@ export const publicClientRedirectOnWebPlatform: Rule = {
     scope: 'workspace',
     docs: {
       impact:
-        'The user signs in, then the token request fails: "AADSTS7000218: The request body must contain the following parameter: \'client_assertion\' or \'client_secret\'."',
-      why:
-        'A redirect URI under Web marks the app as a confidential client, so Entra expects a secret or certificate with the code. A desktop or mobile app cannot keep a secret and sends none. Entra treats it as a public client only when the URI is registered under Mobile and desktop applications (publicClient.redirectUris, type "InstalledClient") or when "Allow public client flows" (isFallbackPublicClient / allowPublicClient) is on.',
-      howToFix: 'Move the redirect URI to Mobile and desktop applications in the app registration (or, for device code and similar flows, turn on "Allow public client flows").',
+        "The user signs in, then the token request fails: \"AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.\"",
+      why: 'A redirect URI under Web marks the app as a confidential client, so Entra expects a secret or certificate with the code. A desktop or mobile app cannot keep a secret and sends none. Entra treats it as a public client only when the URI is registered under Mobile and desktop applications (publicClient.redirectUris, type "InstalledClient") or when "Allow public client flows" (isFallbackPublicClient / allowPublicClient) is on.',
+      howToFix:
+        'Move the redirect URI to Mobile and desktop applications in the app registration (or, for device code and similar flows, turn on "Allow public client flows").',
       failing: ['config (Electron): redirect http://localhost  —  manifest: "web": { "redirectUris": ["http://localhost"] }, "isFallbackPublicClient": false'],
       passing: ['config (Electron): redirect http://localhost  —  manifest: "publicClient": { "redirectUris": ["http://localhost"] }'],
       links: [
-        { title: 'Desktop app that calls web APIs: app registration', url: 'https://learn.microsoft.com/entra/identity-platform/scenario-desktop-app-registration' },
+        {
+          title: 'Desktop app that calls web APIs: app registration',
+          url: 'https://learn.microsoft.com/entra/identity-platform/scenario-desktop-app-registration',
+        },
         { title: 'AADSTS error codes (7000218)', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
       ],
     },
@@ -47,7 +50,11 @@ export const publicClientRedirectOnWebPlatform: Rule = {
             break;
           }
         }
-        const related = matches.map((m) => ({ file: m.file.path, range: m.entry.range, message: `Registered under Web in app registration ${registrationName(m.registration)}.` }));
+        const related = matches.map((m) => ({
+          file: m.file.path,
+          range: m.entry.range,
+          message: `Registered under Web in app registration ${registrationName(m.registration)}.`,
+        }));
         for (const m of matches) {
           const flag = m.registration.allowPublicClient;
           if (flag) related.push({ file: m.file.path, range: flag.range, message: 'Public client flows are off here.' });

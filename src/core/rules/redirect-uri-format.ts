@@ -19,7 +19,8 @@ function needsAbsolute(owner: AuthConfig | AppRegistration): boolean {
 function formatProblems(uri: RedirectUri, owner: AuthConfig | AppRegistration, personal: boolean): string[] {
   const problems: string[] = [];
   const known = knownText(uri);
-  if (uri.value.length > MAX_LENGTH && known.length > MAX_LENGTH) problems.push(`it is ${uri.value.length} characters long (at most ${MAX_LENGTH} are allowed)`);
+  if (uri.value.length > MAX_LENGTH && known.length > MAX_LENGTH)
+    problems.push(`it is ${uri.value.length} characters long (at most ${MAX_LENGTH} are allowed)`);
   if (/\s/.test(known)) problems.push(/^\s|\s$/.test(known) ? 'it starts or ends with whitespace, so it never matches exactly' : 'it contains whitespace');
   const forbidden = [...new Set(known.match(FORBIDDEN) ?? [])];
   if (forbidden.length) problems.push(`it contains ${forbidden.map((c) => `'${c}'`).join(', ')}, which the platform does not accept in redirect URIs`);
@@ -41,13 +42,14 @@ export const redirectUriFormat: Rule = {
     id: 'redirect-uri-format',
     codes: ['AADSTS50011'],
     defaultSeverity: 'error',
-    description: 'A redirect URI the platform does not accept: too long, forbidden characters, a fragment, whitespace, a query for personal accounts, or relative where it must be absolute.',
+    description:
+      'A redirect URI the platform does not accept: too long, forbidden characters, a fragment, whitespace, a query for personal accounts, or relative where it must be absolute.',
     fixable: false,
     scope: 'file',
     docs: {
-      impact: 'The registration cannot be saved with the URI, or the URI the app sends never matches a registered one: sign-in fails with AADSTS50011 (redirect URI mismatch).',
-      why:
-        'Entra compares redirect URIs exactly and accepts only a restricted form: at most 256 characters, none of the characters ! $ \' ( ) , ;, no fragment, no internationalized domain names, and no query string when personal Microsoft accounts are in the audience. Native, mobile and server apps must send an absolute URI; only browser libraries resolve a relative one against the page.',
+      impact:
+        'The registration cannot be saved with the URI, or the URI the app sends never matches a registered one: sign-in fails with AADSTS50011 (redirect URI mismatch).',
+      why: "Entra compares redirect URIs exactly and accepts only a restricted form: at most 256 characters, none of the characters ! $ ' ( ) , ;, no fragment, no internationalized domain names, and no query string when personal Microsoft accounts are in the audience. Native, mobile and server apps must send an absolute URI; only browser libraries resolve a relative one against the page.",
       howToFix:
         'Shorten the URI, remove the forbidden characters, fragment or stray whitespace, and move query parameters into the state parameter. Write the full scheme and host for native and server apps. Register the corrected URI and use the same value in the app.',
       failing: ['{ "web": { "redirectUris": ["https://contoso.example.com/auth#done"] } }', '{ "redirect_uri": "/auth" }'],

@@ -14,7 +14,9 @@ const DESKTOP_LIBRARIES = ['electron', 'msal-node', 'unknown'];
  */
 function derivableSafeRedirect(owner: AuthConfig | AppRegistration, uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex): string | undefined {
   if (uri.platform === 'ios') {
-    const bundle = plistsFor(file.path, workspace).map((p) => p.ios?.bundleIdentifier?.value).find((b) => b && !/[$(){}]/.test(b));
+    const bundle = plistsFor(file.path, workspace)
+      .map((p) => p.ios?.bundleIdentifier?.value)
+      .find((b) => b && !/[$(){}]/.test(b));
     return bundle ? `msauth.${bundle}://auth` : undefined;
   }
   if (uri.platform === 'android') {

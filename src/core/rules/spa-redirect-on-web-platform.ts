@@ -17,14 +17,17 @@ export const spaRedirectOnWebPlatform: Rule = {
     docs: {
       impact:
         'Sign-in succeeds at Entra, then the token request from the browser fails: "AADSTS9002326: Cross-origin token redemption is permitted only for the \'Single-Page Application\' client-type."',
-      why:
-        'msal-browser, msal-react and msal-angular redeem the authorization code from JavaScript (a cross-origin request with PKCE). Entra allows that only for redirect URIs registered as Single-page application (spa.redirectUris, or replyUrlsWithType type "Spa"). Under Web (web.redirectUris, type "Web") the code is meant for a server holding a secret.',
-      howToFix: 'Move the redirect URI from the Web platform to Single-page application in the app registration (the manifest, Terraform single_page_application, Bicep spa).',
+      why: 'msal-browser, msal-react and msal-angular redeem the authorization code from JavaScript (a cross-origin request with PKCE). Entra allows that only for redirect URIs registered as Single-page application (spa.redirectUris, or replyUrlsWithType type "Spa"). Under Web (web.redirectUris, type "Web") the code is meant for a server holding a secret.',
+      howToFix:
+        'Move the redirect URI from the Web platform to Single-page application in the app registration (the manifest, Terraform single_page_application, Bicep spa).',
       failing: ['config (msal-browser): redirectUri: "https://app.contoso.com/"  —  manifest: "web": { "redirectUris": ["https://app.contoso.com/"] }'],
       passing: ['config (msal-browser): redirectUri: "https://app.contoso.com/"  —  manifest: "spa": { "redirectUris": ["https://app.contoso.com/"] }'],
       links: [
         { title: 'Single-page application: app registration', url: 'https://learn.microsoft.com/entra/identity-platform/scenario-spa-app-registration' },
-        { title: 'Migrate a JavaScript single-page app from implicit grant to auth code flow', url: 'https://learn.microsoft.com/entra/identity-platform/migrate-spa-implicit-to-auth-code' },
+        {
+          title: 'Migrate a JavaScript single-page app from implicit grant to auth code flow',
+          url: 'https://learn.microsoft.com/entra/identity-platform/migrate-spa-implicit-to-auth-code',
+        },
       ],
     },
   },
@@ -52,7 +55,11 @@ export const spaRedirectOnWebPlatform: Rule = {
           message:
             `Redirect URI '${uri.value}' of this browser app (${config.library}) is registered under the Web platform, not Single-page application; ` +
             `the browser's token request fails with ${CODE} (cross-origin redemption is allowed only for SPA redirect URIs). Move it to the SPA platform.`,
-          related: onWeb.map((m) => ({ file: m.file.path, range: m.entry.range, message: `Registered under Web in app registration ${registrationName(m.registration)}.` })),
+          related: onWeb.map((m) => ({
+            file: m.file.path,
+            range: m.entry.range,
+            message: `Registered under Web in app registration ${registrationName(m.registration)}.`,
+          })),
           fixes,
         });
       }

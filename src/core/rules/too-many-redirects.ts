@@ -14,14 +14,21 @@ export const tooManyRedirects: Rule = {
     fixable: false,
     scope: 'file',
     docs: {
-      impact: 'The registration cannot be saved or deployed: the portal, Microsoft Graph and infrastructure-as-code tools reject the update, so none of the changes in it take effect.',
-      why:
-        'Entra caps the redirect URIs of one application object: 256 when signInAudience is AzureADMyOrg or AzureADMultipleOrgs, 100 when personal Microsoft accounts are included. The limit cannot be raised. Lists grow past it when every preview deployment registers its own URI.',
+      impact:
+        'The registration cannot be saved or deployed: the portal, Microsoft Graph and infrastructure-as-code tools reject the update, so none of the changes in it take effect.',
+      why: 'Entra caps the redirect URIs of one application object: 256 when signInAudience is AzureADMyOrg or AzureADMultipleOrgs, 100 when personal Microsoft accounts are included. The limit cannot be raised. Lists grow past it when every preview deployment registers its own URI.',
       howToFix:
         'Remove URIs that are no longer used. Give preview environments one fixed redirect URI and carry the target in the state parameter, or split the environments across several registrations.',
-      failing: ['{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://pr-1.contoso.example.com/auth", "… 100 more …"] } }'],
+      failing: [
+        '{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://pr-1.contoso.example.com/auth", "… 100 more …"] } }',
+      ],
       passing: ['{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://preview.contoso.example.com/auth"] } }'],
-      links: [{ title: 'Maximum number of redirect URIs', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#maximum-number-of-redirect-uris-and-uri-length' }],
+      links: [
+        {
+          title: 'Maximum number of redirect URIs',
+          url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#maximum-number-of-redirect-uris-and-uri-length',
+        },
+      ],
     },
   },
   check({ file, report }) {
@@ -34,7 +41,9 @@ export const tooManyRedirects: Rule = {
       report({
         range: uris[limit].range,
         message: `This registration lists ${uris.length} redirect URIs; with signInAudience ${audience} at most ${limit} are allowed, so the registration cannot be saved. This is entry ${limit + 1}.`,
-        related: registration.signInAudience ? [{ file: file.path, range: registration.signInAudience.range, message: 'The audience that sets the limit.' }] : [],
+        related: registration.signInAudience
+          ? [{ file: file.path, range: registration.signInAudience.range, message: 'The audience that sets the limit.' }]
+          : [],
       });
     }
   },

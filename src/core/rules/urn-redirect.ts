@@ -14,8 +14,7 @@ export const urnRedirect: Rule = {
     scope: 'file',
     docs: {
       impact: 'Sign-in stops with AADSTS500119 before the user can enter credentials; a registration that lists the URI cannot be saved by newer tooling.',
-      why:
-        'The out-of-band value urn:ietf:wg:oauth:2.0:oob came from early OAuth guidance for apps without a web server. Entra no longer accepts any urn: scheme as a redirect URI, because the code would be shown to, or copied by, whatever runs on the device.',
+      why: 'The out-of-band value urn:ietf:wg:oauth:2.0:oob came from early OAuth guidance for apps without a web server. Entra no longer accepts any urn: scheme as a redirect URI, because the code would be shown to, or copied by, whatever runs on the device.',
       howToFix:
         'Desktop and mobile apps that use an embedded browser: use https://login.microsoftonline.com/common/oauth2/nativeclient. Apps that use the system browser: use http://localhost. Change the registration and the app config together. The quick fix replaces the oob value with the nativeclient URI; it is not applied by --fix because the registration must be changed too.',
       failing: ['{ "publicClient": { "redirectUris": ["urn:ietf:wg:oauth:2.0:oob"] } }'],

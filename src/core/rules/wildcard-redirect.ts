@@ -12,14 +12,16 @@ export const wildcardRedirect: Rule = {
     docs: {
       impact:
         'For apps that accept personal Microsoft accounts the URI cannot be registered, so sign-in fails with AADSTS50011 (redirect URI mismatch). For work and school apps it works, but Entra drops the query string and fragment of a matched URI and any subdomain you do not control can receive codes.',
-      why:
-        'A wildcard widens the set of addresses that may receive authorization codes and tokens. Entra supports wildcards only for apps limited to work or school accounts, and only through the manifest editor.',
+      why: 'A wildcard widens the set of addresses that may receive authorization codes and tokens. Entra supports wildcards only for apps limited to work or school accounts, and only through the manifest editor.',
       howToFix:
         'Register each exact redirect URI instead. To return the user to a dynamic page, send one fixed redirect URI and carry the target in the state parameter, protected against CSRF and open redirects.',
       failing: ['{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://*.contoso.example.com/signin-oidc"] } }'],
       passing: ['{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://app.contoso.example.com/signin-oidc"] } }'],
       links: [
-        { title: 'Restrictions on wildcards in redirect URIs', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#restrictions-on-wildcards-in-redirect-uris' },
+        {
+          title: 'Restrictions on wildcards in redirect URIs',
+          url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#restrictions-on-wildcards-in-redirect-uris',
+        },
         { title: 'Use a state parameter', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url#use-a-state-parameter' },
       ],
     },

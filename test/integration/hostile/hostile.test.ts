@@ -26,9 +26,9 @@ function only(uri: vscode.Uri, rule: string): vscode.Diagnostic {
 
 /** Every diagnostic VS Code holds from any source, with the text a person could read from it. */
 function everyDiagnosticText(): string[] {
-  return vscode.languages.getDiagnostics().flatMap(([, list]) =>
-    list.flatMap((d) => [d.message, String(codeOf(d) ?? ''), ...(d.relatedInformation ?? []).map((r) => r.message)]),
-  );
+  return vscode.languages
+    .getDiagnostics()
+    .flatMap(([, list]) => list.flatMap((d) => [d.message, String(codeOf(d) ?? ''), ...(d.relatedInformation ?? []).map((r) => r.message)]));
 }
 
 /** Asks for a hover over AADSTS50199 in a fresh untitled document and returns the time it took to answer. */
@@ -52,7 +52,11 @@ describe('hostile workspace', () => {
     const root = workspaceRoot();
     assert.ok(fs.statSync(path.join(root, 'generated/huge/manifest.json')).size >= 30 * 1024 * 1024, 'the 30 MB manifest');
     assert.ok(fs.lstatSync(path.join(root, 'generated/loop/self')).isSymbolicLink(), 'the symlink loop');
-    assert.equal(fs.realpathSync(path.join(root, 'generated/loop/self')), fs.realpathSync(path.join(root, 'generated/loop')), 'the link points at its own folder');
+    assert.equal(
+      fs.realpathSync(path.join(root, 'generated/loop/self')),
+      fs.realpathSync(path.join(root, 'generated/loop')),
+      'the link points at its own folder',
+    );
   });
 
   it('the start-up scan and "Scan workspace" finish within the bound and the extension host stays up', async function () {
@@ -81,8 +85,13 @@ describe('hostile workspace', () => {
     try {
       await vscode.commands.executeCommand<ScanResult>('entraAuthLint.scanWorkspace');
       await diagnosticsOf(vscode.Uri.file(file), 1, 15000);
-      const reported = vscode.languages.getDiagnostics().filter(([uri, list]) => uri.fsPath.includes(`${path.sep}loop${path.sep}`) && list.some((d) => d.message.includes('hostile-loop://auth')));
-      assert.deepEqual(reported.map(([uri]) => vscode.workspace.asRelativePath(uri)), ['generated/loop/auth_config.json']);
+      const reported = vscode.languages
+        .getDiagnostics()
+        .filter(([uri, list]) => uri.fsPath.includes(`${path.sep}loop${path.sep}`) && list.some((d) => d.message.includes('hostile-loop://auth')));
+      assert.deepEqual(
+        reported.map(([uri]) => vscode.workspace.asRelativePath(uri)),
+        ['generated/loop/auth_config.json'],
+      );
     } finally {
       fs.unlinkSync(file);
     }
@@ -101,7 +110,10 @@ describe('hostile workspace', () => {
     assert.deepEqual(span(missingComma), [3, 2, 3, 21], 'on "allowPublicClient", where the comma is missing');
     assert.equal(missingComma.message, 'JSON syntax error: comma expected.');
     assert.equal(missingComma.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(parseErrors.slice(1).every((d) => d.range.start.line === 9), 'the other parse errors sit at the truncated end (line 10)');
+    assert.ok(
+      parseErrors.slice(1).every((d) => d.range.start.line === 9),
+      'the other parse errors sit at the truncated end (line 10)',
+    );
   });
 
   it('the 30 MB manifest is not read: one file-skipped information diagnostic naming size and limit', () => {
@@ -131,8 +143,14 @@ describe('hostile workspace', () => {
     assert.match(text, /CmsiInterrupt/, 'the extension host still answers');
     if (opened) {
       // Opened as text: its diagnostics come from the document now, and must say why it was not checked.
-      const list = await waitFor(() => { const l = ours(uri, null); return l.length ? l : undefined; }, 'diagnostics on the opened Info.plist');
-      assert.ok(list.every((d) => ['file-skipped', 'parse-error'].includes(String(codeOf(d)))), list.map((d) => `${codeOf(d)}: ${d.message}`).join('\n'));
+      const list = await waitFor(() => {
+        const l = ours(uri, null);
+        return l.length ? l : undefined;
+      }, 'diagnostics on the opened Info.plist');
+      assert.ok(
+        list.every((d) => ['file-skipped', 'parse-error'].includes(String(codeOf(d)))),
+        list.map((d) => `${codeOf(d)}: ${d.message}`).join('\n'),
+      );
     }
   });
 
@@ -149,7 +167,9 @@ describe('hostile workspace', () => {
 
     // Typing in the huge line's document is linted again (debounced) and other requests still answer.
     const offset = document.getText().indexOf('hostile-deep://');
-    await editor.edit((edit) => edit.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 'hostile-deep'.length)), 'hostile-deeper'));
+    await editor.edit((edit) =>
+      edit.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 'hostile-deep'.length)), 'hostile-deeper'),
+    );
     try {
       await waitFor(() => ours(uri).find((d) => d.message.includes("'hostile-deeper://auth'")), 'the diagnostic to follow the edit', 15000);
       const { text, ms } = await hoverRoundTrip();
@@ -195,7 +215,19 @@ describe('hostile workspace', () => {
     const secrets = { json: 'Hx7Q~k2LmN9pR4sT6vW8yZ0aB3cD5eF7gH9jK1m', js: 'Qm3~vT8pL2xK7nR4wB9cF6hJ1dS5gA0eZ_yU2iO' };
     fs.writeFileSync(
       path.join(root, 'secrets/appsettings.json'),
-      JSON.stringify({ AzureAd: { Instance: 'https://login.microsoftonline.com/', TenantId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', ClientId: '6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f', ClientSecret: secrets.json, CallbackPath: '/signin-oidc' } }, null, 2),
+      JSON.stringify(
+        {
+          AzureAd: {
+            Instance: 'https://login.microsoftonline.com/',
+            TenantId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+            ClientId: '6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f',
+            ClientSecret: secrets.json,
+            CallbackPath: '/signin-oidc',
+          },
+        },
+        null,
+        2,
+      ),
     );
     fs.writeFileSync(
       path.join(root, 'secrets/authConfig.js'),
@@ -218,7 +250,11 @@ describe('hostile workspace', () => {
     }
     // Nor in what the editor offers on it: hovers and code action titles.
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, fromJs.range.start.translate(0, 5));
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, fromJs.range);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      fromJs.range,
+    );
     const offered = [hoverText(hovers ?? []), ...(actions ?? []).map((a) => a.title)].join('\n');
     assert.ok(!offered.includes(secrets.js.slice(3, 15)), offered);
   });

@@ -14,7 +14,10 @@ describe('multi-root workspace', () => {
   before(api);
 
   it('opens both folders', () => {
-    assert.deepEqual(vscode.workspace.workspaceFolders?.map((f) => f.name), ['app-one', 'app-two']);
+    assert.deepEqual(
+      vscode.workspace.workspaceFolders?.map((f) => f.name),
+      ['app-one', 'app-two'],
+    );
   });
 
   it('scans every folder, closed files included', async () => {
@@ -33,7 +36,10 @@ describe('multi-root workspace', () => {
 
   it("applies each folder's .entra-auth-lint.json only to that folder", async () => {
     const one = await diagnosticsOf(inFolder('app-one', 'registration.json'), 2);
-    assert.deepEqual(one.map((d) => d.severity), [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Error]);
+    assert.deepEqual(
+      one.map((d) => d.severity),
+      [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Error],
+    );
     const [two] = await diagnosticsOf(inFolder('app-two', 'registration.json'), 1);
     assert.equal(two.severity, vscode.DiagnosticSeverity.Warning);
   });

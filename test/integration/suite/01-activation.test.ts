@@ -13,7 +13,13 @@ describe('activation', () => {
 
   it('registers every contributed command', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['entraAuthLint.scanWorkspace', 'entraAuthLint.explainCode', 'entraAuthLint.fixAllInFile', 'entraAuthLint.showRuleDocs', 'entraAuthLint.showOutput']) {
+    for (const id of [
+      'entraAuthLint.scanWorkspace',
+      'entraAuthLint.explainCode',
+      'entraAuthLint.fixAllInFile',
+      'entraAuthLint.showRuleDocs',
+      'entraAuthLint.showOutput',
+    ]) {
       assert.ok(commands.includes(id), `command ${id} is not registered`);
     }
   });
@@ -27,7 +33,12 @@ describe('activation', () => {
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
     assert.deepEqual(
       pkg.contributes.jsonValidation.map((v) => v.url),
-      ['./schemas/entra-auth-lint.schema.json', './schemas/android-msal-config.schema.json', './schemas/graph-manifest.schema.json', './schemas/aad-manifest.schema.json'],
+      [
+        './schemas/entra-auth-lint.schema.json',
+        './schemas/android-msal-config.schema.json',
+        './schemas/graph-manifest.schema.json',
+        './schemas/aad-manifest.schema.json',
+      ],
     );
     const grammar = pkg.contributes.grammars.find((g) => g.scopeName === 'text.aadsts.injection');
     assert.ok(grammar?.injectTo.includes('text.log') && grammar.injectTo.includes('text.plain'), 'the AADSTS grammar is injected into logs and plain text');

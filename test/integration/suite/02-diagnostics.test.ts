@@ -43,7 +43,9 @@ describe('diagnostics', () => {
     const [diagnostic] = await diagnosticsOf(document.uri, 1);
     await editor.edit((b) => b.replace(diagnostic.range, 'http://localhost:5000'));
     await diagnosticsOf(document.uri, 0);
-    await editor.edit((b) => b.replace(new vscode.Range(diagnostic.range.start, diagnostic.range.start.translate(0, 'http://localhost:5000'.length)), 'edit-me://callback'));
+    await editor.edit((b) =>
+      b.replace(new vscode.Range(diagnostic.range.start, diagnostic.range.start.translate(0, 'http://localhost:5000'.length)), 'edit-me://callback'),
+    );
     await diagnosticsOf(document.uri, 1);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
@@ -68,7 +70,8 @@ describe('diagnostics', () => {
   it('lints an untitled document by its language and content', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'json',
-      content: '{\n  "appId": "3d2c1b0a-1111-4222-8333-944455556666",\n  "signInAudience": "AzureADMyOrg",\n  "publicClient": { "redirectUris": ["untitled-app://auth"] }\n}\n',
+      content:
+        '{\n  "appId": "3d2c1b0a-1111-4222-8333-944455556666",\n  "signInAudience": "AzureADMyOrg",\n  "publicClient": { "redirectUris": ["untitled-app://auth"] }\n}\n',
     });
     await vscode.window.showTextDocument(document);
     const [diagnostic] = await diagnosticsOf(document.uri, 1);

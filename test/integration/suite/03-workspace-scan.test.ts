@@ -27,7 +27,8 @@ describe('workspace scan', () => {
   it('the file watcher keeps closed files current: create, change, delete', async () => {
     const file = path.join(workspaceRoot(), 'scratch', 'new-registration.json');
     const uri = vscode.Uri.file(file);
-    const manifest = (uriValue: string) => JSON.stringify({ appId: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d', signInAudience: 'AzureADMyOrg', publicClient: { redirectUris: [uriValue] } }, null, 2);
+    const manifest = (uriValue: string) =>
+      JSON.stringify({ appId: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d', signInAudience: 'AzureADMyOrg', publicClient: { redirectUris: [uriValue] } }, null, 2);
     fs.writeFileSync(file, manifest('watched-app://auth'));
     const [created] = await diagnosticsOf(uri, 1, 15000);
     assert.match(created.message, /watched-app:\/\/auth/);

@@ -74,7 +74,9 @@ describe('settings and .entra-auth-lint.json', () => {
       assert.equal(ours(document.uri).length, 1, 'not re-checked before the save');
       await document.save();
       await diagnosticsOf(document.uri, 0);
-      await editor.edit((b) => b.replace(new vscode.Range(diagnostic.range.start, diagnostic.range.start.translate(0, 'https://saved.example.org'.length)), 'edit-me://callback'));
+      await editor.edit((b) =>
+        b.replace(new vscode.Range(diagnostic.range.start, diagnostic.range.start.translate(0, 'https://saved.example.org'.length)), 'edit-me://callback'),
+      );
       await document.save();
       await diagnosticsOf(document.uri, 1);
     } finally {
@@ -87,14 +89,22 @@ describe('settings and .entra-auth-lint.json', () => {
     const uri = vscode.Uri.file(config);
     fs.writeFileSync(config, '{\n  "rules": { "custom-scheme-redirect": "hint" },\n  "allowedSchemas": ["x"]\n}\n');
     try {
-      const [problem] = await waitFor(() => {
-        const list = ours(uri, 'config');
-        return list.length ? list : undefined;
-      }, 'a config file problem', 15000);
+      const [problem] = await waitFor(
+        () => {
+          const list = ours(uri, 'config');
+          return list.length ? list : undefined;
+        },
+        'a config file problem',
+        15000,
+      );
       assert.equal(codeOf(problem), 'config');
       assert.match(problem.message, /^allowedSchemas: unknown key \(did you mean 'allowedSchemes'\?\)/);
       assert.equal(problem.range.start.line, 2);
-      await waitFor(() => ours(fixtureUri('registrations/desktop-app.json'))[0]?.severity === vscode.DiagnosticSeverity.Hint, 'the file rule severity applied', 15000);
+      await waitFor(
+        () => ours(fixtureUri('registrations/desktop-app.json'))[0]?.severity === vscode.DiagnosticSeverity.Hint,
+        'the file rule severity applied',
+        15000,
+      );
     } finally {
       fs.unlinkSync(config);
     }

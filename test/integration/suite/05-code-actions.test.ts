@@ -51,7 +51,12 @@ describe('code actions', () => {
   it('"Fix all" answers a source.fixAll request only with unattended fixes (none for this file)', async () => {
     const { document } = await open('registrations/desktop-app.json');
     await diagnosticsOf(document.uri, 1);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.entraAuthLint');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(0, 0, 0, 0),
+      'source.fixAll.entraAuthLint',
+    );
     assert.equal((actions ?? []).filter((a) => a.title.startsWith('Fix all')).length, 0);
     const applied = await vscode.commands.executeCommand<boolean>('entraAuthLint.fixAllInFile');
     assert.equal(applied, false);

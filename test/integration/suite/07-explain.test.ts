@@ -29,7 +29,8 @@ describe('Explain AADSTS code', () => {
   });
 
   it('explains a whole pasted error message, keeping its trace id', async () => {
-    const message = 'AADSTS50011: The redirect URI specified in the request does not match. Trace ID: 7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910 Correlation ID: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+    const message =
+      'AADSTS50011: The redirect URI specified in the request does not match. Trace ID: 7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910 Correlation ID: 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
     const text = await explanation(await vscode.commands.executeCommand<vscode.Uri>('entraAuthLint.explainCode', message));
     assert.match(text, /AADSTS50011/);
     assert.match(text, /7f6e5d4c-3b2a-4190-8f7e-6d5c4b3a2910/);

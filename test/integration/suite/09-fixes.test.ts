@@ -22,7 +22,8 @@ const DUPLICATES_FIXED = `{
 describe('quick fixes', () => {
   before(api);
   afterEach(async () => {
-    for (const file of ['fixes/duplicates.json', 'webapp/registration.json', 'webapp/oidc-settings.json', 'dotnet/appsettings.json']) await revert(fixtureUri(file));
+    for (const file of ['fixes/duplicates.json', 'webapp/registration.json', 'webapp/oidc-settings.json', 'dotnet/appsettings.json'])
+      await revert(fixtureUri(file));
     await closeAll();
   });
 
@@ -53,7 +54,12 @@ describe('quick fixes', () => {
   it('answers source.fixAll.entraAuthLint (fix on save) with one action holding both edits', async () => {
     const { document } = await open('fixes/duplicates.json');
     await diagnosticsOf(document.uri, 2, 10000, 'duplicate-redirect');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.entraAuthLint');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      new vscode.Range(0, 0, 0, 0),
+      'source.fixAll.entraAuthLint',
+    );
     const fixAll = actions.filter((a) => a.kind?.value === 'source.fixAll.entraAuthLint');
     assert.equal(fixAll.length, 1);
     assert.equal(fixAll[0].edit?.get(document.uri).length, 4);
@@ -81,7 +87,10 @@ describe('quick fixes', () => {
     const fix = actions.find((a) => a.title === 'Turn on implicit ID token issuance in registration.json');
     assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     const registration = fixtureUri('webapp/registration.json');
-    assert.deepEqual(fix.edit.entries().map(([uri]) => uri.toString()), [registration.toString()]);
+    assert.deepEqual(
+      fix.edit.entries().map(([uri]) => uri.toString()),
+      [registration.toString()],
+    );
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     const registrationDocument = await vscode.workspace.openTextDocument(registration);
     assert.match(registrationDocument.getText(), /"enableIdTokenIssuance": true/);
@@ -111,6 +120,9 @@ describe('quick fixes', () => {
     await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 5)), 'true'));
     await diagnosticsOf(config, 0, 10000, 'implicit-grant-enabled');
     await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitFor(() => ours(config, 'implicit-grant-enabled').length === 1 && codeOf(ours(config, 'implicit-grant-enabled')[0]) === 'implicit-grant-enabled', 'the error back after revert');
+    await waitFor(
+      () => ours(config, 'implicit-grant-enabled').length === 1 && codeOf(ours(config, 'implicit-grant-enabled')[0]) === 'implicit-grant-enabled',
+      'the error back after revert',
+    );
   });
 });

@@ -18,7 +18,9 @@ describe('aadsts: catalogue', () => {
     assert.equal(AADSTS_ENTRIES.length, 356);
     assert.equal(AADSTS_ENTRIES.filter((e) => e.docStatus === 'in-reference').length, 345);
     assert.deepEqual(
-      AADSTS_ENTRIES.filter((e) => e.docStatus === 'not-in-reference').map((e) => e.number).sort((a, b) => a - b),
+      AADSTS_ENTRIES.filter((e) => e.docStatus === 'not-in-reference')
+        .map((e) => e.number)
+        .sort((a, b) => a - b),
       [70021, 500113, 500117, 500119, 500201, 700051, 700213, 7002138, 9002325, 9002326, 9002327],
     );
     assert.equal(AADSTS_ENTRIES.filter((e) => e.configDetectable === 'yes').length, 31);
@@ -52,7 +54,7 @@ describe('aadsts: catalogue', () => {
     assert.equal(aadstsEntry(12345), undefined);
   });
 
-  it('takes the rules that prevent a code from the rules\' metadata', () => {
+  it("takes the rules that prevent a code from the rules' metadata", () => {
     assert.ok(rulesPreventing('AADSTS50199').some((rule) => rule.id === 'custom-scheme-redirect'));
     const rule = rulesPreventing('AADSTS50199').find((r) => r.id === 'custom-scheme-redirect');
     assert.match(rule?.docsUrl ?? '', /docs\/rules\/custom-scheme-redirect\.md$/);
@@ -87,7 +89,16 @@ describe('aadsts: catalogue', () => {
 
   it('explains the codes developers meet most in our own words, and the rest by error class', () => {
     for (const code of EXPLAINED_MSAL_CODES) assert.ok(msalEntry(code)?.specific, `explanation for ${code}, which msal does not export`);
-    for (const code of ['redirect_uri_empty', 'untrusted_authority', 'authority_uri_insecure', 'interaction_required', 'consent_required', 'login_required', 'no_tokens_found', 'invalid_grant']) {
+    for (const code of [
+      'redirect_uri_empty',
+      'untrusted_authority',
+      'authority_uri_insecure',
+      'interaction_required',
+      'consent_required',
+      'login_required',
+      'no_tokens_found',
+      'invalid_grant',
+    ]) {
       const entry = msalEntry(code);
       assert.ok(entry?.specific, code);
       assert.ok(entry.meaning.length > 20 && entry.remedy.length > 10, code);

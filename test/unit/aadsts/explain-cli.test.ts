@@ -44,7 +44,10 @@ describe('cli: explain (node dist/cli.js explain)', () => {
     const fromArg = runCli(['explain', SERVER_ERROR, '--format', 'json']);
     assert.equal(fromArg.status, 0, fromArg.stderr);
     const items = parseJson<{ code: string; traceId?: string; timestamp?: string }[]>(fromArg.stdout);
-    assert.deepEqual(items.map((i) => i.code), ['AADSTS9002326', 'invalid_request']);
+    assert.deepEqual(
+      items.map((i) => i.code),
+      ['AADSTS9002326', 'invalid_request'],
+    );
     assert.equal(items[0].traceId, TRACE);
     assert.equal(items[0].timestamp, '2025-03-04 09:15:27Z');
     const fromStdin = runCli(['explain', '-'], { input: SERVER_ERROR });
@@ -57,7 +60,10 @@ describe('cli: explain (node dist/cli.js explain)', () => {
     const result = runCli(['explain', '12345']);
     assert.equal(result.status, 1);
     assert.equal(result.stdout, '');
-    assert.equal(result.stderr, 'entra-auth-lint explain: AADSTS12345 is not in the catalogue (captured 2025-02-03); see https://login.microsoftonline.com/error?code=12345\n');
+    assert.equal(
+      result.stderr,
+      'entra-auth-lint explain: AADSTS12345 is not in the catalogue (captured 2025-02-03); see https://login.microsoftonline.com/error?code=12345\n',
+    );
     const word = runCli(['explain', 'no_such_code']);
     assert.equal(word.status, 1);
     assert.equal(word.stderr, "entra-auth-lint explain: 'no_such_code' is not a known AADSTS, MSAL or OAuth error code\n");
@@ -66,7 +72,10 @@ describe('cli: explain (node dist/cli.js explain)', () => {
     assert.equal(none.stderr, 'entra-auth-lint explain: no AADSTS, MSAL or OAuth error code found in the message\n');
     const mixed = runCli(['explain', 'AADSTS50199 then AADSTS99999999', '--format', 'json']);
     assert.equal(mixed.status, 1);
-    assert.deepEqual(parseJson<{ code: string }[]>(mixed.stdout).map((i) => i.code), ['AADSTS50199']);
+    assert.deepEqual(
+      parseJson<{ code: string }[]>(mixed.stdout).map((i) => i.code),
+      ['AADSTS50199'],
+    );
     assert.match(mixed.stderr, /AADSTS99999999 is not in the catalogue/);
   });
 
@@ -80,12 +89,19 @@ describe('cli: explain (node dist/cli.js explain)', () => {
   });
 
   it(`answers every catalogue code (${AADSTS_ENTRIES.length} AADSTS + ${MSAL_ENTRIES.length} MSAL/OAuth) through the real CLI`, () => {
-    const everything = allEntries().map((e) => e.code).join(' ');
+    const everything = allEntries()
+      .map((e) => e.code)
+      .join(' ');
     const result = runCli(['explain', everything, '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);
     const answered = parseJson<{ code: string; summary: string; remedy: string; link: string }[]>(result.stdout);
     assert.equal(answered.length, AADSTS_ENTRIES.length + MSAL_ENTRIES.length);
-    assert.deepEqual(answered.map((a) => a.code).sort(), allEntries().map((e) => e.code).sort());
+    assert.deepEqual(
+      answered.map((a) => a.code).sort(),
+      allEntries()
+        .map((e) => e.code)
+        .sort(),
+    );
     for (const item of answered) assert.ok(item.summary && item.remedy && item.link.startsWith('https://'), item.code);
   });
 

@@ -24,18 +24,26 @@ describe('aadsts: recognition', () => {
   it("reads the text of msal-node's own error classes (String(error), as a log prints it)", () => {
     // The classes build `<errorCode>: <errorMessage>` themselves; the message body is what the token endpoint sends.
     const body = `Error(s): 50199 - Timestamp: 2025-03-04 09:15:27Z - Description: AADSTS50199: For security reasons, user confirmation is required for this request. Trace ID: ${TRACE} Correlation ID: ${CORRELATION}`;
-    for (const error of [new ServerError('invalid_grant', CORRELATION, body, '', '50199', 400), new InteractionRequiredAuthError('interaction_required', CORRELATION, body)]) {
+    for (const error of [
+      new ServerError('invalid_grant', CORRELATION, body, '', '50199', 400),
+      new InteractionRequiredAuthError('interaction_required', CORRELATION, body),
+    ]) {
       const parsed = parseErrorMessage(String(error));
-      assert.ok(parsed.codes.some((m) => m.code === 'AADSTS50199' && m.entry?.kind === 'aadsts' && m.entry.name === 'CmsiInterrupt'), String(error));
-      assert.ok(parsed.codes.some((m) => m.code === error.errorCode), `${error.errorCode} recognised`);
+      assert.ok(
+        parsed.codes.some((m) => m.code === 'AADSTS50199' && m.entry?.kind === 'aadsts' && m.entry.name === 'CmsiInterrupt'),
+        String(error),
+      );
+      assert.ok(
+        parsed.codes.some((m) => m.code === error.errorCode),
+        `${error.errorCode} recognised`,
+      );
       assert.equal(parsed.traceId, TRACE);
       assert.equal(parsed.correlationId, CORRELATION);
     }
   });
 
   it('reads a current msal-node ServerError message with its trace id, correlation id and timestamp', () => {
-    const text =
-      `ServerError: invalid_request: Error(s): 9002326 - Timestamp: 2025-03-04 09:15:27Z - Description: AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: 'http://localhost:3000'. Trace ID: ${TRACE} Correlation ID: ${CORRELATION} Timestamp: 2025-03-04 09:15:27Z - Correlation ID: ${CORRELATION} - Trace ID: ${TRACE}`;
+    const text = `ServerError: invalid_request: Error(s): 9002326 - Timestamp: 2025-03-04 09:15:27Z - Description: AADSTS9002326: Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: 'http://localhost:3000'. Trace ID: ${TRACE} Correlation ID: ${CORRELATION} Timestamp: 2025-03-04 09:15:27Z - Correlation ID: ${CORRELATION} - Trace ID: ${TRACE}`;
     const matches = findCodes(text);
     assert.deepEqual(summary(matches), ['msal-code invalid_request', 'server-error AADSTS9002326', 'aadsts AADSTS9002326']);
     const [, listed, named] = matches;
@@ -66,7 +74,10 @@ describe('aadsts: recognition', () => {
     assert.deepEqual(matches[1].context.timestamp?.range, rangeOf(text, '2024-01-01 10:00:00Z'));
     assert.equal(matches[2].context.traceId?.value, TRACE);
     const parsed = parseErrorMessage(text);
-    assert.deepEqual(parsed.codes.map((m) => m.code), ['AADSTS50199', 'interaction_required']);
+    assert.deepEqual(
+      parsed.codes.map((m) => m.code),
+      ['AADSTS50199', 'interaction_required'],
+    );
     assert.equal(parsed.correlationId, CORRELATION);
     assert.equal(parsed.error, undefined, 'no error field and no OAuth-only code');
   });
@@ -82,7 +93,13 @@ describe('aadsts: recognition', () => {
       error_uri: 'https://login.microsoftonline.com/error?code=7000215',
     });
     const matches = findCodes(text);
-    assert.deepEqual(summary(matches), ['msal-code invalid_client', 'aadsts AADSTS7000215', 'error-codes AADSTS7000215', 'error-codes AADSTS50012', 'error-link AADSTS7000215']);
+    assert.deepEqual(summary(matches), [
+      'msal-code invalid_client',
+      'aadsts AADSTS7000215',
+      'error-codes AADSTS7000215',
+      'error-codes AADSTS50012',
+      'error-link AADSTS7000215',
+    ]);
     assert.deepEqual(matches[2].range, rangeOf(text, '7000215', 1));
     assert.deepEqual(matches[3].range, rangeOf(text, '50012'));
     assert.deepEqual(matches[4].range, rangeOf(text, '7000215', 2));
@@ -91,19 +108,39 @@ describe('aadsts: recognition', () => {
     // The error_uri link is last: its trace id is the nearest one before it, the JSON field.
     assert.deepEqual(matches[4].context.traceId?.range, rangeOf(text, TRACE, 1));
     const parsed = parseErrorMessage(text);
-    assert.deepEqual(parsed.codes.map((m) => m.code), ['AADSTS7000215', 'AADSTS50012', 'invalid_client']);
+    assert.deepEqual(
+      parsed.codes.map((m) => m.code),
+      ['AADSTS7000215', 'AADSTS50012', 'invalid_client'],
+    );
     assert.equal(parsed.error, 'invalid_client');
     assert.equal(parsed.timestamp, '2025-01-10 08:00:00Z');
   });
 
   it('reads pretty-printed token-endpoint JSON pasted over several lines', () => {
-    const text = JSON.stringify({ error: 'invalid_grant', error_description: 'AADSTS54005: OAuth2 Authorization code was already redeemed.', error_codes: [54005], timestamp: '2025-06-07 08:09:10Z', trace_id: TRACE, correlation_id: CORRELATION }, null, 2);
+    const text = JSON.stringify(
+      {
+        error: 'invalid_grant',
+        error_description: 'AADSTS54005: OAuth2 Authorization code was already redeemed.',
+        error_codes: [54005],
+        timestamp: '2025-06-07 08:09:10Z',
+        trace_id: TRACE,
+        correlation_id: CORRELATION,
+      },
+      null,
+      2,
+    );
     const matches = findCodes(text);
     assert.deepEqual(summary(matches), ['msal-code invalid_grant', 'aadsts AADSTS54005', 'error-codes AADSTS54005']);
     assert.deepEqual(matches[2].range, rangeOf(text, '54005', 1));
     assert.deepEqual(matches[1].context.traceId?.range, rangeOf(text, TRACE));
     assert.deepEqual(matches[1].context.timestamp?.range, rangeOf(text, '2025-06-07 08:09:10Z'));
-    assert.deepEqual(parseErrorMessage(text), { codes: [matches[1], matches[0]], traceId: TRACE, correlationId: CORRELATION, timestamp: '2025-06-07 08:09:10Z', error: 'invalid_grant' });
+    assert.deepEqual(parseErrorMessage(text), {
+      codes: [matches[1], matches[0]],
+      traceId: TRACE,
+      correlationId: CORRELATION,
+      timestamp: '2025-06-07 08:09:10Z',
+      error: 'invalid_grant',
+    });
   });
 
   it('reads JSON that was escaped again inside a log string', () => {
@@ -204,7 +241,10 @@ describe('aadsts: recognition', () => {
       ['GUID-like hex runs', fill('0123456789abcdef-')],
       ['errorNo labels without a value', fill('errorNo: "')],
       ['error fields with endless words', fill(`error=${'abc'.repeat(40)} `)],
-      ['real messages back to back', fill(`AADSTS50011: bad redirect. Trace ID: ${TRACE} Correlation ID: ${CORRELATION} Timestamp: 2024-01-01 10:00:00Z untrusted_authority\n`)],
+      [
+        'real messages back to back',
+        fill(`AADSTS50011: bad redirect. Trace ID: ${TRACE} Correlation ID: ${CORRELATION} Timestamp: 2024-01-01 10:00:00Z untrusted_authority\n`),
+      ],
     ];
     for (const [name, text] of cases) {
       it(name, () => {

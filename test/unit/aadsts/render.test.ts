@@ -1,5 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { aadstsEntry, findCodes, md, msalEntry, parseErrorMessage, renderFullMarkdown, renderHoverMarkdown, renderMessageMarkdown, renderText, toExplainJson } from '../../../src/core/aadsts';
+import {
+  aadstsEntry,
+  findCodes,
+  md,
+  msalEntry,
+  parseErrorMessage,
+  renderFullMarkdown,
+  renderHoverMarkdown,
+  renderMessageMarkdown,
+  renderText,
+  toExplainJson,
+} from '../../../src/core/aadsts';
 
 const cmsi = aadstsEntry(50199)!;
 
@@ -28,7 +39,8 @@ describe('aadsts: rendering', () => {
   it('full Markdown has every section', () => {
     const text = renderFullMarkdown(cmsi);
     assert.ok(text.startsWith('# AADSTS50199 CmsiInterrupt\n'));
-    for (const heading of ['## What it means', '## What to do', '## Rules that prevent it', '## Can a repository show the cause?', '## Links']) assert.ok(text.includes(`\n${heading}\n`), heading);
+    for (const heading of ['## What it means', '## What to do', '## Rules that prevent it', '## Can a repository show the cause?', '## Links'])
+      assert.ok(text.includes(`\n${heading}\n`), heading);
     assert.match(text, /- \[`custom-scheme-redirect`\]\(.*\): Custom-scheme redirect URI/);
     assert.match(text, /Yes: the cause is visible in configuration\. Look for: redirect URI with a custom scheme/);
     assert.match(text, /- Live explanation: <https:\/\/login\.microsoftonline\.com\/error\?code=50199>/);
@@ -43,12 +55,19 @@ describe('aadsts: rendering', () => {
   });
 
   it('a whole pasted message: ids first, then each code, unknown numbers as one line', () => {
-    const text = renderMessageMarkdown(parseErrorMessage('{"error":"invalid_grant","error_description":"AADSTS70008: expired. AADSTS99999999","trace_id":"5d3e1c2a-7b8f-4a6e-9c0d-1e2f3a4b5c6d"}'));
+    const text = renderMessageMarkdown(
+      parseErrorMessage(
+        '{"error":"invalid_grant","error_description":"AADSTS70008: expired. AADSTS99999999","trace_id":"5d3e1c2a-7b8f-4a6e-9c0d-1e2f3a4b5c6d"}',
+      ),
+    );
     const parts = text.split('\n---\n\n');
     assert.equal(parts.length, 4);
     assert.equal(parts[0], '- Error: `invalid_grant`\n- Trace ID: `5d3e1c2a-7b8f-4a6e-9c0d-1e2f3a4b5c6d`\n');
     assert.ok(parts[1].startsWith('# AADSTS70008 ExpiredOrRevokedGrant\n'));
-    assert.equal(parts[2], '# AADSTS99999999\n\nAADSTS99999999 is not in the catalogue (captured 2025-02-03); see https://login.microsoftonline.com/error?code=99999999\n');
+    assert.equal(
+      parts[2],
+      '# AADSTS99999999\n\nAADSTS99999999 is not in the catalogue (captured 2025-02-03); see https://login.microsoftonline.com/error?code=99999999\n',
+    );
     assert.ok(parts[3].startsWith('# invalid\\_grant (ServerError)\n'));
     assert.equal(renderMessageMarkdown(parseErrorMessage('nothing here')), 'No AADSTS, MSAL or OAuth error code was found in the message.\n');
   });

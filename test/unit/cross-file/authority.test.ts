@@ -13,7 +13,13 @@ describe('cross-file: authorities', () => {
   });
 
   it('reads host, kind, tenant and audience', () => {
-    assert.deepEqual(parseAuthority('https://login.microsoftonline.com/common/'), { scheme: 'https', host: 'login.microsoftonline.com', kind: 'entra', tenant: 'common', audience: 'common' });
+    assert.deepEqual(parseAuthority('https://login.microsoftonline.com/common/'), {
+      scheme: 'https',
+      host: 'login.microsoftonline.com',
+      kind: 'entra',
+      tenant: 'common',
+      audience: 'common',
+    });
     assert.equal(parseAuthority('https://login.microsoftonline.com/Organizations')?.audience, 'organizations');
     assert.equal(parseAuthority('https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad')?.audience, 'consumers');
     assert.equal(parseAuthority('https://login.microsoftonline.com/contoso.onmicrosoft.com')?.audience, 'tenant');
@@ -48,14 +54,34 @@ describe('cross-file: authorities', () => {
 
   it('reads a tenant given alone as a tenant of the public cloud (MSAL default instance)', () => {
     const text = '.WithTenantId("organizations")';
-    const config: AuthConfig = { kind: 'config', library: 'msal-dotnet', platform: 'publicClient', tenant: { value: 'organizations', range: { start: 15, end: 28 } }, redirectUris: [], range: { start: 0, end: 30 } };
-    assert.deepEqual(configAuthority(config)?.info, { scheme: 'https', host: 'login.microsoftonline.com', kind: 'entra', tenant: 'organizations', audience: 'organizations' });
+    const config: AuthConfig = {
+      kind: 'config',
+      library: 'msal-dotnet',
+      platform: 'publicClient',
+      tenant: { value: 'organizations', range: { start: 15, end: 28 } },
+      redirectUris: [],
+      range: { start: 0, end: 30 },
+    };
+    assert.deepEqual(configAuthority(config)?.info, {
+      scheme: 'https',
+      host: 'login.microsoftonline.com',
+      kind: 'entra',
+      tenant: 'organizations',
+      audience: 'organizations',
+    });
     assert.deepEqual(tenantRange(config, text), { start: 15, end: 28 });
   });
 
   it('finds the tenant segment inside an authority written verbatim', () => {
     const text = 'authority: "https://login.microsoftonline.com/common/v2.0"';
-    const config: AuthConfig = { kind: 'config', library: 'msal-browser', platform: 'spa', authority: { value: 'https://login.microsoftonline.com/common/v2.0', range: { start: 12, end: 57 } }, redirectUris: [], range: { start: 0, end: 58 } };
+    const config: AuthConfig = {
+      kind: 'config',
+      library: 'msal-browser',
+      platform: 'spa',
+      authority: { value: 'https://login.microsoftonline.com/common/v2.0', range: { start: 12, end: 57 } },
+      redirectUris: [],
+      range: { start: 0, end: 58 },
+    };
     const range = tenantRange(config, text)!;
     assert.equal(text.slice(range.start, range.end), 'common');
   });

@@ -27,7 +27,10 @@ const b2c = path.join(root, 'b2c/src/authConfig.js');
 const webapp = { settings: path.join(root, 'webapp/appsettings.json'), manifest: path.join(root, 'webapp/webapp.manifest.json') };
 
 const read = (file: string) => fs.readFileSync(file, 'utf8');
-const lineOf = (file: string, needle: string) => read(file).split(/\r\n|\n/).findIndex((line) => line.includes(needle));
+const lineOf = (file: string, needle: string) =>
+  read(file)
+    .split(/\r\n|\n/)
+    .findIndex((line) => line.includes(needle));
 
 function only(findings: Finding[], ruleId: string, containing: string): Finding {
   const matches = findings.filter((f) => f.ruleId === ruleId && f.message.includes(containing));
@@ -37,7 +40,10 @@ function only(findings: Finding[], ruleId: string, containing: string): Finding 
 
 /** Applies a fix's edits to the file they target (edits in one fix may target another file). */
 function applyTo(file: string, fix: Fix): string {
-  return applyEdits(read(file), fix.edits.filter((e) => e.file === file));
+  return applyEdits(
+    read(file),
+    fix.edits.filter((e) => e.file === file),
+  );
 }
 
 describe('cross-file: fixture workspaces', () => {
@@ -59,16 +65,22 @@ describe('cross-file: fixture workspaces', () => {
     const finding = only(findings.get(webapp.settings)!, 'authority-audience-mismatch', "'common'");
     assert.equal(coveredText(read(webapp.settings), finding), 'common');
     // The manifest's publisherDomain names the home tenant: the fix uses it and points there.
-    assert.deepEqual(finding.related.map((r) => [path.basename(r.file), r.start.line]), [
-      ['webapp.manifest.json', lineOf(webapp.manifest, '"signInAudience"')],
-      ['webapp.manifest.json', lineOf(webapp.manifest, '"publisherDomain"')],
-    ]);
+    assert.deepEqual(
+      finding.related.map((r) => [path.basename(r.file), r.start.line]),
+      [
+        ['webapp.manifest.json', lineOf(webapp.manifest, '"signInAudience"')],
+        ['webapp.manifest.json', lineOf(webapp.manifest, '"publisherDomain"')],
+      ],
+    );
     assert.ok(applyTo(webapp.settings, finding.fixes[0]).includes('"TenantId": "contoso.onmicrosoft.com", // expect'));
   });
 
   it('says nothing across files for a config whose client id no registration has', () => {
     const { findings } = lintFixtures(Object.values(spa));
-    assert.deepEqual(findings.get(spa.other)!.filter((f) => CROSS_FILE_RULES.includes(f.ruleId)), []);
+    assert.deepEqual(
+      findings.get(spa.other)!.filter((f) => CROSS_FILE_RULES.includes(f.ruleId)),
+      [],
+    );
   });
 
   it('points an unregistered redirect at the nearest registered URI and offers both fixes', () => {
@@ -145,10 +157,13 @@ describe('cross-file: fixture workspaces', () => {
   it('moves a desktop loopback redirect to InstalledClient in a legacy manifest, keeping CRLF and tabs', () => {
     const { findings } = lintFixtures(Object.values(desktop));
     const finding = only(findings.get(desktop.main)!, 'public-client-redirect-on-web-platform', "'http://localhost:51234'");
-    assert.deepEqual(finding.related.map((r) => [path.basename(r.file), r.start.line]), [
-      ['manifest.json', 9],
-      ['manifest.json', 4],
-    ]);
+    assert.deepEqual(
+      finding.related.map((r) => [path.basename(r.file), r.start.line]),
+      [
+        ['manifest.json', 9],
+        ['manifest.json', 4],
+      ],
+    );
     const after = applyTo(desktop.manifest, finding.fixes[0]);
     assert.ok(after.includes('\t\t\t"url": "http://localhost",\r\n\t\t\t"type": "InstalledClient"\r\n'));
   });

@@ -28,7 +28,10 @@ describe('fixes: selectFixes', () => {
     const clash: Fix = { title: 'clash', unattended: true, edits: [edit(0, 2, 'C'), edit(9, 9, 'C')] };
     const other: Fix = { title: 'other', unattended: true, edits: [edit(0, 1, 'O', '/w/c.json')] };
     const { fixes, edits } = selectFixes([a, repeat, clash, other]);
-    assert.deepEqual(fixes.map((f) => f.title), ['a', 'other']);
+    assert.deepEqual(
+      fixes.map((f) => f.title),
+      ['a', 'other'],
+    );
     assert.equal(edits.length, 3);
   });
 });

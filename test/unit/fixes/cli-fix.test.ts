@@ -56,16 +56,28 @@ describe('cli: --fix and --fix-dry-run', () => {
     const manifest = fs.readFileSync(path.join(root, 'registration/manifest.json'));
     assert.deepEqual([...manifest.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM kept');
     const manifestText = manifest.toString('utf8').slice(1);
-    assert.equal(manifestText, before.get(path.join('registration', 'manifest.json'))!.toString('utf8').slice(1).replace('      "https://contoso.example.com/signin-oidc",\r\n', ''));
+    assert.equal(
+      manifestText,
+      before.get(path.join('registration', 'manifest.json'))!.toString('utf8').slice(1).replace('      "https://contoso.example.com/signin-oidc",\r\n', ''),
+    );
     assert.ok(!/[^\r]\n/.test(manifestText), 'CRLF kept');
     assert.ok(manifestText.includes('// admin portal'), 'comments kept');
-    assert.match(fs.readFileSync(path.join(root, 'android/app/src/main/res/raw/auth_config.json'), 'utf8'), /"msauth:\/\/com\.contoso\.app\/aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D"/);
+    assert.match(
+      fs.readFileSync(path.join(root, 'android/app/src/main/res/raw/auth_config.json'), 'utf8'),
+      /"msauth:\/\/com\.contoso\.app\/aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D"/,
+    );
     assert.match(fs.readFileSync(path.join(root, 'android/app/src/main/AndroidManifest.xml'), 'utf8'), /android:path="\/aB3\+cD4\/eF5gH6iJ7kL8mN9oP0q="/);
-    assert.match(fs.readFileSync(path.join(root, 'mobile/ios/Contoso/Info.plist'), 'utf8'), /<string>contoso<\/string>\r\n\t\t\t\t<string>msauth\.com\.contoso\.app<\/string>\r\n/);
+    assert.match(
+      fs.readFileSync(path.join(root, 'mobile/ios/Contoso/Info.plist'), 'utf8'),
+      /<string>contoso<\/string>\r\n\t\t\t\t<string>msauth\.com\.contoso\.app<\/string>\r\n/,
+    );
 
     // Every file still parses, nothing fixable is left, and a second run writes nothing.
     const after = lintPaths([root], root);
-    assert.deepEqual(after.findings.filter((f) => f.ruleId === 'parse-error'), []);
+    assert.deepEqual(
+      after.findings.filter((f) => f.ruleId === 'parse-error'),
+      [],
+    );
     for (const file of after.files) assert.ok(detectFormat(file, fs.readFileSync(file, 'utf8')), file);
     assert.deepEqual(unattendedFindings(root), []);
     const fixedOnce = snapshot(root);
@@ -111,7 +123,10 @@ describe('cli: --fix and --fix-dry-run', () => {
     const run = lintPaths([root], inner);
     const io = capture();
     const outcome = runFix(run, { dryRun: false }, io.io(inner));
-    assert.deepEqual(outcome.changedFiles.map((f) => path.relative(root, f).split(path.sep).join('/')), ['registration/manifest.json']);
+    assert.deepEqual(
+      outcome.changedFiles.map((f) => path.relative(root, f).split(path.sep).join('/')),
+      ['registration/manifest.json'],
+    );
     assert.match(io.err.join(''), /not fixed \(outside the scanned folder\)/);
   });
 });

@@ -41,7 +41,11 @@ describe('fixes: removeJsonArrayElement', () => {
   });
 
   it('produces valid JSON for every element position, and nothing for a non-array value', () => {
-    for (const [text, value, nth] of [['["x","x"]', 'x', 1], ['["x","x","y"]', 'x', 0], ['[\n "x"\n]', 'x', 0]] as const) {
+    for (const [text, value, nth] of [
+      ['["x","x"]', 'x', 1],
+      ['["x","x","y"]', 'x', 0],
+      ['[\n "x"\n]', 'x', 0],
+    ] as const) {
       const result = removeNth(text, value, nth);
       assert.doesNotThrow(() => JSON.parse(result), result);
     }
@@ -53,7 +57,10 @@ describe('fixes: removeJsonArrayElement', () => {
   it('removes a whole replyUrlsWithType object only when it equals its twin', () => {
     const text = '{\n  "replyUrlsWithType": [\n    { "url": "a", "type": "Web" },\n    { "type": "Web", "url": "a" }\n  ]\n}';
     const f = file(text, 'aad-manifest');
-    assert.equal(applyEdits(text, removeJsonArrayElement(f, rangeOf(text, 'a', 1), rangeOf(text, 'a', 0))), '{\n  "replyUrlsWithType": [\n    { "url": "a", "type": "Web" }\n  ]\n}');
+    assert.equal(
+      applyEdits(text, removeJsonArrayElement(f, rangeOf(text, 'a', 1), rangeOf(text, 'a', 0))),
+      '{\n  "replyUrlsWithType": [\n    { "url": "a", "type": "Web" }\n  ]\n}',
+    );
     const differs = text.replace('{ "type": "Web"', '{ "type": "Spa"');
     assert.deepEqual(removeJsonArrayElement(file(differs, 'aad-manifest'), rangeOf(differs, 'a', 1), rangeOf(differs, 'a', 0)), []);
     assert.deepEqual(removeJsonArrayElement(f, rangeOf(text, 'a', 1)), [], 'no twin given');
@@ -68,7 +75,13 @@ describe('fixes: removeJsonArrayElement', () => {
 });
 
 describe('fixes: value edits', () => {
-  const uri = (text: string, value: string, extra: Partial<RedirectUri> = {}): RedirectUri => ({ value, range: rangeOf(text, value), platform: 'web', role: 'redirect', ...extra });
+  const uri = (text: string, value: string, extra: Partial<RedirectUri> = {}): RedirectUri => ({
+    value,
+    range: rangeOf(text, value),
+    platform: 'web',
+    role: 'redirect',
+    ...extra,
+  });
 
   it('upgrades http to https and is idempotent', () => {
     const text = '{"u": "http://contoso.example.com/cb"}';
@@ -92,17 +105,35 @@ describe('fixes: value edits', () => {
 
 describe('fixes: insertPlistUrlScheme', () => {
   const plist = (eol: string, indent: string) =>
-    ['<dict>', `${indent}<key>CFBundleURLSchemes</key>`, `${indent}<array>`, `${indent}${indent}<string>contoso</string>`, `${indent}</array>`, '</dict>', ''].join(eol);
+    [
+      '<dict>',
+      `${indent}<key>CFBundleURLSchemes</key>`,
+      `${indent}<array>`,
+      `${indent}${indent}<string>contoso</string>`,
+      `${indent}</array>`,
+      '</dict>',
+      '',
+    ].join(eol);
   const info = (text: string): IosPlistInfo => {
     const start = text.indexOf('contoso');
-    return { urlSchemes: [{ value: 'contoso', range: { start, end: start + 7 } }], queriesSchemes: [], urlSchemesInsertAt: text.indexOf('</string>') + '</string>'.length };
+    return {
+      urlSchemes: [{ value: 'contoso', range: { start, end: start + 7 } }],
+      queriesSchemes: [],
+      urlSchemesInsertAt: text.indexOf('</string>') + '</string>'.length,
+    };
   };
 
   it('inserts after the last entry with its indentation and the file line break', () => {
-    for (const [eol, indent] of [['\n', '  '], ['\r\n', '\t']]) {
+    for (const [eol, indent] of [
+      ['\n', '  '],
+      ['\r\n', '\t'],
+    ]) {
       const text = plist(eol, indent);
       const edit = insertPlistUrlScheme(file(text, 'ios-plist'), info(text), 'msauth.com.contoso.app')!;
-      assert.equal(applyEdits(text, [edit]), text.replace('<string>contoso</string>', `<string>contoso</string>${eol}${indent}${indent}<string>msauth.com.contoso.app</string>`));
+      assert.equal(
+        applyEdits(text, [edit]),
+        text.replace('<string>contoso</string>', `<string>contoso</string>${eol}${indent}${indent}<string>msauth.com.contoso.app</string>`),
+      );
     }
   });
 

@@ -39,10 +39,19 @@ describe('format: AndroidManifest.xml', () => {
     const text = read(manifest);
     const [config] = androidManifestFormat.parse(manifest, text).configs;
     assert.deepEqual([config.library, config.platform], ['msal-android', 'android']);
-    assert.deepEqual(config.redirectUris.map((u) => [u.value, slice(text, u.range), u.raw, u.implied, u.partial ?? false]), [
-      ['msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c://auth', 'msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c', 'msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c', true, false],
-      ['msauth://${applicationId}/Zm9vYmFy&YmF6', 'msauth', 'msauth', true, true],
-    ]);
+    assert.deepEqual(
+      config.redirectUris.map((u) => [u.value, slice(text, u.range), u.raw, u.implied, u.partial ?? false]),
+      [
+        [
+          'msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c://auth',
+          'msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c',
+          'msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c',
+          true,
+          false,
+        ],
+        ['msauth://${applicationId}/Zm9vYmFy&YmF6', 'msauth', 'msauth', true, true],
+      ],
+    );
   });
 
   it('merges a host from a sibling <data> element; BOM, CRLF, tabs and single quotes keep exact ranges', () => {

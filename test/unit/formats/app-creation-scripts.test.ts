@@ -33,7 +33,10 @@ describe('format: AppCreationScripts sample.json / apps.json', () => {
         ['msal{AppId}://auth', 'publicClient', 'true'],
       ],
     );
-    assert.deepEqual(spa.redirectUris.map((u) => `${u.platform} ${u.value}`), ['spa http://localhost:3000/', 'spa https://contoso.example.com/']);
+    assert.deepEqual(
+      spa.redirectUris.map((u) => `${u.platform} ${u.value}`),
+      ['spa http://localhost:3000/', 'spa https://contoso.example.com/'],
+    );
     const [mapping] = parsed.configs;
     assert.equal(text.slice(mapping.redirectUris[0].range.start, mapping.redirectUris[0].range.end), 'contoso-desktop://auth');
   });
@@ -44,19 +47,29 @@ describe('format: AppCreationScripts sample.json / apps.json', () => {
     assert.deepEqual(parsed.problems, []);
     const [registration] = parsed.registrations;
     assert.equal(registration.displayName, 'contoso-mobile');
-    assert.deepEqual(registration.redirectUris.map((u) => `${u.platform} ${u.value} ${u.partial ?? false}`), [
-      'publicClient msal{AppId}://auth true',
-      'web https://contoso.example.com/auth false',
-    ]);
+    assert.deepEqual(
+      registration.redirectUris.map((u) => `${u.platform} ${u.value} ${u.partial ?? false}`),
+      ['publicClient msal{AppId}://auth true', 'web https://contoso.example.com/auth false'],
+    );
     assert.equal(parsed.configs.length, 1); // the Info.plist entry holds no identity value
     const [config] = parsed.configs;
-    assert.deepEqual([config.platform, config.library, config.clientId?.value, config.tenant?.value], ['ios', 'msal-ios', '8b6d4f2a-0c9e-4b7d-a1f3-5e9c7b3d1f0a', 'common']);
+    assert.deepEqual(
+      [config.platform, config.library, config.clientId?.value, config.tenant?.value],
+      ['ios', 'msal-ios', '8b6d4f2a-0c9e-4b7d-a1f3-5e9c7b3d1f0a', 'common'],
+    );
     const uri = config.redirectUris[0];
     assert.equal(text.slice(uri.range.start, uri.range.end), 'msauth.com.contoso.mobile://auth');
   });
 
   it('maps sample Kinds to platforms', () => {
-    assert.deepEqual(['SinglePageApplication', 'WebApp', 'Desktop', 'Mobile', 'WebApi', undefined].map(platformOfKind), ['spa', 'web', 'publicClient', 'publicClient', 'web', 'web']);
+    assert.deepEqual(['SinglePageApplication', 'WebApp', 'Desktop', 'Mobile', 'WebApi', undefined].map(platformOfKind), [
+      'spa',
+      'web',
+      'publicClient',
+      'publicClient',
+      'web',
+      'web',
+    ]);
   });
 
   it('reports the findings its fixtures expect', () => {

@@ -22,12 +22,10 @@ describe('format: app manifests', () => {
     assert.equal(reg.appId?.value, '3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f');
     assert.equal(reg.allowPublicClient?.value, true);
     assert.equal(reg.implicitIdToken?.value, false);
-    assert.deepEqual(reg.redirectUris.map((u) => `${u.platform} ${u.value}`), [
-      'web https://contoso.example.com/signin-oidc',
-      'spa http://localhost:3000',
-      'publicClient contoso-desktop://auth',
-      'publicClient http://localhost',
-    ]);
+    assert.deepEqual(
+      reg.redirectUris.map((u) => `${u.platform} ${u.value}`),
+      ['web https://contoso.example.com/signin-oidc', 'spa http://localhost:3000', 'publicClient contoso-desktop://auth', 'publicClient http://localhost'],
+    );
   });
 
   it('keeps exact ranges with a BOM, CRLF, tabs and comments (legacy format)', () => {

@@ -67,7 +67,8 @@ describe('format: bicep', () => {
   });
 
   it('reports malformed input with its position and keeps what was read', () => {
-    const text = "resource a 'Microsoft.Graph/applications@v1.0' = {\n  publicClient: {\n    redirectUris: [ 'contoso://auth' ]\n  }\n  = oops\n  web: { redirectUris: [ 'https://x.example.com/'\n";
+    const text =
+      "resource a 'Microsoft.Graph/applications@v1.0' = {\n  publicClient: {\n    redirectUris: [ 'contoso://auth' ]\n  }\n  = oops\n  web: { redirectUris: [ 'https://x.example.com/'\n";
     const parsed = bicepFormat.parse('/w/a.bicep', text);
     assert.ok(parsed.problems.some((p) => p.range.start === text.indexOf('= oops')));
     assert.ok(parsed.problems.some((p) => /object is not closed/.test(p.message) && p.range.start === text.indexOf('{')));

@@ -30,10 +30,13 @@ describe('format: .NET appsettings*.json', () => {
     assert.equal(config.tenant?.value, '9d2c7e41-5b3a-4f68-8c1d-3e7a2b9f0c54');
     assert.equal(config.clientId?.value, '1e5b9c3d-7a2f-4e6b-8d4c-0f9a3b7e2c15');
     assert.equal(slice(text, config.clientSecret!.range), 'Xq8~fakeFakeFake.notARealSecret123');
-    assert.deepEqual(config.redirectUris.map((u) => [u.value, u.role, u.platform, u.partial]), [
-      ['/signin-oidc', 'redirect', 'web', true],
-      ['/signout-callback-oidc', 'postLogout', 'web', true],
-    ]);
+    assert.deepEqual(
+      config.redirectUris.map((u) => [u.value, u.role, u.platform, u.partial]),
+      [
+        ['/signin-oidc', 'redirect', 'web', true],
+        ['/signout-callback-oidc', 'postLogout', 'web', true],
+      ],
+    );
     assert.equal(slice(text, config.redirectUris[0].range), '/signin-oidc');
     assert.equal(parsed.comments?.length, 2);
   });
@@ -43,11 +46,10 @@ describe('format: .NET appsettings*.json', () => {
     const [config] = dotnetAppSettingsFormat.parse(maui, text).configs;
     assert.deepEqual([config.library, config.platform], ['msal-dotnet', 'publicClient']);
     assert.equal(config.authority?.value, 'https://login.microsoftonline.com/{0}');
-    assert.deepEqual(config.redirectUris.map((u) => `${u.platform} ${slice(text, u.range)}`), [
-      'publicClient contoso-maui://auth',
-      'android msauth://com.contoso.maui/YmFzZTY0aGFzaA%3D%3D',
-      'ios msauth.com.contoso.maui://auth',
-    ]);
+    assert.deepEqual(
+      config.redirectUris.map((u) => `${u.platform} ${slice(text, u.range)}`),
+      ['publicClient contoso-maui://auth', 'android msauth://com.contoso.maui/YmFzZTY0aGFzaA%3D%3D', 'ios msauth.com.contoso.maui://auth'],
+    );
   });
 
   it('treats a root object with ClientId and RedirectUri as a section', () => {

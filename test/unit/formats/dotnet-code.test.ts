@@ -12,8 +12,7 @@ const dir = path.join(FIXTURES, 'formats/dotnet-code');
 const fixture = (name: string) => path.join(dir, name);
 const read = (name: string) => fs.readFileSync(fixture(name), 'utf8').replace(/^\uFEFF/, '');
 const parse = (name: string): ParsedFile => dotnetCodeFormat.parse(fixture(name), read(name));
-const redirects = (parsed: ParsedFile) =>
-  parsed.configs.flatMap((c) => c.redirectUris).map((u) => `${u.platform} ${u.value}${u.partial ? ' (partial)' : ''}`);
+const redirects = (parsed: ParsedFile) => parsed.configs.flatMap((c) => c.redirectUris).map((u) => `${u.platform} ${u.value}${u.partial ? ' (partial)' : ''}`);
 
 describe('format: dotnet-code', () => {
   it('reads C# files that build an MSAL client', () => {
@@ -49,7 +48,10 @@ describe('format: dotnet-code', () => {
     assert.equal(config.clientId?.value, '5e6f7081-9203-4b4c-9d5e-6f7081920314');
     assert.equal(config.authority?.value, 'https://login.microsoftonline.com/common');
     assert.equal(config.broker?.value, true);
-    assert.deepEqual(config.redirectUris.map((u) => [u.value, slice(text, u.range)]), [['contoso-desktop://auth', 'contoso-desktop://auth']]);
+    assert.deepEqual(
+      config.redirectUris.map((u) => [u.value, slice(text, u.range)]),
+      [['contoso-desktop://auth', 'contoso-desktop://auth']],
+    );
   });
 
   it('reads a confidential client: secret, tenant, templates with unknown starts dropped, raw strings', () => {
@@ -85,9 +87,10 @@ describe('format: dotnet-code', () => {
     const [config] = dotnetCodeFormat.parse('/w/A.cs', text).configs;
     assert.equal(config.broker?.value, false);
     assert.equal(config.embeddedWebView?.value, true);
-    assert.deepEqual(config.redirectUris.map((u) => [u.value, u.implied, slice(text, u.range)]), [
-      ['https://login.microsoftonline.com/common/oauth2/nativeclient', true, 'WithDefaultRedirectUri'],
-    ]);
+    assert.deepEqual(
+      config.redirectUris.map((u) => [u.value, u.implied, slice(text, u.range)]),
+      [['https://login.microsoftonline.com/common/oauth2/nativeclient', true, 'WithDefaultRedirectUri']],
+    );
   });
 
   it('reads consts declared per #if branch, and keeps later calls on a variable with their own builder', () => {
@@ -121,7 +124,10 @@ describe('format: dotnet-code', () => {
     assert.equal(app.clientId?.value, '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d');
     assert.equal(app.tenant?.value, 'contoso.onmicrosoft.com');
     assert.equal(app.broker?.value, true);
-    assert.deepEqual(app.redirectUris.map((u) => [u.platform, slice(text, u.range)]), [['publicClient', 'contoso-options://auth']]);
+    assert.deepEqual(
+      app.redirectUris.map((u) => [u.platform, slice(text, u.range)]),
+      [['publicClient', 'contoso-options://auth']],
+    );
     assert.equal(other.platform, 'web');
     assert.equal(slice(text, other.clientSecret!.range), 'literal-secret');
   });
@@ -145,7 +151,10 @@ describe('format: dotnet-code', () => {
   it('reports malformed input with its position and reads the rest', () => {
     const text = 'var a = PublicClientApplicationBuilder.Create("id").WithRedirectUri("contoso://auth").Build();\nvar s = "unterminated\n/* open';
     const parsed = dotnetCodeFormat.parse('/w/A.cs', text);
-    assert.deepEqual(parsed.problems.map((p) => p.range.start), [text.indexOf('"unterminated'), text.indexOf('/* open')]);
+    assert.deepEqual(
+      parsed.problems.map((p) => p.range.start),
+      [text.indexOf('"unterminated'), text.indexOf('/* open')],
+    );
     assert.deepEqual(redirects(parsed), ['publicClient contoso://auth']);
   });
 

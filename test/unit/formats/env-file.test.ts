@@ -27,10 +27,13 @@ describe('format: .env files', () => {
     assert.equal(slice(text, config.tenant!.range), 'contoso.onmicrosoft.com');
     assert.equal(config.instance?.value, 'https://login.microsoftonline.com/');
     // GITHUB_REDIRECT_URI belongs to another identity provider.
-    assert.deepEqual(config.redirectUris.map((u) => [u.role, u.value, slice(text, u.range)]), [
-      ['redirect', 'contoso-desktop://redirect', 'contoso-desktop://redirect'],
-      ['postLogout', 'contoso-desktop://signed-out', 'contoso-desktop://signed-out'],
-    ]);
+    assert.deepEqual(
+      config.redirectUris.map((u) => [u.role, u.value, slice(text, u.range)]),
+      [
+        ['redirect', 'contoso-desktop://redirect', 'contoso-desktop://redirect'],
+        ['postLogout', 'contoso-desktop://signed-out', 'contoso-desktop://signed-out'],
+      ],
+    );
   });
 
   it('keeps exact ranges with a BOM, CRLF, tabs and a comment after quotes', () => {
@@ -44,11 +47,21 @@ describe('format: .env files', () => {
   it('scans lines without throwing and reports what is not KEY=VALUE', () => {
     const text = 'CLIENT_ID=abc\nPASSED_THROUGH\nNOTE="a # b" # c\nthis is not an assignment\nREDIRECT_URI="unterminated\n';
     const { entries, problems } = scanEnv(text);
-    assert.deepEqual(entries.map((e) => [e.key.value, e.value.value]), [['CLIENT_ID', 'abc'], ['NOTE', 'a # b'], ['REDIRECT_URI', 'unterminated']]);
-    assert.deepEqual(problems.map((p) => [p.message, slice(text, p.range)]), [
-      ['line is not KEY=VALUE', 'this is not an assignment'],
-      ['unterminated " quoted value', '"unterminated'],
-    ]);
+    assert.deepEqual(
+      entries.map((e) => [e.key.value, e.value.value]),
+      [
+        ['CLIENT_ID', 'abc'],
+        ['NOTE', 'a # b'],
+        ['REDIRECT_URI', 'unterminated'],
+      ],
+    );
+    assert.deepEqual(
+      problems.map((p) => [p.message, slice(text, p.range)]),
+      [
+        ['line is not KEY=VALUE', 'this is not an assignment'],
+        ['unterminated " quoted value', '"unterminated'],
+      ],
+    );
   });
 
   it('reports the findings its fixtures expect', () => {

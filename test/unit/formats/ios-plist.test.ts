@@ -25,20 +25,29 @@ describe('format: iOS/macOS Info.plist', () => {
     assert.deepEqual(parsed.problems, []);
     const ios = parsed.ios!;
     assert.equal(slice(text, ios.bundleIdentifier!.range), 'com.contoso.notes');
-    assert.deepEqual(ios.urlSchemes.map((s) => slice(text, s.range)), ['msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c', 'msauth.$(PRODUCT_BUNDLE_IDENTIFIER)', 'fb1234567890']);
-    assert.deepEqual(ios.queriesSchemes.map((s) => s.value), ['msauthv2', 'msauthv3']);
+    assert.deepEqual(
+      ios.urlSchemes.map((s) => slice(text, s.range)),
+      ['msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c', 'msauth.$(PRODUCT_BUNDLE_IDENTIFIER)', 'fb1234567890'],
+    );
+    assert.deepEqual(
+      ios.queriesSchemes.map((s) => s.value),
+      ['msauthv2', 'msauthv3'],
+    );
     // The insertion point follows the last <string> of the last CFBundleURLSchemes array.
     assert.ok(text.slice(0, ios.urlSchemesInsertAt).endsWith('<string>fb1234567890</string>'));
   });
 
-  it('implies <scheme>://auth per scheme (not for other SDKs\' schemes or query schemes)', () => {
+  it("implies <scheme>://auth per scheme (not for other SDKs' schemes or query schemes)", () => {
     const text = read(info);
     const [config] = iosPlistFormat.parse(info, text).configs;
     assert.deepEqual([config.library, config.platform], ['msal-ios', 'ios']);
-    assert.deepEqual(config.redirectUris.map((u) => [u.value, u.role, u.raw, u.implied, u.partial ?? false]), [
-      ['msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c://auth', 'scheme', 'msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c', true, false],
-      ['msauth.$(PRODUCT_BUNDLE_IDENTIFIER)://auth', 'scheme', 'msauth.$(PRODUCT_BUNDLE_IDENTIFIER)', true, true],
-    ]);
+    assert.deepEqual(
+      config.redirectUris.map((u) => [u.value, u.role, u.raw, u.implied, u.partial ?? false]),
+      [
+        ['msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c://auth', 'scheme', 'msal6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c', true, false],
+        ['msauth.$(PRODUCT_BUNDLE_IDENTIFIER)://auth', 'scheme', 'msauth.$(PRODUCT_BUNDLE_IDENTIFIER)', true, true],
+      ],
+    );
   });
 
   it('keeps exact ranges with a BOM, CRLF and no DOCTYPE', () => {
@@ -71,6 +80,9 @@ describe('format: Info.plist — bad input', () => {
     const deep = `<plist><dict><key>X</key>${'<array>'.repeat(100_000)}${'</array>'.repeat(100_000)}</dict></plist>`;
     assert.deepEqual(iosPlistFormat.parse('/w/Info.plist', deep).problems, []);
     const wrong = iosPlistFormat.parse('/w/Info.plist', '<html></html>');
-    assert.deepEqual(wrong.problems.map((p) => p.message), ['expected a <plist> with a top-level <dict>']);
+    assert.deepEqual(
+      wrong.problems.map((p) => p.message),
+      ['expected a <plist> with a top-level <dict>'],
+    );
   });
 });

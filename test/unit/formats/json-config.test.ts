@@ -25,11 +25,14 @@ describe('format: generic MSAL JSON config', () => {
     assert.deepEqual([config.library, config.platform], ['electron', 'publicClient']);
     assert.equal(config.clientId?.value, '2d4f6a8c-0e1b-4d3f-a5c7-9e1b3d5f7a9c');
     assert.equal(config.authority?.value, 'https://login.microsoftonline.com/organizations/');
-    assert.deepEqual(config.redirectUris.map((u) => [u.role, u.value, slice(text, u.range), u.implied ?? false]), [
-      ['redirect', 'contoso-electron://auth', 'contoso-electron://auth', false],
-      ['postLogout', 'contoso-electron://signed-out', 'contoso-electron://signed-out', false],
-      ['scheme', 'contoso-electron://auth', 'contoso-electron', true],
-    ]);
+    assert.deepEqual(
+      config.redirectUris.map((u) => [u.role, u.value, slice(text, u.range), u.implied ?? false]),
+      [
+        ['redirect', 'contoso-electron://auth', 'contoso-electron://auth', false],
+        ['postLogout', 'contoso-electron://signed-out', 'contoso-electron://signed-out', false],
+        ['scheme', 'contoso-electron://auth', 'contoso-electron', true],
+      ],
+    );
   });
 
   it('keeps exact ranges with a BOM, CRLF, tabs, comments and a trailing comma', () => {

@@ -47,7 +47,10 @@ describe('format: msal-js', () => {
 
   it('marks knownAuthorities partial when an entry is not known statically', () => {
     const known = (list: string) =>
-      msalJsFormat.parse('/w/authConfig.js', `import { PublicClientApplication } from '@azure/msal-browser';\nconst h = 'a.example';\nexport const c = { auth: { clientId: 'x', knownAuthorities: ${list} } };`).configs[0]?.knownAuthorities;
+      msalJsFormat.parse(
+        '/w/authConfig.js',
+        `import { PublicClientApplication } from '@azure/msal-browser';\nconst h = 'a.example';\nexport const c = { auth: { clientId: 'x', knownAuthorities: ${list} } };`,
+      ).configs[0]?.knownAuthorities;
     assert.deepEqual(known("[h, 'b.example']"), { value: ['a.example', 'b.example'], range: known("[h, 'b.example']")!.range });
     assert.equal(known('[window.b2cHost]')?.partial, true);
     assert.deepEqual(known('[...hosts, h]')?.value, ['a.example']);
@@ -62,10 +65,7 @@ describe('format: msal-js', () => {
     assert.equal(config.library, 'electron');
     assert.equal(config.platform, 'publicClient');
     assert.equal(config.clientId?.value, '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d');
-    assert.deepEqual(redirects(parsed), [
-      'publicClient redirect msal0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d://auth',
-      'publicClient redirect http://localhost',
-    ]);
+    assert.deepEqual(redirects(parsed), ['publicClient redirect msal0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d://auth', 'publicClient redirect http://localhost']);
     const uri = config.redirectUris[0];
     assert.equal(text.slice(uri.range.start, uri.range.end), 'msal${clientId}://auth');
   });
@@ -103,14 +103,17 @@ describe('format: msal-js', () => {
   });
 
   it('keeps a template whose scheme prefix is known, and skips unknown starts', () => {
-    const parsed = msalJsFormat.parse('/w/auth.js', [
-      'import { PublicClientApplication } from "@azure/msal-node";',
-      'const a = { auth: { clientId: "x", redirectUri: `msal${getId()}://auth` } };',
-      'const b = { redirectUri: `${process.env.X}` };',
-      'const c = { redirectUri: process.env.REDIRECT || "http://localhost:3000" };',
-      'const d = { redirectUri: "contoso" + suffix + "://auth" };',
-      'const e = { redirectUri: base + "/auth" };',
-    ].join('\n'));
+    const parsed = msalJsFormat.parse(
+      '/w/auth.js',
+      [
+        'import { PublicClientApplication } from "@azure/msal-node";',
+        'const a = { auth: { clientId: "x", redirectUri: `msal${getId()}://auth` } };',
+        'const b = { redirectUri: `${process.env.X}` };',
+        'const c = { redirectUri: process.env.REDIRECT || "http://localhost:3000" };',
+        'const d = { redirectUri: "contoso" + suffix + "://auth" };',
+        'const e = { redirectUri: base + "/auth" };',
+      ].join('\n'),
+    );
     assert.deepEqual(redirects(parsed), [
       'publicClient redirect msal${getId()}://auth (partial)',
       'publicClient redirect http://localhost:3000',
@@ -127,19 +130,26 @@ describe('format: msal-js', () => {
     ].join('\n');
     const parsed = msalJsFormat.parse('/w/auth.ts', text);
     assert.equal(parsed.configs.length, 1);
-    assert.deepEqual(redirects(parsed), ['ios redirect msauth.com.c://auth', 'android redirect msauth://com.c/h', 'publicClient redirect contoso-assigned://auth']);
-    assert.equal(parsed.configs[0].clientId?.value, "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819");
+    assert.deepEqual(redirects(parsed), [
+      'ios redirect msauth.com.c://auth',
+      'android redirect msauth://com.c/h',
+      'publicClient redirect contoso-assigned://auth',
+    ]);
+    assert.equal(parsed.configs[0].clientId?.value, '2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819');
   });
 
   it('ignores other OAuth clients: the file must be about the Microsoft identity platform', () => {
-    const google = 'export const config = { clientId: "123-abc.apps.googleusercontent.com", redirectUrl: "com.googleusercontent.apps.123-abc:/oauth2redirect" };';
+    const google =
+      'export const config = { clientId: "123-abc.apps.googleusercontent.com", redirectUrl: "com.googleusercontent.apps.123-abc:/oauth2redirect" };';
     assert.deepEqual(msalJsFormat.parse('/w/authConfig.js', google).configs, []);
-    const entra = 'export const config = { issuer: "https://login.microsoftonline.com/common/v2.0", clientId: "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819", redirectUrl: "com.contoso.app://oauth/redirect/" };';
+    const entra =
+      'export const config = { issuer: "https://login.microsoftonline.com/common/v2.0", clientId: "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819", redirectUrl: "com.contoso.app://oauth/redirect/" };';
     assert.deepEqual(redirects(msalJsFormat.parse('/w/authConfig.js', entra)), ['unknown redirect com.contoso.app://oauth/redirect/']);
   });
 
   it('reads ConfidentialClientApplication as a web app with a committed secret', () => {
-    const text = 'const msal = require("@azure/msal-node");\nconst cca = new msal.ConfidentialClientApplication({ auth: { clientId: "id", clientSecret: "s3cr3t-value" } });\n';
+    const text =
+      'const msal = require("@azure/msal-node");\nconst cca = new msal.ConfidentialClientApplication({ auth: { clientId: "id", clientSecret: "s3cr3t-value" } });\n';
     const [config] = msalJsFormat.parse('/w/auth.js', text).configs;
     assert.equal(config.platform, 'web');
     assert.equal(text.slice(config.clientSecret!.range.start, config.clientSecret!.range.end), 's3cr3t-value');
@@ -164,14 +174,16 @@ describe('format: msal-js', () => {
   describe('large files: only the statements that matter are parsed', () => {
     /** ~100 KB of code that names no config key: regex literals, divisions, templates with braces, comments. */
     const filler = (count = 420) =>
-      Array.from({ length: count }, (_, n) => [
-        `// helper ${n}: "quotes' and {braces} in a comment`,
-        `export function helper${n}(items, total) {`,
-        `  const quoted = /["'{]/g, ratio = total / 2 / (items.length || 1);`,
-        `  const label = \`{ \${items.map((i) => \`{\${i.id}}\`).join('}')} }\`;`,
-        `  return items.filter((item) => item.id !== ${n} && !quoted.test(item.name)).map((item) => ({ id: item.id, label, ratio }));`,
-        `}`,
-      ].join('\n')).join('\n');
+      Array.from({ length: count }, (_, n) =>
+        [
+          `// helper ${n}: "quotes' and {braces} in a comment`,
+          `export function helper${n}(items, total) {`,
+          `  const quoted = /["'{]/g, ratio = total / 2 / (items.length || 1);`,
+          `  const label = \`{ \${items.map((i) => \`{\${i.id}}\`).join('}')} }\`;`,
+          `  return items.filter((item) => item.id !== ${n} && !quoted.test(item.name)).map((item) => ({ id: item.id, label, ratio }));`,
+          `}`,
+        ].join('\n'),
+      ).join('\n');
     const config = [
       'import { PublicClientApplication } from "@azure/msal-browser";',
       'export const msalConfig = { auth: { clientId: "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", redirectUri: "contoso-end://auth" } };',
@@ -225,7 +237,10 @@ describe('format: msal-js', () => {
         'if (a) { b.push(/}/); } else { b.pop(); }',
         'import "@azure/msal-browser";',
       ]);
-      assert.deepEqual(scanTopLevel(text)!.chunks.map((c) => c.constNames), [['a'], ['b'], [], []]);
+      assert.deepEqual(
+        scanTopLevel(text)!.chunks.map((c) => c.constNames),
+        [['a'], ['b'], [], []],
+      );
     });
 
     it('falls back to the full parse when the pre-scan is unsure or the sliced text does not parse', () => {
@@ -243,7 +258,7 @@ describe('format: msal-js', () => {
       assert.equal(slicedBroken.problems[0].range.start, broken.indexOf('b: 1'));
       assert.deepEqual(redirects(slicedBroken), ['spa redirect contoso-end://auth']);
       // JSX is not followed by the pre-scan
-      assert.equal(scanTopLevel('const view = <p>Don\'t</p>;'), undefined);
+      assert.equal(scanTopLevel("const view = <p>Don't</p>;"), undefined);
       assert.equal(scanTopLevel('const view = <br/>;'), undefined);
       assert.equal(scanTopLevel('const s = "unterminated\nconst t = 1;'), undefined);
       assert.equal(scanTopLevel(`const deep = ${'['.repeat(300)}${']'.repeat(300)};`), undefined);

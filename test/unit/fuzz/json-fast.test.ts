@@ -54,7 +54,34 @@ describe('fast JSON tree (json-fast.ts) equals jsonc-parser on valid JSON', () =
         return false;
       }
     };
-    const tokens = ['{', '}', '[', ']', '"', 'a', '1', '-', '0', '.', 'e', '+', ':', ',', ' ', '\\', 'u00', 'true', 'fals', 'null', '\n', '\u0001', '"x"', '//', '/*', '*/'];
+    const tokens = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      'a',
+      '1',
+      '-',
+      '0',
+      '.',
+      'e',
+      '+',
+      ':',
+      ',',
+      ' ',
+      '\\',
+      'u00',
+      'true',
+      'fals',
+      'null',
+      '\n',
+      '\u0001',
+      '"x"',
+      '//',
+      '/*',
+      '*/',
+    ];
     const soup = fc.array(fc.constantFrom(...tokens), { maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.oneof(soup, validJson), (text) => {

@@ -85,7 +85,10 @@ describe('grammar: AADSTS injection', () => {
   });
 
   it('marks the code, trace id, correlation id and timestamp of a log line', async () => {
-    const tokens = await tokenize('text.log', `2025-02-01T12:00:00.123Z ERROR sign-in failed: AADSTS50011: The redirect URI does not match. Trace ID: ${TRACE} Correlation ID: ${CORRELATION}`);
+    const tokens = await tokenize(
+      'text.log',
+      `2025-02-01T12:00:00.123Z ERROR sign-in failed: AADSTS50011: The redirect URI does not match. Trace ID: ${TRACE} Correlation ID: ${CORRELATION}`,
+    );
     assert.deepEqual(scopesOf(tokens, '2025-02-01T12:00:00.123Z'), ['text.log', 'constant.numeric.timestamp.aadsts']);
     assert.deepEqual(scopesOf(tokens, 'ERROR'), ['text.log', 'markup.heading.log']);
     assert.deepEqual(scopesOf(tokens, 'AADSTS'), ['text.log', 'meta.error-code.aadsts', 'keyword.other.error-code-prefix.aadsts']);
@@ -97,7 +100,10 @@ describe('grammar: AADSTS injection', () => {
   });
 
   it('marks msal ServerError numbers and URL-encoded error links', async () => {
-    const tokens = await tokenize('text.log', 'WARN invalid_request: Error(s): 9002326 - Timestamp: 2025-03-04 09:15:27Z error_uri=https%3a%2f%2flogin.microsoftonline.com%2ferror%3fcode%3d50199&state=x');
+    const tokens = await tokenize(
+      'text.log',
+      'WARN invalid_request: Error(s): 9002326 - Timestamp: 2025-03-04 09:15:27Z error_uri=https%3a%2f%2flogin.microsoftonline.com%2ferror%3fcode%3d50199&state=x',
+    );
     assert.deepEqual(scopesOf(tokens, '9002326'), ['text.log', 'constant.numeric.error-code.aadsts']);
     assert.deepEqual(scopesOf(tokens, '2025-03-04 09:15:27Z'), ['text.log', 'constant.numeric.timestamp.aadsts']);
     assert.deepEqual(scopesOf(tokens, '50199'), ['text.log', 'constant.numeric.error-code.aadsts']);
@@ -107,10 +113,15 @@ describe('grammar: AADSTS injection', () => {
     const tokens = await tokenize('source.demo', 'if (AADSTS50199 == 1) log("failed: AADSTS50199: confirm") // see AADSTS50011');
     assert.deepEqual(scopesOf(tokens, 'if (AADSTS50199 == '), ['source.demo']);
     assert.deepEqual(scopesOf(tokens, '50199'), ['source.demo', 'string.quoted.double.demo', 'meta.error-code.aadsts', 'constant.numeric.error-code.aadsts']);
-    assert.deepEqual(scopesOf(tokens, '50011'), ['source.demo', 'comment.line.double-slash.demo', 'meta.error-code.aadsts', 'constant.numeric.error-code.aadsts']);
+    assert.deepEqual(scopesOf(tokens, '50011'), [
+      'source.demo',
+      'comment.line.double-slash.demo',
+      'meta.error-code.aadsts',
+      'constant.numeric.error-code.aadsts',
+    ]);
   });
 
-  it('marks ids that are JSON values without breaking the host\'s strings', async () => {
+  it("marks ids that are JSON values without breaking the host's strings", async () => {
     const line = `{"error_codes":[50199],"trace_id":"${TRACE}","correlation_id": "${CORRELATION}","timestamp":"2024-01-01 10:00:00Z","error_uri":"https://login.microsoftonline.com/error?code=50199"}`;
     const tokens = await tokenize('source.demo', line);
     assert.deepEqual(scopesOf(tokens, TRACE), ['source.demo', 'string.quoted.double.demo', 'constant.other.trace-id.aadsts']);
@@ -132,6 +143,9 @@ describe('grammar: AADSTS injection', () => {
     const tokens = await tokenize('text.plain', `aadsts700016 ${TRACE} 2024-01-01 build 50199 AADSTS`);
     assert.deepEqual(scopesOf(tokens, '700016'), ['text.plain', 'meta.error-code.aadsts', 'constant.numeric.error-code.aadsts']);
     const rest = tokens.filter((t) => t.text !== 'aadsts' && t.text !== '700016');
-    assert.deepEqual(rest.map((t) => t.scopes), [['text.plain']]);
+    assert.deepEqual(
+      rest.map((t) => t.scopes),
+      [['text.plain']],
+    );
   });
 });

@@ -27,7 +27,12 @@ describe('hostile workspace: the CLI over test/fixtures/hostile', function () {
   before(() => {
     files = generateHostileFiles(HOSTILE_DIR);
     for (const marker of executedMarkers()) throw new Error(`a marker from an earlier run is present: ${marker}`);
-    const run = spawnSync(process.execPath, [CLI, '--no-config', '--format', 'json', rel(HOSTILE_DIR)], { cwd: REPO, encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, [CLI, '--no-config', '--format', 'json', rel(HOSTILE_DIR)], {
+      cwd: REPO,
+      encoding: 'utf8',
+      timeout: 30_000,
+      maxBuffer: 1 << 26,
+    });
     assert.equal(run.error, undefined, `the CLI did not finish within 30 s: ${run.error?.message}`);
     status = run.status;
     stderr = run.stderr;
@@ -44,7 +49,10 @@ describe('hostile workspace: the CLI over test/fixtures/hostile', function () {
   it('reports a parse-error for the malformed manifest and still the custom scheme in it', () => {
     const malformed = path.join(HOSTILE_DIR, 'malformed/manifest.json');
     assert.ok(of(malformed, 'parse-error').length > 0, 'parse-error');
-    assert.deepEqual(of(malformed, 'custom-scheme-redirect').map((f) => f.line), [6]);
+    assert.deepEqual(
+      of(malformed, 'custom-scheme-redirect').map((f) => f.line),
+      [6],
+    );
   });
 
   it('skips the 30 MB manifest with an information finding naming the limit', () => {
@@ -56,7 +64,10 @@ describe('hostile workspace: the CLI over test/fixtures/hostile', function () {
 
   it('survives 200,000 levels of nesting: a parse problem, and the reply URL after it is still read', () => {
     assert.match(of(files.deepManifest, 'parse-error')[0]?.message ?? '', /nested deeper than \d+ levels/);
-    assert.deepEqual(of(files.deepManifest, 'custom-scheme-redirect').map((f) => f.line), [4]);
+    assert.deepEqual(
+      of(files.deepManifest, 'custom-scheme-redirect').map((f) => f.line),
+      [4],
+    );
     assert.ok(reported.includes(rel(files.deepScript)), 'the deeply nested script is read (or skipped) without a crash');
   });
 

@@ -14,7 +14,8 @@ import type { Rule } from '../../../src/core/rules/types';
 import { decode } from '../../../src/core/text';
 import { seedsFor } from '../../fuzz/seeds';
 
-const MANIFEST = '{\n  "appId": "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n  "replyUrlsWithType": [ { "url": "limits-test://auth", "type": "InstalledClient" } ]\n}\n';
+const MANIFEST =
+  '{\n  "appId": "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n  "replyUrlsWithType": [ { "url": "limits-test://auth", "type": "InstalledClient" } ]\n}\n';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'entra-limits-'));
@@ -37,11 +38,15 @@ describe('limits: file size, nesting depth, time budget, symlink loops, undecoda
         fs.writeFileSync(path.join(dir, 'small/manifest.json'), MANIFEST);
         const run = lintPaths([dir], dir, { maxFileSizeBytes: 1024 });
         const big = run.findings.filter((f) => f.file === path.join(dir, 'manifest.json'));
-        assert.deepEqual(big.map((f) => [f.ruleId, f.severity, f.message]), [
-          ['file-skipped', 'information', 'Not checked: the file is 2.1 KB, over the 1.0 KB limit (maxFileSizeBytes).'],
-        ]);
+        assert.deepEqual(
+          big.map((f) => [f.ruleId, f.severity, f.message]),
+          [['file-skipped', 'information', 'Not checked: the file is 2.1 KB, over the 1.0 KB limit (maxFileSizeBytes).']],
+        );
         const small = run.findings.filter((f) => f.file === path.join(dir, 'small/manifest.json'));
-        assert.deepEqual(small.map((f) => f.ruleId), ['custom-scheme-redirect']);
+        assert.deepEqual(
+          small.map((f) => f.ruleId),
+          ['custom-scheme-redirect'],
+        );
         assert.equal(run.project.index.get(path.join(dir, 'manifest.json'))?.format, 'aad-manifest', 'skipped as the format its head shows');
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
@@ -96,7 +101,11 @@ describe('limits: file size, nesting depth, time budget, symlink loops, undecoda
           const text = `${seed.text}\n${open.repeat(200_000)}`;
           const findings = lintText(seed.path, text, { timeBudgetMs: 60_000 });
           const crashed = findings.filter((f) => /failed on this file|could not be read/.test(f.message));
-          assert.deepEqual(crashed.map((f) => f.message), [], `${format.id} with ${open} x 200,000`);
+          assert.deepEqual(
+            crashed.map((f) => f.message),
+            [],
+            `${format.id} with ${open} x 200,000`,
+          );
         }
       }
     });
@@ -129,7 +138,10 @@ describe('limits: file size, nesting depth, time budget, symlink loops, undecoda
         }
       },
     };
-    const laterRule: Rule = { meta: { ...RULES[0].meta, id: 'later-test-rule' }, check: ({ report }) => report({ range: { start: 0, end: 1 }, message: 'later rule ran' }) };
+    const laterRule: Rule = {
+      meta: { ...RULES[0].meta, id: 'later-test-rule' },
+      check: ({ report }) => report({ range: { start: 0, end: 1 }, message: 'later rule ran' }),
+    };
     const parseError = RULES.find((r) => r.meta.id === 'parse-error')!;
     const fileSkipped = RULES.find((r) => r.meta.id === 'file-skipped')!;
 
@@ -141,18 +153,30 @@ describe('limits: file size, nesting depth, time budget, symlink loops, undecoda
       const project = new Project({ timeBudgetMs: 5 }, undefined, [busyRule, laterRule, parseError, fileSkipped]);
       project.setFile('/w/manifest.json', `${MANIFEST.slice(0, -3)}`);
       const findings = project.lintFile('/w/manifest.json');
-      assert.deepEqual(findings.filter((f) => f.ruleId === 'later-test-rule'), []);
-      assert.ok(findings.some((f) => f.ruleId === 'parse-error'), 'parse-error still runs');
+      assert.deepEqual(
+        findings.filter((f) => f.ruleId === 'later-test-rule'),
+        [],
+      );
+      assert.ok(
+        findings.some((f) => f.ruleId === 'parse-error'),
+        'parse-error still runs',
+      );
       const budget = findings.filter((f) => f.ruleId === 'file-skipped');
       assert.equal(budget.length, 1);
       assert.equal(budget[0].severity, 'information');
-      assert.match(budget[0].message, /^Checked only in part: reading and checking took \d+ ms, over the 5 ms time budget \(timeBudgetMs\); rules not run: later-test-rule\.$/);
+      assert.match(
+        budget[0].message,
+        /^Checked only in part: reading and checking took \d+ ms, over the 5 ms time budget \(timeBudgetMs\); rules not run: later-test-rule\.$/,
+      );
     });
 
     it('runs every rule within the budget', () => {
       const project = new Project({}, undefined, [busyRule, laterRule, fileSkipped]);
       project.setFile('/w/manifest.json', MANIFEST);
-      assert.deepEqual(project.lintFile('/w/manifest.json').map((f) => [f.ruleId, f.message]), [['later-test-rule', 'later rule ran']]);
+      assert.deepEqual(
+        project.lintFile('/w/manifest.json').map((f) => [f.ruleId, f.message]),
+        [['later-test-rule', 'later rule ran']],
+      );
     });
   });
 
@@ -171,7 +195,10 @@ describe('limits: file size, nesting depth, time budget, symlink loops, undecoda
         const found = discover([dir], dir);
         assert.equal(found.files.length, 1, `each real file once: ${found.files.join(', ')}`);
         assert.equal(fs.realpathSync(found.files[0]), fs.realpathSync(path.join(dir, 'app/inner/manifest.json')));
-        assert.ok(found.notes.some((n) => /already read \(loop or duplicate\)/.test(n.reason)), JSON.stringify(found.notes));
+        assert.ok(
+          found.notes.some((n) => /already read \(loop or duplicate\)/.test(n.reason)),
+          JSON.stringify(found.notes),
+        );
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -21,7 +21,12 @@ describe('custom-scheme-redirect fixes', () => {
 
   it('derives msauth.<bundle id>://auth from the Info.plist of the app', () => {
     const plist: ParsedFile = {
-      path: '/w/app/Platforms/iOS/Info.plist', format: 'ios-plist', text: '', configs: [], registrations: [], problems: [],
+      path: '/w/app/Platforms/iOS/Info.plist',
+      format: 'ios-plist',
+      text: '',
+      configs: [],
+      registrations: [],
+      problems: [],
       ios: { urlSchemes: [located('contoso')], queriesSchemes: [], bundleIdentifier: located('com.contoso.app') },
     };
     const config = configFile('/w/app/MauiProgram.cs', 'contoso://auth', { platform: 'ios', library: 'msal-dotnet' }, { platform: 'ios' });
@@ -32,10 +37,23 @@ describe('custom-scheme-redirect fixes', () => {
 
   it('derives msauth://<package>/<encoded hash> from the module manifest, and nothing for a mobile .NET app without one', () => {
     const manifest: ParsedFile = {
-      path: '/w/app/src/main/AndroidManifest.xml', format: 'android-manifest', text: '', configs: [], registrations: [], problems: [],
+      path: '/w/app/src/main/AndroidManifest.xml',
+      format: 'android-manifest',
+      text: '',
+      configs: [],
+      registrations: [],
+      problems: [],
       android: {
         packageName: located('com.contoso.app'),
-        intentData: [{ activity: 'com.microsoft.identity.client.BrowserTabActivity', scheme: located('msauth'), host: located('com.contoso.app'), path: located('/aB3+cD4='), range: { start: 0, end: 0 } }],
+        intentData: [
+          {
+            activity: 'com.microsoft.identity.client.BrowserTabActivity',
+            scheme: located('msauth'),
+            host: located('com.contoso.app'),
+            path: located('/aB3+cD4='),
+            range: { start: 0, end: 0 },
+          },
+        ],
       },
     };
     const config = configFile('/w/app/src/main/java/Auth.kt', 'msal6a1f://auth', { platform: 'android', library: 'msal-android' }, { platform: 'android' });

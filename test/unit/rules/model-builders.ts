@@ -20,8 +20,21 @@ export function registrationFile(path: string, uris: string[], extra: Partial<Ap
 export function configFile(path: string, redirect: string, config: Partial<AuthConfig> = {}, uriExtra: Partial<RedirectUri> = {}): ParsedFile {
   const text = `redirectUri: '${redirect}'\n`;
   const start = text.indexOf("'") + 1;
-  const uri: RedirectUri = { value: redirect, range: { start, end: start + redirect.length }, platform: config.platform ?? 'publicClient', role: 'redirect', ...uriExtra };
-  const authConfig: AuthConfig = { kind: 'config', library: 'unknown', platform: 'publicClient', redirectUris: [uri], range: { start: 0, end: text.length }, ...config };
+  const uri: RedirectUri = {
+    value: redirect,
+    range: { start, end: start + redirect.length },
+    platform: config.platform ?? 'publicClient',
+    role: 'redirect',
+    ...uriExtra,
+  };
+  const authConfig: AuthConfig = {
+    kind: 'config',
+    library: 'unknown',
+    platform: 'publicClient',
+    redirectUris: [uri],
+    range: { start: 0, end: text.length },
+    ...config,
+  };
   return { path, format: 'msal-js', text, configs: [authConfig], registrations: [], problems: [] };
 }
 

@@ -24,16 +24,28 @@ describe('android-redirect-mismatch', () => {
     const { findings } = lintFixtures([config, manifest]);
     const [configFix] = findings.get(config)!.find((f) => f.ruleId === RULES[0])!.fixes;
     assert.equal(configFix.unattended, true);
-    assert.deepEqual(configFix.edits.map((e) => e.newText), [ENCODED]);
+    assert.deepEqual(
+      configFix.edits.map((e) => e.newText),
+      [ENCODED],
+    );
     const [manifestFix] = findings.get(manifest)!.find((f) => f.ruleId === RULES[0])!.fixes;
     assert.equal(manifestFix.unattended, true);
-    assert.deepEqual(manifestFix.edits.map((e) => e.newText), [`/${RAW}`]);
+    assert.deepEqual(
+      manifestFix.edits.map((e) => e.newText),
+      [`/${RAW}`],
+    );
   });
 
   it('matches intent data by scheme, host and decoded path', () => {
     const redirect = splitRedirect(`msauth://com.contoso.app/${ENCODED}`)!;
     const located = (value: string) => ({ value, range: { start: 0, end: 0 } });
-    const data = { activity: 'com.microsoft.identity.client.BrowserTabActivity', scheme: located('msauth'), host: located('com.contoso.app'), path: located(`/${RAW}`), range: { start: 0, end: 0 } };
+    const data = {
+      activity: 'com.microsoft.identity.client.BrowserTabActivity',
+      scheme: located('msauth'),
+      host: located('com.contoso.app'),
+      path: located(`/${RAW}`),
+      range: { start: 0, end: 0 },
+    };
     assert.equal(intentAccepts(data, redirect), true);
     assert.equal(intentAccepts({ ...data, host: located('com.contoso.App') }, redirect), false);
     assert.equal(intentAccepts({ ...data, path: located('/other=') }, redirect), false);
@@ -44,10 +56,20 @@ describe('android-redirect-mismatch', () => {
 
   it('does not report a missing intent filter when an embedded web view is used', () => {
     const manifest: ParsedFile = {
-      path: '/w/app/src/main/AndroidManifest.xml', format: 'android-manifest', text: '<manifest/>', configs: [], registrations: [], problems: [],
+      path: '/w/app/src/main/AndroidManifest.xml',
+      format: 'android-manifest',
+      text: '<manifest/>',
+      configs: [],
+      registrations: [],
+      problems: [],
       android: { packageName: { value: 'com.contoso.app', range: { start: 0, end: 0 } }, intentData: [] },
     };
-    const base = configFile('/w/app/src/main/res/raw/auth_config.json', `msauth://com.contoso.app/${ENCODED}`, { platform: 'android' }, { platform: 'android' });
+    const base = configFile(
+      '/w/app/src/main/res/raw/auth_config.json',
+      `msauth://com.contoso.app/${ENCODED}`,
+      { platform: 'android' },
+      { platform: 'android' },
+    );
     const config: ParsedFile = { ...base, format: 'android-config' };
     assert.equal(lintModel([manifest, config], config.path, RULES[0]).length, 1);
     config.configs[0].embeddedWebView = { value: true, range: { start: 0, end: 0 } };
@@ -89,8 +111,16 @@ describe('ios-url-scheme-missing', () => {
     assert.ok(Date.now() - started < 200, `took ${Date.now() - started} ms`);
   });
 
-  it('finds the ios/ project of a React Native app from src/, but never a sibling app\'s plist', () => {
-    const plist = (p: string): ParsedFile => ({ path: p, format: 'ios-plist', text: '', configs: [], registrations: [], problems: [], ios: { urlSchemes: [], queriesSchemes: [] } });
+  it("finds the ios/ project of a React Native app from src/, but never a sibling app's plist", () => {
+    const plist = (p: string): ParsedFile => ({
+      path: p,
+      format: 'ios-plist',
+      text: '',
+      configs: [],
+      registrations: [],
+      problems: [],
+      ios: { urlSchemes: [], queriesSchemes: [] },
+    });
     const rn = configFile('/w/rn/src/config/auth.ts', 'msauth.com.contoso.app://auth', { platform: 'ios' }, { platform: 'ios' });
     assert.equal(lintModel([rn, plist('/w/rn/ios/Contoso/Info.plist')], rn.path, RULES[1]).length, 1);
     const maui = configFile('/w/samples/maui/MsalClient.cs', 'msauth.com.contoso.app://auth', { platform: 'ios' }, { platform: 'ios' });
@@ -100,8 +130,19 @@ describe('ios-url-scheme-missing', () => {
   it('is satisfied by msauthv2 and msauthv3 in LSApplicationQueriesSchemes', () => {
     const scheme = { value: 'msauth.com.contoso.app', range: { start: 0, end: 22 } };
     const plist: ParsedFile = {
-      path: '/w/ios/Info.plist', format: 'ios-plist', text: 'msauth.com.contoso.app', configs: [], registrations: [], problems: [],
-      ios: { urlSchemes: [scheme], queriesSchemes: [{ value: 'msauthv2', range: { start: 0, end: 0 } }, { value: 'msauthv3', range: { start: 0, end: 0 } }] },
+      path: '/w/ios/Info.plist',
+      format: 'ios-plist',
+      text: 'msauth.com.contoso.app',
+      configs: [],
+      registrations: [],
+      problems: [],
+      ios: {
+        urlSchemes: [scheme],
+        queriesSchemes: [
+          { value: 'msauthv2', range: { start: 0, end: 0 } },
+          { value: 'msauthv3', range: { start: 0, end: 0 } },
+        ],
+      },
     };
     assert.deepEqual(lintModel([plist], plist.path, RULES[1]), []);
     plist.ios!.queriesSchemes.pop();

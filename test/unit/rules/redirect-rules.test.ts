@@ -23,7 +23,11 @@ const MINE = [
 ];
 const registrations = path.join(FIXTURES, 'rules/registrations');
 const secrets = path.join(FIXTURES, 'rules/secrets');
-const filesIn = (dir: string) => fs.readdirSync(dir).map((f) => path.join(dir, f)).sort();
+const filesIn = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .map((f) => path.join(dir, f))
+    .sort();
 
 describe('redirect URI rules over registration fixtures', () => {
   it('report exactly the findings the fixtures expect', () => {
@@ -40,13 +44,21 @@ describe('redirect URI rules over registration fixtures', () => {
     const http = findings.get(file)!.find((f) => f.ruleId === 'insecure-http-redirect')!;
     assert.equal(coveredText(text, http), 'http://contoso.example.com/signin-oidc');
     assert.deepEqual(http.codes, ['AADSTS500117']);
-    const placeholder = findings.get(file)!.filter((f) => f.ruleId === 'placeholder-value').map((f) => f.codes[0]);
+    const placeholder = findings
+      .get(file)!
+      .filter((f) => f.ruleId === 'placeholder-value')
+      .map((f) => f.codes[0]);
     assert.deepEqual(placeholder, ['AADSTS700016', 'AADSTS50011']);
   });
 
   it('does not treat the legacy replyUrls mirror of replyUrlsWithType as a duplicate', () => {
     const file = path.join(registrations, 'legacy-mirror.json');
-    assert.deepEqual(lintFixtures([file]).findings.get(file)!.filter((f) => f.ruleId === 'duplicate-redirect'), []);
+    assert.deepEqual(
+      lintFixtures([file])
+        .findings.get(file)!
+        .filter((f) => f.ruleId === 'duplicate-redirect'),
+      [],
+    );
   });
 });
 
@@ -54,14 +66,27 @@ describe('committed-secret', () => {
   it('reports a literal secret, masked, and skips placeholders and Key Vault references', () => {
     assertInlineExpectations(filesIn(secrets), MINE);
     const file = path.join(secrets, 'appsettings.json');
-    const [finding] = lintFixtures([file]).findings.get(file)!.filter((f) => f.ruleId === 'committed-secret');
+    const [finding] = lintFixtures([file])
+      .findings.get(file)!
+      .filter((f) => f.ruleId === 'committed-secret');
     assert.ok(finding.message.includes('Xy7********'));
     assert.ok(!finding.message.includes('abcdEFGH'), 'the secret itself never appears');
   });
 
   it('tells literal secrets from references and samples', () => {
     assert.equal(isLiteralSecret('Xy7Q~abcdEFGH1234ijklMNOP5678qrstUVWX90yz'), true);
-    for (const value of ['', 'short', '${CLIENT_SECRET}', '$(ClientSecret)', '%CLIENT_SECRET%', '#{ClientSecret}#', 'Enter_the_Client_Secret_Here', 'your-client-secret', '<client-secret>', 'xxxxxxxxxxxx']) {
+    for (const value of [
+      '',
+      'short',
+      '${CLIENT_SECRET}',
+      '$(ClientSecret)',
+      '%CLIENT_SECRET%',
+      '#{ClientSecret}#',
+      'Enter_the_Client_Secret_Here',
+      'your-client-secret',
+      '<client-secret>',
+      'xxxxxxxxxxxx',
+    ]) {
       assert.equal(isLiteralSecret(value), false, value);
     }
   });
@@ -69,7 +94,16 @@ describe('committed-secret', () => {
 
 describe('placeholder-value', () => {
   it('recognises sample markers, also inside a longer value', () => {
-    for (const value of ['Enter_the_Application_Id_Here', 'https://login.microsoftonline.com/Enter_the_Tenant_Info_Here', '<enter_your_redirect_uri>', '[REPLACE with your app id]', 'msal[Enter_the_Application_Id_Here]://auth', 'msal[client-id]://auth', 'CLIENT_ID', 'YOUR_TENANT_ID']) {
+    for (const value of [
+      'Enter_the_Application_Id_Here',
+      'https://login.microsoftonline.com/Enter_the_Tenant_Info_Here',
+      '<enter_your_redirect_uri>',
+      '[REPLACE with your app id]',
+      'msal[Enter_the_Application_Id_Here]://auth',
+      'msal[client-id]://auth',
+      'CLIENT_ID',
+      'YOUR_TENANT_ID',
+    ]) {
       assert.equal(holdsPlaceholder(value), true, value);
     }
     for (const value of ['6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', 'https://login.microsoftonline.com/organizations', 'msauth.com.contoso.app://auth']) {
@@ -136,16 +170,27 @@ describe('redirect-uri-format (model)', () => {
   });
 
   it('accepts a relative redirect of msal-browser and judges only the known part of a partial value', () => {
-    assert.deepEqual(lintModel([configFile('/w/a.ts', '/', { library: 'msal-browser', platform: 'spa' }, { platform: 'spa' })], '/w/a.ts', 'redirect-uri-format'), []);
+    assert.deepEqual(
+      lintModel([configFile('/w/a.ts', '/', { library: 'msal-browser', platform: 'spa' }, { platform: 'spa' })], '/w/a.ts', 'redirect-uri-format'),
+      [],
+    );
     assert.deepEqual(lintModel([configFile('/w/b.ts', '${window.location.origin}/auth', {}, { partial: true })], '/w/b.ts', 'redirect-uri-format'), []);
     assert.equal(lintModel([configFile('/w/c.ts', '${base}/auth#x', {}, { partial: true })], '/w/c.ts', 'redirect-uri-format').length, 1);
   });
 
   it('rejects a query only when personal accounts are in the audience (through the registration of the client id)', () => {
     const id = { value: '6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', range: { start: 0, end: 0 } };
-    const config = configFile('/w/app.ts', 'https://contoso.example.com/auth?x=1', { clientId: id, platform: 'web', library: 'msal-node' }, { platform: 'web' });
+    const config = configFile(
+      '/w/app.ts',
+      'https://contoso.example.com/auth?x=1',
+      { clientId: id, platform: 'web', library: 'msal-node' },
+      { platform: 'web' },
+    );
     assert.deepEqual(lintModel([config], config.path, 'redirect-uri-format'), []);
-    const registration = registrationFile('/w/manifest.json', [], { appId: id, signInAudience: { value: 'AzureADandPersonalMicrosoftAccount', range: { start: 0, end: 0 } } });
+    const registration = registrationFile('/w/manifest.json', [], {
+      appId: id,
+      signInAudience: { value: 'AzureADandPersonalMicrosoftAccount', range: { start: 0, end: 0 } },
+    });
     assert.equal(lintModel([config, registration], config.path, 'redirect-uri-format').length, 1);
   });
 });
@@ -153,7 +198,11 @@ describe('redirect-uri-format (model)', () => {
 describe('insecure-http-redirect (model)', () => {
   it('skips loopback hosts and hosts that are not statically known', () => {
     for (const value of ['http://localhost:8080/cb', 'http://127.0.0.1/cb', 'http://${host}/cb', 'https://contoso.example.com']) {
-      assert.deepEqual(lintModel([configFile('/w/a.ts', value, {}, { partial: value.includes('$') || undefined })], '/w/a.ts', 'insecure-http-redirect'), [], value);
+      assert.deepEqual(
+        lintModel([configFile('/w/a.ts', value, {}, { partial: value.includes('$') || undefined })], '/w/a.ts', 'insecure-http-redirect'),
+        [],
+        value,
+      );
     }
     const [partial] = lintModel([configFile('/w/b.ts', 'http://contoso.example.com/${path}', {}, { partial: true })], '/w/b.ts', 'insecure-http-redirect');
     assert.equal(partial.fixes[0].edits[0].newText, 'https');

@@ -10,8 +10,29 @@ import { encode, type Decoded } from '../../../src/core/text';
 // read, keep encoding, BOM and line endings, and are idempotent. Two unattended fixes are exercised: the
 // https:// fix of an http authority (msal-js) and the removal of a duplicate redirect URI (manifest).
 
-const CONFIG = (eol: string) => ['const msalConfig = {', '  auth: {', '    clientId: "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",', '    authority: "http://login.microsoftonline.com/common",', '    redirectUri: "http://localhost:3000/é",', '  },', '};', ''].join(eol);
-const MANIFEST = (eol: string) => ['{', '  "appId": "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",', '  "signInAudience": "AzureADMyOrg",', '  "web": { "redirectUris": [', '    "https://contoso.example.com/signin-oidc",', '    "https://contoso.example.com/signin-oidc"', '  ] }', '}', ''].join(eol);
+const CONFIG = (eol: string) =>
+  [
+    'const msalConfig = {',
+    '  auth: {',
+    '    clientId: "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",',
+    '    authority: "http://login.microsoftonline.com/common",',
+    '    redirectUri: "http://localhost:3000/é",',
+    '  },',
+    '};',
+    '',
+  ].join(eol);
+const MANIFEST = (eol: string) =>
+  [
+    '{',
+    '  "appId": "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",',
+    '  "signInAudience": "AzureADMyOrg",',
+    '  "web": { "redirectUris": [',
+    '    "https://contoso.example.com/signin-oidc",',
+    '    "https://contoso.example.com/signin-oidc"',
+    '  ] }',
+    '}',
+    '',
+  ].join(eol);
 const FIXED_CONFIG = (eol: string) => CONFIG(eol).replace('"http://login', '"https://login');
 const FIXED_MANIFEST = (eol: string) => MANIFEST(eol).replace(`    "https://contoso.example.com/signin-oidc",${eol}`, '');
 
@@ -118,7 +139,10 @@ describe('safety: fixes (runFix)', function () {
       fs.writeFileSync(path.join(root, 'authConfig.js'), CONFIG('\n'));
       const run = lintPaths([root], root);
       const [finding] = run.findings;
-      run.findings.push({ ...finding, fixes: [{ title: 'hostile edit', unattended: true, edits: [{ file: victim, range: { start: 0, end: 4 }, newText: 'gone' }] }] });
+      run.findings.push({
+        ...finding,
+        fixes: [{ title: 'hostile edit', unattended: true, edits: [{ file: victim, range: { start: 0, end: 4 }, newText: 'gone' }] }],
+      });
       const io = capture();
       runFix(run, { dryRun: false }, io.io(root));
       assert.equal(fs.readFileSync(victim, 'utf8'), 'keep me');

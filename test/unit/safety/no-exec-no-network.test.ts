@@ -41,10 +41,20 @@ export function forbiddenUses(fileName: string, text: string): string[] {
       if (ts.isIdentifier(callee) && ['eval', 'fetch', 'Function'].includes(callee.text)) {
         problems.push(`${at(node)} calls ${callee.text}`);
       }
-      if ((callee.getText(source) === 'setTimeout' || callee.getText(source) === 'setInterval') && first && !ts.isArrowFunction(first) && !ts.isFunctionExpression(first) && !ts.isIdentifier(first)) {
+      if (
+        (callee.getText(source) === 'setTimeout' || callee.getText(source) === 'setInterval') &&
+        first &&
+        !ts.isArrowFunction(first) &&
+        !ts.isFunctionExpression(first) &&
+        !ts.isIdentifier(first)
+      ) {
         problems.push(`${at(node)} passes code text to ${callee.getText(source)}`);
       }
-      if (ts.isPropertyAccessExpression(callee) && ['fetch', 'eval'].includes(callee.name.text) && /^(globalThis|window|global|self)$/.test(callee.expression.getText(source))) {
+      if (
+        ts.isPropertyAccessExpression(callee) &&
+        ['fetch', 'eval'].includes(callee.name.text) &&
+        /^(globalThis|window|global|self)$/.test(callee.expression.getText(source))
+      ) {
         problems.push(`${at(node)} calls ${callee.getText(source)}`);
       }
     } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Function') {
@@ -75,7 +85,13 @@ describe('safety: no code execution, no network', () => {
       "import { Worker } from 'node:worker_threads';",
     ];
     for (const line of bad) assert.equal(forbiddenUses('sample.ts', line).length, 1, line);
-    const fine = ["import * as fs from 'node:fs';", "const babel = require('@babel/parser');", 'setTimeout(() => run(), 10);', "const text = 'fetch(x) and eval(y) in a string';", '// require(anything) in a comment'];
+    const fine = [
+      "import * as fs from 'node:fs';",
+      "const babel = require('@babel/parser');",
+      'setTimeout(() => run(), 10);',
+      "const text = 'fetch(x) and eval(y) in a string';",
+      '// require(anything) in a comment',
+    ];
     for (const line of fine) assert.deepEqual(forbiddenUses('sample.ts', line), [], line);
   });
 

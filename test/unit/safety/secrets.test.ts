@@ -14,7 +14,8 @@ const SECRETS: Record<string, { file: string; text: (secret: string) => string; 
   appsettings: {
     file: 'api/appsettings.json',
     secret: 'Qm7~x9Lk2Vb8Tq4Ws1Rz6Yp0Nh3Jd5Gf7Cc2Ae',
-    text: (s) => `{\n  "AzureAd": {\n    "Instance": "https://login.microsoftonline.com/",\n    "TenantId": "contoso.onmicrosoft.com",\n    "ClientId": "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n    "ClientSecret": "${s}",\n    "CallbackPath": "/signin-oidc"\n  }\n}\n`,
+    text: (s) =>
+      `{\n  "AzureAd": {\n    "Instance": "https://login.microsoftonline.com/",\n    "TenantId": "contoso.onmicrosoft.com",\n    "ClientId": "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n    "ClientSecret": "${s}",\n    "CallbackPath": "/signin-oidc"\n  }\n}\n`,
   },
   env: {
     file: 'worker/.env',
@@ -25,7 +26,8 @@ const SECRETS: Record<string, { file: string; text: (secret: string) => string; 
     file: 'web/authConfig.js',
     secret: 'Rk2~Uy6Tr1Ew9Qa4Sd7Fg2Hj5Kl8Zx3Cv0Bn6',
     // The http:// authority has an unattended fix next to the secret, so --fix-dry-run prints a diff here.
-    text: (s) => `const msalConfig = {\n  auth: {\n    clientId: "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n    authority: "http://login.microsoftonline.com/common",\n    clientSecret: "${s}",\n    redirectUri: "myapp-secret://auth",\n  },\n};\nmodule.exports = { msalConfig };\n`,
+    text: (s) =>
+      `const msalConfig = {\n  auth: {\n    clientId: "6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f",\n    authority: "http://login.microsoftonline.com/common",\n    clientSecret: "${s}",\n    redirectUri: "myapp-secret://auth",\n  },\n};\nmodule.exports = { msalConfig };\n`,
   },
   jsonConfig: {
     file: 'desktop/auth.config.json',
@@ -42,7 +44,13 @@ function secretWindows(secret: string): string[] {
 }
 
 function run(args: string[], cwd: string, input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, input: input ?? '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60_000,
+  });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, stdout: result.stdout };
 }
 
@@ -69,8 +77,15 @@ describe('safety: a secret found in a config is never printed', function () {
   it('the committed-secret rule sees the secrets (so the checks below mean something)', function () {
     if (!ruleById('committed-secret')) this.skip();
     const { stdout } = run(['--format', 'json', '.'], workspace);
-    const flagged = (JSON.parse(stdout) as { findings: { ruleId: string; file: string }[] }).findings.filter((f) => f.ruleId === 'committed-secret').map((f) => f.file);
-    assert.deepEqual(flagged.sort(), Object.values(SECRETS).map((s) => s.file).sort());
+    const flagged = (JSON.parse(stdout) as { findings: { ruleId: string; file: string }[] }).findings
+      .filter((f) => f.ruleId === 'committed-secret')
+      .map((f) => f.file);
+    assert.deepEqual(
+      flagged.sort(),
+      Object.values(SECRETS)
+        .map((s) => s.file)
+        .sort(),
+    );
     const stylish = run(['.'], workspace).output;
     for (const { secret } of Object.values(SECRETS)) assert.ok(stylish.includes(`${secret.slice(0, 3)}***`), `masked form of ${secret.slice(0, 3)}…`);
   });
