@@ -1,5 +1,5 @@
 // Regenerates the committed expected CLI outputs (test/cli/golden/<case>.<format>) from dist/cli.js, and
-// schemas/entra-auth-lint.schema.json from src/core/config-schema.ts. Run with `npm run golden:update`
+// schemas/entra-auth-lint.schema.json from src/core/config/config-schema.ts. Run with `npm run golden:update`
 // (which builds first), then review the diff: every change in it is a change users will see.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -45,7 +45,7 @@ for (const { name, path: target } of cases) {
 
 // The config file schema, built from the rule list.
 const bundle = await build({
-  entryPoints: [path.join(root, 'src/core/config-schema.ts')],
+  entryPoints: [path.join(root, 'src/core/config/config-schema.ts')],
   bundle: true,
   platform: 'node',
   format: 'cjs',

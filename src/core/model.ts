@@ -26,36 +26,67 @@ export interface Located<T> {
 /** The platform a redirect URI is registered under, or the kind of app a config belongs to. */
 export type Platform = 'web' | 'spa' | 'publicClient' | 'ios' | 'android' | 'browserExtension' | 'unknown';
 
-export type FormatId =
-  | 'graph-manifest'
-  | 'aad-manifest'
-  | 'app-creation-scripts'
-  | 'android-config'
-  | 'android-manifest'
-  | 'ios-plist'
-  | 'msal-js'
-  | 'dotnet-appsettings'
-  | 'dotnet-code'
-  | 'terraform'
-  | 'bicep'
-  | 'env'
-  | 'json-config';
+/** The id of a format in the registry (src/core/formats/index.ts), derived from its records. */
+export type { FormatId } from './formats';
+import type { FormatId } from './formats';
 
 export type SignInAudience = 'AzureADMyOrg' | 'AzureADMultipleOrgs' | 'AzureADandPersonalMicrosoftAccount' | 'PersonalMicrosoftAccount' | string;
 
-/** Which MSAL flavour (or framework) a config is written for, when the file shows it. */
+/**
+ * Which sign-in library (MSAL flavour, OAuth library or framework) a config is written for, when the file
+ * shows it. What each one does by default (user agent, which providers it serves) is in entra/libraries.ts.
+ */
 export type Library =
   | 'msal-browser'
   | 'msal-react'
   | 'msal-angular'
   | 'msal-node'
+  /** An MSAL.js config whose package the file does not show. */
+  | 'msal-js'
   | 'electron'
   | 'react-native'
+  | 'react-native-msal'
+  | 'react-native-app-auth'
+  | 'react-native-azure-auth'
+  | 'expo-auth-session'
+  | 'ionic-auth-connect'
+  | 'capacitor-msauth'
+  | 'cordova-msal'
   | 'msal-android'
+  | 'appauth-android'
   | 'msal-ios'
+  | 'appauth-ios'
   | 'msal-dotnet'
+  | 'maui-webauthenticator'
   | 'ms-identity-web'
+  | 'flutter-appauth'
+  | 'aad-oauth'
+  | 'msal-flutter'
+  | 'msal-auth-flutter'
+  | 'flutter-web-auth'
+  | 'msal-python'
   | 'unknown';
+
+/** Who shows the sign-in page and receives the redirect. */
+export type UserAgentKind = 'system-browser' | 'embedded' | 'broker' | 'unknown';
+
+/**
+ * The user agent a config signs in with, as its library does it with the file's settings: a system
+ * browser (Custom Tabs, ASWebAuthenticationSession, the default browser), an embedded web view, or the
+ * broker (Microsoft Authenticator, Company Portal, WAM) with what is used when no broker app is installed.
+ */
+export interface UserAgent {
+  kind: UserAgentKind;
+  /**
+   * With the broker: what signs the user in when no broker app is installed, and what a redirect the
+   * broker does not accept goes through. Absent: the broker signs in for any redirect (WAM on Windows).
+   */
+  fallback?: 'system-browser' | 'embedded';
+  /** Where the file chooses it (a key, a call); absent when it is the library's default. */
+  range?: Range;
+  /** What happens, in words a message can quote: "the broker when Microsoft Authenticator or Company Portal is installed, otherwise Custom Tabs". */
+  description: string;
+}
 
 export interface RedirectUri {
   /** The URI as it will reach Entra (for implied URIs, the rebuilt form, e.g. `<scheme>://auth`). */
@@ -86,6 +117,7 @@ export interface AuthConfig {
   /** The app type the config is for (spa for msal-browser, publicClient for desktop, ios, android, web ...). */
   platform: Platform;
   clientId?: Located<string>;
+  /** The authority, issuer, discovery URL or authorization endpoint the app signs in with (its host tells the provider). */
   authority?: Located<string>;
   /** Tenant segment when the file holds it apart from the authority (appsettings TenantId, Android audience). */
   tenant?: Located<string>;
@@ -94,10 +126,13 @@ export interface AuthConfig {
   knownAuthorities?: KnownAuthorities;
   clientSecret?: Located<string>;
   redirectUris: RedirectUri[];
-  /** The broker is really used (Android `broker_redirect_uri_registered: true`, .NET `WithBroker`). */
-  broker?: Located<boolean>;
-  /** An embedded web view is used instead of the system browser. */
-  embeddedWebView?: Located<boolean>;
+  /** How the app signs in; absent when neither the file nor its library says (unknown). */
+  userAgent?: UserAgent;
+  /**
+   * A template whose placeholders are filled in later (AppCreationScripts settings, `.tpl` files):
+   * sample values in it are by design.
+   */
+  template?: boolean;
   /** OIDC response type when the config sets it (e.g. `id_token`). */
   responseType?: Located<string>;
   /** The range a finding about the config as a whole is anchored to. */
@@ -118,6 +153,10 @@ export interface AppRegistration {
   implicitIdToken?: Located<boolean>;
   /** Platform is web, spa or publicClient. */
   redirectUris: RedirectUri[];
+  /** The file lists every redirect URI of the registration (a portal manifest: no list means none). */
+  redirectsComplete?: boolean;
+  /** The manifest schema, when the file is a whole portal manifest (fixes edit it in that schema's shape). */
+  manifestSchema?: 'graph' | 'aad-graph';
   /** Where an entry of each platform list can be inserted by a fix (the array's range), when known. */
   redirectLists?: Partial<Record<'web' | 'spa' | 'publicClient', Range>>;
   range: Range;

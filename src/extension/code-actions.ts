@@ -80,7 +80,7 @@ export class AuthCodeActionProvider implements vscode.CodeActionProvider {
 
   private suppressFor(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
     const file = this.service.pathOf(document);
-    const lineEdit = file ? suppressLineEdit(document, file, finding) : undefined;
+    const lineEdit = file ? suppressLineEdit(document, this.service.suppressionComment(document.uri, file), finding) : undefined;
     const edit = lineEdit ?? suppressInConfigEdit(vscode.workspace.getWorkspaceFolder(document.uri), document.uri, finding);
     if (!edit) return undefined;
     const title = lineEdit ? `Suppress ${finding.ruleId} for this line` : `Suppress ${finding.ruleId} in this file (.entra-auth-lint.json)`;

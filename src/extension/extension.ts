@@ -3,7 +3,7 @@ import { AuthCodeActionProvider } from './code-actions';
 import { registerCommands, scanWithProgress } from './commands';
 import { initDocsLinks } from './docs-link';
 import { LINTED_SCHEMES } from './document-paths';
-import { engineLoadMs } from './engine';
+import { engine, engineLoadMs } from './engine';
 import { EXPLAIN_SCHEME, ExplanationProvider, quickPickItems } from './explain';
 import { AadstsHoverProvider } from './hover';
 import { LintService, type ScanResult } from './lint-service';
@@ -96,14 +96,13 @@ export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
 
 /**
  * The language activation events (plain text, logs, JSON, JS …) also fire in workspaces that have nothing
- * to do with sign-in, for the hover. Only a workspace holding a typical auth file name gets the full scan.
+ * to do with sign-in, for the hover. Only a workspace holding a file its formats call a marker (or the
+ * config file) gets the full scan.
  */
-const AUTH_FILE_NAMES =
-  '**/{.entra-auth-lint.json,auth_config*.json,msal_config*.json,authConfig.*,msalConfig.*,appsettings*.json,AndroidManifest.xml,Info.plist,*manifest*.json,*.tf,*.bicep}';
-
 async function hasAuthFiles(): Promise<boolean> {
   if (!vscode.workspace.workspaceFolders?.length) return false;
-  const found = await vscode.workspace.findFiles(AUTH_FILE_NAMES, undefined, 1);
+  const markers = ['**/.entra-auth-lint.json', ...engine().workspaceMarkers()].map((glob) => glob.replace(/^\*\*\//, ''));
+  const found = await vscode.workspace.findFiles(`**/{${markers.join(',')}}`, undefined, 1);
   return found.length > 0;
 }
 

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { Finding } from '../core/model';
-import type { Project } from '../core/project';
+import type { Project } from '../core/engine/project';
 import { toDiagnostic } from './diagnostics';
 import { enginePath, LINTED_SCHEMES } from './document-paths';
 import { engine } from './engine';
@@ -72,6 +72,11 @@ export class LintService implements vscode.Disposable {
 
   pathOf(document: vscode.TextDocument): string | undefined {
     return this.documentPaths.get(document.uri.toString()) ?? enginePath(document);
+  }
+
+  /** How a suppression comment is written in the file (by the format the engine read it as). */
+  suppressionComment(uri: vscode.Uri, enginePathOfFile: string): { open: string; close: string } | undefined {
+    return this.stateFor(uri).project.suppressionComment(enginePathOfFile);
   }
 
   settingsFor(uri: vscode.Uri): ExtensionSettings {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { SeverityOrOff } from '../core/model';
-import type { LintOptions } from '../core/options';
+import type { LintOptions } from '../core/engine/options';
 
 export const SECTION = 'entraAuthLint';
 

@@ -11,10 +11,13 @@ const PLACEHOLDER_REASON = 'TODO: say why the team accepts this';
  * file's own comment syntax (the CLI honours it too). Undefined where a comment cannot go: formats
  * without comments, or an XML line inside a tag.
  */
-export function suppressLineEdit(document: vscode.TextDocument, file: string, finding: Finding): vscode.WorkspaceEdit | undefined {
-  const { commentSyntax, DIRECTIVE } = engine();
-  const syntax = commentSyntax(file);
+export function suppressLineEdit(
+  document: vscode.TextDocument,
+  syntax: { open: string; close: string } | undefined,
+  finding: Finding,
+): vscode.WorkspaceEdit | undefined {
   if (!syntax) return undefined;
+  const { DIRECTIVE } = engine();
   const line = finding.start.line;
   if (syntax.open.startsWith('<!--') && insideXmlTag(document.getText(), document.offsetAt(new vscode.Position(line, 0)))) return undefined;
   const indent = /^\s*/.exec(document.lineAt(line).text)?.[0] ?? '';

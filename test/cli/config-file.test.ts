@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv from 'ajv';
-import { CONFIG_FILE_NAME, formatConfigError, parseConfigFile } from '../../src/core/config-file';
-import { findConfigFile, loadConfigFile } from '../../src/core/config-file-fs';
-import { configJsonSchema } from '../../src/core/config-schema';
+import { CONFIG_FILE_NAME, formatConfigError, parseConfigFile } from '../../src/core/config/config-file';
+import { findConfigFile, loadConfigFile } from '../../src/core/config/config-file-fs';
+import { configJsonSchema } from '../../src/core/config/config-schema';
 import { RULES } from '../../src/core/rules';
 import { REPO } from './run-cli';
 

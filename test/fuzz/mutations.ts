@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decode, encode } from '../../src/core/text';
+import { decode, encode } from '../../src/core/io/text';
 import type { Seed } from './seeds';
 
 // Inputs for fuzzing: random text and mutations of real documents (truncation, byte flips, BOMs, CRLF,

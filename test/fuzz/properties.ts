@@ -1,7 +1,7 @@
 import type { Format } from '../../src/core/formats/types';
 import type { Finding, ParsedFile } from '../../src/core/model';
-import { Project } from '../../src/core/project';
-import { stripBom } from '../../src/core/text';
+import { Project } from '../../src/core/engine/project';
+import { stripBom } from '../../src/core/io/text';
 
 // The properties every parser and the whole lint must keep on any input. Each check throws an Error
 // saying what broke, so fast-check reports (and shrinks) the input.

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../src/core/formats';
 import type { FormatId } from '../../src/core/model';
-import { decode } from '../../src/core/text';
+import { decode } from '../../src/core/io/text';
 
 /** A starting document for mutation: a path the format recognises and text it reads. */
 export interface Seed {

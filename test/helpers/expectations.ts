@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../src/core/model';
-import { Project } from '../../src/core/project';
-import type { LintOptions } from '../../src/core/options';
+import { Project } from '../../src/core/engine/project';
+import type { LintOptions } from '../../src/core/engine/options';
 
 // Inline expectations in fixtures: a comment holding `expect: rule-id[/severity][, rule-id ...]` says the
 // findings expected on that line (`expect+1:` for the next line, for formats where a trailing comment

@@ -7,10 +7,11 @@ import { RULES } from '../../src/core/rules';
 const ROOT = path.resolve(__dirname, '../../..');
 
 describe('generated docs', () => {
-  it('docs/rules and the README rule table are up to date (run `npm run docs`)', () => {
+  it('docs/rules, the README rule and format tables and the activation events are up to date (run `npm run docs`)', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const packageJson = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
     const stale: string[] = [];
-    for (const [relative, content] of renderDocs(RULES, readme)) {
+    for (const [relative, content] of renderDocs(RULES, readme, packageJson)) {
       const target = path.join(ROOT, relative);
       if (!fs.existsSync(target) || fs.readFileSync(target, 'utf8') !== content) stale.push(relative);
     }

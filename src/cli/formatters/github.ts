@@ -1,4 +1,4 @@
-import { relativeSlash } from '../../core/paths';
+import { relativeSlash } from '../../core/io/paths';
 import type { Severity } from '../../core/model';
 import type { Formatter } from './types';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { relativeSlash } from '../../core/paths';
+import { relativeSlash } from '../../core/io/paths';
 import type { Finding, Location, Severity } from '../../core/model';
 import { RULES } from '../../core/rules';
 import { docsUrl, type Rule } from '../../core/rules/types';

@@ -1,5 +1,5 @@
 import { styleText } from 'node:util';
-import { relativeSlash } from '../../core/paths';
+import { relativeSlash } from '../../core/io/paths';
 import type { Finding } from '../../core/model';
 import type { Formatter } from './types';
 

@@ -1,13 +1,15 @@
 import { findNodeAtOffset, getNodeValue, type Node } from 'jsonc-parser';
-import { parseJson } from '../formats/json-util';
-import type { FormatId, IosPlistInfo, Located, ParsedFile, Range, RedirectUri, TextEdit } from '../model';
-import { detectEol } from '../text';
+import { parseJson } from '../parsing/json-util';
+import { formatById } from '../formats';
+import type { IosPlistInfo, Located, ParsedFile, Range, RedirectUri, TextEdit } from '../model';
+import { detectEol } from '../io/text';
 
 // Builders of text edits for fixes. Each returns undefined (or []) when it cannot produce an edit that
 // keeps the file valid and its layout intact — a rule then offers no fix rather than a risky one.
 
-const JSON_FORMATS: FormatId[] = ['graph-manifest', 'aad-manifest', 'app-creation-scripts', 'android-config', 'dotnet-appsettings', 'json-config'];
-const XML_FORMATS: FormatId[] = ['android-manifest', 'ios-plist'];
+/** How values are written in the file (its format's record says). */
+const literalOf = (file: ParsedFile) => formatById(file.format).literal;
+const isJson = (file: ParsedFile) => literalOf(file) === 'json';
 
 /** Parse trees by file, so a rule asking about many duplicates of one file parses it once. */
 const trees = new WeakMap<ParsedFile, Node | null>();
@@ -28,8 +30,8 @@ function guarded<T>(fallback: T, build: () => T): T {
 
 /** Escapes a value for the string literal it replaces (JSON, XML, or a quoted code literal). */
 function escapeFor(file: ParsedFile, range: Range, value: string): string {
-  if (JSON_FORMATS.includes(file.format)) return JSON.stringify(value).slice(1, -1);
-  if (XML_FORMATS.includes(file.format)) {
+  if (literalOf(file) === 'json') return JSON.stringify(value).slice(1, -1);
+  if (literalOf(file) === 'xml') {
     return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
   }
   const quote = file.text[range.start - 1];
@@ -123,7 +125,7 @@ function commaAfter(text: string, from: number): number | undefined {
 
 /** Whether two values sit in the same JSON array (directly or inside its objects); undefined when the file is not JSON. */
 export function sameJsonArray(file: ParsedFile, a: Range, b: Range): boolean | undefined {
-  if (!JSON_FORMATS.includes(file.format)) return undefined;
+  if (!isJson(file)) return undefined;
   const root = treeOf(file);
   if (!root) return undefined;
   const nearestArray = (offset: number): Node | undefined => {
@@ -168,7 +170,7 @@ function elementOf(root: Node, valueRange: Range): Node | undefined {
  * an object element (`replyUrlsWithType`), the object is removed only if it equals the one at `twinRange`.
  */
 export function removeJsonArrayElement(file: ParsedFile, valueRange: Range, twinRange?: Range): TextEdit[] {
-  if (!JSON_FORMATS.includes(file.format)) return [];
+  if (!isJson(file)) return [];
   const root = treeOf(file);
   if (!root) return [];
   return guarded([], () => removeElement(file, root, valueRange, twinRange));

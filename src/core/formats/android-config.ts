@@ -1,14 +1,24 @@
 import type { Node } from 'jsonc-parser';
-import type { AuthConfig, Located } from '../model';
+import type { AuthConfig, Located, UserAgent } from '../model';
 import { jsonComments, redirectUri } from './config-util';
-import { bool, nodeRange, parseJson, prop, str } from './json-util';
-import { emptyParsed, type Format } from './types';
+import { bool, nodeRange, parseJson, prop, str } from '../parsing/json-util';
+import { configAuthority } from '../entra/authority';
+import { emptyParsed, defineFormat } from './types';
 
 // MSAL Android configuration (`res/raw/auth_config*.json`, `msal_config.json`): snake_case keys read by
 // PublicClientApplication.create(context, R.raw.x).
 
-export const androidConfigFormat: Format = {
+export const androidConfigFormat = defineFormat({
   id: 'android-config',
+  title: 'MSAL Android config',
+  files: '`res/raw/*.json`',
+  reads: '`client_id`, `redirect_uri`, `authorization_user_agent`, `broker_redirect_uri_registered`, `authorities`',
+  globs: ['**/res/raw/*.json'],
+  markers: ['**/res/raw/auth_config*.json', '**/res/raw/msal_config*.json'],
+  literal: 'json',
+  languageIds: ['json'],
+  untitled: [{ languageId: 'json', name: 'auth_config.json', hint: /"(client_id|redirect_uri)"\s*:/ }],
+  facts: { provides: ['android-msal-settings'], reads: ['android-intent-filters'] },
   byName: (path) => (/\.json$/i.test(path) ? 'sniff' : 'no'),
   sniff: (text) =>
     text.includes('"client_id"') &&
@@ -24,7 +34,7 @@ export const androidConfigFormat: Format = {
     if (root?.type === 'object') parsed.configs.push(readAndroidConfig(root));
     return parsed;
   },
-};
+});
 
 function readAndroidConfig(root: Node): AuthConfig {
   const config: AuthConfig = {
@@ -37,12 +47,37 @@ function readAndroidConfig(root: Node): AuthConfig {
   };
   const redirect = str(prop(root, 'redirect_uri'));
   if (redirect) config.redirectUris.push(redirectUri(redirect.value, redirect.range, 'android', 'redirect'));
-  const agent = str(prop(root, 'authorization_user_agent'));
-  // WEBVIEW keeps the sign-in inside the app; DEFAULT and BROWSER hand it to a browser.
-  if (agent) config.embeddedWebView = { value: agent.value.trim().toUpperCase() === 'WEBVIEW', range: agent.range };
-  config.broker = bool(prop(root, 'broker_redirect_uri_registered'));
   readAuthority(prop(root, 'authorities'), config);
+  // MSAL uses the broker only with Entra ID authorities: never for B2C, External ID (CIAM) or ADFS.
+  const kind = configAuthority(config)?.info.kind;
+  const brokerEligible = kind === undefined || kind === 'entra';
+  config.userAgent = androidUserAgent(str(prop(root, 'authorization_user_agent')), bool(prop(root, 'broker_redirect_uri_registered')), brokerEligible);
   return config;
+}
+
+/**
+ * MSAL Android merges the app's config over msal_default_config.json, where broker_redirect_uri_registered
+ * is true and authorization_user_agent DEFAULT: a missing key is the default, not "off". WEBVIEW keeps the
+ * sign-in inside the app; DEFAULT and BROWSER open Custom Tabs (or the browser).
+ */
+export function androidUserAgent(agent: Located<string> | undefined, broker: Located<boolean> | undefined, brokerEligible = true): UserAgent {
+  const embedded = agent?.value.trim().toUpperCase() === 'WEBVIEW';
+  const web = embedded ? 'an embedded web view (authorization_user_agent WEBVIEW)' : 'Custom Tabs';
+  if (!brokerEligible)
+    return {
+      kind: embedded ? 'embedded' : 'system-browser',
+      range: embedded ? agent?.range : undefined,
+      description: `${web} (MSAL never uses the broker with this authority)`,
+    };
+  if (broker?.value ?? true) {
+    const description = `the broker when Microsoft Authenticator or Company Portal is installed, otherwise ${web}`;
+    return { kind: 'broker', fallback: embedded ? 'embedded' : 'system-browser', range: broker?.range ?? agent?.range, description };
+  }
+  return {
+    kind: embedded ? 'embedded' : 'system-browser',
+    range: embedded ? agent?.range : broker?.range,
+    description: `${web} (broker_redirect_uri_registered is false)`,
+  };
 }
 
 /** The default authority (or the first one): its URL, or the AAD audience's tenant. */

@@ -1,7 +1,8 @@
 import type { AndroidIntentData, AuthConfig, Located, RedirectUri } from '../model';
 import { redirectUri } from './config-util';
-import { elements, parseXml, type XmlElement } from './xml';
-import { emptyParsed, lowerBaseName, type Format } from './types';
+import { elements, parseXml, type XmlElement } from '../parsing/xml';
+import { emptyParsed, defineFormat, XML_COMMENTS } from './types';
+import { lowerBaseName } from '../io/paths';
 
 // AndroidManifest.xml: the activities whose browsable intent filters receive the sign-in redirect
 // (MSAL's BrowserTabActivity, MAUI's MsalActivity, a Flutter MainActivity ...). Each `<data>` element
@@ -10,8 +11,18 @@ import { emptyParsed, lowerBaseName, type Format } from './types';
 
 const BROWSABLE = 'android.intent.category.BROWSABLE';
 
-export const androidManifestFormat: Format = {
+export const androidManifestFormat = defineFormat({
   id: 'android-manifest',
+  title: 'Android manifest',
+  files: '`AndroidManifest.xml`',
+  reads: 'BrowserTabActivity / MSAL intent filters (`scheme`, `host`, `path`), package',
+  globs: ['**/AndroidManifest.xml'],
+  markers: ['**/AndroidManifest.xml'],
+  comments: XML_COMMENTS,
+  literal: 'xml',
+  languageIds: ['xml'],
+  untitled: [{ languageId: 'xml', name: 'AndroidManifest.xml', hint: /<manifest[\s>]/ }],
+  facts: { provides: ['android-intent-filters'], reads: ['android-msal-settings'] },
   byName: (path) => (lowerBaseName(path).endsWith('androidmanifest.xml') ? 'yes' : 'no'),
   parse(path, text) {
     const parsed = emptyParsed(path, 'android-manifest', text);
@@ -46,7 +57,7 @@ export const androidManifestFormat: Format = {
     if (config.redirectUris.length) parsed.configs.push(config);
     return parsed;
   },
-};
+});
 
 function isBrowsable(filter: XmlElement): boolean {
   return filter.children.some((c) => c.name === 'category' && c.attributes.get('android:name')?.value.trim() === BROWSABLE);

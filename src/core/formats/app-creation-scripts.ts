@@ -1,17 +1,24 @@
 import type { Node } from 'jsonc-parser';
 import type { AppRegistration, AuthConfig, Library, Platform, Range, RedirectUri } from '../model';
-import { GUID } from '../uri';
+import { GUID } from '../entra/uri';
 import { jsonComments, redirectUri } from './config-util';
-import { bool, nodeRange, parseJson, prop, str } from './json-util';
-import { emptyParsed, type Format } from './types';
+import { bool, nodeRange, parseJson, prop, str } from '../parsing/json-util';
+import { emptyParsed, defineFormat } from './types';
 
 // Azure-Samples AppCreationScripts: `sample.json` (AADApps[] with a comma-separated ReplyUrls string,
 // CodeConfiguration mappings) and `apps.json` (AppRegistrations[] with replyUrlsWithType and
 // codeConfigurations[].replaceTokens). The registration side becomes AppRegistrations; the values the
 // scripts write into the app's own config files become AuthConfigs.
 
-export const appCreationScriptsFormat: Format = {
+export const appCreationScriptsFormat = defineFormat({
   id: 'app-creation-scripts',
+  title: 'AppCreationScripts',
+  files: '`AppCreationScripts/sample.json`, `apps.json`',
+  reads: '`AADApps[].ReplyUrls` (one comma-separated string, each URI with its own range), `Kind`, `Audience`, `replyUrlsWithType`',
+  globs: ['**/AppCreationScripts/*.json', '**/apps.json'],
+  markers: ['**/AppCreationScripts/sample.json'],
+  literal: 'json',
+  languageIds: ['json'],
   byName: (path) => (/\.json$/i.test(path) ? 'sniff' : 'no'),
   sniff: (text) => text.includes('"AADApps"') || text.includes('"AppRegistrations"'),
   parse(path, text) {
@@ -39,7 +46,7 @@ export const appCreationScriptsFormat: Format = {
     }
     return parsed;
   },
-};
+});
 
 function objects(list: Node | undefined): Node[] {
   return list?.type === 'array' ? (list.children ?? []).filter((n) => n.type === 'object') : [];
@@ -191,7 +198,8 @@ function targetOf(settingFile: string, fallback: Platform, sampleClient: string)
 
 function emptyConfig(entry: Node, settingFile: string, fallback: Platform, sampleClient = ''): AuthConfig {
   const { platform, library } = targetOf(settingFile, fallback, sampleClient);
-  return { kind: 'config', library, platform, redirectUris: [], range: nodeRange(entry) };
+  // The script writes these values into the sample's files: the placeholders it replaces are by design.
+  return { kind: 'config', library, platform, redirectUris: [], range: nodeRange(entry), template: true };
 }
 
 function readReplaceTokens(entry: Node, registration: AppRegistration, sampleClient: string): AuthConfig | undefined {

@@ -1,35 +1,55 @@
 import type { Node } from 'jsonc-parser';
 import type { AppRegistration, ParsedFile, Platform, Range, RedirectUri } from '../model';
-import { bool, nodeRange, parseJson, prop, str, strings } from './json-util';
-import { emptyParsed, type Format } from './types';
+import { bool, nodeRange, parseJson, prop, str, strings } from '../parsing/json-util';
+import { emptyParsed, defineFormat } from './types';
 
 // App registration manifests as the Entra portal exports them: the Microsoft Graph format
 // (web/spa/publicClient.redirectUris) and the legacy Azure AD Graph format (replyUrlsWithType).
 
 const isJson = (path: string) => (/\.json$/i.test(path) ? 'sniff' : 'no');
 
-export const graphManifestFormat: Format = {
+export const graphManifestFormat = defineFormat({
   id: 'graph-manifest',
+  title: 'Microsoft Graph app manifest',
+  files: '`*.json` with `web`/`spa`/`publicClient.redirectUris`',
+  reads: '`appId`, `signInAudience`, `isFallbackPublicClient`, redirect URIs per platform, `web.implicitGrantSettings`',
+  globs: ['**/*.json'],
+  markers: ['**/app-registration*.json'],
+  literal: 'json',
+  languageIds: ['json'],
   byName: isJson,
   sniff: (text) =>
     !text.includes('"replyUrlsWithType"') &&
     (text.includes('"implicitGrantSettings"') || (text.includes('"redirectUris"') && (text.includes('"signInAudience"') || text.includes('"appId"')))),
   parse: (path, text) => parseManifest(path, text, 'graph-manifest', readGraph),
-};
+});
 
-export const aadManifestFormat: Format = {
+export const aadManifestFormat = defineFormat({
   id: 'aad-manifest',
+  title: 'Azure AD Graph (legacy) manifest',
+  files: '`*.json` with `replyUrlsWithType`',
+  reads: '`replyUrlsWithType` (`Web`, `Spa`, `InstalledClient`), `replyUrls`, `allowPublicClient`, `oauth2Allow*ImplicitFlow`',
+  globs: ['**/*.json'],
+  markers: ['**/*manifest*.json'],
+  literal: 'json',
+  languageIds: ['json'],
   byName: isJson,
   sniff: (text) => text.includes('"replyUrlsWithType"') || (text.includes('"replyUrls"') && text.includes('"appId"')),
   parse: (path, text) => parseManifest(path, text, 'aad-manifest', readAad),
-};
+});
 
 /** Both formats: the same JSON reading, one registration per app object, each read by its format's reader. */
 function parseManifest(path: string, text: string, format: 'graph-manifest' | 'aad-manifest', readApp: (app: Node) => AppRegistration): ParsedFile {
   const parsed = emptyParsed(path, format, text);
   const { root, problems } = parseJson(text);
   parsed.problems.push(...problems);
-  for (const app of manifestObjects(root)) parsed.registrations.push(readApp(app));
+  for (const app of manifestObjects(root)) {
+    const registration = readApp(app);
+    // A portal manifest is the whole registration: no list means no redirect URIs of that platform.
+    registration.redirectsComplete = true;
+    registration.manifestSchema = format === 'graph-manifest' ? 'graph' : 'aad-graph';
+    parsed.registrations.push(registration);
+  }
   return parsed;
 }
 

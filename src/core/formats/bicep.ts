@@ -1,7 +1,7 @@
 import type { AppRegistration, Located, ParseProblem, Platform, Range, RedirectUri } from '../model';
-import { GUID } from '../uri';
-import { tokenizeBicep, type BicepToken } from './bicep-tokenizer';
-import { emptyParsed, MAX_PROBLEMS, type Format } from './types';
+import { GUID } from '../entra/uri';
+import { tokenizeBicep, type BicepToken } from '../lexing/bicep-tokenizer';
+import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 
 // Bicep app registrations: `resource x 'Microsoft.Graph/applications@v1.0' = { … }` (the Microsoft Graph
 // Bicep extension), read from tokens into a value tree with an explicit stack.
@@ -18,8 +18,17 @@ export type BicepValue =
 
 type Container = Extract<BicepValue, { kind: 'object' | 'array' }>;
 
-export const bicepFormat: Format = {
+export const bicepFormat = defineFormat({
   id: 'bicep',
+  title: 'Bicep',
+  files: '`*.bicep`',
+  reads: '`Microsoft.Graph/applications` (`web`/`spa`/`publicClient`)',
+  globs: ['**/*.bicep'],
+  markers: ['**/*.bicep'],
+  comments: SLASH_COMMENTS,
+  literal: 'code',
+  languageIds: ['bicep'],
+  untitled: [{ languageId: 'bicep', name: 'main.bicep', hint: /Microsoft\.Graph\/applications|redirectUris/ }],
   byName: (path) => (/\.bicep$/i.test(path) ? 'yes' : 'no'),
   parse(path, text) {
     const parsed = emptyParsed(path, 'bicep', text);
@@ -37,7 +46,7 @@ export const bicepFormat: Format = {
     parsed.registrations.push(...registrations);
     return parsed;
   },
-};
+});
 
 /** Index of the `{` of `resource name 'Microsoft.Graph/applications@…' = [if (…)] {`, when `i` starts one. */
 function applicationBody(tokens: BicepToken[], i: number): number | undefined {

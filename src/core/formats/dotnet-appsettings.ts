@@ -1,8 +1,9 @@
 import type { Node } from 'jsonc-parser';
 import type { AuthConfig, Located, Platform } from '../model';
 import { jsonComments, redirectUri } from './config-util';
-import { nodeRange, parseJson, prop, str, walk } from './json-util';
-import { emptyParsed, lowerBaseName, type Format } from './types';
+import { nodeRange, parseJson, prop, str, walk } from '../parsing/json-util';
+import { emptyParsed, defineFormat, SLASH_COMMENTS } from './types';
+import { lowerBaseName } from '../io/paths';
 
 // .NET `appsettings*.json`: Microsoft.Identity.Web sections (AzureAd, AzureAdB2C, MicrosoftEntraID) and
 // the MSAL.NET / MAUI style (ClientId + RedirectUri, AndroidRedirectUri, iOSRedirectUri). .NET
@@ -11,8 +12,20 @@ import { emptyParsed, lowerBaseName, type Format } from './types';
 const SECTION_NAMES = ['azuread', 'azureadb2c', 'microsoftentraid', 'entraid', 'azureadb2cui'];
 const COMPANION_KEYS = ['instance', 'tenantid', 'redirecturi', 'callbackpath', 'authority', 'domain'];
 
-export const dotnetAppSettingsFormat: Format = {
+export const dotnetAppSettingsFormat = defineFormat({
   id: 'dotnet-appsettings',
+  title: '.NET (Microsoft.Identity.Web, MAUI)',
+  files: '`appsettings*.json`',
+  reads: '`AzureAd` / `AzureAdB2C` / `MicrosoftEntraID`: `Instance`, `TenantId`, `ClientId`, `ClientSecret`, `CallbackPath`, MAUI redirect keys',
+  globs: ['**/appsettings*.json'],
+  markers: ['**/appsettings*.json'],
+  comments: SLASH_COMMENTS,
+  literal: 'json',
+  languageIds: ['json', 'jsonc'],
+  untitled: [
+    { languageId: 'json', name: 'appsettings.json', hint: /"(AzureAd|AzureAdB2C|MicrosoftIdentityPlatform)"\s*:/i },
+    { languageId: 'jsonc', name: 'appsettings.json', hint: /"(AzureAd|AzureAdB2C)"\s*:/i },
+  ],
   byName: (path) => {
     if (!/\.json$/i.test(path)) return 'no';
     return /(^|[._-])appsettings([._-][^/\\]*)?\.json$/i.test(lowerBaseName(path)) ? 'yes' : 'sniff';
@@ -31,7 +44,7 @@ export const dotnetAppSettingsFormat: Format = {
     }
     return parsed;
   },
-};
+});
 
 function keyOf(node: Node): string | undefined {
   const key = node.parent?.type === 'property' ? node.parent.children?.[0]?.value : undefined;

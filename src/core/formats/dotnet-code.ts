@@ -1,7 +1,8 @@
-import type { AuthConfig, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
-import { NATIVE_CLIENT_URI } from '../uri';
-import { tokenizeCSharp, type CsToken } from './csharp-tokenizer';
-import { emptyParsed, MAX_PROBLEMS, type Format } from './types';
+import type { AuthConfig, Located, ParsedFile, Platform, Range, RedirectUri, UserAgent } from '../model';
+import { defaultUserAgent } from '../entra/libraries';
+import { NATIVE_CLIENT_URI } from '../entra/uri';
+import { tokenizeCSharp, type CsToken } from '../lexing/csharp-tokenizer';
+import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 
 // MSAL.NET builder chains in C#: PublicClientApplicationBuilder / ConfidentialClientApplicationBuilder
 // `.Create(id).WithRedirectUri(...).WithBroker()...`, read from tokens (never from a regex over the file),
@@ -23,8 +24,18 @@ const MAX_SINGLE_NAME_SCANS = 8;
 const BUILDER_NAME_LENGTHS = new Set(Object.keys(BUILDERS).map((name) => name.length));
 const isBuilderName = (name: string): boolean => BUILDER_NAME_LENGTHS.has(name.length) && Object.prototype.hasOwnProperty.call(BUILDERS, name);
 
-export const dotnetCodeFormat: Format = {
+export const dotnetCodeFormat = defineFormat({
   id: 'dotnet-code',
+  title: 'MSAL.NET code',
+  files: '`*.cs` using `PublicClientApplicationBuilder`',
+  reads:
+    '`.WithRedirectUri(…)` incl. `$"msal{ClientId}://auth"`, `.WithBroker`, `.WithUseEmbeddedWebView`, `.WithAuthority`, `#if __IOS__` / `__ANDROID__` branches',
+  globs: ['**/*.cs'],
+  comments: SLASH_COMMENTS,
+  literal: 'code',
+  languageIds: ['csharp'],
+  untitled: [{ languageId: 'csharp', name: 'Program.cs', hint: /ClientApplicationBuilder|AddMicrosoftIdentityWeb|WithRedirectUri/ }],
+  facts: { reads: ['ios-url-schemes', 'android-intent-filters'] },
   byName: (path) => (/\.cs$/i.test(path) ? 'sniff' : 'no'),
   sniff: (text) => text.includes('ClientApplicationBuilder') || text.includes('WithRedirectUri'),
   parse(path, text) {
@@ -35,7 +46,7 @@ export const dotnetCodeFormat: Format = {
     new ChainReader(tokens, parsed).read();
     return parsed;
   },
-};
+});
 
 interface Value {
   value: string;
@@ -55,6 +66,8 @@ class ChainReader {
   private readonly identifierIndex = new Map<string, number[]>();
   private identifierIndexComplete = false;
   private readonly usesOptions = new Set<AuthConfig>();
+  /** `.WithBroker(…)` and `.WithUseEmbeddedWebView(…)` of each chain, turned into its user agent at the end. */
+  private readonly userAgentChoices = new Map<AuthConfig, UserAgentChoices>();
 
   constructor(
     private readonly tokens: CsToken[],
@@ -96,6 +109,7 @@ class ChainReader {
     this.parsed.configs.push(...options);
     this.parsed.configs.sort((a, b) => a.range.start - b.range.start);
     this.applyEmbeddedWebView();
+    for (const config of this.parsed.configs) config.userAgent = dotnetUserAgent(this.userAgentChoices.get(config) ?? {});
   }
 
   /** `new PublicClientApplicationOptions { ClientId = …, RedirectUri = … }`: a config of its own until a builder uses it. */
@@ -247,10 +261,13 @@ class ChainReader {
       });
     } else if (BROKER_METHOD.test(name)) {
       const literalFalse = first.length === 1 && first[0].text === 'false';
-      config.broker = { value: !literalFalse, range: first.length ? span(first) : { start: method.start, end: method.end } };
+      const choices = this.choicesOf(config);
+      choices.broker = { value: !literalFalse, range: first.length ? span(first) : { start: method.start, end: method.end } };
+      // Desktop: WithBroker(BrokerOptions) or With{Windows,Mac,Linux}Broker() turn on WAM and its siblings.
+      choices.desktopBroker = name !== 'WithBroker' || first.some((t) => t.text === 'BrokerOptions');
     } else if (EMBEDDED_METHOD.test(name)) {
       const flag = booleanArgument(first);
-      if (flag) config.embeddedWebView = flag;
+      if (flag) this.choicesOf(config).embedded = flag;
     } else if (name === 'WithAuthority' || name === 'WithB2CAuthority' || name === 'WithAdfsAuthority' || name === 'WithOidcAuthority') {
       this.applyAuthority(args, config);
     } else if (name === 'WithTenantId') {
@@ -288,8 +305,14 @@ class ChainReader {
       if (tokens[i].kind !== 'identifier' || !this.isPunct(i + 1, '(') || !this.isPunct(i - 1, '.') || !EMBEDDED_METHOD.test(tokens[i].text)) continue;
       const flag = booleanArgument(this.splitArguments(i + 2, this.matchingParen(i + 1))[0] ?? []);
       if (!flag) continue;
-      for (const config of this.parsed.configs) config.embeddedWebView ??= flag;
+      for (const config of this.parsed.configs) this.choicesOf(config).embedded ??= flag;
     }
+  }
+
+  private choicesOf(config: AuthConfig): UserAgentChoices {
+    let choices = this.userAgentChoices.get(config);
+    if (!choices) this.userAgentChoices.set(config, (choices = {}));
+    return choices;
   }
 
   /** `[modifiers] string Name = value;` and `string Name => value;` with const or readonly among the modifiers. */
@@ -380,6 +403,32 @@ class ChainReader {
     }
     return { value, partial };
   }
+}
+
+interface UserAgentChoices {
+  broker?: Located<boolean>;
+  desktopBroker?: boolean;
+  embedded?: Located<boolean>;
+}
+
+/**
+ * MSAL.NET on Android and iOS signs in through the system browser unless the chain enables the broker
+ * (then the browser, or the embedded view, is the fallback) or asks for the embedded web view.
+ */
+function dotnetUserAgent({ broker, desktopBroker, embedded }: UserAgentChoices): UserAgent {
+  const web = embedded?.value ? 'an embedded web view (WithUseEmbeddedWebView)' : 'the system browser';
+  if (broker?.value && desktopBroker)
+    return { kind: 'broker', range: broker.range, description: 'the operating system broker (WAM on Windows, WithBroker(BrokerOptions))' };
+  if (broker?.value) {
+    return {
+      kind: 'broker',
+      fallback: embedded?.value ? 'embedded' : 'system-browser',
+      range: broker.range,
+      description: `the broker (WithBroker) when it is installed, otherwise ${web}`,
+    };
+  }
+  if (embedded?.value) return { kind: 'embedded', range: embedded.range, description: web };
+  return { ...defaultUserAgent('msal-dotnet'), range: broker?.range ?? embedded?.range };
 }
 
 function nearestBefore(configs: AuthConfig[], offset: number): AuthConfig | undefined {

@@ -1,12 +1,21 @@
 import type { AuthConfig, Located, ParseProblem, Range } from '../model';
 import { redirectUri } from './config-util';
-import { emptyParsed, lowerBaseName, MAX_PROBLEMS, type Format } from './types';
+import { emptyParsed, MAX_PROBLEMS, defineFormat, HASH_COMMENTS } from './types';
+import { lowerBaseName } from '../io/paths';
 
 // `.env` files: KEY=VALUE lines (dotenv syntax: `export`, quotes, `#` comments). The format is line
 // oriented, so a line scanner is the parser. Keys of other identity providers are ignored.
 
-export const envFileFormat: Format = {
+export const envFileFormat = defineFormat({
   id: 'env',
+  title: 'Environment files',
+  files: '`.env`, `.env.*`',
+  reads: '`REDIRECT_URI`, `CLIENT_ID`, `TENANT_ID`, `AUTHORITY`, `CLIENT_SECRET` …',
+  globs: ['**/.env', '**/.env.*', '**/*.env'],
+  comments: HASH_COMMENTS,
+  literal: 'code',
+  languageIds: ['dotenv'],
+  untitled: [{ languageId: 'dotenv', name: '.env', hint: /CLIENT_ID|REDIRECT_URI|AZURE_|MSAL/i }],
   byName: (path) => {
     const name = lowerBaseName(path);
     return name === '.env' || name.startsWith('.env.') || name.endsWith('.env') ? 'yes' : 'no';
@@ -20,7 +29,7 @@ export const envFileFormat: Format = {
     if (config) parsed.configs.push(config);
     return parsed;
   },
-};
+});
 
 export interface EnvEntry {
   key: Located<string>;

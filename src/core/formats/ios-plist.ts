@@ -1,15 +1,29 @@
 import type { AuthConfig, IosPlistInfo } from '../model';
 import { isForeignSdkScheme, redirectUri } from './config-util';
-import { parseXml, textOf, type XmlElement } from './xml';
-import { emptyParsed, lowerBaseName, type Format } from './types';
+import { parseXml, textOf, type XmlElement } from '../parsing/xml';
+import { emptyParsed, defineFormat, XML_COMMENTS } from './types';
+import { lowerBaseName } from '../io/paths';
 
 // XML property lists (Info.plist, *-Info.plist): the URL schemes an iOS/macOS app registers
 // (CFBundleURLTypes[].CFBundleURLSchemes[]). MSAL for iOS receives its redirect as `<scheme>://auth`,
 // so each scheme implies that redirect. LSApplicationQueriesSchemes only lets the app query other
 // apps (the broker) and is never a redirect. Binary plists are refused before parsing (text.ts).
 
-export const iosPlistFormat: Format = {
+export const iosPlistFormat = defineFormat({
   id: 'ios-plist',
+  title: 'iOS/macOS property list',
+  files: '`Info.plist`, `*-Info.plist` (XML)',
+  reads: '`CFBundleURLSchemes` (implied redirect `<scheme>://auth`), `LSApplicationQueriesSchemes`, `CFBundleIdentifier`',
+  globs: ['**/Info.plist', '**/*.plist'],
+  markers: ['**/Info.plist'],
+  comments: XML_COMMENTS,
+  literal: 'xml',
+  languageIds: ['plist', 'xml'],
+  untitled: [
+    { languageId: 'plist', name: 'Info.plist', hint: /<plist/ },
+    { languageId: 'xml', name: 'Info.plist', hint: /<plist[\s>]/ },
+  ],
+  facts: { provides: ['ios-url-schemes'] },
   byName: (path) => {
     const name = lowerBaseName(path);
     if (name.endsWith('info.plist')) return 'yes';
@@ -45,7 +59,7 @@ export const iosPlistFormat: Format = {
     if (config) parsed.configs.push(config);
     return parsed;
   },
-};
+});
 
 function topDict(root: XmlElement | undefined): XmlElement | undefined {
   if (root?.name === 'dict') return root;

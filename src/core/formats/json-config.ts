@@ -1,8 +1,9 @@
 import type { Node } from 'jsonc-parser';
 import type { AuthConfig, Library, Platform } from '../model';
 import { jsonComments, redirectUri } from './config-util';
-import { nodeRange, parseJson, prop, str, strings, walk } from './json-util';
-import { emptyParsed, lowerBaseName, type Format } from './types';
+import { nodeRange, parseJson, prop, str, strings, walk } from '../parsing/json-util';
+import { emptyParsed, defineFormat, SLASH_COMMENTS } from './types';
+import { lowerBaseName } from '../io/paths';
 
 // Generic MSAL JSON configs no other JSON format claims, e.g. an Electron msal-node config
 // (authOptions.clientId, request.authCodeUrlParameters.redirectUri, customProtocol.name). It must be the
@@ -17,8 +18,20 @@ const REDIRECT_KEYS = ['redirectUri', 'redirect_uri', 'redirectURI', 'redirectUr
 const SECRET_KEYS = ['clientSecret', 'client_secret', 'secret'];
 const POST_LOGOUT_KEYS = ['postLogoutRedirectUri', 'post_logout_redirect_uri', 'postLogoutRedirectURI'];
 
-export const jsonConfigFormat: Format = {
+export const jsonConfigFormat = defineFormat({
   id: 'json-config',
+  title: 'Generic MSAL JSON config',
+  files: 'other `*.json` with MSAL keys',
+  reads: '`clientId`, `redirectUri` (any depth), Electron `customProtocol.name`',
+  globs: ['**/*.json', '**/*.jsonc'],
+  markers: ['**/auth_config*.json', '**/msal_config*.json'],
+  comments: (path) => (/\.jsonc$/i.test(path) ? SLASH_COMMENTS : undefined),
+  literal: 'json',
+  languageIds: ['json', 'jsonc'],
+  untitled: [
+    { languageId: 'json', name: 'untitled.json' },
+    { languageId: 'jsonc', name: 'untitled.json' },
+  ],
   byName: (path) => (/\.jsonc?$/i.test(path) && !TOOL_FILES.test(lowerBaseName(path)) ? 'sniff' : 'no'),
   sniff: (text) =>
     /"(clientId|client_id|clientID)"\s*:/.test(text) &&
@@ -34,7 +47,7 @@ export const jsonConfigFormat: Format = {
     }
     return parsed;
   },
-};
+});
 
 /** The property key of a value node (undefined for key nodes themselves and array items). */
 function keyOf(node: Node): string | undefined {

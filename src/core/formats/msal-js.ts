@@ -2,9 +2,10 @@ import type * as BabelParser from '@babel/parser';
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import type { AuthConfig, KnownAuthorities, Library, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
-import { GUID } from '../uri';
-import { keepWantedChunks, scanTopLevel } from './js-scan';
-import { baseName, emptyParsed, MAX_PROBLEMS, type Format } from './types';
+import { GUID } from '../entra/uri';
+import { keepWantedChunks, scanTopLevel } from '../lexing/js-scan';
+import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
+import { baseName } from '../io/paths';
 
 // JS/TS configs for msal-browser, msal-react, msal-angular, msal-node, Electron and React Native.
 // Read with Babel (a real parser with offsets); only values of redirect-ish keys in object literals are
@@ -64,8 +65,24 @@ const NEEDED_STATEMENT = /clientId|authority|authorities|clientSecret|redirect|l
 /** Resolving values through consts and concatenations stops here (guards against cycles). */
 const MAX_EVALUATION_DEPTH = 12;
 
-export const msalJsFormat: Format = {
+export const msalJsFormat = defineFormat({
   id: 'msal-js',
+  title: 'MSAL.js, msal-node, Electron, React Native',
+  files:
+    '`*.js`, `*.jsx`, `*.ts`, `*.tsx`, `*.mjs`, `*.cjs` whose name suggests auth config (`authConfig`, `msal*`, `*auth*`, `*config*`, `app.module`, `main`, `App` …)',
+  reads:
+    '`clientId`, `authority`, `knownAuthorities`, `redirectUri`, `postLogoutRedirectUri` in object literals, `const` values of the same file, template literals (only what is statically known), `Platform.select` branches',
+  globs: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+  markers: ['**/authConfig.*', '**/msalConfig.*'],
+  comments: SLASH_COMMENTS,
+  literal: 'code',
+  languageIds: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'],
+  untitled: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'].map((languageId, i) => ({
+    languageId,
+    name: `authConfig.${['js', 'jsx', 'ts', 'tsx'][i]}`,
+    hint: /msal|clientId|redirectUri/i,
+  })),
+  facts: { reads: ['ios-url-schemes', 'android-intent-filters'] },
   byName(path) {
     const name = baseName(path);
     if (!SCRIPT_EXTENSION.test(name) || NEVER_READ.test(name)) return 'no';
@@ -73,7 +90,7 @@ export const msalJsFormat: Format = {
   },
   sniff: (text) => /msal|clientId|redirectUri/i.test(text),
   parse: (path, text) => readMsalJs(path, text),
-};
+});
 
 /** The format's parse; `slice: false` always parses the whole file (tests compare both ways). */
 export function readMsalJs(path: string, text: string, { slice = true }: { slice?: boolean } = {}): ParsedFile {
@@ -302,7 +319,7 @@ function libraryOf(facts: FileFacts): { library: Library; platform: Platform } {
     const confidential = facts.identifiers.has('ConfidentialClientApplication') && !facts.identifiers.has('PublicClientApplication');
     return { library: 'msal-node', platform: confidential ? 'web' : 'publicClient' };
   }
-  return { library: 'unknown', platform: 'unknown' };
+  return { library: 'msal-js', platform: 'unknown' };
 }
 
 function readConfigs(file: t.File, parsed: ParsedFile): void {

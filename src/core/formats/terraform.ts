@@ -1,7 +1,7 @@
 import type { AppRegistration, Located, ParseProblem, Platform, Range, RedirectUri } from '../model';
-import { GUID } from '../uri';
-import { tokenizeHcl, type HclToken } from './hcl-tokenizer';
-import { emptyParsed, MAX_PROBLEMS, type Format } from './types';
+import { GUID } from '../entra/uri';
+import { tokenizeHcl, type HclToken } from '../lexing/hcl-tokenizer';
+import { emptyParsed, MAX_PROBLEMS, defineFormat, HASH_COMMENTS } from './types';
 
 // Terraform (azuread provider) app registrations: `azuread_application`, `azuread_application_registration`
 // and `azuread_application_redirect_uris`, read from HCL tokens into a block tree (explicit stack).
@@ -25,8 +25,17 @@ export interface HclBlock {
   range: Range;
 }
 
-export const terraformFormat: Format = {
+export const terraformFormat = defineFormat({
   id: 'terraform',
+  title: 'Terraform',
+  files: '`*.tf`',
+  reads: '`azuread_application` (`web`/`single_page_application`/`public_client` `redirect_uris`), `azuread_application_redirect_uris`',
+  globs: ['**/*.tf'],
+  markers: ['**/*.tf'],
+  comments: HASH_COMMENTS,
+  literal: 'code',
+  languageIds: ['terraform'],
+  untitled: [{ languageId: 'terraform', name: 'main.tf', hint: /azuread_application/ }],
   byName: (path) => (/\.tf$/i.test(path) ? 'yes' : 'no'),
   parse(path, text) {
     const parsed = emptyParsed(path, 'terraform', text);
@@ -37,7 +46,7 @@ export const terraformFormat: Format = {
     parsed.registrations.push(...readRegistrations(body));
     return parsed;
   },
-};
+});
 
 /** Builds the block tree of a file. Never throws; unbalanced braces and stray tokens become problems. */
 function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem[]): HclBlock {

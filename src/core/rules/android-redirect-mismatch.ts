@@ -1,7 +1,7 @@
 import { replaceInsideValue, replaceValue } from '../fixes/edits';
-import { baseName } from '../formats/types';
+import { baseName } from '../io/paths';
 import type { AndroidIntentData, ParsedFile, RedirectUri } from '../model';
-import { encodeHash, intentAccepts, safeDecode, splitRedirect, type SplitRedirect } from './android-app';
+import { encodeHash, intentAccepts, safeDecode, splitRedirect, type SplitRedirect } from './shared/android-app';
 import type { Report, Rule } from './types';
 
 const BROWSER_TAB = /(^|\.)BrowserTabActivity$/;
@@ -62,7 +62,7 @@ export const androidRedirectMismatch: Rule = {
     },
   },
   check({ file, workspace, report }) {
-    if (file.format === 'android-manifest') {
+    if (file.android) {
       for (const data of browserTabData(file)) {
         const path = data.path;
         if (data.scheme?.value.toLowerCase() !== 'msauth' || !path || !ENCODED.test(path.value)) continue;
@@ -77,9 +77,9 @@ export const androidRedirectMismatch: Rule = {
       }
       return;
     }
-    if (file.format !== 'android-config') return;
-    const manifests = workspace.sameModule(file.path, 'android-manifest').filter((f) => f.android);
+    const manifests = workspace.sameModule(file.path, (f) => f.android !== undefined);
     for (const config of file.configs) {
+      if (config.library !== 'msal-android' || config.template) continue;
       for (const uri of config.redirectUris) {
         if (uri.role !== 'redirect' || uri.partial) continue;
         const redirect = splitRedirect(uri.value.trim());
@@ -89,7 +89,7 @@ export const androidRedirectMismatch: Rule = {
         if (!manifests.length) continue; // no manifest of this module in view: nothing to compare with
         const declared = manifests.flatMap((m) => browserTabData(m).map((data) => ({ file: m, data })));
         if (!declared.length) {
-          if (config.embeddedWebView?.value) continue; // a web view needs no intent filter
+          if (config.userAgent?.kind === 'embedded') continue; // a web view needs no intent filter
           report({
             range: uri.range,
             codes: [],

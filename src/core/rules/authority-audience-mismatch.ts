@@ -1,7 +1,7 @@
-import { audienceOf, configAuthority, tenantRange, type AuthorityAudience } from '../authority';
-import { registrationAnchor, registrationName } from '../cross-file';
+import { audienceOf, configAuthority, tenantRange, type AuthorityAudience } from '../entra/authority';
+import { registrationAnchor, registrationName } from './shared/registration';
 import type { AuthConfig, Fix, Range, SignInAudience } from '../model';
-import type { WorkspaceIndex, IndexedRegistration } from '../workspace';
+import type { WorkspaceIndex, IndexedRegistration } from '../engine/workspace';
 import type { Rule } from './types';
 
 interface Mismatch {

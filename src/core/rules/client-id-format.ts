@@ -1,7 +1,7 @@
 import type { Located } from '../model';
-import { GUID, holdsPlaceholder } from '../uri';
+import { GUID, holdsPlaceholder } from '../entra/uri';
 import type { Rule } from './types';
-import { isExternalReference } from './value-reference';
+import { isExternalReference } from './shared/value-reference';
 
 export const clientIdFormat: Rule = {
   meta: {

@@ -1,7 +1,7 @@
-import { maskSecret } from '../text';
-import { isPlaceholder } from '../uri';
+import { maskSecret } from '../io/text';
+import { isPlaceholder } from '../entra/uri';
 import type { Rule } from './types';
-import { isExternalReference } from './value-reference';
+import { isExternalReference } from './shared/value-reference';
 /** Sample text that is obviously not a real secret. */
 const SAMPLE =
   /enter[_ ]?(the|your)|your[_ -]?(client[_ -]?)?secret|replace|change[_ -]?me|placeholder|todo|dummy|fake|sample|example|secret[_ -]?(value|here)|^x+$|^\*+$|^\.+$|^-+$/i;

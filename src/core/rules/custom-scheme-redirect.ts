@@ -1,11 +1,12 @@
-import type { AppRegistration, AuthConfig, ParsedFile, Platform, RedirectUri } from '../model';
-import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../uri';
-import type { WorkspaceIndex } from '../workspace';
-import { safeRedirectFix } from './safe-redirect';
+import { identityProvider } from '../entra/libraries';
+import type { Platform, RedirectUri } from '../model';
+import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../entra/uri';
+import { userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
+import { safeRedirectFix } from './shared/safe-redirect';
 import { redirectsOf, type Rule } from './types';
 
 const CODE = 'AADSTS50199';
-const PROMPT = '"Are you trying to sign in to …?" (AADSTS50199 CmsiInterrupt)';
+const PROMPT = 'AADSTS50199 "Are you trying to sign in to …?"';
 
 /** The scheme of a redirect, including templated ones (`msal{AppId}://auth`, `msal${id}://auth`). */
 function redirectScheme(value: string): string | undefined {
@@ -30,21 +31,6 @@ function safeRedirectFor(platform: Platform): string {
     default:
       return 'http://localhost (loopback) for desktop, Electron and CLI apps';
   }
-}
-
-/** Whether the file (or an Android config of the same module) shows the broker or an embedded web view in use. */
-function avoidsSystemBrowser(owner: AuthConfig | AppRegistration, file: ParsedFile, workspace: WorkspaceIndex): string | undefined {
-  if (owner.kind === 'config') {
-    if (owner.broker?.value) return 'the broker is enabled';
-    if (owner.embeddedWebView?.value) return 'an embedded web view is used';
-  }
-  if (file.format === 'android-manifest') {
-    for (const config of workspace.sameModule(file.path, 'android-config').flatMap((f) => f.configs)) {
-      if (config.broker?.value) return "the module's MSAL config enables the broker";
-      if (config.embeddedWebView?.value) return "the module's MSAL config uses an embedded web view";
-    }
-  }
-  return undefined;
 }
 
 export const customSchemeRedirect: Rule = {
@@ -77,40 +63,54 @@ export const customSchemeRedirect: Rule = {
       if (!scheme || (SAFE_SCHEMES.includes(scheme) && scheme !== 'chrome-extension')) continue;
       if (scheme === 'urn' || options.allowedSchemes.includes(scheme)) continue; // urn: is urn-redirect's finding
       if (isWamBrokerUri(uri.value)) continue; // only the Windows broker (WAM) ever uses it
+      const provider = owner.kind === 'config' ? identityProvider(owner) : 'entra';
+      if (provider === 'other') continue; // another identity provider: Entra never sees this redirect
       if (scheme === 'chrome-extension') {
         report({ range: uri.range, severity: 'information', message: chromeExtensionMessage(uri) });
         continue;
       }
-      const avoided = avoidsSystemBrowser(owner, file, workspace);
-      if (isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value)) {
-        report({
-          range: uri.range,
-          severity: avoided ? 'hint' : 'information',
-          message: avoided
-            ? `Broker redirect URI '${uri.value}': ${avoided}, so the system browser and the ${PROMPT} prompt are avoided.`
-            : `Broker redirect URI '${uri.value}' avoids the ${PROMPT} prompt only when the broker or an embedded web view is used; through the system browser the user sees the prompt. Enable the broker for this app.`,
-        });
-        continue;
-      }
-      if (avoided) {
+      const agent = userAgentOf(owner, file, workspace);
+      const related = agent.evidence ? [{ ...agent.evidence, message: `The app signs in through ${agent.description}.` }] : [];
+      const brokerUri = isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value);
+      if (agent.kind === 'broker' && !agent.fallback) continue; // a broker that signs in for any redirect (WAM)
+      // MSAL hands only a broker redirect to the mobile broker; any other redirect goes to the fallback web UI.
+      const webUi = agent.kind === 'broker' ? agent.fallback : agent.kind;
+      if (webUi === 'embedded') continue; // an embedded web view gets the code without the prompt
+      if (brokerUri) {
         report({
           range: uri.range,
           severity: 'information',
-          message: `Custom-scheme redirect URI '${uri.value}': ${avoided}, so Entra's ${PROMPT} prompt is not shown; through a system browser it would be.`,
+          related,
+          message:
+            agent.kind === 'broker'
+              ? `Broker redirect '${uri.value}' signs in through ${agent.description}, where Entra shows the ${PROMPT} prompt.`
+              : `Broker redirect '${uri.value}' goes through ${describe(agent)}, which shows the ${PROMPT} prompt; enable the broker or an embedded web view.`,
         });
         continue;
       }
-      const where = uri.implied ? ` (the URL scheme '${uri.raw || uri.value}' implies the redirect '${uri.value}')` : '';
+      const where = uri.implied ? ` (implied by the URL scheme '${uri.raw || uri.value}')` : '';
+      const notBrokered = agent.kind === 'broker' && agent.range ? ` The broker is on, but MSAL uses it only with a broker redirect.` : '';
+      const unconfirmed = provider === 'b2c' || provider === 'ciam';
       report({
         range: uri.range,
+        severity: unconfirmed ? 'information' : undefined,
+        related,
         message:
-          `Custom-scheme redirect URI '${uri.value}'${where} goes through the system browser, so after sign-in Entra shows ${PROMPT} and the user must confirm the app. ` +
-          `Only http://, https:// and chrome-extension:// avoid it; use ${safeRedirectFor(uri.platform)}.`,
+          `Custom scheme '${uri.value}'${where} shows the ${PROMPT} prompt in ${describe(agent)}; use ${safeRedirectFor(uri.platform)}.` +
+          notBrokered +
+          (unconfirmed ? ` (Not confirmed for ${provider === 'b2c' ? 'Azure AD B2C' : 'External ID'} authorities.)` : ''),
         fixes: safeRedirectFix(owner, uri, file, workspace),
       });
     }
   },
 };
+
+/** The web UI a redirect reaches, in words: the library's own when known, else "the system browser". */
+function describe(agent: ResolvedUserAgent): string {
+  if (agent.kind === 'system-browser') return agent.description;
+  if (agent.kind === 'broker') return agent.fallback === 'embedded' ? 'an embedded web view' : 'the system browser';
+  return 'a system browser';
+}
 
 function chromeExtensionMessage(uri: RedirectUri): string {
   return `Redirect URI '${uri.value}' avoids the AADSTS50199 prompt only in desktop Chrome; in Edge and other browsers the user sees "Are you trying to sign in to …?". Prefer https://<extension id>.chromiumapp.org/.`;

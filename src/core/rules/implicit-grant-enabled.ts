@@ -1,7 +1,7 @@
-import { AUTH_CODE_PKCE_LIBRARIES, registrationAnchor, registrationName } from '../cross-file';
+import { AUTH_CODE_PKCE_LIBRARIES, registrationAnchor, registrationName } from './shared/registration';
 import type { AppRegistration, Fix, Located, TextEdit } from '../model';
-import { baseName } from '../formats/types';
-import { setBooleanEdit } from '../registration-edit';
+import { baseName } from '../io/paths';
+import { setBooleanEdit } from '../fixes/registration-edit';
 import type { Rule, RuleContext } from './types';
 
 const ID_TOKEN_CODE = 'AADSTS700054';

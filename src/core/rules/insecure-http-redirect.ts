@@ -1,6 +1,6 @@
 import { upgradeToHttps } from '../fixes/edits';
-import { isLoopbackHost, parseUri } from '../uri';
-import { isKnownHost } from './audience';
+import { isLoopbackHost, parseUri } from '../entra/uri';
+import { isKnownHost } from './shared/audience';
 import { redirectsOf, type Rule } from './types';
 
 export const insecureHttpRedirect: Rule = {

@@ -1,7 +1,7 @@
 import { insertPlistUrlScheme } from '../fixes/edits';
-import { baseName } from '../formats/types';
-import { uriScheme } from '../uri';
-import { plistsFor, schemeCovers } from './ios-app';
+import { baseName } from '../io/paths';
+import { uriScheme } from '../entra/uri';
+import { plistsFor, schemeCovers } from './shared/ios-app';
 import type { Rule } from './types';
 
 const BROKER_QUERIES = ['msauthv2', 'msauthv3'];

@@ -1,5 +1,5 @@
 import type { RedirectUri } from '../model';
-import { parseUri } from '../uri';
+import { parseUri } from '../entra/uri';
 import { redirectsOf, type Rule } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import type { Located } from '../model';
-import { holdsPlaceholder } from '../uri';
+import { holdsPlaceholder } from '../entra/uri';
 import { redirectsOf, type Rule } from './types';
 
 type Field = 'client id' | 'tenant' | 'authority' | 'redirect URI';
@@ -42,8 +42,8 @@ export const placeholderValue: Rule = {
         message: `The ${field} '${located.value}' is a sample placeholder: ${OUTCOME[field]}. Replace it with the value from your app registration.`,
       });
     };
-    // AppCreationScripts replaceTokens name the placeholder text the script replaces: there it is by design.
-    const configs = file.format === 'app-creation-scripts' ? [] : file.configs;
+    // A template's placeholders are replaced later (AppCreationScripts replaceTokens): there they are by design.
+    const configs = file.configs.filter((config) => !config.template);
     for (const config of configs) {
       flag(config.clientId, 'client id');
       flag(config.tenant, 'tenant');

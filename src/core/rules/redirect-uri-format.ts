@@ -1,6 +1,6 @@
 import type { AppRegistration, AuthConfig, RedirectUri } from '../model';
-import { holdsPlaceholder, isPlaceholder, parseUri, uriScheme } from '../uri';
-import { includesPersonalAccounts, knownText } from './audience';
+import { holdsPlaceholder, isPlaceholder, parseUri, uriScheme } from '../entra/uri';
+import { includesPersonalAccounts, knownText } from './shared/audience';
 import { redirectsOf, type Rule } from './types';
 
 const MAX_LENGTH = 256;

@@ -1,7 +1,7 @@
-import { isBrowserConfig, registeredMatches, registrationName } from '../cross-file';
+import { isBrowserConfig, registeredMatches, registrationName } from './shared/registration';
 import type { Fix } from '../model';
-import { isJudgeableRedirect } from '../redirect-match';
-import { moveRedirectFix } from '../registration-edit';
+import { isJudgeableRedirect } from '../entra/redirect-match';
+import { moveRedirectFix } from '../fixes/registration-edit';
 import type { Rule } from './types';
 
 const CODE = 'AADSTS9002326';

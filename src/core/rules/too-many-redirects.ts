@@ -1,4 +1,4 @@
-import { registrationIncludesPersonal } from './audience';
+import { registrationIncludesPersonal } from './shared/audience';
 import type { Rule } from './types';
 
 /** Redirect URIs one registration may hold, by audience (the limit cannot be raised). */

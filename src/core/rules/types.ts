@@ -1,6 +1,6 @@
 import type { AppRegistration, AuthConfig, Fix, ParsedFile, Range, RedirectUri, Severity } from '../model';
-import type { EffectiveOptions } from '../options';
-import type { WorkspaceIndex } from '../workspace';
+import type { EffectiveOptions } from '../engine/options';
+import type { WorkspaceIndex } from '../engine/workspace';
 
 /** Where the docs of a rule live; the extension links diagnostics there. */
 const DOCS_BASE = 'https://github.com/entra-auth-lint/entra-auth-lint/blob/main/docs/rules/';

@@ -1,8 +1,8 @@
-import { describesRedirects, registrationAnchor, registrationName } from '../cross-file';
+import { describesRedirects, registrationAnchor, registrationName } from './shared/registration';
 import { replaceValue } from '../fixes/edits';
 import type { Fix, RedirectUri } from '../model';
-import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../redirect-match';
-import { addRedirectFix, listPlatformFor, platformLabel } from '../registration-edit';
+import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../entra/redirect-match';
+import { addRedirectFix, listPlatformFor, platformLabel } from '../fixes/registration-edit';
 import type { Report, Rule } from './types';
 
 const CODE = 'AADSTS50011';
@@ -33,7 +33,7 @@ export const unregisteredRedirect: Rule = {
   },
   check({ file, workspace, report }) {
     for (const config of file.configs) {
-      const links = workspace.linkedRegistrations(config).filter(({ file: regFile, registration }) => describesRedirects(regFile, registration));
+      const links = workspace.linkedRegistrations(config).filter(({ registration }) => describesRedirects(registration));
       if (!links.length) continue;
       // A registration whose own list is only partly known (templated) could hold the URI: say nothing.
       if (links.some(({ registration }) => registration.redirectUris.some((r) => r.partial))) continue;

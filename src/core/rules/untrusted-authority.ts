@@ -1,10 +1,10 @@
-import { configAuthority, inKnownAuthorities, MSAL_ERROR } from '../authority';
+import { configAuthority, inKnownAuthorities, MSAL_ERROR } from '../entra/authority';
 import { appendToListLiteral, upgradeToHttps } from '../fixes/edits';
 import type { AuthConfig, Fix, Library, Located, ParsedFile } from '../model';
 import type { Rule } from './types';
 
 // MSAL.js libraries: they validate the authority against `knownAuthorities` (or Entra instance discovery).
-const MSAL_JS: readonly Library[] = ['msal-browser', 'msal-react', 'msal-angular', 'msal-node', 'electron', 'react-native'];
+const MSAL_JS: readonly Library[] = ['msal-browser', 'msal-react', 'msal-angular', 'msal-node', 'msal-js', 'electron', 'react-native'];
 
 export const untrustedAuthority: Rule = {
   meta: {
@@ -43,7 +43,7 @@ export const untrustedAuthority: Rule = {
         });
         continue;
       }
-      if (info.scheme !== 'https' || !usesMsalJs(config, file) || info.kind === 'entra' || info.kind === 'adfs') continue;
+      if (info.scheme !== 'https' || !usesMsalJs(config) || info.kind === 'entra' || info.kind === 'adfs') continue;
       // A list with entries that are not known statically (variables) may name the host.
       if (inKnownAuthorities(info.host, config.knownAuthorities?.value) || config.knownAuthorities?.partial) continue;
       const what = info.kind === 'b2c' ? 'an Azure AD B2C' : info.kind === 'ciam' ? 'an External ID (CIAM)' : 'a custom-domain';
@@ -62,8 +62,8 @@ export const untrustedAuthority: Rule = {
   },
 };
 
-function usesMsalJs(config: AuthConfig, file: ParsedFile): boolean {
-  return MSAL_JS.includes(config.library) || (config.library === 'unknown' && file.format === 'msal-js');
+function usesMsalJs(config: AuthConfig): boolean {
+  return MSAL_JS.includes(config.library);
 }
 
 function httpsFix(file: ParsedFile, located: Located<string>): Fix[] {

@@ -1,5 +1,5 @@
 import { replaceValue } from '../fixes/edits';
-import { NATIVE_CLIENT_URI, uriScheme } from '../uri';
+import { NATIVE_CLIENT_URI, uriScheme } from '../entra/uri';
 import { redirectsOf, type Rule } from './types';
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';

@@ -1,4 +1,4 @@
-import { includesPersonalAccounts, knownText } from './audience';
+import { includesPersonalAccounts, knownText } from './shared/audience';
 import { redirectsOf, type Rule } from './types';
 
 export const wildcardRedirect: Rule = {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { AzureCloudInstance, ClientConfigurationErrorCodes } from '@azure/msal-node';
-import { CLOUD_HOSTS, configAuthority, inKnownAuthorities, MSAL_ERROR, parseAuthority, tenantRange } from '../../../src/core/authority';
+import { CLOUD_HOSTS, configAuthority, inKnownAuthorities, MSAL_ERROR, parseAuthority, tenantRange } from '../../../src/core/entra/authority';
 import type { AuthConfig } from '../../../src/core/model';
 
 describe('cross-file: authorities', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { AppRegistration, AuthConfig, Finding, Located, ParsedFile, RedirectUri } from '../../../src/core/model';
-import { Project } from '../../../src/core/project';
+import { Project } from '../../../src/core/engine/project';
 import { applyEdits } from '../../../src/core/fixes/apply';
 
 // Workspaces built from ParsedFile objects, for config shapes whose formats are written elsewhere
@@ -60,6 +60,7 @@ function manifest(overrides: Partial<AppRegistration> = {}): AppRegistration {
     implicitIdToken: at(manifestText, 'false', false, manifestText.indexOf('enableIdTokenIssuance')),
     redirectUris: [redirect(manifestText, 'https://notes.contoso.example/signin-oidc', 'web')],
     redirectLists: {},
+    redirectsComplete: true,
     range: { start: 0, end: manifestText.length },
     ...overrides,
   };
@@ -183,7 +184,10 @@ describe('cross-file: linking configs to registrations', () => {
     );
     // Terraform without redirect blocks says nothing about redirects; a portal manifest without lists has none.
     const silent = manifest({ signInAudience: undefined, redirectUris: [], redirectLists: {} });
-    const terraform: ParsedFile = { ...file('/w/main.tf', manifestText, { registrations: [silent] }), format: 'terraform' };
+    const terraform: ParsedFile = {
+      ...file('/w/main.tf', manifestText, { registrations: [{ ...silent, redirectsComplete: undefined }] }),
+      format: 'terraform',
+    };
     assert.deepEqual(lint([terraform, file('/w/c.js', settingsText, { configs: [config] })]).get('/w/c.js'), []);
     const empty = lint([file('/w/a.json', manifestText, { registrations: [silent] }), file('/w/c.js', settingsText, { configs: [config] })]).get('/w/c.js')!;
     assert.deepEqual(

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../../../src/core/redirect-match';
+import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../../../src/core/entra/redirect-match';
 
 describe('cross-file: redirect URI matching as Entra does it', () => {
   it('ignores the port for localhost only', () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { graphManifestFormat } from '../../../src/core/formats/app-manifest';
 import { applyEdits } from '../../../src/core/fixes/apply';
-import { addRedirectFix } from '../../../src/core/registration-edit';
+import { addRedirectFix } from '../../../src/core/fixes/registration-edit';
 
 describe('registration edits', () => {
   it('adds a redirect to a manifest with more lines than a call can take arguments, in its own indentation', () => {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runFix } from '../../../src/cli/fix';
-import { lintPaths } from '../../../src/core/lint';
+import { lintPaths } from '../../../src/core/engine/lint';
 import { detectFormat } from '../../../src/core/formats';
 import { FIXTURES } from '../../helpers/expectations';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { androidConfigFormat } from '../../../src/core/formats/android-config';
-import { stripBom } from '../../../src/core/text';
+import { stripBom } from '../../../src/core/io/text';
 import { assertInlineExpectations, FIXTURES } from '../../helpers/expectations';
 
 const dir = path.join(FIXTURES, 'formats/android-config/app/src/main/res/raw');
@@ -24,8 +24,9 @@ describe('format: MSAL Android config (res/raw/*.json)', () => {
     assert.equal(config.library, 'msal-android');
     assert.equal(config.platform, 'android');
     assert.equal(config.clientId?.value, '6a3f9c1e-2b4d-4e8f-9a7c-5d1e3b2f4a6c');
-    assert.equal(config.embeddedWebView?.value, false);
-    assert.equal(config.broker?.value, false);
+    // broker_redirect_uri_registered false and authorization_user_agent BROWSER: Custom Tabs.
+    assert.equal(config.userAgent?.kind, 'system-browser');
+    assert.equal(text.slice(config.userAgent!.range!.start, config.userAgent!.range!.end), 'false');
     assert.equal(config.tenant?.value, 'contoso.onmicrosoft.com');
     assert.equal(text.slice(config.tenant!.range.start, config.tenant!.range.end), 'contoso.onmicrosoft.com');
     const [uri] = config.redirectUris;
@@ -38,8 +39,8 @@ describe('format: MSAL Android config (res/raw/*.json)', () => {
     const parsed = androidConfigFormat.parse(broker, text);
     assert.deepEqual(parsed.problems, []);
     const [config] = parsed.configs;
-    assert.equal(config.broker?.value, true);
-    assert.equal(text.slice(config.broker!.range.start, config.broker!.range.end), 'true');
+    // The broker is registered, but MSAL never uses it with the B2C default authority: Custom Tabs.
+    assert.deepEqual([config.userAgent?.kind, config.userAgent?.fallback], ['system-browser', undefined]);
     assert.equal(config.authority?.value, 'https://contoso.b2clogin.com/tfp/contoso.onmicrosoft.com/B2C_1_susi');
     const uri = config.redirectUris[0];
     assert.equal(text.slice(uri.range.start, uri.range.end), 'msauth://com.contoso.notes/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg%3D');
@@ -49,7 +50,8 @@ describe('format: MSAL Android config (res/raw/*.json)', () => {
 
   it('treats WEBVIEW as an embedded web view', () => {
     const [config] = androidConfigFormat.parse(webview, read(webview)).configs;
-    assert.equal(config.embeddedWebView?.value, true);
+    // WEBVIEW with an External ID authority (never brokered): the embedded web view.
+    assert.deepEqual([config.userAgent?.kind, config.userAgent?.fallback], ['embedded', undefined]);
     assert.equal(config.authority?.value, 'https://contoso.ciamlogin.com/contoso.onmicrosoft.com/');
   });
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { appCreationScriptsFormat, platformOfKind } from '../../../src/core/formats/app-creation-scripts';
-import { stripBom } from '../../../src/core/text';
+import { stripBom } from '../../../src/core/io/text';
 import { assertInlineExpectations, FIXTURES } from '../../helpers/expectations';
 
 const dir = path.join(FIXTURES, 'formats/app-creation-scripts');

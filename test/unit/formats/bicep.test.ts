@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { bicepFormat } from '../../../src/core/formats/bicep';
-import { tokenizeBicep } from '../../../src/core/formats/bicep-tokenizer';
+import { tokenizeBicep } from '../../../src/core/lexing/bicep-tokenizer';
 import type { AppRegistration } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
-import { rangeText as slice } from '../../../src/core/text';
+import { rangeText as slice } from '../../../src/core/io/text';
 
 const dir = path.join(FIXTURES, 'formats/bicep');
 const fixture = (name: string) => path.join(dir, name);

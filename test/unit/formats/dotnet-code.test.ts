@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
-import { tokenizeCSharp } from '../../../src/core/formats/csharp-tokenizer';
+import { tokenizeCSharp } from '../../../src/core/lexing/csharp-tokenizer';
 import { dotnetCodeFormat } from '../../../src/core/formats/dotnet-code';
 import type { ParsedFile } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
-import { rangeText as slice } from '../../../src/core/text';
+import { rangeText as slice } from '../../../src/core/io/text';
 
 const dir = path.join(FIXTURES, 'formats/dotnet-code');
 const fixture = (name: string) => path.join(dir, name);
@@ -31,7 +31,8 @@ describe('format: dotnet-code', () => {
     assert.equal(config.platform, 'publicClient');
     assert.equal(config.clientId?.value, '4d5e6f70-8192-4a3b-8c4d-5e6f70819203');
     assert.equal(config.tenant?.value, 'contoso.onmicrosoft.com');
-    assert.equal(config.broker, undefined);
+    assert.equal(config.userAgent?.kind, 'system-browser');
+    assert.equal(config.userAgent?.range, undefined);
     assert.deepEqual(redirects(parsed), [
       'android msal4d5e6f70-8192-4a3b-8c4d-5e6f70819203://auth',
       'ios msauth.com.contoso.mobile://auth',
@@ -47,7 +48,7 @@ describe('format: dotnet-code', () => {
     const [config] = parse('DesktopAuth.cs').configs;
     assert.equal(config.clientId?.value, '5e6f7081-9203-4b4c-9d5e-6f7081920314');
     assert.equal(config.authority?.value, 'https://login.microsoftonline.com/common');
-    assert.equal(config.broker?.value, true);
+    assert.equal(config.userAgent?.kind, 'broker');
     assert.deepEqual(
       config.redirectUris.map((u) => [u.value, slice(text, u.range)]),
       [['contoso-desktop://auth', 'contoso-desktop://auth']],
@@ -85,8 +86,8 @@ describe('format: dotnet-code', () => {
       'var r = await app.AcquireTokenInteractive(scopes).WithUseEmbeddedWebView(true).ExecuteAsync();',
     ].join('\n');
     const [config] = dotnetCodeFormat.parse('/w/A.cs', text).configs;
-    assert.equal(config.broker?.value, false);
-    assert.equal(config.embeddedWebView?.value, true);
+    // WithBroker(false) and WithUseEmbeddedWebView(true): the embedded web view.
+    assert.equal(config.userAgent?.kind, 'embedded');
     assert.deepEqual(
       config.redirectUris.map((u) => [u.value, u.implied, slice(text, u.range)]),
       [['https://login.microsoftonline.com/common/oauth2/nativeclient', true, 'WithDefaultRedirectUri']],
@@ -108,8 +109,8 @@ describe('format: dotnet-code', () => {
     const parsed = dotnetCodeFormat.parse('/w/A.cs', text);
     assert.equal(parsed.configs.length, 2);
     assert.deepEqual(redirects(parsed), ['android msauth://com.contoso.app/hash', 'publicClient http://localhost', 'web https://contoso.example.com/signin']);
-    assert.equal(parsed.configs[0].broker?.value, true);
-    assert.equal(parsed.configs[1].broker, undefined);
+    assert.equal(parsed.configs[0].userAgent?.kind, 'broker');
+    assert.equal(parsed.configs[1].userAgent?.kind, 'system-browser');
   });
 
   it('reads PublicClientApplicationOptions initializers and merges them into the builder that uses them', () => {
@@ -123,7 +124,7 @@ describe('format: dotnet-code', () => {
     const [app, other] = parsed.configs;
     assert.equal(app.clientId?.value, '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d');
     assert.equal(app.tenant?.value, 'contoso.onmicrosoft.com');
-    assert.equal(app.broker?.value, true);
+    assert.equal(app.userAgent?.kind, 'broker');
     assert.deepEqual(
       app.redirectUris.map((u) => [u.platform, slice(text, u.range)]),
       [['publicClient', 'contoso-options://auth']],

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { envFileFormat, scanEnv } from '../../../src/core/formats/env-file';
-import { stripBom, rangeText as slice } from '../../../src/core/text';
+import { stripBom, rangeText as slice } from '../../../src/core/io/text';
 import { assertInlineExpectations, FIXTURES } from '../../helpers/expectations';
 
 const dir = path.join(FIXTURES, 'formats/env-file');

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat, FORMATS } from '../../../src/core/formats';
 import { jsonConfigFormat } from '../../../src/core/formats/json-config';
-import { stripBom, rangeText as slice } from '../../../src/core/text';
+import { stripBom, rangeText as slice } from '../../../src/core/io/text';
 import { assertInlineExpectations, FIXTURES } from '../../helpers/expectations';
 
 const dir = path.join(FIXTURES, 'formats/json-config/src/config');

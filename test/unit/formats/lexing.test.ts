@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { tokenizeBicep } from '../../../src/core/formats/bicep-tokenizer';
-import { tokenizeCSharp } from '../../../src/core/formats/csharp-tokenizer';
-import { tokenizeHcl } from '../../../src/core/formats/hcl-tokenizer';
-import { codePoint, readTemplate, type TemplateSyntax } from '../../../src/core/formats/lexing';
+import { tokenizeBicep } from '../../../src/core/lexing/bicep-tokenizer';
+import { tokenizeCSharp } from '../../../src/core/lexing/csharp-tokenizer';
+import { tokenizeHcl } from '../../../src/core/lexing/hcl-tokenizer';
+import { codePoint, readTemplate, type TemplateSyntax } from '../../../src/core/lexing/lexing';
 
 const PLAIN: TemplateSyntax = { quote: '"', holeSigils: '$', doubledSigilIsLiteral: false, escape: (text, i) => [text[i + 1] ?? '', 2] };
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
-import { keepWantedChunks, scanTopLevel } from '../../../src/core/formats/js-scan';
+import { keepWantedChunks, scanTopLevel } from '../../../src/core/lexing/js-scan';
 import { msalJsFormat, readMsalJs } from '../../../src/core/formats/msal-js';
 import type { ParsedFile } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';

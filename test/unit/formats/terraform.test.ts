@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
-import { tokenizeHcl } from '../../../src/core/formats/hcl-tokenizer';
+import { tokenizeHcl } from '../../../src/core/lexing/hcl-tokenizer';
 import { terraformFormat } from '../../../src/core/formats/terraform';
 import type { AppRegistration } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
-import { rangeText as slice } from '../../../src/core/text';
+import { rangeText as slice } from '../../../src/core/io/text';
 
 const dir = path.join(FIXTURES, 'formats/terraform');
 const fixture = (name: string) => path.join(dir, name);

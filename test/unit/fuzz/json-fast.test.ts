@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseTree, type Node } from 'jsonc-parser';
-import { strictJsonTree } from '../../../src/core/formats/json-fast';
-import { parseJson } from '../../../src/core/formats/json-util';
+import { strictJsonTree } from '../../../src/core/parsing/json-fast';
+import { parseJson } from '../../../src/core/parsing/json-util';
 import { fuzzSeed } from '../../fuzz/targets';
 
 // The fast builder must give exactly jsonc-parser's tree for any valid JSON: differential fuzzing.

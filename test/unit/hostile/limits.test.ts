@@ -2,16 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { discover } from '../../../src/core/discovery';
+import { discover } from '../../../src/core/io/discovery';
 import { FORMATS } from '../../../src/core/formats';
-import { blankRegions, MAX_JSON_DEPTH, tooDeepRegions } from '../../../src/core/formats/json-depth';
-import { parseJson } from '../../../src/core/formats/json-util';
-import { lintPaths, lintText } from '../../../src/core/lint';
-import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET_MS } from '../../../src/core/options';
-import { Project } from '../../../src/core/project';
+import { blankRegions, MAX_JSON_DEPTH, tooDeepRegions } from '../../../src/core/parsing/json-depth';
+import { parseJson } from '../../../src/core/parsing/json-util';
+import { lintPaths, lintText } from '../../../src/core/engine/lint';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET_MS } from '../../../src/core/engine/options';
+import { Project } from '../../../src/core/engine/project';
 import { RULES } from '../../../src/core/rules';
 import type { Rule } from '../../../src/core/rules/types';
-import { decode } from '../../../src/core/text';
+import { decode } from '../../../src/core/io/text';
 import { seedsFor } from '../../fuzz/seeds';
 
 const MANIFEST =

@@ -1,5 +1,5 @@
 import type { AppRegistration, AuthConfig, Finding, ParsedFile, Platform, RedirectUri } from '../../../src/core/model';
-import { Project } from '../../../src/core/project';
+import { Project } from '../../../src/core/engine/project';
 
 // Builds model objects directly, for rule tests that must not depend on a format's parser.
 

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { filesUnder } from '../../helpers/files';
 import { assertInlineExpectations, FIXTURES, lintFixtures } from '../../helpers/expectations';
 import type { ParsedFile } from '../../../src/core/model';
-import { encodeHash, intentAccepts, splitRedirect } from '../../../src/core/rules/android-app';
-import { schemeCovers } from '../../../src/core/rules/ios-app';
+import { encodeHash, intentAccepts, splitRedirect } from '../../../src/core/rules/shared/android-app';
+import { schemeCovers } from '../../../src/core/rules/shared/ios-app';
 import { configFile, lintModel } from './model-builders';
 
 const RULES = ['android-redirect-mismatch', 'ios-url-scheme-missing'];
@@ -67,12 +67,12 @@ describe('android-redirect-mismatch', () => {
     const base = configFile(
       '/w/app/src/main/res/raw/auth_config.json',
       `msauth://com.contoso.app/${ENCODED}`,
-      { platform: 'android' },
+      { platform: 'android', library: 'msal-android' },
       { platform: 'android' },
     );
     const config: ParsedFile = { ...base, format: 'android-config' };
     assert.equal(lintModel([manifest, config], config.path, RULES[0]).length, 1);
-    config.configs[0].embeddedWebView = { value: true, range: { start: 0, end: 0 } };
+    config.configs[0].userAgent = { kind: 'embedded', range: { start: 0, end: 0 }, description: 'an embedded web view' };
     assert.deepEqual(lintModel([manifest, config], config.path, RULES[0]), []);
   });
 });

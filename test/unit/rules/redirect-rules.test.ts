@@ -5,7 +5,7 @@ import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '.
 import { configFile, lintModel, registrationFile } from './model-builders';
 import { LIMIT_WITH_PERSONAL, LIMIT_WORK_SCHOOL } from '../../../src/core/rules/too-many-redirects';
 import { isLiteralSecret } from '../../../src/core/rules/committed-secret';
-import { holdsPlaceholder } from '../../../src/core/uri';
+import { holdsPlaceholder } from '../../../src/core/entra/uri';
 
 const MINE = [
   'urn-redirect',

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runFix } from '../../../src/cli/fix';
-import { lintPaths } from '../../../src/core/lint';
-import { encode, type Decoded } from '../../../src/core/text';
+import { lintPaths } from '../../../src/core/engine/lint';
+import { encode, type Decoded } from '../../../src/core/io/text';
 
 // Fix safety: fixes never write outside the scanned folder, never overwrite a file changed since it was
 // read, keep encoding, BOM and line endings, and are idempotent. Two unattended fixes are exercised: the

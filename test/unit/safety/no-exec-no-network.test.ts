@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { lintPaths } from '../../../src/core/lint';
+import { lintPaths } from '../../../src/core/engine/lint';
 import { executedMarkers, HOSTILE_DIR } from '../../helpers/hostile';
 import { filesUnder } from '../../helpers/files';
 

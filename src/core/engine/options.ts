@@ -1,4 +1,4 @@
-import type { SeverityOrOff } from './model';
+import type { SeverityOrOff } from '../model';
 
 /** Options shared by the CLI and the extension (`.entra-auth-lint.json`, settings, flags). */
 export interface LintOptions {

@@ -1,5 +1,6 @@
-import type { Finding } from './model';
-import type { LineIndex } from './text';
+import type { Finding } from '../model';
+import type { CommentSyntax } from '../formats/types';
+import type { LineIndex } from '../io/text';
 
 // Inline suppression, honoured by the CLI and the extension alike:
 //   <comment> entra-auth-lint-disable-next-line [rule-id[, rule-id]] [-- reason]
@@ -32,11 +33,9 @@ export function isSuppressedInline(finding: Pick<Finding, 'ruleId' | 'start'>, t
   return !!entry && (entry.rules === 'all' || entry.rules.has(finding.ruleId));
 }
 
-/** The comment syntax of a file, for the "suppress for this line" fix; undefined when it has none (plain JSON). */
-export function commentSyntax(path: string): { open: string; close: string } | undefined {
-  const lower = path.toLowerCase();
-  if (/\.(js|jsx|mjs|cjs|ts|tsx|mts|cts|cs|bicep|jsonc)$/.test(lower) || /appsettings[^/\\]*\.json$/.test(lower)) return { open: '// ', close: '' };
-  if (/\.(xml|plist)$/.test(lower)) return { open: '<!-- ', close: ' -->' };
-  if (/\.(tf|env)$/.test(lower) || /(^|[/\\])\.env(\.[^/\\]*)?$/.test(lower)) return { open: '# ', close: '' };
-  return undefined;
+/** How a suppression directive is written as a comment of `syntax` (line comments preferred). */
+export function directiveComment(syntax: CommentSyntax): { open: string; close: string } {
+  if (syntax.line) return { open: `${syntax.line} `, close: '' };
+  const [open, close] = syntax.block ?? ['', ''];
+  return { open: `${open} `, close: ` ${close}` };
 }

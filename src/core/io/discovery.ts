@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { isCandidatePath } from './formats';
+import { isCandidatePath } from '../formats';
 import { relativeSlash } from './paths';
 
 /** Folders never worth reading: dependencies, VCS data, build output, vendored code. */

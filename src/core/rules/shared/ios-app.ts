@@ -1,6 +1,6 @@
-import { slashPath } from '../formats/types';
-import type { ParsedFile } from '../model';
-import type { WorkspaceIndex } from '../workspace';
+import { slashPath } from '../../io/paths';
+import type { ParsedFile } from '../../model';
+import type { WorkspaceIndex } from '../../engine/workspace';
 
 // Where an iOS app declares the URL schemes it receives: the Info.plist files of the app a config belongs
 // to, and whether one of their entries (with build variables) covers a scheme. Shared by
@@ -33,9 +33,9 @@ export function schemeCovers(entry: string, scheme: string): boolean {
 
 /** The Info.plist files of the app a config belongs to: its module's, else those of the nearest ios/ project folder above it. */
 export function plistsFor(path: string, workspace: WorkspaceIndex): ParsedFile[] {
-  const inModule = workspace.sameModule(path, 'ios-plist').filter((f) => f.ios);
+  const inModule = workspace.sameModule(path, (f) => f.ios !== undefined);
   if (inModule.length) return inModule;
-  const plists = workspace.all().filter((f) => f.format === 'ios-plist' && f.ios);
+  const plists = workspace.all().filter((f) => f.ios);
   // Climb only out of source folders (src/, src/config/ …), so a sibling app's ios/ folder is never taken.
   let folder = slashPath(path).slice(0, slashPath(path).lastIndexOf('/'));
   for (let level = 0; level <= MAX_LEVELS_UP && folder; level++) {

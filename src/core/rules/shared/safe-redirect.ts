@@ -1,11 +1,11 @@
-import { replaceValue } from '../fixes/edits';
-import type { AppRegistration, AuthConfig, Fix, ParsedFile, RedirectUri } from '../model';
-import type { WorkspaceIndex } from '../workspace';
+import { replaceValue } from '../../fixes/edits';
+import type { AppRegistration, AuthConfig, Fix, Library, ParsedFile, RedirectUri } from '../../model';
+import type { WorkspaceIndex } from '../../engine/workspace';
 import { encodeHash } from './android-app';
 import { plistsFor } from './ios-app';
 
 /** Libraries whose public-client configs run on a desktop, where the loopback redirect works. */
-const DESKTOP_LIBRARIES = ['electron', 'msal-node', 'unknown'];
+const DESKTOP_LIBRARIES: readonly Library[] = ['electron', 'msal-node', 'msal-js', 'unknown'];
 
 /**
  * The concrete safe redirect for a custom-scheme URI when the workspace shows enough to write it:
@@ -20,7 +20,7 @@ function derivableSafeRedirect(owner: AuthConfig | AppRegistration, uri: Redirec
     return bundle ? `msauth.${bundle}://auth` : undefined;
   }
   if (uri.platform === 'android') {
-    for (const manifest of workspace.sameModule(file.path, 'android-manifest')) {
+    for (const manifest of workspace.sameModule(file.path, (f) => f.android !== undefined)) {
       const pkg = manifest.android?.packageName?.value;
       const data = manifest.android?.intentData.find((d) => d.scheme?.value === 'msauth' && d.host?.value === pkg && d.path && d.path.value.length > 1);
       if (pkg && data?.path) return `msauth://${pkg}/${encodeHash(data.path.value.slice(1))}`;

@@ -1,15 +1,15 @@
 import picomatch from 'picomatch';
-import type { Finding, ParsedFile, Range, RelatedInfo, Severity } from './model';
-import { detectFormat } from './formats';
-import { emptyParsed } from './formats/types';
+import type { Finding, FormatId, ParsedFile, Range, RelatedInfo, Severity } from '../model';
+import { commentSyntaxFor, detectFormat, formatByName, formatsReadingFactsOf } from '../formats';
+import { emptyParsed } from '../formats/types';
 import { effectiveOptions, type EffectiveOptions, type LintOptions } from './options';
-import { RULES } from './rules';
-import { fileSkipped } from './rules/file-skipped';
-import type { Report, Rule } from './rules/types';
-import { inlineSuppressions, isSuppressedInline } from './suppress';
-import { LineIndex, stripBom } from './text';
+import { RULES } from '../rules';
+import { fileSkipped } from '../rules/file-skipped';
+import type { Report, Rule } from '../rules/types';
+import { directiveComment, inlineSuppressions, isSuppressedInline } from './suppress';
+import { LineIndex, stripBom } from '../io/text';
 import { WorkspaceIndex } from './workspace';
-import { relativeSlash } from './paths';
+import { relativeSlash } from '../io/paths';
 
 /**
  * The engine's one entry point, used by both the CLI and the extension: holds the parsed files of a
@@ -57,9 +57,12 @@ export class Project {
     return parsed;
   }
 
-  /** Records a file that was not read (too large, binary), so it gets an information finding. */
-  setSkipped(path: string, reason: string, format: ParsedFile['format'] = 'json-config'): void {
-    const parsed = emptyParsed(path, format, '');
+  /**
+   * Records a file that was not read (too large, binary), so it gets an information finding; `format` is
+   * the one it would have been read as (by default the one its name suggests).
+   */
+  setSkipped(path: string, reason: string, format: FormatId | undefined = formatByName(path)?.id): void {
+    const parsed = emptyParsed(path, format ?? FALLBACK_FORMAT, '');
     parsed.skipped = reason;
     this.index.set(parsed);
     this.lineIndexes.delete(path);
@@ -92,10 +95,9 @@ export class Project {
       // Configs of one app read each other (authority-audience-mismatch proposes the tenant another one uses).
       for (const { file } of this.index.configsFor(config.clientId?.value)) result.add(file.path);
     }
-    if (changed.android || changed.ios || changed.format === 'android-config') {
-      for (const file of this.index.all())
-        if (file.format === 'android-config' || file.format === 'msal-js' || file.format === 'dotnet-code') result.add(file.path);
-    }
+    // Platform files of an app (Android manifests and MSAL configs, Info.plist) are read by other formats' rules.
+    const readers = new Set(formatsReadingFactsOf(changed.format));
+    if (readers.size) for (const file of this.index.all()) if (readers.has(file.format)) result.add(file.path);
     return [...result];
   }
 
@@ -156,6 +158,13 @@ export class Project {
     return result;
   }
 
+  /** How a suppression comment is written in a file the project holds; undefined where it cannot hold comments. */
+  suppressionComment(path: string): { open: string; close: string } | undefined {
+    const file = this.index.get(path);
+    const syntax = file && !file.skipped ? commentSyntaxFor(file.format, path) : undefined;
+    return syntax ? directiveComment(syntax) : undefined;
+  }
+
   /** Line index of a file the project holds (for adapters converting offsets of edits). */
   lines(file: ParsedFile): LineIndex {
     let index = this.lineIndexes.get(file.path);
@@ -199,6 +208,9 @@ export class Project {
     return rules;
   }
 }
+
+/** The format of a skipped file whose name no format claims (a file named on the command line): plain JSON. */
+const FALLBACK_FORMAT: FormatId = 'json-config';
 
 /** Rules that only report why a file was not read fully: cheap, and what the user most needs to see. */
 const ALWAYS_RUN = new Set(['parse-error', 'file-skipped']);

@@ -1,5 +1,5 @@
 import { CONFIG_FILE_NAME, SEVERITY_SETTINGS } from './config-file';
-import { RULES } from './rules';
+import { RULES } from '../rules';
 
 // The JSON schema of `.entra-auth-lint.json`, built from the rule list so it never drifts from it.
 // schemas/entra-auth-lint.schema.json is this object, written by `npm run golden:update`; a test checks

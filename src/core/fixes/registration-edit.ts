@@ -1,6 +1,6 @@
 import { findNodeAtOffset, getNodePath, modify, parseTree, applyEdits, type FormattingOptions, type JSONPath, type Node } from 'jsonc-parser';
-import { baseName } from './formats/types';
-import type { AppRegistration, Fix, ParsedFile, Platform, RedirectUri, TextEdit } from './model';
+import { baseName } from '../io/paths';
+import type { AppRegistration, Fix, ParsedFile, Platform, RedirectUri, TextEdit } from '../model';
 
 // Fixes that change an app registration manifest (Microsoft Graph or legacy Azure AD Graph format). The
 // new text is produced by jsonc-parser's `modify` with the file's own indentation and line ends, then
@@ -21,10 +21,6 @@ export function listPlatformFor(platform: Platform): ListPlatform | undefined {
   if (platform === 'spa' || platform === 'web') return platform;
   if (platform === 'publicClient' || platform === 'ios' || platform === 'android') return 'publicClient';
   return undefined;
-}
-
-function isEditableManifest(file: ParsedFile): boolean {
-  return file.format === 'graph-manifest' || file.format === 'aad-manifest';
 }
 
 /** Adds `uri` to the registration's list for `platform` (creating the list when missing). */
@@ -51,7 +47,7 @@ function buildAddRedirectFix(file: ParsedFile, registration: AppRegistration, ur
   if (!located) return undefined;
   const { text, appPath, options } = located;
   const edits =
-    file.format === 'graph-manifest'
+    registration.manifestSchema === 'graph'
       ? modify(text, [...appPath, platform, 'redirectUris', -1], uri, { formattingOptions: options, isArrayInsertion: true })
       : modify(text, [...appPath, 'replyUrlsWithType', -1], { url: uri, type: AAD_TYPE[platform] }, { formattingOptions: options, isArrayInsertion: true });
   const edit = minimalEdit(file.path, text, applyEdits(text, edits));
@@ -67,7 +63,7 @@ function buildMoveRedirectFix(file: ParsedFile, registration: AppRegistration, e
   if (!entryNode || entryNode.type !== 'string') return undefined;
   const entryPath = getNodePath(entryNode);
   const title = `Move '${entry.value}' to ${PLATFORM_LABEL[to]} in ${baseName(file.path)}`;
-  if (file.format === 'aad-manifest') {
+  if (registration.manifestSchema === 'aad-graph') {
     // replyUrlsWithType[i].url → set replyUrlsWithType[i].type; a plain replyUrls entry carries no type.
     if (entryPath[entryPath.length - 1] !== 'url') return undefined;
     const next = applyEdits(text, modify(text, [...entryPath.slice(0, -1), 'type'], AAD_TYPE[to], { formattingOptions: options }));
@@ -101,7 +97,7 @@ export function setBooleanEdit(file: ParsedFile, range: { start: number; end: nu
 }
 
 function locateApp(file: ParsedFile, registration: AppRegistration): { text: string; root: Node; appPath: JSONPath; options: FormattingOptions } | undefined {
-  if (!isEditableManifest(file)) return undefined;
+  if (!registration.manifestSchema) return undefined; // only a whole portal manifest is edited
   const text = file.text;
   let root: Node | undefined;
   try {

@@ -1,4 +1,4 @@
-import type { RedirectUri } from './model';
+import type { RedirectUri } from '../model';
 import { isUnresolved } from './authority';
 import { parseUri, type UriParts } from './uri';
 

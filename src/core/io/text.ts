@@ -1,4 +1,4 @@
-import type { Position, Range } from './model';
+import type { Position, Range } from '../model';
 
 /** How a file's bytes were decoded, so a fix can write them back the same way. */
 export interface Decoded {

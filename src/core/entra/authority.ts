@@ -1,5 +1,5 @@
 import { AzureCloudInstance, ClientConfigurationErrorCodes } from '@azure/msal-node';
-import type { AuthConfig, Located, Range } from './model';
+import type { AuthConfig, Located, Range } from '../model';
 import { GUID, isPlaceholder } from './uri';
 
 // Reading an authority the way MSAL does: instance host, tenant segment and the kind of authority

@@ -1,4 +1,4 @@
-import type { AndroidIntentData } from '../model';
+import type { AndroidIntentData } from '../../model';
 
 // How an Android app receives a redirect: the parts of an msauth:// URI as Android matches them against a
 // BrowserTabActivity intent filter, and the encodings of the signature hash (raw in the manifest,

@@ -1,5 +1,5 @@
-import type { AppRegistration, AuthConfig, RedirectUri } from '../model';
-import type { WorkspaceIndex } from '../workspace';
+import type { AppRegistration, AuthConfig, RedirectUri } from '../../model';
+import type { WorkspaceIndex } from '../../engine/workspace';
 
 // Shared judgements of the redirect URI rules: who can sign in, and what part of a value is known.
 

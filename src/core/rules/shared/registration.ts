@@ -1,6 +1,6 @@
-import type { AppRegistration, AuthConfig, Library, ParsedFile, RedirectUri } from './model';
-import { redirectMatches } from './redirect-match';
-import type { IndexedRegistration } from './workspace';
+import type { AppRegistration, AuthConfig, Library, ParsedFile, RedirectUri } from '../../model';
+import { redirectMatches } from '../../entra/redirect-match';
+import type { IndexedRegistration } from '../../engine/workspace';
 
 // Shared vocabulary of the rules that hold a config against the app registration it signs in with.
 
@@ -28,8 +28,8 @@ export function isNativeConfig(config: AuthConfig): boolean {
  * Whether the registration's file says which redirect URIs it holds: a portal manifest always does (no list
  * means none); other formats only when they show a list (an empty one counts).
  */
-export function describesRedirects(file: ParsedFile, registration: AppRegistration): boolean {
-  if (file.format === 'graph-manifest' || file.format === 'aad-manifest') return true;
+export function describesRedirects(registration: AppRegistration): boolean {
+  if (registration.redirectsComplete) return true;
   return registration.redirectUris.length > 0 || Object.keys(registration.redirectLists ?? {}).length > 0;
 }
 

@@ -1,9 +1,9 @@
 import type { Node } from 'jsonc-parser';
-import { parseJson } from './formats/json-util';
-import type { Position, Range, SeverityOrOff } from './model';
-import type { LintOptions, Suppression } from './options';
-import { RULES } from './rules';
-import { LineIndex, stripBom } from './text';
+import { parseJson } from '../parsing/json-util';
+import type { Position, Range, SeverityOrOff } from '../model';
+import type { LintOptions, Suppression } from '../engine/options';
+import { RULES } from '../rules';
+import { LineIndex, stripBom } from '../io/text';
 
 // `.entra-auth-lint.json`: the team's shared settings, read by the CLI and the extension alike.
 // Pure: text in, options and errors out (the file system side lives in config-file-fs.ts).

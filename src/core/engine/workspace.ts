@@ -1,5 +1,5 @@
-import type { AppRegistration, AuthConfig, ParsedFile } from './model';
-import { slashPath } from './formats/types';
+import type { AppRegistration, AuthConfig, ParsedFile } from '../model';
+import { slashPath } from '../io/paths';
 
 export interface IndexedRegistration {
   file: ParsedFile;
@@ -57,10 +57,10 @@ export class WorkspaceIndex {
     return this.configsFor(registration.appId?.value);
   }
 
-  /** Files of a format under the same module folder as `path` (see moduleRoot). */
-  sameModule(path: string, format: ParsedFile['format']): ParsedFile[] {
+  /** Files under the same module folder as `path` (see moduleRoot) that `holds` accepts (an Android manifest, an MSAL config). */
+  sameModule(path: string, holds: (file: ParsedFile) => boolean): ParsedFile[] {
     const root = moduleRoot(path);
-    return this.all().filter((f) => f.format === format && slashPath(f.path).startsWith(root));
+    return this.all().filter((f) => holds(f) && slashPath(f.path).startsWith(root));
   }
 
   private invalidate(): void {

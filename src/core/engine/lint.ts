@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
-import { discover } from './discovery';
-import { detectFormat, FORMATS } from './formats';
-import type { Finding, FormatId } from './model';
+import { discover } from '../io/discovery';
+import { detectFormat, formatByName } from '../formats';
+import type { Finding, FormatId } from '../model';
 import type { LintOptions } from './options';
 import { Project } from './project';
-import { decode, type Decoded } from './text';
+import { decode, type Decoded } from '../io/text';
 
 export interface FileRead {
   path: string;
@@ -52,7 +52,7 @@ export function readInto(project: Project, file: string): FileRead {
     const decoded = decode(bytes.subarray(0, offset));
     if ('binary' in decoded) {
       // A binary file with a config's name (Info.plist, *.json) is reported, not silently dropped.
-      project.setSkipped(file, decoded.reason, 'ios-plist');
+      project.setSkipped(file, decoded.reason);
       return read;
     }
     read.decoded = decoded;
@@ -70,8 +70,8 @@ const LARGE_FILE_HEAD_BYTES = 64 * 1024;
 
 /** The format a file over the size limit would be read as: by name, or by sniffing its first 64 KB. */
 function formatOfLargeFile(fd: number, file: string): FormatId | undefined {
-  const named = FORMATS.find((format) => format.byName(file) === 'yes');
-  if (named) return named.id;
+  const named = formatByName(file);
+  if (named?.byName(file) === 'yes') return named.id;
   const head = Buffer.alloc(LARGE_FILE_HEAD_BYTES);
   const length = fs.readSync(fd, head, 0, head.length, 0);
   const decoded = decode(head.subarray(0, length));

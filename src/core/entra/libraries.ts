@@ -1,0 +1,99 @@
+import type { AuthConfig, Library, UserAgent } from '../model';
+import { configAuthority } from './authority';
+
+// What each sign-in library does by default: which user agent signs the user in and which identity
+// providers it serves. Readers start from these defaults and apply what the file chooses; rules judge
+// the result. Facts come from the libraries' sources (see ../shared/reference/mobile-and-native-auth.md).
+
+export interface LibraryFacts {
+  /** The user agent when the file chooses nothing. */
+  userAgent: UserAgent;
+  /** The library talks only to Microsoft authorities (MSAL): its configs are Entra's even without an authority. */
+  entraOnly: boolean;
+}
+
+const SYSTEM_BROWSER = (description: string): UserAgent => ({ kind: 'system-browser', description });
+const UNKNOWN: UserAgent = { kind: 'unknown', description: 'a user agent the file does not show' };
+
+const MSAL_JS_BROWSER: LibraryFacts = { userAgent: { kind: 'unknown', description: 'the browser the app runs in' }, entraOnly: true };
+
+export const LIBRARIES: Record<Library, LibraryFacts> = {
+  'msal-browser': MSAL_JS_BROWSER,
+  'msal-react': MSAL_JS_BROWSER,
+  'msal-angular': MSAL_JS_BROWSER,
+  'msal-js': { userAgent: UNKNOWN, entraOnly: true },
+  // acquireTokenInteractive opens the system browser and listens on a loopback port.
+  'msal-node': { userAgent: SYSTEM_BROWSER('the system browser (acquireTokenInteractive)'), entraOnly: true },
+  electron: { userAgent: UNKNOWN, entraOnly: true },
+  'react-native': { userAgent: UNKNOWN, entraOnly: true },
+  // Android: the wrapper writes broker_redirect_uri_registered false; iOS: MSAL's default web view.
+  'react-native-msal': {
+    userAgent: SYSTEM_BROWSER('Custom Tabs on Android and ASWebAuthenticationSession on iOS (react-native-msal turns the broker off)'),
+    entraOnly: true,
+  },
+  'react-native-app-auth': { userAgent: SYSTEM_BROWSER('a system browser (AppAuth: Custom Tabs, ASWebAuthenticationSession)'), entraOnly: false },
+  'react-native-azure-auth': { userAgent: SYSTEM_BROWSER('a system browser (Custom Tabs, ASWebAuthenticationSession)'), entraOnly: true },
+  'expo-auth-session': { userAgent: SYSTEM_BROWSER('a system browser (expo-web-browser: Custom Tabs, ASWebAuthenticationSession)'), entraOnly: false },
+  'ionic-auth-connect': { userAgent: SYSTEM_BROWSER('a system browser (SFSafariViewController, ASWebAuthenticationSession, Custom Tabs)'), entraOnly: false },
+  'capacitor-msauth': { userAgent: SYSTEM_BROWSER('Custom Tabs (the plugin writes authorization_user_agent DEFAULT, broker off)'), entraOnly: true },
+  'cordova-msal': { userAgent: SYSTEM_BROWSER('a system browser (broker off by default)'), entraOnly: true },
+  // msal_default_config.json: broker_redirect_uri_registered true, authorization_user_agent DEFAULT.
+  'msal-android': {
+    userAgent: {
+      kind: 'broker',
+      fallback: 'system-browser',
+      description: 'the broker when Microsoft Authenticator or Company Portal is installed, otherwise Custom Tabs',
+    },
+    entraOnly: true,
+  },
+  'appauth-android': { userAgent: SYSTEM_BROWSER('Custom Tabs (AppAuth supports no web view)'), entraOnly: false },
+  // MSALGlobalConfig.brokerAvailability defaults to .auto; the web view to ASWebAuthenticationSession.
+  'msal-ios': {
+    userAgent: {
+      kind: 'broker',
+      fallback: 'system-browser',
+      description: 'the broker when Microsoft Authenticator is installed, otherwise ASWebAuthenticationSession',
+    },
+    entraOnly: true,
+  },
+  'appauth-ios': { userAgent: SYSTEM_BROWSER('ASWebAuthenticationSession (AppAuth supports no web view)'), entraOnly: false },
+  // Mobile: the system browser unless WithUseEmbeddedWebView(true) or WithBroker(); desktop: loopback only.
+  'msal-dotnet': { userAgent: SYSTEM_BROWSER('the system browser (MSAL.NET on Android and iOS without WithBroker or an embedded web view)'), entraOnly: true },
+  'maui-webauthenticator': { userAgent: SYSTEM_BROWSER('a system browser (WebAuthenticator: Custom Tabs, ASWebAuthenticationSession)'), entraOnly: false },
+  'ms-identity-web': { userAgent: { kind: 'unknown', description: 'the browser of a web app' }, entraOnly: true },
+  'flutter-appauth': { userAgent: SYSTEM_BROWSER('a system browser (AppAuth: ASWebAuthenticationSession, Custom Tabs)'), entraOnly: false },
+  // aad_oauth signs in inside a webview_flutter WebView on mobile.
+  'aad-oauth': { userAgent: { kind: 'embedded', description: 'an embedded web view (aad_oauth on mobile)' }, entraOnly: true },
+  'msal-flutter': { userAgent: UNKNOWN, entraOnly: true },
+  'msal-auth-flutter': { userAgent: UNKNOWN, entraOnly: true },
+  'flutter-web-auth': { userAgent: SYSTEM_BROWSER('a system browser (ASWebAuthenticationSession, Chrome Auth Tab)'), entraOnly: false },
+  // msal-python always redirects to http://localhost.
+  'msal-python': { userAgent: SYSTEM_BROWSER('the system browser with a loopback redirect'), entraOnly: true },
+  unknown: { userAgent: UNKNOWN, entraOnly: false },
+};
+
+/** The user agent a library uses when the file chooses nothing (a copy the reader may change). */
+export function defaultUserAgent(library: Library): UserAgent {
+  return { ...LIBRARIES[library].userAgent };
+}
+
+/** Which identity provider a config signs in with. `unknown`: neither the authority nor the library tells. */
+export type IdentityProvider = 'entra' | 'b2c' | 'ciam' | 'adfs' | 'other' | 'unknown';
+
+/**
+ * The provider of a config: from its authority (issuer, discovery URL) when one is known, else Entra
+ * for MSAL libraries, else unknown. An MSAL library talks only to Microsoft authorities, so an unknown
+ * host there is a custom domain (B2C, External ID) or a test cloud, never another provider. Rules about
+ * Entra leave `other` alone and judge `unknown`.
+ */
+export function identityProvider(config: AuthConfig): IdentityProvider {
+  const entraOnly = LIBRARIES[config.library].entraOnly;
+  const kind = configAuthority(config)?.info.kind;
+  if (kind && (kind !== 'other' || !entraOnly)) return kind;
+  return entraOnly ? 'entra' : 'unknown';
+}
+
+/** Whether rules about Entra judge a config: its provider is Entra (or B2C, CIAM, ADFS) or not known. */
+export function mayBeEntra(config: AuthConfig): boolean {
+  return identityProvider(config) !== 'other';
+}
