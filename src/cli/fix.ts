@@ -1,11 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { applyEdits, editsByFile, selectFixes } from '../core/fixes/apply';
-import type { LintRun } from '../core/engine/lint';
-import type { Fix, TextEdit } from '../core/model';
-import { relativeSlash } from '../core/io/paths';
-import { decode, encode, maskSecret, type Decoded } from '../core/io/text';
+import { applyEdits, editsByFile, selectFixes, type LintRun, type Fix, type TextEdit, relativeSlash, decode, encode, maskSecret, type Decoded } from '../core';
 
 // --fix applies the unattended-safe fixes in place; --fix-dry-run prints the same changes as a unified diff.
 // A file is written only when it lies inside the scanned root, was read as text without decoding errors,

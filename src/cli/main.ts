@@ -1,13 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatConfigError } from '../core/config/config-file';
-import { findConfigFile, loadConfigFile } from '../core/config/config-file-fs';
-import { lintPaths, type LintRun } from '../core/engine/lint';
-import type { Finding } from '../core/model';
-import type { LintOptions } from '../core/engine/options';
-import { relativeSlash } from '../core/io/paths';
-import { Project } from '../core/engine/project';
-import { decode } from '../core/io/text';
+import {
+  formatConfigError,
+  findConfigFile,
+  loadConfigFile,
+  lintPaths,
+  type LintRun,
+  type Finding,
+  type LintOptions,
+  relativeSlash,
+  Project,
+  decode,
+} from '../core';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName } from './args';
 import { runExplain } from './explain';
 import { runFix } from './fix';

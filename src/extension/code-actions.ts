@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Fix } from '../core/model';
+import type { Finding, Fix } from '../core';
 import { sameFinding, SOURCE } from './diagnostics';
 import { toWorkspaceEdit } from './edits';
 import type { LintService } from './lint-service';

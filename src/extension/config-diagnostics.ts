@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ConfigError } from '../core/config/config-file';
+import type { ConfigError } from '../core';
 import { SOURCE } from './diagnostics';
 import { engine } from './engine';
 

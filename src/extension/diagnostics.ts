@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core/model';
+import type { Finding, Severity } from '../core';
 import { docsTarget } from './docs-link';
 
 export const SOURCE = 'entra-auth-lint';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { RuleMeta } from '../core/rules/types';
+import type { RuleMeta } from '../core';
 import { engine } from './engine';
 
 let extensionUri: vscode.Uri | undefined;

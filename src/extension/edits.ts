@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Fix, TextEdit } from '../core/model';
+import type { Fix, TextEdit } from '../core';
 import { engine } from './engine';
 import type { LintService } from './lint-service';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CodeMatch } from '../core/aadsts/types';
+import type { CodeMatch } from '../core/aadsts';
 import { aadsts } from './aadsts';
 
 export const EXPLAIN_COMMAND = 'entraAuthLint.explainCode';

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { SeverityOrOff } from '../core/model';
-import type { LintOptions } from '../core/engine/options';
+import type { SeverityOrOff, LintOptions } from '../core';
 
 export const SECTION = 'entraAuthLint';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Finding } from '../core/model';
+import type { Finding } from '../core';
 import { engine } from './engine';
 
 const PLACEHOLDER_REASON = 'TODO: say why the team accepts this';

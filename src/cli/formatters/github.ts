@@ -1,5 +1,4 @@
-import { relativeSlash } from '../../core/io/paths';
-import type { Severity } from '../../core/model';
+import { relativeSlash, type Severity } from '../../core';
 import type { Formatter } from './types';
 
 // GitHub Actions workflow commands: each line becomes an annotation on the pull request and in the log.

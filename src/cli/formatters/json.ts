@@ -1,4 +1,4 @@
-import { relativeSlash } from '../../core/io/paths';
+import { relativeSlash } from '../../core';
 import type { Formatter } from './types';
 
 /** The JSON contract other tools rely on; keep field names and meanings exactly. */

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { relativeSlash } from '../../core/io/paths';
-import type { Finding, Location, Severity } from '../../core/model';
-import { RULES } from '../../core/rules';
-import { docsUrl, type Rule } from '../../core/rules/types';
+import { relativeSlash, type Finding, type Location, type Severity, RULES, docsUrl, type Rule } from '../../core';
 import { TOOL_INFORMATION_URI, TOOL_NAME, TOOL_VERSION } from '../version';
 import type { Formatter } from './types';
 

@@ -1,6 +1,5 @@
 import { styleText } from 'node:util';
-import { relativeSlash } from '../../core/io/paths';
-import type { Finding } from '../../core/model';
+import { relativeSlash, type Finding } from '../../core';
 import type { Formatter } from './types';
 
 const COLORS: Record<Finding['severity'], Parameters<typeof styleText>[0]> = {

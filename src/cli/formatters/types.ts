@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/model';
+import type { Finding } from '../../core';
 
 export interface ReportInput {
   /** Files read, relative to cwd with `/`. */

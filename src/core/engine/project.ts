@@ -5,7 +5,7 @@ import { emptyParsed } from '../formats/types';
 import { effectiveOptions, type EffectiveOptions, type LintOptions } from './options';
 import { RULES } from '../rules';
 import { fileSkipped } from '../rules/file-skipped';
-import type { Report, Rule } from '../rules/types';
+import { isWorkspaceRule, type Report, type Rule } from '../rules/types';
 import { directiveComment, inlineSuppressions, isSuppressedInline } from './suppress';
 import { LineIndex, stripBom } from '../io/text';
 import { WorkspaceIndex } from './workspace';
@@ -122,7 +122,9 @@ export class Project {
       }
       const reports: Report[] = [];
       try {
-        rule.check({ file, workspace: this.index, options: this.options, report: (r) => reports.push(r) });
+        const report = (r: Report) => reports.push(r);
+        if (isWorkspaceRule(rule)) rule.check({ file, workspace: this.index, options: this.options, report });
+        else rule.check({ file, options: this.options, report });
       } catch (error) {
         // One broken rule must not hide the findings of the others.
         reports.length = 0;

@@ -2,7 +2,7 @@ import { replaceInsideValue, replaceValue } from '../fixes/edits';
 import { baseName } from '../io/paths';
 import type { AndroidIntentData, ParsedFile, RedirectUri } from '../model';
 import { encodeHash, intentAccepts, safeDecode, splitRedirect, type SplitRedirect } from './shared/android-app';
-import type { Report, Rule } from './types';
+import type { Report, WorkspaceRule } from './types';
 
 const BROWSER_TAB = /(^|\.)BrowserTabActivity$/;
 const ENCODED = /%[0-9a-f]{2}/i;
@@ -32,7 +32,7 @@ function checkConfigEncoding(file: ParsedFile, uri: RedirectUri, redirect: Split
   };
 }
 
-export const androidRedirectMismatch: Rule = {
+export const androidRedirectMismatch: WorkspaceRule = {
   meta: {
     id: 'android-redirect-mismatch',
     codes: ['AADSTS50011'],

@@ -2,7 +2,7 @@ import { audienceOf, configAuthority, tenantRange, type AuthorityAudience } from
 import { registrationAnchor, registrationName } from './shared/registration';
 import type { AuthConfig, Fix, Range, SignInAudience } from '../model';
 import type { WorkspaceIndex, IndexedRegistration } from '../engine/workspace';
-import type { Rule } from './types';
+import type { WorkspaceRule } from './types';
 
 interface Mismatch {
   code: string;
@@ -23,7 +23,7 @@ const AUDIENCE_TEXT: Record<string, string> = {
   PersonalMicrosoftAccount: 'personal Microsoft accounts only',
 };
 
-export const authorityAudienceMismatch: Rule = {
+export const authorityAudienceMismatch: WorkspaceRule = {
   meta: {
     id: 'authority-audience-mismatch',
     codes: ['AADSTS50194', 'AADSTS9002332', 'AADSTS500207'],

@@ -1,9 +1,9 @@
 import type { Located } from '../model';
 import { GUID, holdsPlaceholder } from '../entra/uri';
-import type { Rule } from './types';
+import type { FileRule } from './types';
 import { isExternalReference } from './shared/value-reference';
 
-export const clientIdFormat: Rule = {
+export const clientIdFormat: FileRule = {
   meta: {
     id: 'client-id-format',
     codes: ['AADSTS700016', 'AADSTS90112'],

@@ -1,6 +1,6 @@
 import { maskSecret } from '../io/text';
 import { isPlaceholder } from '../entra/uri';
-import type { Rule } from './types';
+import type { FileRule } from './types';
 import { isExternalReference } from './shared/value-reference';
 /** Sample text that is obviously not a real secret. */
 const SAMPLE =
@@ -14,7 +14,7 @@ export function isLiteralSecret(value: string): boolean {
   return true;
 }
 
-export const committedSecret: Rule = {
+export const committedSecret: FileRule = {
   meta: {
     id: 'committed-secret',
     codes: [],

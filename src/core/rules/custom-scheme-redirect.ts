@@ -3,7 +3,7 @@ import type { Platform, RedirectUri } from '../model';
 import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../entra/uri';
 import { userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
 import { safeRedirectFix } from './shared/safe-redirect';
-import { redirectsOf, type Rule } from './types';
+import { redirectsOf, type WorkspaceRule } from './types';
 
 const CODE = 'AADSTS50199';
 const PROMPT = 'AADSTS50199 "Are you trying to sign in to …?"';
@@ -33,14 +33,14 @@ function safeRedirectFor(platform: Platform): string {
   }
 }
 
-export const customSchemeRedirect: Rule = {
+export const customSchemeRedirect: WorkspaceRule = {
   meta: {
     id: 'custom-scheme-redirect',
     codes: [CODE],
     defaultSeverity: 'warning',
     description: 'Custom-scheme redirect URI used through a system browser shows the AADSTS50199 "Are you trying to sign in to …?" prompt.',
     fixable: true,
-    scope: 'file',
+    scope: 'workspace',
     docs: {
       impact:
         'After signing in, the user sees an extra "Are you trying to sign in to <app>?" page (AADSTS50199, CmsiInterrupt) and must press Continue; silent token requests fail with interaction_required. In some embedded browsers the Continue button loops.',

@@ -1,6 +1,6 @@
 import { removeJsonArrayElement, sameJsonArray } from '../fixes/edits';
 import type { RedirectUri } from '../model';
-import type { Rule } from './types';
+import type { FileRule } from './types';
 
 /** The form two URIs share when they differ only by case or by the slash Entra adds to a path-less URI. */
 function looseKey(value: string): string {
@@ -10,7 +10,7 @@ function looseKey(value: string): string {
 /** Exact copies examined per registration (each reported with a fix); a real list has a handful at most. */
 const MAX_TWINS_CHECKED = 100;
 
-export const duplicateRedirect: Rule = {
+export const duplicateRedirect: FileRule = {
   meta: {
     id: 'duplicate-redirect',
     codes: ['AADSTS50011'],

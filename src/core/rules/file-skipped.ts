@@ -1,6 +1,6 @@
-import type { Rule } from './types';
+import type { FileRule } from './types';
 
-export const fileSkipped: Rule = {
+export const fileSkipped: FileRule = {
   meta: {
     id: 'file-skipped',
     codes: [],

@@ -2,12 +2,12 @@ import { AUTH_CODE_PKCE_LIBRARIES, registrationAnchor, registrationName } from '
 import type { AppRegistration, Fix, Located, TextEdit } from '../model';
 import { baseName } from '../io/paths';
 import { setBooleanEdit } from '../fixes/registration-edit';
-import type { Rule, RuleContext } from './types';
+import type { WorkspaceRule, WorkspaceRuleContext } from './types';
 
 const ID_TOKEN_CODE = 'AADSTS700054';
 const ACCESS_TOKEN_CODE = 'AADSTS700051';
 
-export const implicitGrantEnabled: Rule = {
+export const implicitGrantEnabled: WorkspaceRule = {
   meta: {
     id: 'implicit-grant-enabled',
     codes: [ID_TOKEN_CODE, ACCESS_TOKEN_CODE],
@@ -43,7 +43,7 @@ export const implicitGrantEnabled: Rule = {
 };
 
 /** Implicit issuance on in a registration whose every linked config uses the code flow with PKCE. */
-function checkRegistrations({ file, workspace, report }: RuleContext): void {
+function checkRegistrations({ file, workspace, report }: WorkspaceRuleContext): void {
   for (const registration of file.registrations) {
     const flags = enabledFlags(registration);
     if (!flags.length) continue;
@@ -76,7 +76,7 @@ function enabledFlags(registration: AppRegistration): { flag: Located<boolean>; 
 }
 
 /** A config asking for id_token / token in the front channel while the registration does not issue it. */
-function checkResponseTypes({ file, workspace, report }: RuleContext): void {
+function checkResponseTypes({ file, workspace, report }: WorkspaceRuleContext): void {
   for (const config of file.configs) {
     const responseType = config.responseType;
     if (!responseType) continue;

@@ -1,9 +1,9 @@
 import { upgradeToHttps } from '../fixes/edits';
 import { isLoopbackHost, parseUri } from '../entra/uri';
 import { isKnownHost } from './shared/audience';
-import { redirectsOf, type Rule } from './types';
+import { redirectsOf, type FileRule } from './types';
 
-export const insecureHttpRedirect: Rule = {
+export const insecureHttpRedirect: FileRule = {
   meta: {
     id: 'insecure-http-redirect',
     codes: ['AADSTS500117'],

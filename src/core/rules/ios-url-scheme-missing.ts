@@ -2,11 +2,11 @@ import { insertPlistUrlScheme } from '../fixes/edits';
 import { baseName } from '../io/paths';
 import { uriScheme } from '../entra/uri';
 import { plistsFor, schemeCovers } from './shared/ios-app';
-import type { Rule } from './types';
+import type { WorkspaceRule } from './types';
 
 const BROKER_QUERIES = ['msauthv2', 'msauthv3'];
 
-export const iosUrlSchemeMissing: Rule = {
+export const iosUrlSchemeMissing: WorkspaceRule = {
   meta: {
     id: 'ios-url-scheme-missing',
     codes: [],

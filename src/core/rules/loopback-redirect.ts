@@ -1,6 +1,6 @@
 import type { RedirectUri } from '../model';
 import { parseUri } from '../entra/uri';
-import { redirectsOf, type Rule } from './types';
+import { redirectsOf, type FileRule } from './types';
 
 /**
  * A localhost URI without its port, the form Entra matches localhost URIs by. Only the name localhost:
@@ -12,7 +12,7 @@ function withoutPort(uri: RedirectUri): string | undefined {
   return `${parts.scheme}://${parts.host}${parts.path}${parts.query !== undefined ? `?${parts.query}` : ''}`;
 }
 
-export const loopbackRedirect: Rule = {
+export const loopbackRedirect: FileRule = {
   meta: {
     id: 'loopback-redirect',
     codes: ['AADSTS50011'],

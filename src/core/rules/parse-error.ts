@@ -1,6 +1,6 @@
-import type { Rule } from './types';
+import type { FileRule } from './types';
 
-export const parseError: Rule = {
+export const parseError: FileRule = {
   meta: {
     id: 'parse-error',
     codes: [],

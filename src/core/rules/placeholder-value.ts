@@ -1,6 +1,6 @@
 import type { Located } from '../model';
 import { holdsPlaceholder } from '../entra/uri';
-import { redirectsOf, type Rule } from './types';
+import { redirectsOf, type FileRule } from './types';
 
 type Field = 'client id' | 'tenant' | 'authority' | 'redirect URI';
 const CODES: Record<Field, string> = { 'client id': 'AADSTS700016', tenant: 'AADSTS90002', authority: 'AADSTS90002', 'redirect URI': 'AADSTS50011' };
@@ -11,7 +11,7 @@ const OUTCOME: Record<Field, string> = {
   'redirect URI': 'the redirect URI matches no registered one (AADSTS50011)',
 };
 
-export const placeholderValue: Rule = {
+export const placeholderValue: FileRule = {
   meta: {
     id: 'placeholder-value',
     codes: ['AADSTS700016', 'AADSTS90002', 'AADSTS50011'],

@@ -2,11 +2,11 @@ import { isNativeConfig, registeredMatches, registrationName } from './shared/re
 import type { Fix } from '../model';
 import { isJudgeableRedirect } from '../entra/redirect-match';
 import { moveRedirectFix } from '../fixes/registration-edit';
-import type { Rule } from './types';
+import type { WorkspaceRule } from './types';
 
 const CODE = 'AADSTS7000218';
 
-export const publicClientRedirectOnWebPlatform: Rule = {
+export const publicClientRedirectOnWebPlatform: WorkspaceRule = {
   meta: {
     id: 'public-client-redirect-on-web-platform',
     codes: [CODE],

@@ -1,7 +1,7 @@
 import type { AppRegistration, AuthConfig, RedirectUri } from '../model';
 import { holdsPlaceholder, isPlaceholder, parseUri, uriScheme } from '../entra/uri';
 import { includesPersonalAccounts, knownText } from './shared/audience';
-import { redirectsOf, type Rule } from './types';
+import { redirectsOf, type WorkspaceRule } from './types';
 
 const MAX_LENGTH = 256;
 const FORBIDDEN = /[!$'(),;]/g;
@@ -37,7 +37,7 @@ function formatProblems(uri: RedirectUri, owner: AuthConfig | AppRegistration, p
   return problems;
 }
 
-export const redirectUriFormat: Rule = {
+export const redirectUriFormat: WorkspaceRule = {
   meta: {
     id: 'redirect-uri-format',
     codes: ['AADSTS50011'],
@@ -45,7 +45,7 @@ export const redirectUriFormat: Rule = {
     description:
       'A redirect URI the platform does not accept: too long, forbidden characters, a fragment, whitespace, a query for personal accounts, or relative where it must be absolute.',
     fixable: false,
-    scope: 'file',
+    scope: 'workspace',
     docs: {
       impact:
         'The registration cannot be saved with the URI, or the URI the app sends never matches a registered one: sign-in fails with AADSTS50011 (redirect URI mismatch).',

@@ -2,11 +2,11 @@ import { isBrowserConfig, registeredMatches, registrationName } from './shared/r
 import type { Fix } from '../model';
 import { isJudgeableRedirect } from '../entra/redirect-match';
 import { moveRedirectFix } from '../fixes/registration-edit';
-import type { Rule } from './types';
+import type { WorkspaceRule } from './types';
 
 const CODE = 'AADSTS9002326';
 
-export const spaRedirectOnWebPlatform: Rule = {
+export const spaRedirectOnWebPlatform: WorkspaceRule = {
   meta: {
     id: 'spa-redirect-on-web-platform',
     codes: [CODE],

@@ -1,11 +1,11 @@
 import { registrationIncludesPersonal } from './shared/audience';
-import type { Rule } from './types';
+import type { FileRule } from './types';
 
 /** Redirect URIs one registration may hold, by audience (the limit cannot be raised). */
 export const LIMIT_WORK_SCHOOL = 256;
 export const LIMIT_WITH_PERSONAL = 100;
 
-export const tooManyRedirects: Rule = {
+export const tooManyRedirects: FileRule = {
   meta: {
     id: 'too-many-redirects',
     codes: [],

@@ -45,16 +45,33 @@ export interface Report {
   fixes?: Fix[];
 }
 
-export interface RuleContext {
+/** What a `file` rule sees: the one file (no workspace, so it cannot depend on other files by accident). */
+export interface FileRuleContext {
   file: ParsedFile;
-  workspace: WorkspaceIndex;
   options: EffectiveOptions;
   report(report: Report): void;
 }
 
-export interface Rule {
-  meta: RuleMeta;
-  check(context: RuleContext): void;
+/** What a `workspace` rule sees: the file and the index of every other file of the workspace. */
+export interface WorkspaceRuleContext extends FileRuleContext {
+  workspace: WorkspaceIndex;
+}
+
+export interface FileRule {
+  meta: RuleMeta & { scope: 'file' };
+  check(context: FileRuleContext): void;
+}
+
+export interface WorkspaceRule {
+  meta: RuleMeta & { scope: 'workspace' };
+  check(context: WorkspaceRuleContext): void;
+}
+
+/** A rule's scope decides its context: the type system keeps `file` rules away from the workspace. */
+export type Rule = FileRule | WorkspaceRule;
+
+export function isWorkspaceRule(rule: Rule): rule is WorkspaceRule {
+  return rule.meta.scope === 'workspace';
 }
 
 /** Every redirect URI in a file, with the unit (config or registration) it belongs to. */

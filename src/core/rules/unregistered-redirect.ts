@@ -3,11 +3,11 @@ import { replaceValue } from '../fixes/edits';
 import type { Fix, RedirectUri } from '../model';
 import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../entra/redirect-match';
 import { addRedirectFix, listPlatformFor, platformLabel } from '../fixes/registration-edit';
-import type { Report, Rule } from './types';
+import type { Report, WorkspaceRule } from './types';
 
 const CODE = 'AADSTS50011';
 
-export const unregisteredRedirect: Rule = {
+export const unregisteredRedirect: WorkspaceRule = {
   meta: {
     id: 'unregistered-redirect',
     codes: [CODE],

@@ -1,12 +1,12 @@
 import { configAuthority, inKnownAuthorities, MSAL_ERROR } from '../entra/authority';
 import { appendToListLiteral, upgradeToHttps } from '../fixes/edits';
 import type { AuthConfig, Fix, Library, Located, ParsedFile } from '../model';
-import type { Rule } from './types';
+import type { FileRule } from './types';
 
 // MSAL.js libraries: they validate the authority against `knownAuthorities` (or Entra instance discovery).
 const MSAL_JS: readonly Library[] = ['msal-browser', 'msal-react', 'msal-angular', 'msal-node', 'msal-js', 'electron', 'react-native'];
 
-export const untrustedAuthority: Rule = {
+export const untrustedAuthority: FileRule = {
   meta: {
     id: 'untrusted-authority',
     codes: [MSAL_ERROR.untrustedAuthority, MSAL_ERROR.authorityUriInsecure],

@@ -1,10 +1,10 @@
 import { replaceValue } from '../fixes/edits';
 import { NATIVE_CLIENT_URI, uriScheme } from '../entra/uri';
-import { redirectsOf, type Rule } from './types';
+import { redirectsOf, type FileRule } from './types';
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 
-export const urnRedirect: Rule = {
+export const urnRedirect: FileRule = {
   meta: {
     id: 'urn-redirect',
     codes: ['AADSTS500119'],

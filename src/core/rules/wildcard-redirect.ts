@@ -1,14 +1,14 @@
 import { includesPersonalAccounts, knownText } from './shared/audience';
-import { redirectsOf, type Rule } from './types';
+import { redirectsOf, type WorkspaceRule } from './types';
 
-export const wildcardRedirect: Rule = {
+export const wildcardRedirect: WorkspaceRule = {
   meta: {
     id: 'wildcard-redirect',
     codes: ['AADSTS50011'],
     defaultSeverity: 'warning',
     description: 'A wildcard (*) redirect URI: not supported when personal Microsoft accounts can sign in, discouraged otherwise.',
     fixable: false,
-    scope: 'file',
+    scope: 'workspace',
     docs: {
       impact:
         'For apps that accept personal Microsoft accounts the URI cannot be registered, so sign-in fails with AADSTS50011 (redirect URI mismatch). For work and school apps it works, but Entra drops the query string and fragment of a matched URI and any subdomain you do not control can receive codes.',

@@ -10,7 +10,7 @@ import { lintPaths, lintText } from '../../../src/core/engine/lint';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_TIME_BUDGET_MS } from '../../../src/core/engine/options';
 import { Project } from '../../../src/core/engine/project';
 import { RULES } from '../../../src/core/rules';
-import type { Rule } from '../../../src/core/rules/types';
+import type { FileRule } from '../../../src/core/rules/types';
 import { decode } from '../../../src/core/io/text';
 import { seedsFor } from '../../fuzz/seeds';
 
@@ -129,8 +129,8 @@ describe('limits: file size, nesting depth, time budget, symlink loops, undecoda
   });
 
   describe('time budget per file', () => {
-    const busyRule: Rule = {
-      meta: { ...RULES[0].meta, id: 'busy-test-rule' },
+    const busyRule: FileRule = {
+      meta: { ...RULES[0].meta, id: 'busy-test-rule', scope: 'file' },
       check() {
         const until = performance.now() + 30;
         while (performance.now() < until) {
@@ -138,8 +138,8 @@ describe('limits: file size, nesting depth, time budget, symlink loops, undecoda
         }
       },
     };
-    const laterRule: Rule = {
-      meta: { ...RULES[0].meta, id: 'later-test-rule' },
+    const laterRule: FileRule = {
+      meta: { ...RULES[0].meta, id: 'later-test-rule', scope: 'file' },
       check: ({ report }) => report({ range: { start: 0, end: 1 }, message: 'later rule ran' }),
     };
     const parseError = RULES.find((r) => r.meta.id === 'parse-error')!;
