@@ -1,10 +1,26 @@
 import { replaceInsideValue, replaceValue } from '../fixes/edits';
 import { baseName } from '../io/paths';
-import type { AndroidIntentData, ParsedFile, RedirectUri } from '../model';
-import { encodeHash, intentAccepts, safeDecode, splitRedirect, type SplitRedirect } from './shared/android-app';
+import type { WorkspaceIndex } from '../engine/workspace';
+import type { AndroidIntentData, AuthConfig, ParsedFile, RedirectUri } from '../model';
+import {
+  configUsedBy,
+  encodeHash,
+  intentAccepts,
+  moduleFiles,
+  resolveIntentData,
+  safeDecode,
+  sourceSetOf,
+  splitRedirect,
+  variantsOfModule,
+  variantsUsing,
+  type AndroidVariant,
+  type IntentValues,
+  type SplitRedirect,
+} from './shared/android-app';
 import type { Report, WorkspaceRule } from './types';
 
-const BROWSER_TAB = /(^|\.)BrowserTabActivity$/;
+/** MSAL's receiver: BrowserTabActivity, or CurrentTaskBrowserTabActivity with authorization_in_current_task. */
+const BROWSER_TAB = /(^|\.)(CurrentTask)?BrowserTabActivity$/;
 const ENCODED = /%[0-9a-f]{2}/i;
 const RAW_HASH_CHARS = /[+/=]/;
 
@@ -44,9 +60,9 @@ export const androidRedirectMismatch: WorkspaceRule = {
     docs: {
       impact:
         'MSAL refuses to start an interactive sign-in ("the redirect URI is not registered in the manifest"), the browser cannot hand the result back to the app, or Entra rejects the redirect with AADSTS50011.',
-      why: 'An Android redirect has the form msauth://<package>/<signature hash>. The config file (res/raw/*.json) must hold the hash URL-encoded, exactly as the portal generates it, while the BrowserTabActivity <data> element in AndroidManifest.xml must hold android:path="/" followed by the raw base64 hash. The scheme, host and path of the two must describe the same URI.',
+      why: 'An Android redirect has the form msauth://<package>/<signature hash>. The config file (res/raw/*.json) must hold the hash URL-encoded, exactly as the portal generates it, while the BrowserTabActivity <data> element in AndroidManifest.xml must hold android:path="/" followed by the raw base64 hash. The scheme, host and path of the two must describe the same URI in every build variant: a manifest value such as android:host="${applicationId}" is filled in by Gradle with the variant\'s application id (applicationIdSuffix of the build type and flavours included) and manifestPlaceholders, and MSAL checks the filter when it starts (authorization_user_agent DEFAULT or BROWSER; a WEBVIEW config needs none).',
       howToFix:
-        'Copy the redirect URI the portal generated (Android platform) into redirect_uri. In AndroidManifest.xml declare com.microsoft.identity.client.BrowserTabActivity with an intent filter whose <data> has android:scheme="msauth", android:host set to the package name and android:path set to "/" plus the raw hash. The fixes re-encode or decode the hash on the wrong side; they are safe under --fix because the URI they describe does not change.',
+        'Copy the redirect URI the portal generated (Android platform) into redirect_uri; for a build variant with its own application id (a debug suffix), register that package too and put its config in src/<variant>/res/raw/. In AndroidManifest.xml declare com.microsoft.identity.client.BrowserTabActivity with an intent filter whose <data> has android:scheme="msauth", android:host set to the package name and android:path set to "/" plus the raw hash. The fixes re-encode or decode the hash on the wrong side; they are safe under --fix because the URI they describe does not change.',
       failing: [
         '{ "redirect_uri": "msauth://com.contoso.app/aB3+cD4/eF5gH6iJ7kL8mN9oP0q=" }',
         '<data android:scheme="msauth" android:host="com.contoso.app" android:path="/aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D" />',
@@ -63,23 +79,12 @@ export const androidRedirectMismatch: WorkspaceRule = {
   },
   check({ file, workspace, report }) {
     if (file.android) {
-      for (const data of browserTabData(file)) {
-        const path = data.path;
-        if (data.scheme?.value.toLowerCase() !== 'msauth' || !path || !ENCODED.test(path.value)) continue;
-        const decoded = safeDecode(path.value);
-        const edit = replaceValue(file, path, decoded);
-        report({
-          range: path.range,
-          codes: [],
-          message: `android:path '${path.value}' holds the URL-encoded signature hash; the intent filter needs '/' plus the raw hash ('${decoded}'), or the browser cannot return to the app.`,
-          fixes: edit ? [{ title: 'Decode the signature hash in android:path', unattended: true, edits: [edit] }] : [],
-        });
-      }
+      checkManifestPaths(file, report);
       return;
     }
-    const manifests = workspace.sameModule(file.path, (f) => f.android !== undefined);
+    const manifests = moduleFiles(file.path, workspace, (f) => f.android !== undefined);
     for (const config of file.configs) {
-      if (config.library !== 'msal-android' || config.template) continue;
+      if (config.library !== 'msal-android' || config.template || config.receiver) continue;
       for (const uri of config.redirectUris) {
         if (uri.role !== 'redirect' || uri.partial) continue;
         const redirect = splitRedirect(uri.value.trim());
@@ -87,25 +92,101 @@ export const androidRedirectMismatch: WorkspaceRule = {
         const encoding = checkConfigEncoding(file, uri, redirect);
         if (encoding) report(encoding);
         if (!manifests.length) continue; // no manifest of this module in view: nothing to compare with
-        const declared = manifests.flatMap((m) => browserTabData(m).map((data) => ({ file: m, data })));
-        if (!declared.length) {
-          if (config.userAgent?.kind === 'embedded') continue; // a web view needs no intent filter
-          report({
-            range: uri.range,
-            codes: [],
-            message: `No BrowserTabActivity intent filter in ${manifests.map((m) => baseName(m.path)).join(', ')} receives redirect_uri '${uri.value}': MSAL cannot start a browser sign-in. Declare com.microsoft.identity.client.BrowserTabActivity with ${expectedData(redirect)}.`,
-            related: manifests.map((m) => ({ file: m.path, range: { start: 0, end: 0 }, message: 'The manifest of this module.' })),
-          });
-          continue;
-        }
-        if (declared.some(({ data }) => intentAccepts(data, redirect))) continue;
-        report({
-          range: uri.range,
-          codes: [],
-          message: `redirect_uri '${uri.value}' does not match the BrowserTabActivity intent filter of this module, so MSAL rejects the configuration and the browser cannot return to the app. The manifest needs ${expectedData(redirect)}.`,
-          related: declared.map(({ file: m, data }) => ({ file: m.path, range: data.range, message: 'BrowserTabActivity intent filter of this module.' })),
-        });
+        // MSAL checks the intent filter only when it signs in through the browser (DEFAULT, BROWSER):
+        // a web view and the broker hand the result back without one.
+        if (signsInWithWebView(config)) continue;
+        const mismatch = compareWithManifests(file, uri, redirect, manifests, workspace);
+        if (mismatch) report(mismatch);
       }
     }
   },
 };
+
+function checkManifestPaths(file: ParsedFile, report: (r: Report) => void): void {
+  for (const data of browserTabData(file)) {
+    const path = data.path;
+    if (data.scheme?.value.toLowerCase() !== 'msauth' || !path || !ENCODED.test(path.value)) continue;
+    const decoded = safeDecode(path.value);
+    const edit = replaceValue(file, path, decoded);
+    report({
+      range: path.range,
+      codes: [],
+      message: `android:path '${path.value}' holds the URL-encoded signature hash; the intent filter needs '/' plus the raw hash ('${decoded}'), or the browser cannot return to the app.`,
+      fixes: edit ? [{ title: 'Decode the signature hash in android:path', unattended: true, edits: [edit] }] : [],
+    });
+  }
+}
+
+function signsInWithWebView(config: AuthConfig): boolean {
+  const agent = config.userAgent;
+  return agent?.kind === 'embedded' || (agent?.kind === 'broker' && agent.fallback === 'embedded');
+}
+
+/** How one build variant's merged manifest receives a redirect. */
+type Outcome = { variant: AndroidVariant; result: 'accepts' | 'unknown' } | { variant: AndroidVariant; result: 'rejects' | 'no-filter'; declared: Declared[] };
+type Declared = { file: ParsedFile; data: AndroidIntentData; values?: IntentValues };
+
+/**
+ * Compares the redirect with the BrowserTabActivity filters of each build variant that uses this config,
+ * placeholders (`${applicationId}` with the variant's suffixes) filled in from the module's Gradle file.
+ * A variant whose filters cannot be resolved statically is not judged.
+ */
+function compareWithManifests(
+  file: ParsedFile,
+  uri: RedirectUri,
+  redirect: SplitRedirect,
+  manifests: ParsedFile[],
+  workspace: WorkspaceIndex,
+): Report | undefined {
+  const variants = variantsUsing(sourceSetOf(file.path), variantsOfModule(file.path, workspace)).filter((v) => configUsedBy(file.path, v, workspace));
+  const outcomes: Outcome[] = variants.map((variant) => {
+    const merged = manifests.filter((m) => variant.sourceSets.includes(sourceSetOf(m.path)));
+    const declared: Declared[] = merged.flatMap((m) => browserTabData(m).map((data) => ({ file: m, data, values: resolveIntentData(data, variant) })));
+    if (!declared.length) return merged.length ? { variant, result: 'no-filter', declared } : { variant, result: 'unknown' };
+    if (declared.some((d) => d.values && intentAccepts(d.values, redirect))) return { variant, result: 'accepts' };
+    if (declared.some((d) => !d.values)) return { variant, result: 'unknown' };
+    return { variant, result: 'rejects', declared };
+  });
+  const failing = outcomes.filter((o): o is Extract<Outcome, { declared: Declared[] }> => o.result === 'rejects' || o.result === 'no-filter');
+  if (!failing.length) return undefined;
+  const scope = variantScope(
+    failing.map((o) => o.variant),
+    outcomes.length,
+  );
+  const missing = failing.find((o) => o.result === 'no-filter');
+  if (missing) {
+    const names = [...new Set(manifests.filter((m) => missing.variant.sourceSets.includes(sourceSetOf(m.path))).map((m) => baseName(m.path)))];
+    return {
+      range: uri.range,
+      codes: [],
+      message: `${scope}No BrowserTabActivity intent filter in ${names.join(', ')} receives redirect_uri '${uri.value}': MSAL cannot start a browser sign-in. Declare com.microsoft.identity.client.BrowserTabActivity with ${expectedData(redirect)}.`,
+      related: manifests.map((m) => ({ file: m.path, range: { start: 0, end: 0 }, message: 'The manifest of this module.' })),
+    };
+  }
+  const declared = failing.flatMap((o) => o.declared);
+  const seen = new Set<string>();
+  const related = declared
+    .filter((d) => !seen.has(`${d.file.path}:${d.data.range.start}`) && seen.add(`${d.file.path}:${d.data.range.start}`))
+    .map((d) => ({ file: d.file.path, range: d.data.range, message: `BrowserTabActivity intent filter of this module${describeResolved(d)}.` }));
+  return {
+    range: uri.range,
+    codes: [],
+    message: `${scope}redirect_uri '${uri.value}' does not match the BrowserTabActivity intent filter of this module, so MSAL rejects the configuration and the browser cannot return to the app. The manifest needs ${expectedData(redirect)}.`,
+    related,
+  };
+}
+
+/** "In the debug build variant (com.contoso.app.debug), " when only some variants fail; '' when all do. */
+function variantScope(failing: AndroidVariant[], judged: number): string {
+  if (failing.length === judged || failing.every((v) => v.name === 'main')) return '';
+  const shown = failing.slice(0, 3).map((v) => (v.applicationId ? `${v.name} (${v.applicationId})` : v.name));
+  const more = failing.length > 3 ? ` and ${failing.length - 3} more` : '';
+  return `In the build variant${failing.length > 1 ? 's' : ''} ${shown.join(', ')}${more}, `;
+}
+
+/** ", which reads msauth://com.contoso.app.debug/… in this variant" when placeholders were filled in. */
+function describeResolved(declared: Declared): string {
+  const { data, values } = declared;
+  if (!values || (values.host === data.host?.value && values.scheme === data.scheme?.value && values.path === data.path?.value)) return '';
+  return ` (${values.scheme}://${values.host ?? ''}${values.path ?? ''} in this variant)`;
+}
