@@ -6,6 +6,7 @@ import {
   configUsedBy,
   encodeHash,
   intentAccepts,
+  moduleBuild,
   moduleFiles,
   resolveIntentData,
   safeDecode,
@@ -82,7 +83,11 @@ export const androidRedirectMismatch: WorkspaceRule = {
       checkManifestPaths(file, report);
       return;
     }
-    const manifests = moduleFiles(file.path, workspace, (f) => f.android !== undefined);
+    // A library module's filters come from the app that includes it, and JVM unit tests (src/test) start no
+    // sign-in: neither has a manifest in view to compare with.
+    const library = moduleBuild(file.path, workspace)?.build.plugin === 'library';
+    const unitTest = /^test([A-Z]|$)/.test(sourceSetOf(file.path));
+    const manifests = library || unitTest ? [] : moduleFiles(file.path, workspace, (f) => f.android !== undefined);
     for (const config of file.configs) {
       if (config.library !== 'msal-android' || config.template || config.receiver) continue;
       for (const uri of config.redirectUris) {
@@ -138,9 +143,14 @@ function compareWithManifests(
   manifests: ParsedFile[],
   workspace: WorkspaceIndex,
 ): Report | undefined {
-  const variants = variantsUsing(sourceSetOf(file.path), variantsOfModule(file.path, workspace)).filter((v) => configUsedBy(file.path, v, workspace));
+  const set = sourceSetOf(file.path);
+  const variants = variantsUsing(set, variantsOfModule(file.path, workspace)).filter(
+    (v) => configUsedBy(file.path, v, workspace) || !v.sourceSets.includes(set),
+  );
   const outcomes: Outcome[] = variants.map((variant) => {
-    const merged = manifests.filter((m) => variant.sourceSets.includes(sourceSetOf(m.path)));
+    // A test source set (androidTest) builds its own app from its files and main's.
+    const sets = variant.sourceSets.includes(set) ? variant.sourceSets : [...variant.sourceSets, set];
+    const merged = manifests.filter((m) => sets.includes(sourceSetOf(m.path)));
     const declared: Declared[] = merged.flatMap((m) => browserTabData(m).map((data) => ({ file: m, data, values: resolveIntentData(data, variant) })));
     if (!declared.length) return merged.length ? { variant, result: 'no-filter', declared } : { variant, result: 'unknown' };
     if (declared.some((d) => d.values && intentAccepts(d.values, redirect))) return { variant, result: 'accepts' };

@@ -1,8 +1,9 @@
-import { identityProvider } from '../entra/libraries';
+import { identityProvider, LIBRARIES } from '../entra/libraries';
 import type { Platform, RedirectUri } from '../model';
 import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../entra/uri';
 import { userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
 import { safeRedirectFix } from './shared/safe-redirect';
+import { isAndroidRedirectSent } from './shared/android-app';
 import { redirectsOf, type WorkspaceRule } from './types';
 
 const CODE = 'AADSTS50199';
@@ -65,13 +66,16 @@ export const customSchemeRedirect: WorkspaceRule = {
       if (isWamBrokerUri(uri.value)) continue; // only the Windows broker (WAM) ever uses it
       const provider = owner.kind === 'config' ? identityProvider(owner) : 'entra';
       if (provider === 'other') continue; // another identity provider: Entra never sees this redirect
+      if (!isAndroidRedirectSent(owner, uri, file, workspace)) continue; // an AppAuth receiver or template judged elsewhere or never sent
       if (scheme === 'chrome-extension') {
         report({ range: uri.range, severity: 'information', message: chromeExtensionMessage(uri) });
         continue;
       }
       const agent = userAgentOf(owner, file, workspace);
       const related = agent.evidence ? [{ ...agent.evidence, message: `The app signs in through ${agent.description}.` }] : [];
-      const brokerUri = isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value);
+      // A library that serves any provider (AppAuth) never hands a redirect to the broker: msauth:// is a custom scheme there.
+      const canBroker = owner.kind === 'registration' || LIBRARIES[owner.library].entraOnly;
+      const brokerUri = canBroker && (isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value));
       if (agent.kind === 'broker' && !agent.fallback) continue; // a broker that signs in for any redirect (WAM)
       // MSAL hands only a broker redirect to the mobile broker; any other redirect goes to the fallback web UI.
       const webUi = agent.kind === 'broker' ? agent.fallback : agent.kind;

@@ -217,7 +217,8 @@ function variantOf(
     if (suffix.partial) applicationId = undefined;
     else if (suffix.value) applicationId += suffix.value.startsWith('.') ? suffix.value : `.${suffix.value}`;
   }
-  if (build.variantsPartial) applicationId = undefined;
+  // A library's `${applicationId}` is the id of the app that includes it, not known here.
+  if (build.variantsPartial || build.plugin === 'library') applicationId = undefined;
   // Placeholders: defaultConfig, then the flavours from the lowest priority up, then the build type.
   const placeholders = new Map<string, string | undefined>();
   let placeholdersPartial = false;
@@ -268,9 +269,16 @@ export function variantsUsing(set: string, variants: AndroidVariant[]): AndroidV
   return using.length ? using : variants;
 }
 
-/** The application ids a module builds, when every variant's is known. */
+/**
+ * The application ids an app module builds, when every variant's is known. Undefined for a library
+ * module (its code runs in another app's package) and for test source sets (the test APK has its own id).
+ */
 export function moduleApplicationIds(path: string, workspace: WorkspaceIndex): string[] | undefined {
-  const variants = variantsOfModule(path, workspace);
+  const build = moduleBuild(path, workspace)?.build;
+  const set = sourceSetOf(path);
+  if (!build || build.plugin === 'library' || /^(test|androidTest)/.test(set)) return undefined;
+  if (build.plugin !== 'application' && !build.blocks.some((b) => b.applicationId)) return undefined;
+  const variants = variantsUsing(set, variantsOfModule(path, workspace));
   const ids = variants.map((v) => v.applicationId);
   return ids.every((id): id is string => id !== undefined) ? [...new Set(ids)] : undefined;
 }
