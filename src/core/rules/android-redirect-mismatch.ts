@@ -19,6 +19,7 @@ import {
   type SplitRedirect,
 } from './shared/android-app';
 import type { Report, WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 /** MSAL's receiver: BrowserTabActivity, or CurrentTaskBrowserTabActivity with authorization_in_current_task. */
 const BROWSER_TAB = /(^|\.)(CurrentTask)?BrowserTabActivity$/;
@@ -44,7 +45,8 @@ function checkConfigEncoding(file: ParsedFile, uri: RedirectUri, redirect: Split
   return {
     range: uri.range,
     codes: ['AADSTS50011'],
-    message: `The signature hash in redirect_uri '${uri.value}' is not URL-encoded. The portal registers it encoded (+ → %2B, / → %2F, = → %3D), so sign-in fails with AADSTS50011; use '${uri.value.slice(0, redirect.pathOffset + 1)}${encoded}'.`,
+    message: `The signature hash in redirect_uri ${quote(uri.value)} is not URL-encoded (AADSTS50011); encode it.`,
+    detail: `The portal registers the hash encoded (+ → %2B, / → %2F, = → %3D), so sign-in fails with AADSTS50011. Use '${uri.value.slice(0, redirect.pathOffset + 1)}${encoded}'.${fullValueNote(uri.value)}`,
     fixes: edit ? [{ title: 'URL-encode the signature hash', unattended: true, edits: [edit] }] : [],
   };
 }
@@ -64,14 +66,6 @@ export const androidRedirectMismatch: WorkspaceRule = {
       why: 'An Android redirect has the form msauth://<package>/<signature hash>. The config file (res/raw/*.json) must hold the hash URL-encoded, exactly as the portal generates it, while the BrowserTabActivity <data> element in AndroidManifest.xml must hold android:path="/" followed by the raw base64 hash. The scheme, host and path of the two must describe the same URI in every build variant: a manifest value such as android:host="${applicationId}" is filled in by Gradle with the variant\'s application id (applicationIdSuffix of the build type and flavours included) and manifestPlaceholders, and MSAL checks the filter when it starts (authorization_user_agent DEFAULT or BROWSER; a WEBVIEW config needs none).',
       howToFix:
         'Copy the redirect URI the portal generated (Android platform) into redirect_uri; for a build variant with its own application id (a debug suffix), register that package too and put its config in src/<variant>/res/raw/. In AndroidManifest.xml declare com.microsoft.identity.client.BrowserTabActivity with an intent filter whose <data> has android:scheme="msauth", android:host set to the package name and android:path set to "/" plus the raw hash. The fixes re-encode or decode the hash on the wrong side; they are safe under --fix because the URI they describe does not change.',
-      failing: [
-        '{ "redirect_uri": "msauth://com.contoso.app/aB3+cD4/eF5gH6iJ7kL8mN9oP0q=" }',
-        '<data android:scheme="msauth" android:host="com.contoso.app" android:path="/aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D" />',
-      ],
-      passing: [
-        '{ "redirect_uri": "msauth://com.contoso.app/aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D" }',
-        '<data android:scheme="msauth" android:host="com.contoso.app" android:path="/aB3+cD4/eF5gH6iJ7kL8mN9oP0q=" />',
-      ],
       links: [
         { title: 'MSAL Android configuration file', url: 'https://learn.microsoft.com/entra/identity-platform/msal-configuration' },
         { title: 'Add a redirect URI (Android platform)', url: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-redirect-uri' },
@@ -116,7 +110,8 @@ function checkManifestPaths(file: ParsedFile, report: (r: Report) => void): void
     report({
       range: path.range,
       codes: [],
-      message: `android:path '${path.value}' holds the URL-encoded signature hash; the intent filter needs '/' plus the raw hash ('${decoded}'), or the browser cannot return to the app.`,
+      message: `android:path ${quote(path.value)} holds the URL-encoded hash; the intent filter needs the raw hash.`,
+      detail: `The intent filter needs '/' plus the raw base64 hash ('${decoded}'), or the browser cannot return to the app after sign-in.${fullValueNote(path.value)}`,
       fixes: edit ? [{ title: 'Decode the signature hash in android:path', unattended: true, edits: [edit] }] : [],
     });
   }
@@ -169,7 +164,8 @@ function compareWithManifests(
     return {
       range: uri.range,
       codes: [],
-      message: `${scope}No BrowserTabActivity intent filter in ${names.join(', ')} receives redirect_uri '${uri.value}': MSAL cannot start a browser sign-in. Declare com.microsoft.identity.client.BrowserTabActivity with ${expectedData(redirect)}.`,
+      message: `No BrowserTabActivity receives redirect_uri ${quote(uri.value)}${scope.short}; declare one in ${names.join(', ')}.`,
+      detail: `${scope.long}Without it MSAL cannot start a browser sign-in. Declare com.microsoft.identity.client.BrowserTabActivity with ${expectedData(redirect)}.${fullValueNote(uri.value)}`,
       related: manifests.map((m) => ({ file: m.path, range: { start: 0, end: 0 }, message: 'The manifest of this module.' })),
     };
   }
@@ -181,17 +177,23 @@ function compareWithManifests(
   return {
     range: uri.range,
     codes: [],
-    message: `${scope}redirect_uri '${uri.value}' does not match the BrowserTabActivity intent filter of this module, so MSAL rejects the configuration and the browser cannot return to the app. The manifest needs ${expectedData(redirect)}.`,
+    message: `redirect_uri ${quote(uri.value)} does not match the module's BrowserTabActivity intent filter${scope.short}; align the two.`,
+    detail: `${scope.long}MSAL rejects the configuration and the browser cannot return to the app. The manifest needs ${expectedData(redirect)}.${fullValueNote(uri.value)}`,
     related,
   };
 }
 
-/** "In the debug build variant (com.contoso.app.debug), " when only some variants fail; '' when all do. */
-function variantScope(failing: AndroidVariant[], judged: number): string {
-  if (failing.length === judged || failing.every((v) => v.name === 'main')) return '';
-  const shown = failing.slice(0, 3).map((v) => (v.applicationId ? `${v.name} (${v.applicationId})` : v.name));
+/**
+ * Which variants fail, when only some do: a short note for the first sentence (" in debug") and a sentence
+ * for the detail naming each with its application id. Empty when every variant fails.
+ */
+function variantScope(failing: AndroidVariant[], judged: number): { short: string; long: string } {
+  if (failing.length === judged || failing.every((v) => v.name === 'main')) return { short: '', long: '' };
+  const names = failing.map((v) => v.name);
+  const short = ` in ${names.slice(0, 2).join(', ')}${names.length > 2 ? ' …' : ''}`;
+  const shown = failing.slice(0, 3).map((v) => (v.applicationId ? `${v.name} (application id ${v.applicationId})` : v.name));
   const more = failing.length > 3 ? ` and ${failing.length - 3} more` : '';
-  return `In the build variant${failing.length > 1 ? 's' : ''} ${shown.join(', ')}${more}, `;
+  return { short, long: `It fails in the build variant${failing.length > 1 ? 's' : ''} ${shown.join(', ')}${more}; the others match. ` };
 }
 
 /** ", which reads msauth://com.contoso.app.debug/… in this variant" when placeholders were filled in. */

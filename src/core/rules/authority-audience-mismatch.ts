@@ -3,6 +3,7 @@ import { registrationAnchor, registrationName } from './shared/registration';
 import type { AuthConfig, Fix, Range, SignInAudience } from '../model';
 import type { WorkspaceIndex, IndexedRegistration } from '../engine/workspace';
 import type { WorkspaceRule } from './types';
+import { quote } from './shared/message';
 
 interface Mismatch {
   code: string;
@@ -37,8 +38,6 @@ export const authorityAudienceMismatch: WorkspaceRule = {
       why: 'The tenant segment of the authority says who may sign in; signInAudience says who the app accepts. /common and /organizations ask for any organization, which a single-tenant app (AzureADMyOrg) refuses; /consumers asks for personal accounts, which work-or-school-only apps refuse; /organizations or a tenant asks for work accounts, which a personal-accounts-only app cannot serve.',
       howToFix:
         "Use an authority that fits the audience: the app's tenant (id or domain) for AzureADMyOrg, /organizations for AzureADMultipleOrgs, /consumers for PersonalMicrosoftAccount — or change signInAudience if the app really is for more users.",
-      failing: ['config: authority: "https://login.microsoftonline.com/common"  —  manifest: "signInAudience": "AzureADMyOrg"'],
-      passing: ['config: authority: "https://login.microsoftonline.com/contoso.onmicrosoft.com"  —  manifest: "signInAudience": "AzureADMyOrg"'],
       links: [
         {
           title: 'Application configuration options: authority and audience',
@@ -75,7 +74,8 @@ export const authorityAudienceMismatch: WorkspaceRule = {
         range,
         severity: mismatch.severity,
         codes: [mismatch.code],
-        message: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration's signInAudience is '${signInAudience}' (${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}); sign-in fails with ${mismatch.code}. ${mismatch.replacement ? `Use '${mismatch.replacement}'.` : mismatch.advice}`,
+        message: `Tenant ${quote(tenant)} does not fit signInAudience '${signInAudience}' (${mismatch.code}); ${mismatch.replacement ? `use ${quote(mismatch.replacement)}` : "use the app's own tenant"}.`,
+        detail: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration accepts ${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}, so sign-in fails with ${mismatch.code}. ${mismatch.replacement ? `Use '${mismatch.replacement}'.` : mismatch.advice}`,
         related: [
           ...links.map(({ file: regFile, registration }) => ({
             file: regFile.path,

@@ -3,6 +3,7 @@ import { GUID, holdsPlaceholder } from '../entra/uri';
 import type { FileRule } from './types';
 import { mayBeEntra } from '../entra/libraries';
 import { isExternalReference } from './shared/value-reference';
+import { fullValueNote, quote } from './shared/message';
 
 export const clientIdFormat: FileRule = {
   meta: {
@@ -17,8 +18,6 @@ export const clientIdFormat: FileRule = {
         'Sign-in fails before the user can enter credentials: the application identifier is rejected (AADSTS90112) or no application is found for it (AADSTS700016).',
       why: 'The client id is the Application (client) ID of the registration, always a GUID such as 6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b. Common mistakes are pasting the object id, the display name or the app id URI, or leaving quotes, braces or spaces around the GUID.',
       howToFix: 'Copy the Application (client) ID from the Overview page of the app registration, exactly, without braces or spaces.',
-      failing: ['{ "AzureAd": { "ClientId": "contoso-web-app" } }', '{ "client_id": " 6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" }'],
-      passing: ['{ "AzureAd": { "ClientId": "6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" } }'],
       links: [
         { title: 'Application and service principal objects', url: 'https://learn.microsoft.com/entra/identity-platform/app-objects-and-service-principals' },
         { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
@@ -35,14 +34,16 @@ export const clientIdFormat: FileRule = {
           range: located.range,
           severity: 'warning',
           codes: ['AADSTS900144', 'AADSTS700016'],
-          message: `The ${what} is empty: MSAL refuses to start or sign-in fails with AADSTS900144 / AADSTS700016. Fill in the Application (client) ID of the registration.`,
+          message: `The ${what} is empty (AADSTS900144); fill in the Application (client) ID of the registration.`,
+          detail: 'MSAL refuses to start, or sign-in fails with AADSTS900144 / AADSTS700016.',
         });
         return;
       }
       const hint = GUID.test(value.trim().replace(/^\{(.*)\}$/, '$1')) ? ' (remove the surrounding spaces or braces)' : '';
       report({
         range: located.range,
-        message: `The ${what} '${value}' is not a GUID${hint}: sign-in fails with AADSTS90112 or AADSTS700016. Use the Application (client) ID from the app registration.`,
+        message: `The ${what} ${quote(value)} is not a GUID${hint} (AADSTS700016); use the Application (client) ID.`,
+        detail: `Sign-in fails with AADSTS90112 or AADSTS700016: the app cannot be found. Copy the Application (client) ID from the app registration.${fullValueNote(value)}`,
       });
     };
     // A config for another identity provider (Okta, Google) has that provider's id format.

@@ -28,11 +28,6 @@ export const committedSecret: FileRule = {
       why: 'A client secret is the password of a confidential client. In source control it is copied to every clone and stays in history after it is deleted from the file.',
       howToFix:
         'Revoke the secret in the app registration (Certificates & secrets) and create a new one. Keep the new value out of the repository: use user secrets or environment variables in development, and Key Vault, a managed identity or a certificate credential in production. Leave an empty value or a reference in the committed file. This rule never prints the secret, only its first characters.',
-      failing: ['{ "AzureAd": { "ClientId": "…", "ClientSecret": "Abc8Q~r2…" } }'],
-      passing: [
-        '{ "AzureAd": { "ClientId": "…", "ClientSecret": "" } }',
-        '{ "AzureAd": { "ClientSecret": "@Microsoft.KeyVault(SecretUri=https://contoso-kv.vault.azure.net/secrets/app)" } }',
-      ],
       links: [
         { title: 'Add credentials to an app registration', url: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials' },
         { title: 'Safe storage of app secrets in development (ASP.NET Core)', url: 'https://learn.microsoft.com/aspnet/core/security/app-secrets' },
@@ -46,7 +41,9 @@ export const committedSecret: FileRule = {
       report({
         range: secret.range,
         // Never the secret itself: only its masked form.
-        message: `A literal client secret (${maskSecret(secret.value.trim())}) is committed in this file. Revoke it in the app registration, create a new one and load it from user secrets, environment variables or Key Vault.`,
+        message: `A literal client secret (${maskSecret(secret.value.trim())}) is committed here; revoke it and load a new one from a secret store.`,
+        detail:
+          'Anyone who can read the repository can act as the app. Revoke the secret in the app registration, create a new one and load it from user secrets, environment variables or Key Vault.',
       });
     }
   },

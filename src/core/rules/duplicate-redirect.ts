@@ -1,6 +1,7 @@
 import { removeJsonArrayElement, sameJsonArray } from '../fixes/edits';
 import type { RedirectUri } from '../model';
 import type { FileRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 /** The form two URIs share when they differ only by case or by the slash Entra adds to a path-less URI. */
 function looseKey(value: string): string {
@@ -24,11 +25,6 @@ export const duplicateRedirect: FileRule = {
       why: 'Redirect URIs are case-sensitive (browsers scope cookies by path) and a URI with a path keeps or lacks its trailing slash as written. Lists edited by hand or merged from several environments collect such near-copies.',
       howToFix:
         'Remove exact duplicates (the fix does this, also under --fix, since nothing registered changes). For near-copies, keep the one that matches what the app really sends, character for character, and delete the other.',
-      failing: [
-        '{ "web": { "redirectUris": ["https://contoso.example.com/signin-oidc", "https://contoso.example.com/signin-oidc"] } }',
-        '{ "spa": { "redirectUris": ["https://contoso.example.com/App", "https://contoso.example.com/app/"] } }',
-      ],
-      passing: ['{ "web": { "redirectUris": ["https://contoso.example.com/signin-oidc"] } }'],
       links: [{ title: 'Redirect URI restrictions and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' }],
     },
   },
@@ -51,7 +47,7 @@ export const duplicateRedirect: FileRule = {
           const edits = removeJsonArrayElement(file, uri.range, twin.range);
           report({
             range: uri.range,
-            message: `Redirect URI '${uri.value}' is listed twice for the ${uri.platform} platform; remove this copy.`,
+            message: `Redirect URI ${quote(uri.value)} is listed twice for the ${uri.platform} platform; remove this copy.`,
             related: [{ file: file.path, range: twin.range, message: 'First listed here.' }],
             fixes: edits.length ? [{ title: 'Remove the duplicate redirect URI', unattended: true, edits }] : [],
           });
@@ -63,7 +59,8 @@ export const duplicateRedirect: FileRule = {
           const difference = near.value.toLowerCase() === uri.value.toLowerCase() ? 'only by case' : 'only by a trailing slash or case';
           report({
             range: uri.range,
-            message: `Redirect URI '${uri.value}' differs from '${near.value}' ${difference}. Entra matches redirect URIs exactly, so one of them is likely wrong and an app sending it fails with AADSTS50011; keep the one the app sends.`,
+            message: `Redirect URI ${quote(uri.value, 44)} differs from ${quote(near.value, 44)} ${difference} (AADSTS50011 risk); keep one.`,
+            detail: `Entra matches redirect URIs exactly, so one of them is likely wrong and an app sending it fails with AADSTS50011; keep the one the app sends.${fullValueNote(uri.value, 'This one', 44)}${fullValueNote(near.value, 'The other', 44)}`,
             related: [{ file: file.path, range: near.range, message: `'${near.value}' is listed here.` }],
           });
         }

@@ -2,6 +2,7 @@ import { upgradeToHttps } from '../fixes/edits';
 import { isLoopbackHost, parseUri } from '../entra/uri';
 import { isKnownHost } from './shared/audience';
 import { redirectsOf, type FileRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 export const insecureHttpRedirect: FileRule = {
   meta: {
@@ -16,8 +17,6 @@ export const insecureHttpRedirect: FileRule = {
       why: 'Tokens and authorization codes sent to an http:// address travel in clear text and can be read or replayed on the network. Entra allows http only for the loopback host (localhost), where the traffic never leaves the machine.',
       howToFix:
         'Serve the app over TLS and register the https:// form of the URI, then use the same value in the app config. For local development use http://localhost. The quick fix changes http to https; it is not applied by --fix because the server and the registration must change with it.',
-      failing: ['{ "web": { "redirectUris": ["http://contoso.example.com/signin-oidc"] } }'],
-      passing: ['{ "web": { "redirectUris": ["https://contoso.example.com/signin-oidc", "http://localhost:5000/signin-oidc"] } }'],
       links: [
         { title: 'Redirect URI restrictions and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' },
         { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
@@ -35,9 +34,8 @@ export const insecureHttpRedirect: FileRule = {
       report({
         range: uri.range,
         severity: uri.role === 'postLogout' ? 'warning' : undefined,
-        message:
-          `Redirect URI '${uri.value}' uses http:// on '${parts.host}'. Entra accepts http only for localhost, so sign-in fails with AADSTS500117 ` +
-          `and codes would travel unencrypted. Use 'https://${uri.value.trim().slice('http://'.length)}'.`,
+        message: `Redirect URI ${quote(uri.value)} uses http:// on a host other than localhost (AADSTS500117); use https://.`,
+        detail: `Entra accepts http only for localhost, so sign-in fails with AADSTS500117, and codes would travel unencrypted over '${parts.host}'. Use 'https://${uri.value.trim().slice('http://'.length)}'.${fullValueNote(uri.value)}`,
         fixes: edit ? [{ title: 'Change http:// to https://', unattended: false, edits: [edit] }] : [],
       });
     }

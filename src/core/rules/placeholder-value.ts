@@ -1,6 +1,7 @@
 import type { Located } from '../model';
 import { holdsPlaceholder } from '../entra/uri';
 import { redirectsOf, type FileRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 type Field = 'client id' | 'tenant' | 'authority' | 'redirect URI';
 const CODES: Record<Field, string> = { 'client id': 'AADSTS700016', tenant: 'AADSTS90002', authority: 'AADSTS90002', 'redirect URI': 'AADSTS50011' };
@@ -25,8 +26,6 @@ export const placeholderValue: FileRule = {
       why: 'Samples and templates ship with marker text that must be replaced with the values of your own app registration. A missed one is easy to overlook because the app still builds and starts.',
       howToFix:
         'Open the app registration in the Entra admin center and copy the Application (client) ID, the Directory (tenant) ID and a registered redirect URI into the config. For an Android or iOS app, let the portal generate the redirect URI from the package name and signature hash, or the bundle id.',
-      failing: ['{ "client_id": "Enter_the_Application_Id_Here", "authority": "https://login.microsoftonline.com/Enter_the_Tenant_Info_Here" }'],
-      passing: ['{ "client_id": "6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b", "authority": "https://login.microsoftonline.com/organizations" }'],
       links: [
         { title: 'Register an application', url: 'https://learn.microsoft.com/entra/identity-platform/quickstart-register-app' },
         { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
@@ -39,7 +38,8 @@ export const placeholderValue: FileRule = {
       report({
         range: located.range,
         codes: [CODES[field]],
-        message: `The ${field} '${located.value}' is a sample placeholder: ${OUTCOME[field]}. Replace it with the value from your app registration.`,
+        message: `The ${field} ${quote(located.value)} is a sample placeholder (${CODES[field]}); use your app registration's value.`,
+        detail: `Left as it is, ${OUTCOME[field]}.${fullValueNote(located.value)}`,
       });
     };
     // A template's placeholders are replaced later (AppCreationScripts replaceTokens): there they are by design.

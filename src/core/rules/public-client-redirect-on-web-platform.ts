@@ -3,6 +3,7 @@ import type { Fix } from '../model';
 import { isJudgeableRedirect } from '../entra/redirect-match';
 import { moveRedirectFix } from '../fixes/registration-edit';
 import type { WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const CODE = 'AADSTS7000218';
 
@@ -20,8 +21,6 @@ export const publicClientRedirectOnWebPlatform: WorkspaceRule = {
       why: 'A redirect URI under Web marks the app as a confidential client, so Entra expects a secret or certificate with the code. A desktop or mobile app cannot keep a secret and sends none. Entra treats it as a public client only when the URI is registered under Mobile and desktop applications (publicClient.redirectUris, type "InstalledClient") or when "Allow public client flows" (isFallbackPublicClient / allowPublicClient) is on.',
       howToFix:
         'Move the redirect URI to Mobile and desktop applications in the app registration (or, for device code and similar flows, turn on "Allow public client flows").',
-      failing: ['config (Electron): redirect http://localhost  —  manifest: "web": { "redirectUris": ["http://localhost"] }, "isFallbackPublicClient": false'],
-      passing: ['config (Electron): redirect http://localhost  —  manifest: "publicClient": { "redirectUris": ["http://localhost"] }'],
       links: [
         {
           title: 'Desktop app that calls web APIs: app registration',
@@ -61,9 +60,8 @@ export const publicClientRedirectOnWebPlatform: WorkspaceRule = {
         }
         report({
           range: uri.range,
-          message:
-            `Redirect URI '${uri.value}' of this ${config.platform === 'publicClient' ? 'desktop' : config.platform} app is registered only under the Web platform and public client flows are off, ` +
-            `so Entra expects a client secret and the token request fails with ${CODE}. Move it to Mobile and desktop applications.`,
+          message: `Redirect URI ${quote(uri.value)} is registered only under Web (${CODE}); move it to Mobile and desktop applications.`,
+          detail: `This ${config.platform === 'publicClient' ? 'desktop' : config.platform} app has no client secret and public client flows are off, so Entra expects a secret and the token request fails with ${CODE}.${fullValueNote(uri.value)}`,
           related,
           fixes,
         });

@@ -2,6 +2,7 @@ import type { AppRegistration, AuthConfig, RedirectUri } from '../model';
 import { holdsPlaceholder, isPlaceholder, parseUri, uriScheme } from '../entra/uri';
 import { includesPersonalAccounts, knownText } from './shared/audience';
 import { redirectsOf, type WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const MAX_LENGTH = 256;
 const FORBIDDEN = /[!$'(),;]/g;
@@ -52,8 +53,6 @@ export const redirectUriFormat: WorkspaceRule = {
       why: "Entra compares redirect URIs exactly and accepts only a restricted form: at most 256 characters, none of the characters ! $ ' ( ) , ;, no fragment, no internationalized domain names, and no query string when personal Microsoft accounts are in the audience. Native, mobile and server apps must send an absolute URI; only browser libraries resolve a relative one against the page.",
       howToFix:
         'Shorten the URI, remove the forbidden characters, fragment or stray whitespace, and move query parameters into the state parameter. Write the full scheme and host for native and server apps. Register the corrected URI and use the same value in the app.',
-      failing: ['{ "web": { "redirectUris": ["https://contoso.example.com/auth#done"] } }', '{ "redirect_uri": "/auth" }'],
-      passing: ['{ "web": { "redirectUris": ["https://contoso.example.com/auth"] } }', "const msalConfig = { auth: { redirectUri: '/' } };"],
       links: [{ title: 'Redirect URI restrictions and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' }],
     },
   },
@@ -63,8 +62,12 @@ export const redirectUriFormat: WorkspaceRule = {
       if (uri.role === 'scheme' || holdsPlaceholder(uri.value, uri.partial === true)) continue;
       const problems = formatProblems(uri, owner, includesPersonalAccounts(owner, workspace));
       if (!problems.length) continue;
-      const shown = uri.value.length > 80 ? `${uri.value.slice(0, 77)}…` : uri.value;
-      report({ range: uri.range, message: `Redirect URI '${shown}' will not match at sign-in (AADSTS50011): ${problems.join('; ')}.` });
+      report({
+        range: uri.range,
+        // The first problem's main clause in the sentence; its reason and any further problems in the detail.
+        message: `Redirect URI ${quote(uri.value)} will not match at sign-in (AADSTS50011): ${problems[0].split(', which')[0]}.`,
+        detail: `${problems.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('. ')}.${fullValueNote(uri.value)}`,
+      });
     }
   },
 };

@@ -19,10 +19,6 @@ export const tooManyRedirects: FileRule = {
       why: 'Entra caps the redirect URIs of one application object: 256 when signInAudience is AzureADMyOrg or AzureADMultipleOrgs, 100 when personal Microsoft accounts are included. The limit cannot be raised. Lists grow past it when every preview deployment registers its own URI.',
       howToFix:
         'Remove URIs that are no longer used. Give preview environments one fixed redirect URI and carry the target in the state parameter, or split the environments across several registrations.',
-      failing: [
-        '{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://pr-1.contoso.example.com/auth", "… 100 more …"] } }',
-      ],
-      passing: ['{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://preview.contoso.example.com/auth"] } }'],
       links: [
         {
           title: 'Maximum number of redirect URIs',
@@ -40,7 +36,8 @@ export const tooManyRedirects: FileRule = {
       const audience = registration.signInAudience ? `'${registration.signInAudience.value}'` : "'AzureADMyOrg' (the default)";
       report({
         range: uris[limit].range,
-        message: `This registration lists ${uris.length} redirect URIs; with signInAudience ${audience} at most ${limit} are allowed, so the registration cannot be saved. This is entry ${limit + 1}.`,
+        message: `Redirect URI ${limit + 1} of ${uris.length}: at most ${limit} are allowed with signInAudience ${audience}; remove some.`,
+        detail: 'Entra refuses to save a registration with more redirect URIs than its audience allows.',
         related: registration.signInAudience
           ? [{ file: file.path, range: registration.signInAudience.range, message: 'The audience that sets the limit.' }]
           : [],

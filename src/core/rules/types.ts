@@ -26,9 +26,8 @@ export interface RuleDocs {
   impact: string;
   why: string;
   howToFix: string;
-  /** Small snippets that fail and pass (any format), shown on the docs page. */
-  failing: string[];
-  passing: string[];
+  // Examples are files, not strings: test/scenarios/<id>/docs-fails…/ and docs-passes…/ are linted by the
+  // scenario tests and rendered into docs/rules/<id>.md, so a wrong example fails the build.
   /** Official pages (learn.microsoft.com, msal docs). */
   links: { title: string; url: string }[];
 }
@@ -36,7 +35,10 @@ export interface RuleDocs {
 /** What a rule reports; the engine adds the file, positions, severity overrides and suppression. */
 export interface Report {
   range: Range;
+  /** One sentence of at most ~120 characters naming the value, the code and the fix (Problems rows, CLI lines). */
   message: string;
+  /** Why, and what else to know: shown in the editor's hover after the message (and in the docs page at length). */
+  detail?: string;
   /** Overrides the rule's default severity for this finding (e.g. information for a broker URI). */
   severity?: Severity;
   /** Overrides the rule's codes for this finding. */

@@ -4,6 +4,7 @@ import type { Fix, RedirectUri } from '../model';
 import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../entra/redirect-match';
 import { addRedirectFix, listPlatformFor, platformLabel } from '../fixes/registration-edit';
 import type { Report, WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const CODE = 'AADSTS50011';
 
@@ -21,10 +22,6 @@ export const unregisteredRedirect: WorkspaceRule = {
       why: 'Entra sends the authorization response only to a redirect URI registered on the app. The comparison is exact: the path is case-sensitive, a trailing slash counts (except on a bare origin), and the port is ignored only for http://localhost — 127.0.0.1 and localhost are different hosts. The config and the registration (a manifest, Terraform, Bicep or AppCreationScripts file in the workspace) are linked by client id = appId.',
       howToFix:
         'Register the exact URI under the platform the app uses (Single-page application for MSAL.js in the browser, Web for server apps, Mobile and desktop for native apps), or change the config to a URI that is registered.',
-      failing: ['config: redirectUri: "http://localhost:3000/auth/"  —  manifest: "spa": { "redirectUris": ["http://localhost:3000/auth"] }'],
-      passing: [
-        'config: redirectUri: "http://localhost:4200/auth"  —  manifest: "spa": { "redirectUris": ["http://localhost/auth"] }  (localhost ignores the port)',
-      ],
       links: [
         { title: 'Redirect URI (reply URL) best practices and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' },
         { title: 'AADSTS error codes (50011)', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
@@ -75,7 +72,10 @@ export const unregisteredRedirect: WorkspaceRule = {
         const where = platform ? ` Register it under ${platformLabel(platform)}, or use a registered URI.` : ' Register it, or use a registered URI.';
         report({
           range: uri.range,
-          message: `Redirect URI '${uri.value}' is not registered on the app registration for client id '${config.clientId?.value}'; sign-in fails with ${CODE}.${hint}${where}`,
+          message: closest
+            ? `Redirect URI ${quote(uri.value, 48)} is not registered (${CODE}); did you mean ${quote(closest.value, 48)}?`
+            : `Redirect URI ${quote(uri.value)} is not registered for this client id (${CODE}); register it.`,
+          detail: `The app registration for client id '${config.clientId?.value}' does not list it, so sign-in fails with ${CODE}.${hint}${where}${fullValueNote(uri.value)}`,
           related,
           fixes,
         });

@@ -64,14 +64,17 @@ describe('Android apps: the user agent and provider of a redirect', () => {
     const { findings } = lintFixtures(filesUnder(dir));
     const manifest = [...findings.entries()].find(([file]) => file.includes('broker-any-config') && file.endsWith('AndroidManifest.xml'))![1];
     const [brokered] = manifest.filter((f) => f.ruleId === 'custom-scheme-redirect');
-    assert.match(brokered.message, /signs in through the broker when Microsoft Authenticator or Company Portal is installed, otherwise Custom Tabs/);
+    assert.match(
+      `${brokered.message} ${brokered.detail ?? ''}`,
+      /signs in through the broker when Microsoft Authenticator or Company Portal is installed, otherwise Custom Tabs/,
+    );
     assert.ok(
       brokered.related.some((r) => r.file.endsWith('auth_config_single_account.json')),
       'related information points at the config that enables the broker',
     );
     const legacy = [...findings.entries()].find(([file]) => file.includes('legacy-redirect') && file.endsWith('.json'))![1];
     const [off] = legacy.filter((f) => f.ruleId === 'custom-scheme-redirect');
-    assert.match(off.message, /MSAL does not use the broker: redirect_uri is not msauth:\/\/com\.contoso\.app\//);
+    assert.match(`${off.message} ${off.detail ?? ''}`, /MSAL does not use the broker: redirect_uri is not msauth:\/\/com\.contoso\.app\//);
     assert.ok(
       off.related.some((r) => r.file.endsWith('build.gradle')),
       'related information points at the applicationId',

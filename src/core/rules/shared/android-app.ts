@@ -13,7 +13,7 @@ import type {
 import type { WorkspaceIndex } from '../../engine/workspace';
 import { baseName, slashDir, slashPath } from '../../io/paths';
 import { identityProvider, LIBRARIES, type IdentityProvider } from '../../entra/libraries';
-import { uriScheme } from '../../entra/uri';
+import { holdsPlaceholder, uriScheme } from '../../entra/uri';
 import type { ResolvedUserAgent } from './user-agent';
 
 // How an Android app receives a redirect, as Android and its build see it: the parts of an msauth:// URI
@@ -363,22 +363,34 @@ export function androidConfigAgent(config: AuthConfig, file: ParsedFile, workspa
 }
 
 /**
- * The agent of the redirect an Android manifest declares for MSAL: the app's MSAL configs decide. Those
- * whose redirect_uri the filter receives come first, then those the code creates its app from, then the
- * rest; the broker counts as in use when any of the chosen ones enables it.
+ * The agent of the redirect an Android manifest declares for MSAL: the app's MSAL configs that may send it
+ * decide — those whose redirect_uri the filter receives, else those whose redirect_uri is not known
+ * statically (a value from code, none written), the ones the code creates its app from first. The
+ * broker counts as in use when any of them enables it. A config that sends another redirect says nothing
+ * about this one (a Xamarin or MAUI app's manifest beside unrelated configs).
  */
 export function androidReceiverAgent(receiver: AuthConfig, file: ParsedFile, workspace: WorkspaceIndex): ResolvedUserAgent | undefined {
   const configs = appMsalConfigs(file.path, workspace).filter((c) => c.file !== file && !c.config.template);
   if (!configs.length) return undefined;
+  // The filters as each build variant fills in their placeholders (`${applicationId}`).
+  const variants = variantsOfModule(file.path, workspace);
+  const filters = (file.android?.intentData ?? []).flatMap((d) => [
+    d,
+    ...variants.map((v) => resolveIntentData(d, v)).filter((r): r is IntentValues => r !== undefined),
+  ]);
   const receives = (config: AuthConfig) =>
     config.redirectUris.some((u) => {
       const split = splitRedirect(u.value.trim());
-      return (
-        split !== undefined && receiver.redirectUris.some((r) => sameRedirect(r, u) || (file.android?.intentData ?? []).some((d) => intentAccepts(d, split)))
-      );
+      return split !== undefined && receiver.redirectUris.some((r) => sameRedirect(r, u) || filters.some((d) => intentAccepts(d, split)));
     });
-  const groups = [configs.filter((c) => receives(c.config)), configs.filter((c) => codeUsing(c.file.path, workspace).length), configs];
-  const chosen = groups.find((g) => g.length)!;
+  // A sample's placeholder (`<enter_your_redirect_uri>`) is replaced before the app runs: it sends nothing.
+  const unknown = configs.filter((c) => {
+    const redirects = c.config.redirectUris.filter((u) => u.role === 'redirect');
+    return !redirects.some((u) => !u.partial) && !redirects.some((u) => holdsPlaceholder(u.value));
+  });
+  const groups = [configs.filter((c) => receives(c.config)), unknown.filter((c) => codeUsing(c.file.path, workspace).length), unknown];
+  const chosen = groups.find((g) => g.length);
+  if (!chosen) return undefined;
   const agentOf = (c: (typeof chosen)[number]): ResolvedUserAgent => {
     const agent = androidConfigAgent(c.config, c.file, workspace);
     return agent.evidence || !agent.range ? agent : { ...agent, evidence: { file: c.file.path, range: agent.range } };
