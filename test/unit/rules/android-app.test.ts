@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { filesUnder } from '../../helpers/files';
-import { assertInlineExpectations, FIXTURES, lintFixtures } from '../../helpers/expectations';
+import { lintFixtures } from '../../helpers/expectations';
+import { SCENARIOS } from '../../helpers/scenarios';
 import type { AndroidBuildInfo, AndroidIntentData } from '../../../src/core/model';
 import { androidModuleRoot, androidVariants, resolveIntentData, resolvePlaceholders, sourceSetOf } from '../../../src/core/rules/shared/android-app';
 
-const RULES = ['custom-scheme-redirect', 'android-redirect-mismatch'];
+const APPS = path.join(SCENARIOS, 'android-apps');
 const at = { start: 0, end: 0 };
 const value = (v: string, partial = false) => (partial ? { value: v, range: at, partial } : { value: v, range: at });
 
@@ -58,10 +59,9 @@ describe('Android apps: modules, build variants and placeholders', () => {
 });
 
 describe('Android apps: the user agent and provider of a redirect', () => {
+  // test/scenarios/android-apps holds the cases with their expectations; these check what the messages say.
   it('counts the broker when any config of the app enables it, and says when MSAL turns it off', () => {
-    assertInlineExpectations(filesUnder(path.join(FIXTURES, 'rules/android-agent')), RULES);
-    const dir = path.join(FIXTURES, 'rules/android-agent');
-    const { findings } = lintFixtures(filesUnder(dir));
+    const { findings } = lintFixtures(filesUnder(APPS));
     const manifest = [...findings.entries()].find(([file]) => file.includes('broker-any-config') && file.endsWith('AndroidManifest.xml'))![1];
     const [brokered] = manifest.filter((f) => f.ruleId === 'custom-scheme-redirect');
     assert.match(
@@ -79,9 +79,5 @@ describe('Android apps: the user agent and provider of a redirect', () => {
       off.related.some((r) => r.file.endsWith('build.gradle')),
       'related information points at the applicationId',
     );
-  });
-
-  it('judges an AppAuth receiver only for Entra: msauth, the request in view, Google/Okta and blank demos left alone', () => {
-    assertInlineExpectations(filesUnder(path.join(FIXTURES, 'rules/appauth')), [...RULES, 'client-id-format']);
   });
 });
