@@ -191,7 +191,10 @@ function maskFindings(lint: LintRun): Finding[] {
   return lint.findings.map((finding) => {
     const secrets = secretsOf(finding.file);
     const related = finding.related.map((r) => ({ ...r, message: maskValuesIn(r.message, [...secrets, ...secretsOf(r.file)]) }));
-    return secrets.length || related.length ? { ...finding, message: maskValuesIn(finding.message, secrets), related } : finding;
+    if (!secrets.length && !related.length) return finding;
+    const masked: Finding = { ...finding, message: maskValuesIn(finding.message, secrets), related };
+    if (finding.detail !== undefined) masked.detail = maskValuesIn(finding.detail, secrets);
+    return masked;
   });
 }
 

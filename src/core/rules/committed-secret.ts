@@ -42,8 +42,12 @@ export const committedSecret: FileRule = {
         // Never the secret itself: only its masked form.
         message:
           hit.kind === 'client secret'
-            ? `A literal client secret (${maskSecret(hit.value.trim())}) is committed in this file. Revoke it in the app registration, create a new one and load it from user secrets, environment variables or Key Vault.`
-            : `A literal ${what} (${maskSecret(hit.value.trim())}) is committed in this file. Replace the credential and load it from a certificate store or Key Vault.`,
+            ? `A literal client secret (${maskSecret(hit.value.trim())}) is committed here; revoke it and load a new one from a secret store.`
+            : `A literal ${what} (${maskSecret(hit.value.trim())}) is committed here; replace the credential and load it from a secret store.`,
+        detail:
+          hit.kind === 'client secret'
+            ? 'Anyone who can read the repository can act as the app. Revoke the secret in the app registration, create a new one and load it from user secrets, environment variables or Key Vault.'
+            : 'Anyone who can read the repository can sign in as the app with this certificate. Replace the certificate credential in the app registration and load the new one from a certificate store or Key Vault.',
       });
     }
   },

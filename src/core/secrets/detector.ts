@@ -33,8 +33,8 @@ export function isLiteralSecret(value: string): boolean {
   const v = value.trim();
   if (v.length < 8 || /\s/.test(v)) return false;
   if (isPlaceholder(v) || isExternalReference(v) || SAMPLE.test(v)) return false;
-  // Code, not a value: a member access, a call or an interpolation.
-  if (/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$|\(|\$\{|\{\{/.test(v)) return false;
+  // A template, not a value: an interpolation.
+  if (/\$\{|\{\{/.test(v)) return false;
   return true;
 }
 
@@ -119,6 +119,8 @@ function valueAt(text: string, at: number, kind: SecretHit['kind']): SecretHit |
   // A bare value (.env, YAML, ini): to the end of the line or a comment, without trailing spaces.
   if (/^[A-Za-z_$][\w$]*\s*[.([]/.test(line) || /^(true|false|null|undefined|new)\b/.test(line)) return undefined;
   const bare = /^[^\s#;,}\]]+/.exec(line);
+  // Code, not a value: a member access or a call (`config.Secret`, `GetSecret()`).
+  if (bare && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$|\(/.test(bare[0])) return undefined;
   return bare ? { range: { start: at, end: at + bare[0].length }, value: bare[0], kind } : undefined;
 }
 
