@@ -18,6 +18,20 @@ import { defineFormat, emptyParsed, MAX_PROBLEMS, SLASH_COMMENTS } from './types
 const MARKERS =
   /flutter_appauth|AuthorizationTokenRequest|AuthorizationRequest|aad_oauth|msal|MSAL|FlutterWebAuth|redirectU[rR][lLiI]|redirect_uri|login\.microsoftonline\.|\.b2clogin\.com|\.ciamlogin\.com/;
 
+/** The names whose calls the reader reads (a class, or the object whose member is called). */
+const CALLEES = new Set([
+  'AuthorizationTokenRequest',
+  'AuthorizationRequest',
+  'Config',
+  'SingleAccountPca',
+  'MultipleAccountPca',
+  'MsalAuth',
+  'MSALPublicClientApplicationConfig',
+  'PublicClientApplication',
+  'FlutterWebAuth2',
+  'FlutterWebAuth',
+]);
+
 /** Resolving a value through declarations and interpolation holes stops here (cycles, hostile nesting). */
 const MAX_DEPTH = 8;
 /** Alternatives kept per value (`a ?? b`, ternaries, fields assigned in several places). */
@@ -105,7 +119,8 @@ class DartReader {
   private readonly partner: Int32Array;
   /** For each token, the `{` block it sits in (-1: top level). */
   private readonly blockOf: Int32Array;
-  private readonly parentBlock = new Map<number, number>();
+  /** For each `{`, the block it sits in (-1: top level). */
+  private readonly parentBlock: Int32Array;
   /** Bracket partners of the file's tokens (precomputed) or of a hole's tokens (scanned). */
   private readonly match = (tokens: Token[], i: number): number => (tokens === this.tokens ? this.partner[i] : scanPartner(tokens, i));
   /** Class name -> the index of its body's `{`. */
@@ -125,15 +140,19 @@ class DartReader {
   ) {
     this.partner = new Int32Array(tokens.length).fill(-1);
     this.blockOf = new Int32Array(tokens.length).fill(-1);
-    this.indexBrackets();
-    this.indexDeclarations();
+    this.parentBlock = new Int32Array(tokens.length).fill(-1);
   }
 
   read(): void {
     const { tokens } = this;
-    for (let i = 0; i < tokens.length; i++) {
+    // Most Dart files that pass the sniff call none of the libraries: index nothing for them.
+    const calls: number[] = [];
+    for (let i = 0; i < tokens.length; i++) if (tokens[i].kind === 'identifier' && CALLEES.has(tokens[i].text)) calls.push(i);
+    if (!calls.length) return;
+    this.indexBrackets();
+    this.indexDeclarations();
+    for (const i of calls) {
       const t = tokens[i];
-      if (t.kind !== 'identifier') continue;
       switch (t.text) {
         case 'AuthorizationTokenRequest':
         case 'AuthorizationRequest':
@@ -178,7 +197,7 @@ class DartReader {
       if (t.text === '(' || t.text === '[' || t.text === '{') {
         stack.push(i);
         if (t.text === '{') {
-          this.parentBlock.set(i, blocks.length ? blocks[blocks.length - 1] : -1);
+          this.parentBlock[i] = blocks.length ? blocks[blocks.length - 1] : -1;
           blocks.push(i);
         }
       } else if (t.text === ')' || t.text === ']' || t.text === '}') {
@@ -355,11 +374,8 @@ class DartReader {
     if (this.isPunct(start, '(', tokens) && this.match(tokens, start) === end - 1) return sub(start + 1, end - 1);
     const split = this.topLevelOperator(tokens, start, end);
     if (split?.kind === 'ternary') return cap([...sub(split.at + 1, split.colon), ...sub(split.colon + 1, end)]);
-    if (split?.kind === 'ifNull') {
-      const all = [...sub(start, split.at), ...sub(split.at + 2, end)];
-      const seen = all.filter((v) => v.segments.some((s) => 'text' in s));
-      return cap(seen.length ? seen : all);
-    }
+    // `a ?? b`: both are alternatives (an unknown one too, so a single value such as a client id stays unknown).
+    if (split?.kind === 'ifNull') return cap([...sub(start, split.at), ...sub(split.at + 2, end)]);
     if (split?.kind === 'plus') return cap(concat(sub(start, split.at), sub(split.at + 1, end), range));
     // Adjacent string literals.
     if (tokens[start].kind === 'string') {
@@ -439,7 +455,7 @@ class DartReader {
     const others = candidates.filter((d) => !(slice.at >= d.start && slice.at < d.end && tokens === this.tokens));
     if (owner && owner !== 'this') return others.filter((d) => d.block === this.classBodies.get(owner));
     // The innermost block enclosing the reference that declares the name.
-    for (let block = this.blockOf[slice.at] ?? -1; ; block = this.parentBlock.get(block) ?? -1) {
+    for (let block = this.blockOf[slice.at] ?? -1; ; block = block >= 0 ? this.parentBlock[block] : -1) {
       const here = others.filter((d) => d.block === block);
       if (here.length) return here;
       if (block === -1) break;
@@ -549,10 +565,14 @@ class DartReader {
 
   // --- what the values mean ---------------------------------------------------------------------------
 
-  /** The first alternative whose text is fully known. */
+  /**
+   * A single value (client id, tenant, path) when every alternative is known: the first. With an unknown
+   * alternative (`env['ID'] ?? ''`) the value at run time is not seen, so there is none.
+   */
   private knownValue(slice: Slice | undefined): Located<string> | undefined {
-    const value = this.evaluate(slice).find(known);
-    return value ? { value: render(value.segments), range: value.range } : undefined;
+    const values = this.evaluate(slice);
+    if (!values.length || !values.every(known)) return undefined;
+    return { value: render(values[0].segments), range: values[0].range };
   }
 
   /** An identifier value such as `ExternalUserAgent.sfSafariViewController` or `Broker.webView`: its last name. */
