@@ -454,13 +454,67 @@ class DartReader {
     // Never the declaration the reference sits in (`x = x ?? 'a'`).
     const others = candidates.filter((d) => !(slice.at >= d.start && slice.at < d.end && tokens === this.tokens));
     if (owner && owner !== 'this') return others.filter((d) => d.block === this.classBodies.get(owner));
-    // The innermost block enclosing the reference that declares the name.
-    for (let block = this.blockOf[slice.at] ?? -1; ; block = block >= 0 ? this.parentBlock[block] : -1) {
+    // The innermost block enclosing the reference that declares the name; a parameter of the function the
+    // reference sits in hides every declaration outside it (its value comes from the callers).
+    const at = Math.min(slice.at, this.tokens.length - 1);
+    if (this.arrowParameter(name, at)) return [];
+    for (let block = this.blockOf[at] ?? -1; ; block = block >= 0 ? this.parentBlock[block] : -1) {
       const here = others.filter((d) => d.block === block);
       if (here.length) return here;
       if (block === -1) break;
+      if (this.hasParameter(this.parameterListBefore(block), name)) return [];
     }
     return [];
+  }
+
+  /** The `(` of the parameter list a function body `{` follows (`f(a, b) {`, `f(a) async {`), or -1. */
+  private parameterListBefore(body: number): number {
+    let j = body - 1;
+    const t = this.tokens[j];
+    if (t?.kind === 'identifier' && (t.text === 'async' || t.text === 'sync')) j--;
+    else if (this.isPunct(j, '*') && this.tokens[j - 1]?.kind === 'identifier' && /^(async|sync)$/.test(this.tokens[j - 1].text)) j -= 2;
+    if (!this.isPunct(j, ')')) return -1;
+    const open = this.partner[j];
+    const before = this.tokens[open - 1];
+    // `if (…) {`, `for (…) {` and the like are not functions.
+    if (before?.kind === 'identifier' && /^(if|for|while|switch|catch|on)$/.test(before.text)) return -1;
+    return open;
+  }
+
+  /** Whether the parameter list opening at `open` names a parameter `name`. */
+  private hasParameter(open: number, name: string): boolean {
+    if (open < 0) return false;
+    const close = this.partner[open];
+    for (let j = open + 1; j < close; j++) {
+      const t = this.tokens[j];
+      if (t.kind !== 'identifier' || t.text !== name) continue;
+      const next = this.tokens[j + 1];
+      if (next?.kind === 'punct' && /^[,)}\]=]$/.test(next.text) && !(next.text === '=' && this.joined(j + 1, '='))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the reference at `at` sits in an expression-bodied function (`f(String url) => …`) that has a
+   * parameter `name`: the `) =>` before it in the same statement.
+   */
+  private arrowParameter(name: string, at: number): boolean {
+    const { tokens } = this;
+    for (let j = at - 1, steps = 0; j > 0 && steps < 4096; j--, steps++) {
+      const t = tokens[j];
+      if (t.kind !== 'punct') continue;
+      if (t.text === ';' || (t.text === '{' && this.partner[j] < 0)) return false;
+      if ((t.text === ')' || t.text === ']' || t.text === '}') && this.partner[j] >= 0 && this.partner[j] < j) {
+        j = this.partner[j];
+        continue;
+      }
+      if (t.text === '{') return false; // the block the reference sits in: a statement boundary
+      if (t.text === '>' && this.isPunct(j - 1, '=') && this.joined(j - 1, '>') && this.isPunct(j - 2, ')')) {
+        if (this.hasParameter(this.partner[j - 2], name)) return true;
+        j -= 2;
+      }
+    }
+    return false;
   }
 
   /**

@@ -188,6 +188,23 @@ describe('format: dart', () => {
     assert.deepEqual(redirects(parsed), ['flutter-appauth publicClient redirect com.contoso.env://auth', 'flutter-appauth publicClient redirect com.contoso.settings://auth']);
   });
 
+  it('lets a parameter hide a declaration of the same name: its value comes from the callers', () => {
+    const text = [
+      "const url = 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize?redirect_uri=a%3A%2F%2Fb';",
+      "const redirect = 'com.contoso.top://auth';",
+      "const issuer = 'https://login.microsoftonline.com/common/v2.0';",
+      'class Client {',
+      "  Future<String> authenticate({required String url}) => FlutterWebAuth2.authenticate(url: url, callbackUrlScheme: 'birds');",
+      '  Future<void> signIn(String redirect) async {',
+      '    if (redirect.isEmpty) {',
+      '      await a.authorize(AuthorizationRequest(id, redirect, issuer: issuer));',
+      '    }',
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual(redirects(parseText(text)), []);
+  });
+
   it('keeps a redirect whose host is unknown as partial, and drops one whose scheme is unknown', () => {
     const text = [
       "const issuer = 'https://login.microsoftonline.com/common/v2.0';",
