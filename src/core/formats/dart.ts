@@ -322,7 +322,8 @@ class DartReader {
       if (j < close && !(t.kind === 'punct' && t.text === ',')) continue;
       if (j > start) {
         const label = tokens[start];
-        if (label.kind === 'identifier' && this.isPunct(start + 1, ':', tokens) && j > start + 2) named.set(label.text, { tokens, start: start + 2, end: j, at: this.atOf(tokens, start, at) });
+        if (label.kind === 'identifier' && this.isPunct(start + 1, ':', tokens) && j > start + 2)
+          named.set(label.text, { tokens, start: start + 2, end: j, at: this.atOf(tokens, start, at) });
         else positional.push({ tokens, start, end: j, at: this.atOf(tokens, start, at) });
       }
       start = j + 1;
@@ -389,21 +390,34 @@ class DartReader {
       }
       return unknown();
     }
-    return this.primary(slice, depth, range) ?? unknown();
+    return this.primary(slice, depth) ?? unknown();
   }
 
   /** Names, member chains and the few calls that pass a string through (`Uri.parse(x)`, `x.toString()`). */
-  private primary(slice: Slice, depth: number, range: Range): Value[] | undefined {
+  private primary(slice: Slice, depth: number): Value[] | undefined {
     const { tokens, start, end } = slice;
     const first = tokens[start];
     if (first.kind !== 'identifier') return undefined;
     let s = start;
     while (s < end && (tokens[s].text === 'const' || tokens[s].text === 'new' || tokens[s].text === 'await') && tokens[s].kind === 'identifier') s++;
     // `x.toString()` / `x.trim()`: the value of x.
-    if (end - s >= 4 && this.isPunct(end - 1, ')', tokens) && this.isPunct(end - 2, '(', tokens) && tokens[end - 3].kind === 'identifier' && /^(toString|trim)$/.test(tokens[end - 3].text) && this.isPunct(end - 4, '.', tokens))
+    if (
+      end - s >= 4 &&
+      this.isPunct(end - 1, ')', tokens) &&
+      this.isPunct(end - 2, '(', tokens) &&
+      tokens[end - 3].kind === 'identifier' &&
+      /^(toString|trim)$/.test(tokens[end - 3].text) &&
+      this.isPunct(end - 4, '.', tokens)
+    )
       return this.evaluate({ ...slice, start: s, end: end - 4 }, depth + 1);
     // `Uri.parse(x)`, `Uri.encodeFull(x)`, `String.fromEnvironment('X', defaultValue: v)`.
-    if (tokens[s].kind === 'identifier' && this.isPunct(s + 1, '.', tokens) && tokens[s + 2]?.kind === 'identifier' && this.isPunct(s + 3, '(', tokens) && this.match(tokens, s + 3) === end - 1) {
+    if (
+      tokens[s].kind === 'identifier' &&
+      this.isPunct(s + 1, '.', tokens) &&
+      tokens[s + 2]?.kind === 'identifier' &&
+      this.isPunct(s + 3, '(', tokens) &&
+      this.match(tokens, s + 3) === end - 1
+    ) {
       const call = this.call(s + 2, tokens, slice.at);
       const callee = `${tokens[s].text}.${tokens[s + 2].text}`;
       if (call && (callee === 'Uri.parse' || callee === 'Uri.encodeFull' || callee === 'Uri.tryParse')) return this.evaluate(call.positional[0], depth + 1);
@@ -417,7 +431,6 @@ class DartReader {
     if (!declarations.length) return undefined;
     const values: Value[] = [];
     for (const d of declarations) values.push(...this.declaredValue(d, depth));
-    void range;
     return cap(values);
   }
 
@@ -426,7 +439,10 @@ class DartReader {
     const cached = this.declared.get(d.start);
     if (cached) return cached;
     const slice = { tokens: this.tokens, start: d.start, end: d.end, at: d.start };
-    if (this.evaluating.has(d.start)) return [{ segments: [{ unknown: this.source(this.tokens, d.start, d.end) }], range: { start: this.tokens[d.start].start, end: this.tokens[d.end - 1].end } }];
+    if (this.evaluating.has(d.start))
+      return [
+        { segments: [{ unknown: this.source(this.tokens, d.start, d.end) }], range: { start: this.tokens[d.start].start, end: this.tokens[d.end - 1].end } },
+      ];
     this.evaluating.add(d.start);
     const values = this.evaluate(slice, depth + 1);
     this.evaluating.delete(d.start);
@@ -557,7 +573,11 @@ class DartReader {
   }
 
   /** The top-level `?:`, `??` or `+` of a value (the loosest binding first). */
-  private topLevelOperator(tokens: Token[], start: number, end: number): { kind: 'ternary'; at: number; colon: number } | { kind: 'ifNull' | 'plus'; at: number } | undefined {
+  private topLevelOperator(
+    tokens: Token[],
+    start: number,
+    end: number,
+  ): { kind: 'ternary'; at: number; colon: number } | { kind: 'ifNull' | 'plus'; at: number } | undefined {
     let ifNull = -1;
     let plus = -1;
     for (let j = start; j < end; j++) {
@@ -682,7 +702,8 @@ class DartReader {
     let endpoint: Slice | undefined = provider;
     if (!endpoint && service) {
       const configuration = this.constructorCall(service);
-      if (configuration?.name === 'AuthorizationServiceConfiguration') endpoint = configuration.call.named.get('authorizationEndpoint') ?? configuration.call.positional[0];
+      if (configuration?.name === 'AuthorizationServiceConfiguration')
+        endpoint = configuration.call.named.get('authorizationEndpoint') ?? configuration.call.positional[0];
     }
     const { seen, authority } = this.authorityOf(endpoint);
     if (!seen) return; // the provider cannot be seen: it may be any OIDC provider
@@ -742,7 +763,10 @@ class DartReader {
       const file = this.knownValue(android.call.named.get('configFilePath'));
       if (file) config.settingsFile = file;
       // Until the asset config is in view: MSAL Android's defaults (broker on, Custom Tabs).
-      config.userAgent = { ...androidUserAgent(undefined, undefined), description: `${androidUserAgent(undefined, undefined).description} (MSAL defaults; the asset config is not in view)` };
+      config.userAgent = {
+        ...androidUserAgent(undefined, undefined),
+        description: `${androidUserAgent(undefined, undefined).description} (MSAL defaults; the asset config is not in view)`,
+      };
       this.addRedirects(config, android.call.named.get('redirectUri'), 'redirect');
     }
     const apple = this.constructorCall(call.named.get('appleConfig') ?? call.named.get('iosConfig'));
@@ -776,7 +800,11 @@ class DartReader {
       config.authority = first?.url ?? authority;
       // msal_flutter's Authority type defaults to B2C, and MSAL never uses the broker for B2C.
       const eligible = brokerEligible(config) && (!first || first.type.toUpperCase() === 'AAD');
-      config.userAgent = androidUserAgent(this.enumValue(androidNamed?.get('authorizationUserAgent')), this.boolValue(androidNamed?.get('brokerRedirectUriRegistered')), eligible);
+      config.userAgent = androidUserAgent(
+        this.enumValue(androidNamed?.get('authorizationUserAgent')),
+        this.boolValue(androidNamed?.get('brokerRedirectUriRegistered')),
+        eligible,
+      );
       this.addRedirects(config, named.get('androidRedirectUri'), 'redirect');
     }
     if (named.has('iosRedirectUri') || !named.has('androidRedirectUri')) {
@@ -863,7 +891,14 @@ class DartReader {
     if (!slice || depth > MAX_DEPTH) return undefined;
     const { tokens } = slice;
     let end = slice.end;
-    if (end - slice.start >= 4 && this.isPunct(end - 1, ')', tokens) && this.isPunct(end - 2, '(', tokens) && tokens[end - 3]?.text === 'toString' && this.isPunct(end - 4, '.', tokens)) end -= 4;
+    if (
+      end - slice.start >= 4 &&
+      this.isPunct(end - 1, ')', tokens) &&
+      this.isPunct(end - 2, '(', tokens) &&
+      tokens[end - 3]?.text === 'toString' &&
+      this.isPunct(end - 4, '.', tokens)
+    )
+      end -= 4;
     const trimmed = { ...slice, end };
     const built = this.constructorCall(trimmed);
     if (built?.name === 'Uri' && (built.member === 'https' || built.member === 'http' || built.member === undefined)) {
@@ -874,7 +909,14 @@ class DartReader {
       const query = member ? call.positional[2] : call.named.get('queryParameters');
       const authority = host ? { value: `${scheme}://${host.value}/${(path?.value ?? '').replace(/^\/+/, '')}`, range: host.range } : undefined;
       const entries = this.mapEntries(query);
-      return { authority, redirects: entries.get('redirect_uri') ?? [], clientId: entries.get('client_id')?.filter(known).map((v) => ({ value: render(v.segments), range: v.range }))[0] };
+      return {
+        authority,
+        redirects: entries.get('redirect_uri') ?? [],
+        clientId: entries
+          .get('client_id')
+          ?.filter(known)
+          .map((v) => ({ value: render(v.segments), range: v.range }))[0],
+      };
     }
     if (built?.name === 'Uri' && (built.member === 'parse' || built.member === 'tryParse')) return this.urlOf(built.call.positional[0], depth + 1);
     for (const value of this.evaluate(trimmed)) {
@@ -889,11 +931,11 @@ class DartReader {
   private mapEntries(slice: Slice | undefined): Map<string, Value[]> {
     const entries = new Map<string, Value[]>();
     if (!slice) return entries;
-    let { tokens, start, end } = slice;
+    let { tokens, start } = slice;
     if (!this.isPunct(start, '{', tokens)) {
-      const declared = tokens[start]?.kind === 'identifier' && end - start === 1 ? this.resolve(slice, start) : [];
+      const declared = tokens[start]?.kind === 'identifier' && slice.end - start === 1 ? this.resolve(slice, start) : [];
       if (declared.length !== 1) return entries;
-      ({ start, end } = declared[0]);
+      start = declared[0].start;
       tokens = this.tokens;
       if (!this.isPunct(start, '{', tokens)) return entries;
     }
@@ -1026,22 +1068,34 @@ function brokerEligible(config: AuthConfig): boolean {
 
 function appAuthUserAgent(agent: Located<string> | undefined, ephemeral: Located<boolean> | undefined): UserAgent {
   const base = defaultUserAgent('flutter-appauth');
-  if (agent?.value === 'sfSafariViewController') return { kind: 'system-browser', range: agent.range, description: 'SFSafariViewController on iOS and Custom Tabs on Android (flutter_appauth)' };
+  if (agent?.value === 'sfSafariViewController')
+    return { kind: 'system-browser', range: agent.range, description: 'SFSafariViewController on iOS and Custom Tabs on Android (flutter_appauth)' };
   if (agent?.value === 'ephemeralAsWebAuthenticationSession' || ephemeral?.value)
-    return { kind: 'system-browser', range: (agent ?? ephemeral)?.range, description: 'an ephemeral ASWebAuthenticationSession on iOS and Custom Tabs on Android (flutter_appauth)' };
+    return {
+      kind: 'system-browser',
+      range: (agent ?? ephemeral)?.range,
+      description: 'an ephemeral ASWebAuthenticationSession on iOS and Custom Tabs on Android (flutter_appauth)',
+    };
   return base;
 }
 
 function webAuthUserAgent(ephemeral: Located<boolean> | undefined): UserAgent {
-  if (ephemeral?.value) return { kind: 'system-browser', range: ephemeral.range, description: 'an ephemeral ASWebAuthenticationSession on iOS and Custom Tabs on Android (flutter_web_auth_2)' };
+  if (ephemeral?.value)
+    return {
+      kind: 'system-browser',
+      range: ephemeral.range,
+      description: 'an ephemeral ASWebAuthenticationSession on iOS and Custom Tabs on Android (flutter_web_auth_2)',
+    };
   return defaultUserAgent('flutter-web-auth');
 }
 
 /** msal_auth on iOS: `Broker.msAuthenticator` (default) uses Microsoft Authenticator, `safariBrowser` SFSafariViewController, `webView` a WKWebView. */
 function msalAuthAppleUserAgent(broker: Located<string> | undefined, noBroker: boolean): UserAgent {
   if (broker?.value === 'webView') return { kind: 'embedded', range: broker.range, description: 'an embedded WKWebView (msal_auth Broker.webView)' };
-  if (broker?.value === 'safariBrowser') return { kind: 'system-browser', range: broker.range, description: 'SFSafariViewController (msal_auth Broker.safariBrowser)' };
-  if (noBroker) return { kind: 'system-browser', range: broker?.range, description: 'ASWebAuthenticationSession (MSAL never uses the broker with this authority)' };
+  if (broker?.value === 'safariBrowser')
+    return { kind: 'system-browser', range: broker.range, description: 'SFSafariViewController (msal_auth Broker.safariBrowser)' };
+  if (noBroker)
+    return { kind: 'system-browser', range: broker?.range, description: 'ASWebAuthenticationSession (MSAL never uses the broker with this authority)' };
   return {
     kind: 'broker',
     fallback: 'system-browser',
@@ -1053,7 +1107,11 @@ function msalAuthAppleUserAgent(broker: Located<string> | undefined, noBroker: b
 /** MSAL iOS as msal_flutter creates it: brokerAvailability .auto and the default web view. */
 function msalIosUserAgent(noBroker: boolean): UserAgent {
   if (noBroker) return { kind: 'system-browser', description: 'ASWebAuthenticationSession (MSAL never uses the broker with this authority)' };
-  return { kind: 'broker', fallback: 'system-browser', description: 'the broker when Microsoft Authenticator is installed, otherwise ASWebAuthenticationSession' };
+  return {
+    kind: 'broker',
+    fallback: 'system-browser',
+    description: 'the broker when Microsoft Authenticator is installed, otherwise ASWebAuthenticationSession',
+  };
 }
 
 /**

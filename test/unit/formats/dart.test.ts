@@ -112,7 +112,9 @@ describe('format: dart', () => {
     assert.match(finding.message, /Custom Tabs \(broker_redirect_uri_registered is false\)/);
     assert.equal(finding.related[0]?.file, json);
     // Without the asset config in view, MSAL's defaults (the broker, then Custom Tabs) are assumed.
-    const alone = lintFixtures([dart]).findings.get(dart)!.filter((f) => f.ruleId === 'custom-scheme-redirect');
+    const alone = lintFixtures([dart])
+      .findings.get(dart)!
+      .filter((f) => f.ruleId === 'custom-scheme-redirect');
     assert.match(alone[0].message, /MSAL uses it only with a broker redirect|system browser/);
   });
 
@@ -163,10 +165,10 @@ describe('format: dart', () => {
       'tabs_crlf.dart',
     ].map(fixture);
     assertInlineExpectations(files, ['custom-scheme-redirect', 'parse-error']);
-    assertInlineExpectations(
-      ['msal_auth_app/lib/services/auth_service.dart', 'msal_auth_app/assets/msal_config.json'].map(fixture).slice(0, 1),
-      ['custom-scheme-redirect', 'parse-error'],
-    );
+    assertInlineExpectations(['msal_auth_app/lib/services/auth_service.dart', 'msal_auth_app/assets/msal_config.json'].map(fixture).slice(0, 1), [
+      'custom-scheme-redirect',
+      'parse-error',
+    ]);
   });
 
   it('follows ?? and ternaries, getters, String.fromEnvironment defaults and objects built in the file', () => {
@@ -184,8 +186,14 @@ describe('format: dart', () => {
       '}',
     ].join('\n');
     const parsed = parseText(text);
-    assert.deepEqual(parsed.configs.map((c) => c.authority?.value), ['https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0', 'https://login.microsoftonline.com/common/v2.0']);
-    assert.deepEqual(redirects(parsed), ['flutter-appauth publicClient redirect com.contoso.env://auth', 'flutter-appauth publicClient redirect com.contoso.settings://auth']);
+    assert.deepEqual(
+      parsed.configs.map((c) => c.authority?.value),
+      ['https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0', 'https://login.microsoftonline.com/common/v2.0'],
+    );
+    assert.deepEqual(redirects(parsed), [
+      'flutter-appauth publicClient redirect com.contoso.env://auth',
+      'flutter-appauth publicClient redirect com.contoso.settings://auth',
+    ]);
   });
 
   it('lets a parameter hide a declaration of the same name: its value comes from the callers', () => {
@@ -215,13 +223,17 @@ describe('format: dart', () => {
       '}',
     ].join('\n');
     const parsed = parseText(text);
-    assert.deepEqual(redirects(parsed), ['flutter-appauth publicClient redirect com.contoso://${host}/auth (partial)', 'flutter-appauth publicClient redirect x']);
+    assert.deepEqual(redirects(parsed), [
+      'flutter-appauth publicClient redirect com.contoso://${host}/auth (partial)',
+      'flutter-appauth publicClient redirect x',
+    ]);
     // An issuer known up to its tenant still names its host.
     assert.equal(parsed.configs[2].authority?.value, 'https://login.microsoftonline.com/');
   });
 
   it('reports malformed input and keeps what it can read', () => {
-    const text = "const r = 'com.contoso://auth';\nx(AuthorizationTokenRequest(id, r, issuer: 'https://login.microsoftonline.com/common'));\nvar s = 'unterminated\n/* open";
+    const text =
+      "const r = 'com.contoso://auth';\nx(AuthorizationTokenRequest(id, r, issuer: 'https://login.microsoftonline.com/common'));\nvar s = 'unterminated\n/* open";
     const parsed = parseText(text);
     assert.deepEqual(
       parsed.problems.map((p) => p.range.start),
@@ -235,7 +247,9 @@ describe('format: dart', () => {
     assert.equal(parseText(deep).configs.length, 1);
     const cycle = "const a = b;\nconst b = a;\nx(AuthorizationTokenRequest(id, a, issuer: 'https://login.microsoftonline.com/common'));";
     assert.deepEqual(redirects(parseText(cycle)), []);
-    const chain = Array.from({ length: 5000 }, (_, i) => `const v${i} = v${i + 1};`).join('\n') + "\nconst v5000 = 'c://d';\nx(AuthorizationRequest(id, v0, issuer: 'https://login.microsoftonline.com/common'));";
+    const chain =
+      Array.from({ length: 5000 }, (_, i) => `const v${i} = v${i + 1};`).join('\n') +
+      "\nconst v5000 = 'c://d';\nx(AuthorizationRequest(id, v0, issuer: 'https://login.microsoftonline.com/common'));";
     assert.deepEqual(redirects(parseText(chain)), []);
     const holes = `const a = '${'${'.repeat(2000)}x${'}'.repeat(2000)}';\nx(AuthorizationRequest(id, a, issuer: 'https://login.microsoftonline.com/common'));`;
     assert.doesNotThrow(() => parseText(holes));
