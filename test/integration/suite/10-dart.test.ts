@@ -16,8 +16,16 @@ describe('Dart (Flutter)', () => {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(document.getText(diagnostic.range), '$scheme://oauthredirect');
     assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character], [11, 9]);
-    assert.match(diagnostic.message, /^Custom scheme 'com\.fabrikam\.field:\/\/oauthredirect' shows the AADSTS50199/);
-    assert.match(diagnostic.message, /flutter_appauth/);
+    assert.match(diagnostic.message, /^Custom scheme '.*' shows the AADSTS50199 prompt/);
+  });
+
+  it('explains the finding on hover: the redirect and the user agent flutter_appauth signs in with', async () => {
+    const { document } = await open('flutter/lib/sign_in.dart');
+    const [diagnostic] = await diagnosticsOf(document.uri, 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, diagnostic.range.start.translate(0, 3));
+    const text = hoverText(hovers ?? []);
+    assert.match(text, /flutter_appauth/);
+    assert.match(text, /custom-scheme-redirect/);
   });
 
   it('explains the AADSTS code named in a Dart comment on hover', async () => {

@@ -109,13 +109,13 @@ describe('format: dart', () => {
     const { findings } = lintFixtures([dart, json]);
     const [finding] = findings.get(dart)!.filter((f) => f.ruleId === 'custom-scheme-redirect');
     assert.equal(finding.severity, 'warning');
-    assert.match(finding.message, /Custom Tabs \(broker_redirect_uri_registered is false\)/);
+    assert.match(finding.detail ?? '', /Custom Tabs \(broker_redirect_uri_registered is false\)/);
     assert.equal(finding.related[0]?.file, json);
     // Without the asset config in view, MSAL's defaults (the broker, then Custom Tabs) are assumed.
     const alone = lintFixtures([dart])
       .findings.get(dart)!
       .filter((f) => f.ruleId === 'custom-scheme-redirect');
-    assert.match(alone[0].message, /MSAL uses it only with a broker redirect|system browser/);
+    assert.match(alone[0].detail ?? '', /the broker when Microsoft Authenticator or Company Portal is installed, otherwise Custom Tabs \(MSAL defaults/);
   });
 
   it('reads msal_flutter 2.x/3.x and 1.x configs with their Android options', () => {
