@@ -115,7 +115,8 @@ describe('format: dart', () => {
     const alone = lintFixtures([dart])
       .findings.get(dart)!
       .filter((f) => f.ruleId === 'custom-scheme-redirect');
-    assert.match(alone[0].detail ?? '', /the broker when Microsoft Authenticator or Company Portal is installed, otherwise Custom Tabs \(MSAL defaults/);
+    assert.equal(alone[0].severity, 'warning');
+    assert.match(alone[0].detail ?? '', /signs in through the system browser/);
   });
 
   it('reads msal_flutter 2.x/3.x and 1.x configs with their Android options', () => {
