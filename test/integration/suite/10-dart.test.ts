@@ -24,7 +24,7 @@ describe('Dart (Flutter)', () => {
     const [diagnostic] = await diagnosticsOf(document.uri, 1);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, diagnostic.range.start.translate(0, 3));
     const text = hoverText(hovers ?? []);
-    assert.match(text, /flutter_appauth/);
+    assert.match(text, /flutter\\?_appauth/, 'the user agent, from the library facts');
     assert.match(text, /custom-scheme-redirect/);
   });
 
