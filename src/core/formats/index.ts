@@ -13,6 +13,7 @@ import { dotnetAppSettingsFormat } from './dotnet-appsettings';
 import { envFileFormat } from './env-file';
 import { iosPlistFormat } from './ios-plist';
 import { jsonConfigFormat } from './json-config';
+import { dartFormat } from './dart';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
@@ -36,6 +37,7 @@ export const FORMATS = [
   androidCodeFormat,
   terraformFormat,
   bicepFormat,
+  dartFormat,
   // Generic JSON reader: must stay last.
   jsonConfigFormat,
 ] as const;
