@@ -19,11 +19,12 @@ import {
 } from '../values';
 
 // Flutter apps in Dart: the sign-in calls of flutter_appauth, aad_oauth, msal_auth, msal_flutter,
-// flutter_web_auth_2 and oauth2_client, read from the shared lexer's tokens. Values are followed through const / final /
-// static fields, getters, locals, string interpolation, adjacent literals, `+`, `??` and `?:` (each
-// alternative is a redirect the app may send). What the reader cannot see stays unknown: a redirect whose
-// scheme is unknown is left out, and a multi-provider library's call whose issuer cannot be seen is left
-// out too (it may be Google, Okta or Keycloak; guessing would be a false alarm).
+// flutter_web_auth_2 and oauth2_client, read from the shared lexer's tokens; values go through the shared
+// evaluator (../values) with a scope over the file's const / final / static fields, getters, locals and
+// objects built in the file (string interpolation, adjacent literals, `+`, `??` and `?:`: each alternative
+// is a redirect the app may send). What the reader cannot see stays unknown: a redirect whose scheme is
+// unknown is left out, and a multi-provider library's call whose issuer cannot be seen is left out too
+// (it may be Google, Okta or Keycloak; guessing would be a false alarm).
 
 /** Cheap content test for `*.dart` files: a sign-in library or a redirect is mentioned. */
 const MARKERS =
