@@ -81,7 +81,9 @@ class CodeReader {
     private readonly parsed: ParsedFile,
     java: boolean,
   ) {
-    this.values = new FileValues(cursor, java ? JAVA_SYNTAX : KOTLIN_SYNTAX, declarations(cursor));
+    // The file's declarations are collected on the first name a value refers to.
+    let declared: Map<string, [number, number][]> | undefined;
+    this.values = new FileValues(cursor, java ? JAVA_SYNTAX : KOTLIN_SYNTAX, (name) => (declared ??= declarations(cursor)).get(name));
   }
 
   read(): void {

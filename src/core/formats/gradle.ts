@@ -63,7 +63,13 @@ class BuildReader {
     private readonly cursor: TokenCursor,
     private readonly parsed: ParsedFile,
   ) {
-    this.values = new FileValues(cursor, KOTLIN_SYNTAX, declarations(cursor), (name) => this.buildPropertyDeclaration(name));
+    let declared: Map<string, [number, number][]> | undefined;
+    this.values = new FileValues(
+      cursor,
+      KOTLIN_SYNTAX,
+      (name) => (declared ??= declarations(cursor)).get(name),
+      (name) => this.buildPropertyDeclaration(name),
+    );
   }
 
   read(): void {

@@ -28,8 +28,9 @@ export class TokenCursor {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.kind !== 'punct') continue;
-      if (OPENERS[t.text]) stack.push(i);
-      else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      const c = t.text.charCodeAt(0);
+      if (c === 40 || c === 91 || c === 123) stack.push(i);
+      else if (c === 41 || c === 93 || c === 125) {
         // Pop to the matching opener; openers left unclosed by broken input are dropped on the way.
         for (let s = stack.length - 1; s >= 0; s--) {
           if (OPENERS[tokens[stack[s]].text] === t.text) {
@@ -258,13 +259,14 @@ export class FileValues {
   constructor(
     private readonly cursor: TokenCursor,
     private readonly syntax: TokenSyntax,
-    declared: Map<string, [number, number][]>,
+    /** The token ranges of each declaration of a name (see `declarations`). */
+    declared: (name: string) => [number, number][] | undefined,
     extra?: (name: string) => readonly Declaration[] | undefined,
   ) {
     const file = new MapScope((name) => {
       const own = extra?.(name);
       if (own) return own;
-      return declared.get(name)?.map(([s, e]) => ({ expr: this.ir(s, e) }));
+      return declared(name)?.map(([s, e]) => ({ expr: this.ir(s, e) }));
     });
     this.evaluator = new ValueEvaluator({ resolve: (path) => file.resolve([path[path.length - 1]]) });
   }
