@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ts from 'typescript';
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error) => process.exit(error.code === 'EPIPE' ? 0 : 1));
+
 function parseArgs(argv) {
   const options = { top: 10, json: false, folder: 'src' };
   for (let i = 0; i < argv.length; i++) {

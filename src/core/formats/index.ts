@@ -11,6 +11,7 @@ import { dotnetAppSettingsFormat } from './dotnet-appsettings';
 import { envFileFormat } from './env-file';
 import { iosPlistFormat } from './ios-plist';
 import { jsonConfigFormat } from './json-config';
+import { dartFormat } from './dart';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
@@ -32,6 +33,7 @@ export const FORMATS = [
   dotnetCodeFormat,
   terraformFormat,
   bicepFormat,
+  dartFormat,
   // Generic JSON reader: must stay last.
   jsonConfigFormat,
 ] as const;
