@@ -1,7 +1,7 @@
 import { identityProvider } from '../entra/libraries';
 import type { Platform, RedirectUri } from '../model';
 import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../entra/uri';
-import { userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
+import { isRedirectSent, userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
 import { safeRedirectFix } from './shared/safe-redirect';
 import { redirectsOf, type WorkspaceRule } from './types';
 
@@ -65,6 +65,7 @@ export const customSchemeRedirect: WorkspaceRule = {
       if (isWamBrokerUri(uri.value)) continue; // only the Windows broker (WAM) ever uses it
       const provider = owner.kind === 'config' ? identityProvider(owner) : 'entra';
       if (provider === 'other') continue; // another identity provider: Entra never sees this redirect
+      if (!isRedirectSent(uri, file, workspace)) continue; // a URL scheme the app's code does not send
       if (scheme === 'chrome-extension') {
         report({ range: uri.range, severity: 'information', message: chromeExtensionMessage(uri) });
         continue;

@@ -1,7 +1,7 @@
 import { insertPlistUrlScheme } from '../fixes/edits';
 import { baseName } from '../io/paths';
 import { uriScheme } from '../entra/uri';
-import { plistsFor, schemeCovers } from './shared/ios-app';
+import { appConfigsOf, plistsFor, schemeCovers } from './shared/ios-app';
 import type { WorkspaceRule } from './types';
 
 const BROKER_QUERIES = ['msauthv2', 'msauthv3'];
@@ -36,7 +36,11 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
       const broker = file.ios.urlSchemes.find((s) => /^msauth\./i.test(s.value));
       const queries = file.ios.queriesSchemes.map((s) => s.value.toLowerCase());
       const missing = BROKER_QUERIES.filter((q) => !queries.includes(q));
-      if (broker && missing.length) {
+      // MSAL asks for msauthv2/msauthv3 only when the broker may be used: an app whose code turns it off
+      // (MSALGlobalConfig.brokerAvailability = .none) does not need them.
+      const app = appConfigsOf(file, workspace);
+      const brokerOff = app.length > 0 && app.every(({ config }) => config.userAgent?.range && config.userAgent.kind !== 'broker');
+      if (broker && missing.length && !brokerOff) {
         report({
           range: broker.range,
           severity: 'warning',
