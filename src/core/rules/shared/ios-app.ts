@@ -139,13 +139,15 @@ const MSAL_APPLE: ReadonlySet<Library> = new Set<Library>([
 /**
  * Whether a library's default redirect, for an app whose plist declares `schemes`, is `<scheme>://auth`.
  * MSAL for iOS/macOS takes msauth.<bundle id>://auth when that scheme is declared, else msal<client id>://auth
- * (MSIDRedirectUriVerifier); MSAL.NET's default on iOS is msal<client id>://auth. Other libraries (AppAuth,
+ * (MSIDRedirectUriVerifier); MSAL.NET's default on iOS is msal<client id>://auth, and its broker takes
+ * msauth.<bundle id>://auth. Other libraries (AppAuth,
  * Expo …) have no default redirect.
  */
 export function isDefaultRedirectScheme(config: AuthConfig, scheme: string, schemes: string[]): boolean {
   const clientId = config.clientId?.value.trim().toLowerCase();
   const ownLegacy = isLegacyMsalScheme(scheme) && (!clientId || !/^msal[0-9a-f-]+$/i.test(scheme) || scheme.toLowerCase() === `msal${clientId}`);
-  if (config.library === 'msal-dotnet') return ownLegacy;
+  // MSAL.NET with WithBroker() needs msauth.<bundle id>://auth (its reader may not see the value passed).
+  if (config.library === 'msal-dotnet') return ownLegacy || (config.userAgent?.kind === 'broker' && isBrokerScheme(scheme));
   if (!MSAL_APPLE.has(config.library)) return false;
   if (schemes.some(isBrokerScheme)) return isBrokerScheme(scheme);
   return ownLegacy;
