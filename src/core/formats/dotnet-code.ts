@@ -1,7 +1,7 @@
 import type { AuthConfig, Located, ParsedFile, Platform, Range, RedirectUri, UserAgent } from '../model';
 import { defaultUserAgent } from '../entra/libraries';
 import { NATIVE_CLIENT_URI } from '../entra/uri';
-import { tokenizeCSharp, type CsToken } from '../lexing/csharp-tokenizer';
+import { tokenizeCSharp, type CsToken } from '../lexing/languages/csharp';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 
 // MSAL.NET builder chains in C#: PublicClientApplicationBuilder / ConfidentialClientApplicationBuilder
