@@ -11,6 +11,8 @@ import { dotnetAppSettingsFormat } from './dotnet-appsettings';
 import { envFileFormat } from './env-file';
 import { iosPlistFormat } from './ios-plist';
 import { jsonConfigFormat } from './json-config';
+import { swiftFormat } from './swift';
+import { objcFormat } from './objc';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
@@ -32,6 +34,8 @@ export const FORMATS = [
   dotnetCodeFormat,
   terraformFormat,
   bicepFormat,
+  swiftFormat,
+  objcFormat,
   // Generic JSON reader: must stay last.
   jsonConfigFormat,
 ] as const;

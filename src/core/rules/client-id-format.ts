@@ -1,3 +1,4 @@
+import { mayBeEntra } from '../entra/libraries';
 import type { Located } from '../model';
 import { GUID, holdsPlaceholder } from '../entra/uri';
 import type { FileRule } from './types';
@@ -42,7 +43,8 @@ export const clientIdFormat: FileRule = {
         message: `The ${what} '${value}' is not a GUID${hint}: sign-in fails with AADSTS90112 or AADSTS700016. Use the Application (client) ID from the app registration.`,
       });
     };
-    for (const config of file.configs) judge(config.clientId, 'client id');
+    // Another identity provider's client ids (Google, Okta, Duende) have their own shapes.
+    for (const config of file.configs) if (mayBeEntra(config)) judge(config.clientId, 'client id');
     for (const registration of file.registrations) judge(registration.appId, 'appId');
   },
 };

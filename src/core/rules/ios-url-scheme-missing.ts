@@ -2,9 +2,26 @@ import { insertPlistUrlScheme } from '../fixes/edits';
 import { baseName } from '../io/paths';
 import { uriScheme } from '../entra/uri';
 import { appConfigsOf, plistsFor, schemeCovers } from './shared/ios-app';
+import { defaultUserAgent } from '../entra/libraries';
+import type { AuthConfig, Library } from '../model';
 import type { WorkspaceRule } from './types';
 
 const BROKER_QUERIES = ['msauthv2', 'msauthv3'];
+
+/** MSAL wrappers that keep MSAL for iOS's broker default (.auto) unless the app's code says otherwise. */
+const IOS_BROKER_BY_DEFAULT: ReadonlySet<Library> = new Set<Library>([
+  'msal-ios',
+  'react-native-msal',
+  'capacitor-msauth',
+  'cordova-msal',
+  'msal-flutter',
+  'msal-auth-flutter',
+]);
+
+function mayUseBroker(config: AuthConfig): boolean {
+  const kind = (config.userAgent ?? defaultUserAgent(config.library)).kind;
+  return kind === 'broker' || kind === 'unknown' || (!config.userAgent?.range && IOS_BROKER_BY_DEFAULT.has(config.library));
+}
 
 export const iosUrlSchemeMissing: WorkspaceRule = {
   meta: {
@@ -33,10 +50,9 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
       const queries = file.ios.queriesSchemes.map((s) => s.value.toLowerCase());
       const missing = BROKER_QUERIES.filter((q) => !queries.includes(q));
       // MSAL asks for msauthv2/msauthv3 only when the broker may be used: an app whose code turns it off
-      // (MSALGlobalConfig.brokerAvailability = .none) does not need them.
+      // (MSALGlobalConfig.brokerAvailability = .none) or signs in with AppAuth does not need them.
       const app = appConfigsOf(file, workspace);
-      const brokerOff = app.length > 0 && app.every(({ config }) => config.userAgent?.range && config.userAgent.kind !== 'broker');
-      if (broker && missing.length && !brokerOff) {
+      if (broker && missing.length && (!app.length || app.some(({ config }) => mayUseBroker(config)))) {
         report({
           range: broker.range,
           severity: 'warning',
