@@ -162,7 +162,7 @@ class AppleReader {
     this.applyConfigAssignments(byVariable);
     for (const config of msal) config.userAgent = this.msalUserAgent(config, byVariable);
     for (const config of appAuth) config.userAgent = defaultUserAgent('appauth-ios');
-    const configs = [...msal, ...appAuth].sort((a, b) => a.range.start - b.range.start);
+    const configs = distinct([...msal, ...appAuth].sort((a, b) => a.range.start - b.range.start));
     // One constant used by two configs of the file is one redirect to judge.
     const seen = new Set<string>();
     for (const config of configs) {
@@ -277,7 +277,8 @@ class AppleReader {
 
   /**
    * The issuer or endpoint of the nearest discovery or service configuration before a request (a request made
-   * in the discovery's completion handler gets its configuration as a parameter); else the only one in the file.
+   * in the discovery's completion handler gets its configuration as a parameter); else, when the request is
+   * in a method the discovery calls later, the one host all of the file's discoveries share.
    */
   private nearestIssuer(at: number): Located<string> | undefined {
     const sources = this.syntax.calls
@@ -289,8 +290,10 @@ class AppleReader {
       })
       .filter((s) => s !== undefined);
     const before = sources.filter((s) => s.call.at < at);
-    const chosen = before.length ? before[before.length - 1] : sources.length === 1 ? sources[0] : undefined;
-    return chosen ? this.knownAuthority(chosen.arg) : undefined;
+    if (before.length) return this.knownAuthority(before[before.length - 1].arg);
+    const known = sources.map((s) => this.knownAuthority(s.arg));
+    const hosts = new Set(known.map((k) => (k ? parseAuthority(k.value)?.host : undefined)));
+    return hosts.size === 1 && known[0] ? known[0] : undefined;
   }
 
   private knownAuthority(arg: Span): Located<string> | undefined {
@@ -404,20 +407,28 @@ class AppleReader {
     if (depth > MAX_DEPTH || span.end <= span.start) return [];
     const { tokens } = span;
     let { start, end } = span;
-    // Prefixes and suffixes that do not change the value: try / try! / try? / await, `!` and `?` unwraps, `as` casts.
-    while (start < end && tokens[start].kind === 'identifier' && (tokens[start].text === 'try' || tokens[start].text === 'await')) {
-      start++;
-      if (start < end && isPunct(tokens[start], '!', '?') && tokens[start].start === tokens[start - 1].end) start++;
-    }
     for (let k = start; k < end; k++) {
+      // `x as String`, `x as! URL`: the value before the cast.
       if (tokens[k].kind === 'identifier' && tokens[k].text === 'as' && depthAt(tokens, start, k) === 0) {
         end = k;
         break;
       }
     }
-    while (end > start && isPunct(tokens[end - 1], '!', '?')) end--;
-    if (end - start >= 2 && isPunct(tokens[start], '(') && matching(tokens, start, end) === end - 1)
-      return this.evaluate({ tokens, start: start + 1, end: end - 1 }, depth);
+    // Prefixes, suffixes and brackets that do not change the value (try / try! / try? / await, `!` and `?`
+    // unwraps, parentheses), peeled in a loop: hostile nesting cannot deepen the recursion.
+    for (;;) {
+      const from = start;
+      while (start < end && tokens[start].kind === 'identifier' && (tokens[start].text === 'try' || tokens[start].text === 'await')) {
+        start++;
+        if (start < end && isPunct(tokens[start], '!', '?') && tokens[start].start === tokens[start - 1].end) start++;
+      }
+      while (end > start && isPunct(tokens[end - 1], '!', '?')) end--;
+      if (end - start >= 2 && isPunct(tokens[start], '(') && matching(tokens, start, end) === end - 1) {
+        start++;
+        end--;
+      } else if (start === from) break;
+    }
+    if (end <= start) return [];
     const inner: Span = { tokens, start, end };
     // a ?? b: either (the first may be nil at run time).
     const coalesce = splitTopLevel(inner, (t, k) => isPunct(t[k], '?') && isPunct(t[k + 1], '?') && t[k + 1].start === t[k].end, 2);
@@ -590,6 +601,29 @@ function webviewOf(name: string | undefined, range: Range): WebviewChoice | unde
     default:
       return undefined;
   }
+}
+
+/**
+ * Configs that say the same (library, client id, authority, redirects, secret, user agent — from the same
+ * places): one config. Tests and samples build the same request many times from the file's constants.
+ */
+function distinct(configs: AuthConfig[]): AuthConfig[] {
+  const seen = new Set<string>();
+  const where = (l: Located<string> | undefined) => (l ? `${l.range.start}:${l.value}` : '');
+  return configs.filter((c) => {
+    const key = [
+      c.library,
+      where(c.clientId),
+      c.authority?.value ?? '',
+      where(c.clientSecret),
+      c.redirectUris.map((u) => `${u.range.start}:${u.value}`).join(','),
+      c.userAgent?.kind ?? '',
+      c.userAgent?.range?.start ?? '',
+    ].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** An authority whose end is unknown keeps what comes before the first unknown part when the host is known. */

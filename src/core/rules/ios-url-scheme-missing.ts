@@ -18,6 +18,9 @@ const IOS_BROKER_BY_DEFAULT: ReadonlySet<Library> = new Set<Library>([
   'msal-auth-flutter',
 ]);
 
+/** Libraries whose redirect reaches the app only through a CFBundleURLSchemes entry (MSAL checks it at start). */
+const needsDeclaredScheme = (config: AuthConfig): boolean => config.library !== 'appauth-ios';
+
 function mayUseBroker(config: AuthConfig): boolean {
   const kind = (config.userAgent ?? defaultUserAgent(config.library)).kind;
   return kind === 'broker' || kind === 'unknown' || (!config.userAgent?.range && IOS_BROKER_BY_DEFAULT.has(config.library));
@@ -62,6 +65,8 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
       return;
     }
     for (const config of file.configs) {
+      // AppAuth hands its scheme to ASWebAuthenticationSession, which receives the redirect without a declared scheme.
+      if (!needsDeclaredScheme(config)) continue;
       for (const uri of config.redirectUris) {
         if (uri.role !== 'redirect' || uri.partial) continue;
         if (uri.platform !== 'ios' && config.platform !== 'ios') continue;
