@@ -651,8 +651,9 @@ function limit(values: Value[]): Value[] {
   return values.length > MAX_ALTERNATIVES ? values.slice(0, MAX_ALTERNATIVES) : values;
 }
 
-export function isPunct(token: Token | undefined, ...texts: string[]): boolean {
-  return token?.kind === 'punct' && texts.includes(token.text);
+/** Whether a token is the punctuation `a` (or `b`); two fixed parameters, no array per call on this hot path. */
+export function isPunct(token: Token | undefined, a: string, b?: string): boolean {
+  return token !== undefined && token.kind === 'punct' && (token.text === a || token.text === b);
 }
 
 export function tokenRange(token: Token): Range {

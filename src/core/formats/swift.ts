@@ -61,18 +61,22 @@ const CONTINUES = new Set(['+', '-', '*', '?', ':', '=', '.', ',', '&', '|', '('
 export function swiftSyntax(text: string): AppleSyntax {
   const lexed = tokenizeSwift(text);
   // Line breaks are kept apart: `lineBreakBefore[k]` says a statement may end before token k.
-  const tokens: Token[] = [];
-  const lineBreakBefore: boolean[] = [];
-  let pendingBreak = true;
-  for (const t of lexed.tokens) {
+  const all = lexed.tokens;
+  const tokens: Token[] = new Array<Token>(all.length);
+  const lineBreakBefore = new Uint8Array(all.length + 1);
+  let count = 0;
+  let pendingBreak = 1;
+  for (let k = 0; k < all.length; k++) {
+    const t = all[k];
     if (t.kind === 'newline') {
-      pendingBreak = true;
+      pendingBreak = 1;
       continue;
     }
-    tokens.push(t);
-    lineBreakBefore.push(pendingBreak);
-    pendingBreak = false;
+    lineBreakBefore[count] = pendingBreak;
+    tokens[count++] = t;
+    pendingBreak = 0;
   }
+  tokens.length = count;
   const reader = new SwiftStatements(tokens, lineBreakBefore);
   reader.scan();
   return {
@@ -93,7 +97,7 @@ class SwiftStatements {
 
   constructor(
     private readonly tokens: Token[],
-    private readonly lineBreakBefore: boolean[],
+    private readonly lineBreakBefore: Uint8Array,
   ) {}
 
   scan(): void {
