@@ -129,6 +129,12 @@ export interface AuthConfig {
   /** How the app signs in; absent when neither the file nor its library says (unknown). */
   userAgent?: UserAgent;
   /**
+   * Another file of the app whose settings the library merges into this config at run time, as the file
+   * names it (msal_auth's Android `configFilePath: 'assets/msal_config.json'`): when that file is in the
+   * workspace, its config's user agent is the one that receives this config's redirects.
+   */
+  settingsFile?: Located<string>;
+  /**
    * A template whose placeholders are filled in later (AppCreationScripts settings, `.tpl` files):
    * sample values in it are by design.
    */
@@ -236,7 +242,10 @@ export interface Finding extends Location {
   severity: Severity;
   /** AADSTS (or MSAL) codes the finding prevents, e.g. ["AADSTS50199"]. */
   codes: string[];
+  /** One short sentence: the value, the code and the fix. */
   message: string;
+  /** The longer explanation behind the message (hover text); absent when the message says it all. */
+  detail?: string;
   related: RelatedInfo[];
   fixes: Fix[];
 }

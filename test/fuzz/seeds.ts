@@ -91,6 +91,12 @@ const BUILT_IN: Partial<Record<FormatId, Seed[]>> = {
       text: 'resource "azuread_application" "app" {\n  display_name = "x"\n  public_client {\n    redirect_uris = ["contoso://auth", "https://login.microsoftonline.com/common/oauth2/nativeclient"]\n  }\n}\n',
     },
   ],
+  dart: [
+    {
+      path: `${WS}/lib/auth.dart`,
+      text: "import 'package:flutter_appauth/flutter_appauth.dart';\nclass A {\n  static const s = 'contoso';\n  static String get issuer => 'https://login.microsoftonline.com/${'common'}/v2.0';\n  final r = Platform.isIOS ? r'msauth.com.c://auth' : '''$s://auth''' ?? 'x' + 'y';\n  go() => a.authorize(AuthorizationRequest('id', r, issuer: issuer, externalUserAgent: ExternalUserAgent.sfSafariViewController));\n  web() => FlutterWebAuth2.authenticate(url: Uri.https('login.microsoftonline.com', '/common/oauth2/v2.0/authorize', {'redirect_uri': '$s://cb'}).toString(), callbackUrlScheme: s);\n}\n/* nested /* comment */ */\n",
+    },
+  ],
   bicep: [
     {
       path: `${WS}/infra/main.bicep`,

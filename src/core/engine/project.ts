@@ -189,6 +189,7 @@ export class Project {
       severity,
       codes: report.codes ?? rule.meta.codes,
       message: report.message,
+      ...(report.detail ? { detail: report.detail } : {}),
       related: (report.related ?? []).map((r) => this.relatedInfo(r.file, r.range, r.message)),
       fixes: report.fixes ?? [],
     };

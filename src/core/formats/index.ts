@@ -13,6 +13,7 @@ import { iosPlistFormat } from './ios-plist';
 import { jsonConfigFormat } from './json-config';
 import { swiftFormat } from './swift';
 import { objcFormat } from './objc';
+import { dartFormat } from './dart';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
@@ -36,6 +37,7 @@ export const FORMATS = [
   bicepFormat,
   swiftFormat,
   objcFormat,
+  dartFormat,
   // Generic JSON reader: must stay last.
   jsonConfigFormat,
 ] as const;

@@ -15,7 +15,7 @@ const findingsIn = (name: string, file: string) => lintFixtures(app(name)).findi
 describe('iOS apps: the plist receives, the code decides', () => {
   it("judges the plist's msauth scheme through the broker that C# code in another file enables (issue 16)", () => {
     const [finding] = findingsIn('maui-broker', 'Platforms/iOS/Info.plist').filter((f) => f.ruleId === 'custom-scheme-redirect');
-    assert.match(finding.message, /through the broker \(WithBroker\)/);
+    assert.match(finding.detail ?? '', /through the broker \(WithBroker\)/);
     assert.equal(finding.related.length, 1);
     assert.equal(path.basename(finding.related[0].file), 'MsalClientHelper.cs');
   });
