@@ -323,6 +323,8 @@ static NSString *const kRedirectUri = @"contoso${i}://auth";
     '\n@end\n',
     targetBytes,
   );
+}
+
 function dart(i, targetBytes) {
   const head = `import 'package:flutter/material.dart';
 import 'package:flutter_appauth/flutter_appauth.dart';
