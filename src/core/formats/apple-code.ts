@@ -4,6 +4,17 @@ import { defaultUserAgent } from '../entra/libraries';
 import { parseAuthority } from '../entra/authority';
 import { redirectUri } from './config-util';
 import { MAX_PROBLEMS } from './types';
+import {
+  stringOf,
+  unknown,
+  ValueEvaluator,
+  type Declaration as ValueDeclaration,
+  type NameExpr,
+  type Scope,
+  type StringExprPart,
+  type TokenSyntax,
+  type ValueExpr,
+} from '../values';
 
 // What Swift and Objective-C apps say about signing in, read from the shared lexer's tokens: MSAL for
 // iOS/macOS (MSALPublicClientApplicationConfig and the MSAL 1.x initializers, MSALGlobalConfig.brokerAvailability,
@@ -47,7 +58,7 @@ export interface Assignment {
 }
 
 /** A named value: `let name = …`, `static let`, a computed property's single expression, `#define`, a C constant. */
-export interface Declaration {
+export interface AppleDeclaration {
   name: string;
   /** The type it belongs to (enum, struct, class), for `Type.name`. */
   owner?: string;
@@ -61,7 +72,9 @@ export interface AppleSyntax {
   lexed: LexResult;
   calls: Call[];
   assignments: Assignment[];
-  declarations: Declaration[];
+  declarations: AppleDeclaration[];
+  /** The file's text (for the display of unknown parts). */
+  text: string;
   /** Evaluates one primary expression of the language (a call, a message, a literal) or undefined to fall back. */
   language: 'swift' | 'objc';
   /** Splits a hole's expression text (Swift `\(…)`) into tokens. */
@@ -74,14 +87,10 @@ interface Value {
   value: string;
   range: Range;
   partial?: boolean;
-  /** For authority objects: the MSAL class (`MSALB2CAuthority`) that was built. */
-  authorityClass?: string;
 }
 
-/** Guards against cycles and hostile depth in constant chains. */
-const MAX_DEPTH = 8;
-/** Alternatives kept per value (ternaries, `??`, `#if` branches). */
-const MAX_ALTERNATIVES = 8;
+/** Nesting of expressions converted to the IR before the rest is unknown (hostile depth). */
+const MAX_DEPTH = 16;
 /** Declarations of one name considered (one per `#if` branch is normal). */
 const MAX_DECLARATIONS = 4;
 
@@ -131,8 +140,8 @@ interface WebviewChoice {
 }
 
 class AppleReader {
-  private readonly byName = new Map<string, Declaration[]>();
-  private readonly evaluating = new Set<Declaration>();
+  private readonly scope: AppleScope;
+  private readonly evaluator: ValueEvaluator;
   /** The MSAL authority class a config's authority argument builds (`MSALB2CAuthority(url:)`). */
   private readonly authorityClasses = new Map<AuthConfig, string>();
   /** Where a config sets bypassRedirectURIValidation to true. */
@@ -142,11 +151,9 @@ class AppleReader {
     private readonly syntax: AppleSyntax,
     private readonly parsed: ParsedFile,
   ) {
-    for (const declaration of syntax.declarations) {
-      const list = this.byName.get(declaration.name);
-      if (!list) this.byName.set(declaration.name, [declaration]);
-      else if (list.length < MAX_DECLARATIONS * 4) list.push(declaration);
-    }
+    this.scope = new AppleScope(syntax.declarations);
+    this.scope.toIr = (span) => this.ir(span);
+    this.evaluator = new ValueEvaluator(this.scope);
   }
 
   read(): void {
@@ -200,10 +207,12 @@ class AppleReader {
   }
 
   private applyAuthority(config: AuthConfig, arg: Span): void {
-    const values = this.evaluate(arg);
-    const chosen = values.find((v) => parseAuthority(v.value)) ?? values.find((v) => v.authorityClass);
-    if (chosen && parseAuthority(chosen.value)) config.authority = { value: chosen.value, range: chosen.range };
-    if (chosen?.authorityClass) this.authorityClasses.set(config, chosen.authorityClass);
+    const url = this.evaluate(arg)
+      .map((v) => ({ ...v, value: knownPrefix(v) }))
+      .find((v) => parseAuthority(v.value));
+    if (url) config.authority = { value: url.value, range: url.range };
+    const authorityClass = this.authorityClassOf(arg);
+    if (authorityClass) this.authorityClasses.set(config, authorityClass);
   }
 
   /**
@@ -213,7 +222,10 @@ class AppleReader {
   private applySoleAuthority(config: AuthConfig): void {
     const built = this.syntax.calls.filter((c) => AUTHORITY_CLASSES.has(c.receiver) && c.method === 'init');
     if (!built.length || new Set(built.map((c) => c.receiver)).size > 1) return;
-    const values = built.flatMap((c) => this.callValue(c, 1));
+    const values = built.flatMap((c) => {
+      const k = c.labels.indexOf('url');
+      return k >= 0 ? this.evaluate(c.args[k]).map((v) => ({ ...v, value: knownPrefix(v) })) : [];
+    });
     const url = values.find((v) => parseAuthority(v.value));
     if (url) config.authority = { value: url.value, range: url.range };
     this.authorityClasses.set(config, built[0].receiver);
@@ -297,7 +309,9 @@ class AppleReader {
   }
 
   private knownAuthority(arg: Span): Located<string> | undefined {
-    const value = this.evaluate(arg).find((v) => parseAuthority(v.value));
+    const value = this.evaluate(arg)
+      .map((v) => ({ ...v, value: knownPrefix(v) }))
+      .find((v) => parseAuthority(v.value));
     return value ? { value: value.value, range: value.range } : undefined;
   }
 
@@ -401,43 +415,98 @@ class AppleReader {
     return v ? { value: v.value, range: v.range } : undefined;
   }
 
-  // ---- values -------------------------------------------------------------------------------------------
+  // ---- values: the file's expressions in the shared evaluator's IR ------------------------------------------
 
-  evaluate(span: Span, depth = 0): Value[] {
-    if (depth > MAX_DEPTH || span.end <= span.start) return [];
+  /** Every value a span may take (the shared evaluator's rules: alternatives, partial parts, no unknown start). */
+  private evaluate(span: Span): Value[] {
+    return this.evaluator.values(this.ir(span)).map((v) => ({ value: v.value, range: v.range, ...(v.partial ? { partial: true } : {}) }));
+  }
+
+  /**
+   * The IR of an expression: strings with their holes, names, `+`, `??` and ternaries, and the calls that
+   * pass a value on (URL(string:), [NSURL URLWithString:], MSAL*Authority(url:), String(format:)). `try`,
+   * `await`, `!`/`?` unwraps, parentheses and `as` casts are peeled first, in a loop.
+   */
+  private ir(span: Span, depth = 0): ValueExpr {
     const { tokens } = span;
-    let { start, end } = span;
-    for (let k = start; k < end; k++) {
-      // `x as String`, `x as! URL`: the value before the cast.
-      if (tokens[k].kind === 'identifier' && tokens[k].text === 'as' && depthAt(tokens, start, k) === 0) {
-        end = k;
-        break;
-      }
-    }
-    // Prefixes, suffixes and brackets that do not change the value (try / try! / try? / await, `!` and `?`
-    // unwraps, parentheses), peeled in a loop: hostile nesting cannot deepen the recursion.
-    for (;;) {
-      const from = start;
-      while (start < end && tokens[start].kind === 'identifier' && (tokens[start].text === 'try' || tokens[start].text === 'await')) {
-        start++;
-        if (start < end && isPunct(tokens[start], '!', '?') && tokens[start].start === tokens[start - 1].end) start++;
-      }
-      while (end > start && isPunct(tokens[end - 1], '!', '?')) end--;
-      if (end - start >= 2 && isPunct(tokens[start], '(') && matching(tokens, start, end) === end - 1) {
-        start++;
-        end--;
-      } else if (start === from) break;
-    }
-    if (end <= start) return [];
+    const [start, end] = peel(tokens, span.start, span.end);
+    if (end <= start) return { kind: 'alternatives', options: [], range: { start: 0, end: 0 } };
+    const range = { start: tokens[start].start, end: tokens[end - 1].end };
+    const display = (text: string) => `{${text}}`;
+    const source = this.syntax.text.slice(range.start, range.end);
+    if (depth > MAX_DEPTH) return unknown(range, display(source));
     const inner: Span = { tokens, start, end };
-    // a ?? b: either (the first may be nil at run time).
     const coalesce = splitTopLevel(inner, (t, k) => isPunct(t[k], '?') && isPunct(t[k + 1], '?') && t[k + 1].start === t[k].end, 2);
-    if (coalesce.length > 1) return limit(coalesce.flatMap((part) => this.evaluate(part, depth + 1)));
+    if (coalesce.length > 1) return { kind: 'alternatives', options: coalesce.map((part) => this.ir(part, depth + 1)), range };
     const ternary = this.ternary(inner);
-    if (ternary) return limit([...this.evaluate(ternary[0], depth + 1), ...this.evaluate(ternary[1], depth + 1)]);
+    if (ternary) return { kind: 'alternatives', options: [this.ir(ternary[0], depth + 1), this.ir(ternary[1], depth + 1)], range };
     const sum = splitTopLevel(inner, (t, k) => isPunct(t[k], '+'), 1);
-    if (sum.length > 1) return this.concat(sum.map((part) => this.evaluate(part, depth + 1)));
-    return this.primary(inner, depth);
+    if (sum.length > 1) return { kind: 'concat', operands: sum.map((part) => this.ir(part, depth + 1)), range };
+    const first = tokens[start];
+    if (first.kind === 'string') {
+      // Adjacent literals concatenate in C (`@"a" @"b"`).
+      const pieces: ValueExpr[] = [];
+      let k = start;
+      for (; k < end && tokens[k].kind === 'string'; k++) pieces.push(stringOf(tokens[k], SYNTAX));
+      if (k < end) return unknown(range, display(source));
+      return pieces.length === 1 ? pieces[0] : { kind: 'concat', operands: pieces, range };
+    }
+    if (first.kind === 'identifier' && (first.text === 'nil' || first.text === 'NULL') && end - start === 1)
+      return { kind: 'alternatives', options: [], range };
+    const call = this.syntax.callAt(tokens, start, end);
+    if (call) return this.callIr(call, range, depth) ?? unknown(range, display(source));
+    const path = dottedPath(tokens, start, end);
+    if (path) return { kind: 'name', path, range, display: display(path.join('.')) };
+    return unknown(range, display(source));
+  }
+
+  /** The calls that pass a string on: URL(string:), [NSURL URLWithString:], MSAL*Authority(url:), String(format:). */
+  private callIr(call: Call, range: Range, depth: number): ValueExpr | undefined {
+    const arg = (label: string) => {
+      const k = call.labels.indexOf(label);
+      return k >= 0 ? call.args[k] : undefined;
+    };
+    if (URL_TYPES.has(call.receiver) && (call.method === 'init' || call.method === 'URL')) {
+      const s = arg('string');
+      return s ? this.ir(s, depth + 1) : undefined;
+    }
+    if (AUTHORITY_CLASSES.has(call.receiver)) {
+      const url = arg('url');
+      return url ? this.ir(url, depth + 1) : undefined;
+    }
+    if (STRING_TYPES.has(call.receiver) && (call.method === 'init' || call.method === 'string')) {
+      const k = call.labels.indexOf('format');
+      if (k >= 0) return this.formatIr(call.args[k], call.args.slice(k + 1), range, depth);
+      const s = arg('string');
+      return s ? this.ir(s, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * String(format: f, a, b): the format's known text with each `%@` / `%1$@` / `%s` / `%d` a hole for its
+   * argument (`%%` is a percent sign). The format itself may be a constant, so its value is read first.
+   */
+  private formatIr(format: Span, args: Span[], range: Range, depth: number): ValueExpr | undefined {
+    const known = this.evaluator.known(this.ir(format, depth + 1));
+    if (!known) return undefined;
+    const parts: StringExprPart[] = [];
+    let next = 0;
+    let last = 0;
+    const pattern = /%(?:(\d+)\$)?[@sdiuxXf]|%%/g;
+    for (let m = pattern.exec(known.value); m; m = pattern.exec(known.value)) {
+      if (m.index > last) parts.push({ text: known.value.slice(last, m.index) });
+      last = m.index + m[0].length;
+      if (m[0] === '%%') {
+        parts.push({ text: '%' });
+        continue;
+      }
+      const k = m[1] ? Number(m[1]) - 1 : next++;
+      const hole = args[k] ? this.ir(args[k], depth + 1) : unknown(range, '{…}');
+      parts.push({ hole });
+    }
+    if (last < known.value.length) parts.push({ text: known.value.slice(last) });
+    return { kind: 'string', parts, range: known.range };
   }
 
   /** `cond ? a : b` at the top level (Swift needs spaces around `?`, which tells it from optional chaining). */
@@ -468,119 +537,102 @@ class AppleReader {
     return undefined;
   }
 
-  private concat(parts: Value[][]): Value[] {
-    let result: Value[] = [{ value: '', range: { start: -1, end: -1 } }];
-    for (const part of parts) {
-      const options = part.length ? part : [{ value: '{…}', range: { start: -1, end: -1 }, partial: true }];
-      const next: Value[] = [];
-      for (const a of result) for (const b of options) if (next.length < MAX_ALTERNATIVES) next.push(join(a, b));
-      result = next;
+  /** The MSAL authority class a span builds, directly or through the variable it names (`authority: authority`). */
+  private authorityClassOf(span: Span, depth = 0): string | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const [start, end] = peel(span.tokens, span.start, span.end);
+    if (end <= start) return undefined;
+    const call = this.syntax.callAt(span.tokens, start, end);
+    if (call) return AUTHORITY_CLASSES.has(call.receiver) ? call.receiver : undefined;
+    const ternary = this.ternary({ tokens: span.tokens, start, end });
+    if (ternary) return this.authorityClassOf(ternary[0], depth + 1) ?? this.authorityClassOf(ternary[1], depth + 1);
+    const path = dottedPath(span.tokens, start, end);
+    if (!path) return undefined;
+    for (const declaration of this.scope.declarationsOf(path, span.tokens[start].start)) {
+      const found = this.authorityClassOf(declaration.value, depth + 1);
+      if (found) return found;
     }
-    return result;
+    return undefined;
   }
+}
 
-  private primary(span: Span, depth: number): Value[] {
-    const { tokens, start, end } = span;
-    const first = tokens[start];
-    if (first.kind === 'string') {
-      // Adjacent literals concatenate in C (`@"a" @"b"`).
-      let k = start;
-      const pieces: Value[][] = [];
-      for (; k < end && tokens[k].kind === 'string'; k++) pieces.push([this.stringValue(tokens[k], depth)]);
-      if (k === end) return this.concat(pieces);
-      return [{ ...this.concat(pieces)[0], partial: true }];
-    }
-    if (first.kind === 'identifier' && (first.text === 'nil' || first.text === 'NULL') && end - start === 1) return [];
-    const call = this.syntax.callAt(tokens, start, end);
-    if (call) return this.callValue(call, depth);
-    const path = dottedPath(tokens, start, end);
-    if (path) return this.lookup(path, depth, first.start);
-    return [{ value: '{…}', range: tokenRange(first), partial: true }];
-  }
+/**
+ * The names of a Swift or Objective-C file for the evaluator: `name`, `Type.name` and `Self.name` for a
+ * member, `self.name` for a property. Declarations in `#if` branches are alternatives; otherwise the one
+ * nearest before the reference counts (a local shadows a member of the same name, and two methods' locals
+ * of one name do not mix).
+ */
+class AppleScope implements Scope {
+  private readonly byName = new Map<string, AppleDeclaration[]>();
+  private readonly converted = new Map<AppleDeclaration, ValueDeclaration>();
+  toIr: (span: Span) => ValueExpr = () => ({ kind: 'alternatives', options: [], range: { start: 0, end: 0 } });
 
-  private stringValue(token: Token, depth: number): Value {
-    const range = { start: token.start, end: token.end };
-    const content = token.content ?? range;
-    let value = '';
-    let partial = false;
-    for (const part of token.parts ?? []) {
-      if ('text' in part) value += part.text;
-      else {
-        // Swift `\(name)`: the name's value when it is known, else a placeholder.
-        const holeTokens = this.syntax.relex(part.expression);
-        const known = this.evaluate({ tokens: holeTokens, start: 0, end: holeTokens.length }, depth + 1).find((v) => !v.partial);
-        if (known) value += known.value;
-        else {
-          value += `{${part.expression}}`;
-          partial = true;
-        }
+  constructor(declarations: AppleDeclaration[]) {
+    for (const declaration of declarations) {
+      this.add(declaration.name, declaration);
+      if (declaration.owner) {
+        this.add(`${declaration.owner}.${declaration.name}`, declaration);
+        this.add(`Self.${declaration.name}`, declaration);
       }
     }
-    return { value, range: content, ...(partial ? { partial } : {}) };
   }
 
-  private callValue(call: Call, depth: number): Value[] {
-    const arg = (label: string) => {
-      const k = call.labels.indexOf(label);
-      return k >= 0 ? call.args[k] : undefined;
-    };
-    // URL(string:), NSURL(string:), [NSURL URLWithString:]
-    if ((URL_TYPES.has(call.receiver) && (call.method === 'init' || call.method === 'URL')) || (call.receiver === 'URL' && call.method === 'init')) {
-      const s = arg('string');
-      if (s) return this.evaluate(s, depth + 1);
-    }
-    // String(format:…), [NSString stringWithFormat:…]
-    if (STRING_TYPES.has(call.receiver) && (call.method === 'init' || call.method === 'string')) {
-      const k = call.labels.indexOf('format');
-      if (k >= 0) return this.format(call, k, depth);
-      const s = arg('string');
-      if (s) return this.evaluate(s, depth + 1);
-    }
-    // try MSALAADAuthority(url:), [[MSALB2CAuthority alloc] initWithURL:error:]
-    if (AUTHORITY_CLASSES.has(call.receiver)) {
-      const url = arg('url');
-      const values = url ? this.evaluate(url, depth + 1).map((v) => ({ ...v, value: knownPrefix(v), authorityClass: call.receiver })) : [];
-      return values.length ? values : [{ value: '', range: tokenRange(call.nameToken), partial: true, authorityClass: call.receiver }];
-    }
-    return [{ value: '{…}', range: tokenRange(call.nameToken), partial: true }];
+  private add(key: string, declaration: AppleDeclaration): void {
+    const list = this.byName.get(key);
+    if (!list) this.byName.set(key, [declaration]);
+    else if (list.length < MAX_DECLARATIONS * 4) list.push(declaration);
   }
 
-  /** String(format: f, a, b) with `%@`, `%1$@`, `%s`, `%d`: the arguments substituted (`%%` is a percent sign). */
-  private format(call: Call, formatIndex: number, depth: number): Value[] {
-    const formats = this.evaluate(call.args[formatIndex], depth + 1);
-    const rest = call.args.slice(formatIndex + 1).map((a) => this.evaluate(a, depth + 1).find((v) => !v.partial));
-    return formats.map((f) => {
-      let next = 0;
-      let partial = f.partial ?? false;
-      const value = f.value.replace(/%(?:(\d+)\$)?[@sdiuxXf]|%%/g, (spec, position: string | undefined) => {
-        if (spec === '%%') return '%';
-        const k = position ? Number(position) - 1 : next++;
-        const v = rest[k];
-        if (!v) partial = true;
-        return v ? v.value : '{…}';
-      });
-      return { value, range: f.range, ...(partial ? { partial } : {}) };
+  /** The declarations a reference at `at` sees (see the class comment). */
+  declarationsOf(path: readonly string[], at: number): AppleDeclaration[] {
+    const names = path[0] === 'self' ? path.slice(1) : path;
+    const candidates = this.byName.get(names.join('.')) ?? (names.length > 1 ? this.byName.get(names[names.length - 1]) : undefined);
+    if (!candidates?.length) return [];
+    const conditional = candidates.filter((d) => d.conditional);
+    if (conditional.length > 1) return conditional.slice(0, MAX_DECLARATIONS);
+    let best: AppleDeclaration | undefined;
+    for (const d of candidates) if (d.at < at && (!best || d.at > best.at)) best = d;
+    return [best ?? candidates[0]];
+  }
+
+  resolve(path: readonly string[], reference: NameExpr): readonly ValueDeclaration[] | undefined {
+    const found = this.declarationsOf(path, reference.range.start);
+    if (!found.length) return undefined;
+    return found.map((d) => {
+      let converted = this.converted.get(d);
+      if (!converted) this.converted.set(d, (converted = { expr: this.toIr(d.value) }));
+      return converted;
     });
   }
+}
 
-  /** The value of a name (`kRedirectUri`, `Config.redirectUri`, `self.redirect`): its declarations in the file. */
-  private lookup(path: string[], depth: number, at: number): Value[] {
-    const name = path[path.length - 1];
-    const owner = path.length > 1 && !['self', 'Self'].includes(path[path.length - 2]) ? path[path.length - 2] : undefined;
-    let candidates = this.byName.get(name) ?? [];
-    if (owner && candidates.some((d) => d.owner === owner)) candidates = candidates.filter((d) => d.owner === owner);
-    if (!candidates.length) return [{ value: `{${path.join('.')}}`, range: { start: at, end: at }, partial: true }];
-    // Declarations in #if branches are alternatives; otherwise the nearest one before the use (a local shadows a member).
-    const conditional = candidates.filter((d) => d.conditional);
-    const chosen = conditional.length > 1 ? conditional.slice(0, MAX_DECLARATIONS) : [nearestBefore(candidates, at)];
-    const values: Value[] = [];
-    for (const declaration of chosen) {
-      if (this.evaluating.has(declaration)) continue;
-      this.evaluating.add(declaration);
-      values.push(...this.evaluate(declaration.value, depth + 1));
-      this.evaluating.delete(declaration);
+/** Swift and Objective-C in the token front end: unknown parts show as `{x}` (a broker URI stays recognisable). */
+const SYNTAX: TokenSyntax = { display: (text) => `{${text}}` };
+
+/** `try`, `await`, `!`/`?` unwraps, enclosing parentheses and an `as` cast around a value, peeled without recursion. */
+function peel(tokens: Token[], spanStart: number, spanEnd: number): [number, number] {
+  let start = spanStart;
+  let end = spanEnd;
+  for (let k = start; k < end; k++) {
+    // `x as String`, `x as! URL`: the value before the cast.
+    if (tokens[k].kind === 'identifier' && tokens[k].text === 'as' && depthAt(tokens, start, k) === 0) {
+      end = k;
+      break;
     }
-    return limit(values);
+  }
+  for (;;) {
+    const from = start;
+    const to = end;
+    while (start < end && tokens[start].kind === 'identifier' && (tokens[start].text === 'try' || tokens[start].text === 'await')) {
+      start++;
+      if (start < end && isPunct(tokens[start], '!', '?') && tokens[start].start === tokens[start - 1].end) start++;
+    }
+    while (end > start && isPunct(tokens[end - 1], '!', '?')) end--;
+    if (end - start >= 2 && isPunct(tokens[start], '(') && matching(tokens, start, end) === end - 1) {
+      start++;
+      end--;
+    }
+    if (start === from && end === to) return [start, end];
   }
 }
 
@@ -632,23 +684,6 @@ function knownPrefix(v: Value): string {
   const hole = v.value.indexOf('{');
   const prefix = hole >= 0 ? v.value.slice(0, hole) : v.value;
   return /^https?:\/\/[^/{]+\//i.test(prefix) ? prefix : v.value;
-}
-
-function nearestBefore(declarations: Declaration[], at: number): Declaration {
-  let best: Declaration | undefined;
-  for (const d of declarations) if (d.at < at && (!best || d.at > best.at)) best = d;
-  return best ?? declarations[0];
-}
-
-function join(a: Value, b: Value): Value {
-  const range =
-    a.range.start < 0 ? b.range : b.range.start < 0 ? a.range : { start: Math.min(a.range.start, b.range.start), end: Math.max(a.range.end, b.range.end) };
-  const partial = a.partial || b.partial;
-  return { value: a.value + b.value, range, ...(partial ? { partial } : {}) };
-}
-
-function limit(values: Value[]): Value[] {
-  return values.length > MAX_ALTERNATIVES ? values.slice(0, MAX_ALTERNATIVES) : values;
 }
 
 /** Whether a token is the punctuation `a` (or `b`); two fixed parameters, no array per call on this hot path. */

@@ -5,7 +5,7 @@ import {
   type AppleSyntax,
   type Assignment,
   type Call,
-  type Declaration,
+  type AppleDeclaration,
   holdsAppleMarker,
   isPunct,
   matching,
@@ -65,7 +65,7 @@ export function objcSyntax(text: string): AppleSyntax {
   const tokens = lexed.tokens;
   const calls: Call[] = [];
   const assignments: Assignment[] = [];
-  const declarations: Declaration[] = [];
+  const declarations: AppleDeclaration[] = [];
   let conditionalDepth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -104,6 +104,7 @@ export function objcSyntax(text: string): AppleSyntax {
   }
   return {
     lexed,
+    text,
     language: 'objc',
     calls,
     assignments,

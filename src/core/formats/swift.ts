@@ -5,7 +5,7 @@ import {
   type AppleSyntax,
   type Assignment,
   type Call,
-  type Declaration,
+  type AppleDeclaration,
   holdsAppleMarker,
   isPunct,
   matching,
@@ -81,6 +81,7 @@ export function swiftSyntax(text: string): AppleSyntax {
   reader.scan();
   return {
     lexed,
+    text,
     language: 'swift',
     calls: reader.calls,
     assignments: reader.assignments,
@@ -93,7 +94,7 @@ export function swiftSyntax(text: string): AppleSyntax {
 class SwiftStatements {
   readonly calls: Call[] = [];
   readonly assignments: Assignment[] = [];
-  readonly declarations: Declaration[] = [];
+  readonly declarations: AppleDeclaration[] = [];
 
   constructor(
     private readonly tokens: Token[],
