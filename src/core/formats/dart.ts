@@ -1,11 +1,22 @@
 import type { AuthConfig, Library, Located, ParsedFile, Platform, Range, RedirectUri, UserAgent } from '../model';
 import { defaultUserAgent, identityProvider } from '../entra/libraries';
 import { parseAuthority } from '../entra/authority';
-import type { LexToken, TemplatePart } from '../lexing/lexer';
+import type { LexToken } from '../lexing/lexer';
 import { tokenizeDart } from '../lexing/languages/dart';
 import { androidUserAgent } from './android-config';
 import { redirectUri } from './config-util';
 import { defineFormat, emptyParsed, MAX_PROBLEMS, SLASH_COMMENTS } from './types';
+import {
+  expressionOf,
+  stringOf,
+  unknown,
+  ValueEvaluator,
+  type Declaration as ValueDeclaration,
+  type NameExpr,
+  type TokenSyntax,
+  type Value,
+  type ValueExpr,
+} from '../values';
 
 // Flutter apps in Dart: the sign-in calls of flutter_appauth, aad_oauth, msal_auth, msal_flutter and
 // flutter_web_auth_2, read from the shared lexer's tokens. Values are followed through const / final /
@@ -41,6 +52,9 @@ const MAX_DECLARATIONS = 6;
 /** Evaluation steps per file: a guard against hostile chains of names (each declaration is evaluated once anyway). */
 const EVALUATION_BUDGET = 50_000;
 
+/** Unknown parts of a Dart value show as `${expression}`, as Dart writes them. */
+const DART_SYNTAX: TokenSyntax = { display: (source) => `\${${source}}` };
+
 export const dartFormat = defineFormat({
   id: 'dart',
   title: 'Flutter (Dart)',
@@ -66,15 +80,6 @@ export const dartFormat = defineFormat({
 });
 
 type Token = LexToken;
-
-/** A piece of a value: known text, or an expression the reader cannot see. */
-type Segment = { text: string } | { unknown: string };
-
-/** One alternative of a value: its pieces and where its text is written. */
-interface Value {
-  segments: Segment[];
-  range: Range;
-}
 
 /** A slice of a token list (the file's, or an interpolation hole's re-lexed expression). */
 interface Slice {
@@ -103,15 +108,12 @@ interface Call {
   range: Range;
 }
 
-const known = (value: Value): boolean => value.segments.every((s) => 'text' in s);
-const render = (segments: Segment[]): string => segments.map((s) => ('text' in s ? s.text : `\${${s.unknown}}`)).join('');
-const knownPrefix = (segments: Segment[]): string => {
-  let prefix = '';
-  for (const s of segments) {
-    if (!('text' in s)) break;
-    prefix += s.text;
-  }
-  return prefix;
+const known = (value: Value): boolean => !value.partial;
+/** The text of a value up to its first unknown part (all of it when fully known). */
+const knownPrefix = (value: Value): string => {
+  if (!value.partial) return value.value;
+  const hole = value.value.indexOf('${');
+  return hole < 0 ? value.value : value.value.slice(0, hole);
 };
 
 class DartReader {
@@ -128,10 +130,14 @@ class DartReader {
   private readonly declarations = new Map<string, Declaration[]>();
   private readonly imports: string[] = [];
   private readonly configs: AuthConfig[] = [];
-  /** Values of declarations already evaluated (each once), and those being evaluated (a cycle is unknown). */
-  private readonly declared = new Map<number, Value[]>();
-  private readonly evaluating = new Set<number>();
+  /** The IR of each declaration, made once. */
+  private readonly declarationIrs = new Map<number, ValueDeclaration>();
+  /** Name resolutions left for this file (a guard against hostile fan-out of names). */
   private budget = EVALUATION_BUDGET;
+  private readonly evaluator = new ValueEvaluator(
+    { resolve: (path, reference) => this.resolveReference(path, reference) },
+    { maxDepth: MAX_DEPTH, maxValues: MAX_ALTERNATIVES },
+  );
 
   constructor(
     private readonly text: string,
@@ -355,124 +361,129 @@ class DartReader {
       const call = this.call(nameAt, tokens, slice.at);
       return call ? { call, name: tokens[s].text, member } : undefined;
     }
-    const declaration = this.resolve(slice, s);
+    const declaration = this.resolveSlice(slice, s);
     if (declaration.length !== 1) return undefined;
     const [d] = declaration;
     return this.constructorCall({ tokens: this.tokens, start: d.start, end: d.end, at: d.start }, depth + 1);
   }
 
-  // --- values ----------------------------------------------------------------------------------------
+  // --- values: the Dart front end of the shared evaluator (../values) -------------------------------
 
-  /** The alternatives of a value (at most MAX_ALTERNATIVES); an unseen value is one unknown alternative. */
-  private evaluate(slice: Slice | undefined, depth = 0): Value[] {
+  /** Every value a slice may take, by the shared evaluator's rules (alternatives, partial values). */
+  private evaluate(slice: Slice | undefined): Value[] {
     if (!slice || slice.end <= slice.start) return [];
-    const { tokens, start, end } = slice;
-    const range = { start: tokens[start].start, end: tokens[end - 1].end };
-    const unknown = (): Value[] => [{ segments: [{ unknown: this.source(tokens, start, end) }], range }];
-    if (depth > MAX_DEPTH || --this.budget < 0) return unknown();
-    const sub = (s: number, e: number) => this.evaluate({ tokens, start: s, end: e, at: slice.at }, depth + 1);
-    // Parentheses around the whole value.
-    if (this.isPunct(start, '(', tokens) && this.match(tokens, start) === end - 1) return sub(start + 1, end - 1);
-    const split = this.topLevelOperator(tokens, start, end);
-    if (split?.kind === 'ternary') return cap([...sub(split.at + 1, split.colon), ...sub(split.colon + 1, end)]);
-    // `a ?? b`: both are alternatives (an unknown one too, so a single value such as a client id stays unknown).
-    if (split?.kind === 'ifNull') return cap([...sub(start, split.at), ...sub(split.at + 2, end)]);
-    if (split?.kind === 'plus') return cap(concat(sub(start, split.at), sub(split.at + 1, end), range));
-    // Adjacent string literals.
-    if (tokens[start].kind === 'string') {
-      let values: Value[] = [{ segments: [], range }];
-      let j = start;
-      for (; j < end && tokens[j].kind === 'string'; j++) values = concat(values, this.literal(tokens[j], slice.at, depth), range);
-      if (j === end) {
-        if (end - start === 1) for (const v of values) v.range = contentRange(tokens[start]);
-        else for (const v of values) v.range = { start: contentRange(tokens[start]).start, end: contentRange(tokens[end - 1]).end };
-        return cap(values);
-      }
-      return unknown();
-    }
-    return this.primary(slice, depth) ?? unknown();
-  }
-
-  /** Names, member chains and the few calls that pass a string through (`Uri.parse(x)`, `x.toString()`). */
-  private primary(slice: Slice, depth: number): Value[] | undefined {
-    const { tokens, start, end } = slice;
-    const first = tokens[start];
-    if (first.kind !== 'identifier') return undefined;
-    let s = start;
-    while (s < end && (tokens[s].text === 'const' || tokens[s].text === 'new' || tokens[s].text === 'await') && tokens[s].kind === 'identifier') s++;
-    // `x.toString()` / `x.trim()`: the value of x.
-    if (
-      end - s >= 4 &&
-      this.isPunct(end - 1, ')', tokens) &&
-      this.isPunct(end - 2, '(', tokens) &&
-      tokens[end - 3].kind === 'identifier' &&
-      /^(toString|trim)$/.test(tokens[end - 3].text) &&
-      this.isPunct(end - 4, '.', tokens)
-    )
-      return this.evaluate({ ...slice, start: s, end: end - 4 }, depth + 1);
-    // `Uri.parse(x)`, `Uri.encodeFull(x)`, `String.fromEnvironment('X', defaultValue: v)`.
-    if (
-      tokens[s].kind === 'identifier' &&
-      this.isPunct(s + 1, '.', tokens) &&
-      tokens[s + 2]?.kind === 'identifier' &&
-      this.isPunct(s + 3, '(', tokens) &&
-      this.match(tokens, s + 3) === end - 1
-    ) {
-      const call = this.call(s + 2, tokens, slice.at);
-      const callee = `${tokens[s].text}.${tokens[s + 2].text}`;
-      if (call && (callee === 'Uri.parse' || callee === 'Uri.encodeFull' || callee === 'Uri.tryParse')) return this.evaluate(call.positional[0], depth + 1);
-      if (call && (callee === 'String.fromEnvironment' || callee === 'const String.fromEnvironment')) {
-        const fallback = call.named.get('defaultValue');
-        return fallback ? this.evaluate(fallback, depth + 1) : undefined;
-      }
-      return undefined;
-    }
-    const declarations = this.resolve(slice, s);
-    if (!declarations.length) return undefined;
-    const values: Value[] = [];
-    for (const d of declarations) values.push(...this.declaredValue(d, depth));
-    return cap(values);
-  }
-
-  /** A declaration's value, evaluated once; a declaration that refers back to itself is unknown. */
-  private declaredValue(d: Declaration, depth: number): Value[] {
-    const cached = this.declared.get(d.start);
-    if (cached) return cached;
-    const slice = { tokens: this.tokens, start: d.start, end: d.end, at: d.start };
-    if (this.evaluating.has(d.start))
-      return [
-        { segments: [{ unknown: this.source(this.tokens, d.start, d.end) }], range: { start: this.tokens[d.start].start, end: this.tokens[d.end - 1].end } },
-      ];
-    this.evaluating.add(d.start);
-    const values = this.evaluate(slice, depth + 1);
-    this.evaluating.delete(d.start);
-    this.declared.set(d.start, values);
-    return values;
+    return this.evaluator.values(this.ir(slice));
   }
 
   /**
-   * The declarations a name (chain) at `s` refers to, when the slice is just that name: `name`,
-   * `this.name`, `Class.name`, `prefix.name` (an import prefix or a variable: the name's declarations of
-   * this file that are not local to a function). Innermost scope first; several in one scope are alternatives.
+   * The IR of a value's tokens. Dart's own shapes are read here (adjacent literals, `Uri.parse(x)`,
+   * `x.toString()`, `String.fromEnvironment(…, defaultValue: v)`, `const`/`new`/`await`); the operators
+   * split here too, so those shapes are found on either side of `??`, `?:` and `+`.
    */
-  private resolve(slice: Slice, s: number): Declaration[] {
+  private ir(slice: Slice, depth = 0): ValueExpr {
     const { tokens, end } = slice;
-    let owner: string | undefined;
-    let nameAt = s;
-    if (end - s === 3 && this.isPunct(s + 1, '.', tokens) && tokens[s + 2]?.kind === 'identifier') {
-      owner = tokens[s].text;
-      nameAt = s + 2;
-    } else if (end - s !== 1) return [];
-    const name = tokens[nameAt].text;
-    if (owner && owner !== 'this' && !this.classBodies.has(owner)) return this.objectMember(slice, s, name);
-    const candidates = this.declarations.get(name) ?? [];
-    if (!candidates.length) return [];
+    let start = slice.start;
+    const range = { start: tokens[start].start, end: tokens[end - 1].end };
+    const display = DART_SYNTAX.display(this.source(tokens, start, end));
+    if (depth > MAX_DEPTH) return unknown(range, display);
+    const sub = (s: number, e: number): ValueExpr => (e > s ? this.ir({ tokens, start: s, end: e, at: s }, depth + 1) : unknown(range, display));
+    if (this.isPunct(start, '(', tokens) && this.match(tokens, start) === end - 1) return sub(start + 1, end - 1);
+    const split = this.topLevelOperator(tokens, start, end);
+    if (split?.kind === 'ternary') return { kind: 'alternatives', options: [sub(split.at + 1, split.colon), sub(split.colon + 1, end)], range, display };
+    if (split?.kind === 'ifNull') return { kind: 'alternatives', options: [sub(start, split.at), sub(split.at + 2, end)], range, display };
+    if (split?.kind === 'plus') return { kind: 'concat', operands: [sub(start, split.at), sub(split.at + 1, end)], range, display };
+    while (start < end - 1 && tokens[start].kind === 'identifier' && /^(const|new|await)$/.test(tokens[start].text)) start++;
+    if (tokens[start].kind === 'string') {
+      let j = start;
+      while (j < end && tokens[j].kind === 'string') j++;
+      if (j < end) return unknown(range, display); // `'a'.toUpperCase()` and the like
+      if (end - start === 1) return stringOf(tokens[start], DART_SYNTAX);
+      // Adjacent literals are one string; its range runs from the first literal's content to the last's.
+      const operands = tokens.slice(start, end).map((t) => stringOf(t, DART_SYNTAX));
+      return { kind: 'concat', operands, range: { start: operands[0].range.start, end: operands[operands.length - 1].range.end }, display };
+    }
+    // `x.toString()` / `x.trim()`: the value of x.
+    if (
+      end - start >= 4 &&
+      this.isPunct(end - 1, ')', tokens) &&
+      this.isPunct(end - 2, '(', tokens) &&
+      /^(toString|trim)$/.test(tokens[end - 3].text) &&
+      this.isPunct(end - 4, '.', tokens)
+    )
+      return sub(start, end - 4);
+    // `Uri.parse(x)`, `Uri.encodeFull(x)`, `String.fromEnvironment('X', defaultValue: v)`.
+    if (
+      tokens[start].kind === 'identifier' &&
+      this.isPunct(start + 1, '.', tokens) &&
+      tokens[start + 2]?.kind === 'identifier' &&
+      this.isPunct(start + 3, '(', tokens) &&
+      this.match(tokens, start + 3) === end - 1
+    ) {
+      const callee = `${tokens[start].text}.${tokens[start + 2].text}`;
+      const call = this.call(start + 2, tokens, start);
+      if (call && /^Uri\.(parse|tryParse|encodeFull)$/.test(callee) && call.positional[0]) return this.ir(call.positional[0], depth + 1);
+      if (call && callee === 'String.fromEnvironment') {
+        // The build may define it (unknown here) or not (the default): both are values the app may have.
+        const fallback = call.named.get('defaultValue');
+        const options: ValueExpr[] = [unknown(range, display)];
+        if (fallback) options.push(this.ir(fallback, depth + 1));
+        return { kind: 'alternatives', options, range, display };
+      }
+      return unknown(range, display);
+    }
+    return expressionOf(tokens.slice(start, end), DART_SYNTAX);
+  }
+
+  /** The scope the shared evaluator asks: this file's declarations, seen from the reference. */
+  private resolveReference(path: readonly string[], reference: NameExpr): readonly ValueDeclaration[] | undefined {
+    if (--this.budget < 0) return []; // hostile fan-out of names: stop resolving
+    if (path.length > 2) return undefined;
+    const at = this.tokenAt(reference.range.start);
+    const found = this.resolveName(path, at);
+    if (!found) return undefined;
+    return found.map((d) => this.declarationIr(d));
+  }
+
+  private declarationIr(d: Declaration): ValueDeclaration {
+    let cached = this.declarationIrs.get(d.start);
+    if (!cached) {
+      cached = {
+        expr: this.ir({ tokens: this.tokens, start: d.start, end: d.end, at: d.start }),
+        range: { start: this.tokens[d.name].start, end: this.tokens[d.name].end },
+      };
+      this.declarationIrs.set(d.start, cached);
+    }
+    return cached;
+  }
+
+  /** The index of the file's token at `offset` (a name, or the string literal holding an interpolated name). */
+  private tokenAt(offset: number): number {
+    const { tokens } = this;
+    let low = 0;
+    let high = tokens.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (tokens[mid].start <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /**
+   * The declarations a name (`name`, `this.name`, `Class.name`, `object.name`) refers to from token `at`:
+   * those of the innermost block that declares it; several in one block are alternatives. An empty list:
+   * the name is a parameter there (its value comes from the callers); undefined: not declared in this file.
+   */
+  private resolveName(path: readonly string[], at: number): Declaration[] | undefined {
+    const owner = path.length === 2 ? path[0] : undefined;
+    const name = path[path.length - 1];
+    if (owner && owner !== 'this' && !this.classBodies.has(owner)) return this.objectMember(owner, name, at);
+    const candidates = this.declarations.get(name);
+    if (!candidates?.length) return undefined;
     // Never the declaration the reference sits in (`x = x ?? 'a'`).
-    const others = candidates.filter((d) => !(slice.at >= d.start && slice.at < d.end && tokens === this.tokens));
+    const others = candidates.filter((d) => !(at >= d.start && at < d.end));
     if (owner && owner !== 'this') return others.filter((d) => d.block === this.classBodies.get(owner));
-    // The innermost block enclosing the reference that declares the name; a parameter of the function the
-    // reference sits in hides every declaration outside it (its value comes from the callers).
-    const at = Math.min(slice.at, this.tokens.length - 1);
+    // A parameter of the function the reference sits in hides every declaration outside it.
     if (this.arrowParameter(name, at)) return [];
     for (let block = this.blockOf[at] ?? -1; ; block = block >= 0 ? this.parentBlock[block] : -1) {
       const here = others.filter((d) => d.block === block);
@@ -480,9 +491,17 @@ class DartReader {
       if (block === -1) break;
       if (this.hasParameter(this.parameterListBefore(block), name)) return [];
     }
-    return [];
+    return undefined;
   }
 
+  /** The declarations of a name written as a slice (`name` or `A.b`), or undefined when it is not one. */
+  private resolveSlice(slice: Slice, s: number): Declaration[] {
+    const { tokens, end } = slice;
+    if (end - s === 1 && tokens[s].kind === 'identifier') return this.resolveName([tokens[s].text], s) ?? [];
+    if (end - s === 3 && tokens[s].kind === 'identifier' && this.isPunct(s + 1, '.', tokens) && tokens[s + 2]?.kind === 'identifier')
+      return this.resolveName([tokens[s].text, tokens[s + 2].text], s) ?? [];
+    return [];
+  }
   /** The `(` of the parameter list a function body `{` follows (`f(a, b) {`, `f(a) async {`), or -1. */
   private parameterListBefore(body: number): number {
     let j = body - 1;
@@ -537,39 +556,13 @@ class DartReader {
    * `object.name` where the object is a variable of this file holding `Foo(name: value, …)`: that argument,
    * as a declaration. Anything else (a parameter, an import prefix, a getter of another file) is not seen.
    */
-  private objectMember(slice: Slice, s: number, name: string): Declaration[] {
-    const objects = this.resolve({ ...slice, end: s + 1 }, s);
-    if (objects.length !== 1) return [];
+  private objectMember(owner: string, name: string, at: number): Declaration[] | undefined {
+    const objects = this.resolveName([owner], at);
+    if (objects?.length !== 1) return undefined;
     const built = this.constructorCall({ tokens: this.tokens, start: objects[0].start, end: objects[0].end, at: objects[0].start });
     const argument = built?.call.named.get(name);
-    if (!argument || argument.tokens !== this.tokens) return [];
+    if (!argument) return undefined;
     return [{ name: argument.start, start: argument.start, end: argument.end, block: this.blockOf[argument.start] }];
-  }
-
-  /** The parts of one string literal, with its holes resolved. */
-  private literal(token: Token, at: number, depth: number): Value[] {
-    const parts: TemplatePart[] = token.parts ?? [];
-    let values: Value[] = [{ segments: [], range: contentRange(token) }];
-    for (const part of parts) {
-      if ('text' in part) {
-        for (const v of values) v.segments.push({ text: part.text });
-        continue;
-      }
-      const hole = this.hole(part.expression, part.range, at, depth);
-      values = cap(concat(values, hole, contentRange(token)));
-    }
-    return values;
-  }
-
-  /** An interpolation hole's value: its expression is lexed on its own and evaluated in the literal's scope. */
-  private hole(expression: string, range: Range, at: number, depth: number): Value[] {
-    const unknown: Value[] = [{ segments: [{ unknown: expression }], range }];
-    if (depth >= MAX_DEPTH || !expression.trim()) return unknown;
-    const { tokens } = tokenizeDart(expression);
-    if (!tokens.length) return unknown;
-    const shifted = tokens.map((t) => ({ ...t, start: t.start + range.start, end: t.end + range.start }));
-    const values = this.evaluate({ tokens: shifted, start: 0, end: shifted.length, at }, depth + 1);
-    return values.length ? values : unknown;
   }
 
   /** The top-level `?:`, `??` or `+` of a value (the loosest binding first). */
@@ -644,9 +637,19 @@ class DartReader {
    * alternative (`env['ID'] ?? ''`) the value at run time is not seen, so there is none.
    */
   private knownValue(slice: Slice | undefined): Located<string> | undefined {
-    const values = this.evaluate(slice);
-    if (!values.length || !values.every(known)) return undefined;
-    return { value: render(values[0].segments), range: values[0].range };
+    if (!slice || slice.end <= slice.start) return undefined;
+    const expr = this.ir(slice);
+    if (this.hasUnseenOption(expr, 0)) return undefined;
+    const value = this.evaluator.known(expr);
+    return value ? { value: value.value, range: value.range } : undefined;
+  }
+
+  /** Whether an alternative of the value (through the names it is declared by) holds nothing the evaluator can see. */
+  private hasUnseenOption(expr: ValueExpr, depth: number): boolean {
+    if (depth > MAX_DEPTH) return true;
+    const target = this.evaluator.follow(expr);
+    if (target.kind !== 'alternatives') return false;
+    return target.options.some((option) => this.evaluator.values(option).length === 0 || this.hasUnseenOption(option, depth + 1));
   }
 
   /** An identifier value such as `ExternalUserAgent.sfSafariViewController` or `Broker.webView`: its last name. */
@@ -671,7 +674,7 @@ class DartReader {
   private authorityOf(slice: Slice | undefined): { seen: boolean; authority?: Located<string> } {
     if (!slice) return { seen: false };
     for (const value of this.evaluate(slice)) {
-      const authority = authorityText(value.segments);
+      const authority = authorityText(value);
       if (authority) return { seen: true, authority: { value: authority, range: value.range } };
     }
     return { seen: false };
@@ -915,12 +918,12 @@ class DartReader {
         clientId: entries
           .get('client_id')
           ?.filter(known)
-          .map((v) => ({ value: render(v.segments), range: v.range }))[0],
+          .map((v) => ({ value: v.value, range: v.range }))[0],
       };
     }
     if (built?.name === 'Uri' && (built.member === 'parse' || built.member === 'tryParse')) return this.urlOf(built.call.positional[0], depth + 1);
     for (const value of this.evaluate(trimmed)) {
-      const authority = authorityText(value.segments);
+      const authority = authorityText(value);
       if (!authority) continue;
       return { authority: { value: authority, range: value.range }, redirects: queryRedirect(value, this.text) };
     }
@@ -933,7 +936,7 @@ class DartReader {
     if (!slice) return entries;
     let { tokens, start } = slice;
     if (!this.isPunct(start, '{', tokens)) {
-      const declared = tokens[start]?.kind === 'identifier' && slice.end - start === 1 ? this.resolve(slice, start) : [];
+      const declared = this.resolveSlice(slice, start);
       if (declared.length !== 1) return entries;
       start = declared[0].start;
       tokens = this.tokens;
@@ -979,42 +982,13 @@ function scanPartner(tokens: Token[], i: number): number {
   return -1;
 }
 
-/** The range of a string literal's content: inside its quotes (and after an `r` prefix). */
-function contentRange(token: Token): Range {
-  const raw = token.text.startsWith('r') || token.text.startsWith('R') ? 1 : 0;
-  const quote = token.text[raw];
-  const triple = quote !== undefined && token.text.startsWith(quote.repeat(3), raw);
-  const open = raw + (triple ? 3 : 1);
-  const closeLength = triple ? 3 : 1;
-  const closed = token.text.length >= open + closeLength && token.text.endsWith(triple ? quote.repeat(3) : (quote ?? ''));
-  let start = token.start + Math.min(open, token.text.length);
-  // A triple-quoted string drops a line break right after its opening quotes.
-  if (triple && token.text[open] === '\r' && token.text[open + 1] === '\n') start += 2;
-  else if (triple && (token.text[open] === '\n' || token.text[open] === '\r')) start += 1;
-  const end = closed ? token.end - closeLength : token.end;
-  return { start: Math.min(start, end), end };
-}
-
-function cap(values: Value[]): Value[] {
-  return values.length > MAX_ALTERNATIVES ? values.slice(0, MAX_ALTERNATIVES) : values;
-}
-
-/** Every left alternative followed by every right one (capped); the range covers both. */
-function concat(left: Value[], right: Value[], range: Range): Value[] {
-  if (!left.length) return right;
-  if (!right.length) return left;
-  const out: Value[] = [];
-  for (const l of left) for (const r of right) if (out.length < MAX_ALTERNATIVES) out.push({ segments: [...l.segments, ...r.segments], range });
-  return out;
-}
-
 /**
  * The authority of a URL value: the URL up to its query when fully known, else its known start when that
  * reaches past the host (`https://login.microsoftonline.com/$tenant` → `https://login.microsoftonline.com/`).
  */
-function authorityText(segments: Segment[]): string | undefined {
-  const full = segments.every((s) => 'text' in s);
-  const text = full ? render(segments) : knownPrefix(segments);
+function authorityText(value: Value): string | undefined {
+  const full = known(value);
+  const text = knownPrefix(value);
   const match = /^\s*https?:\/\/[^/?#\s]+(\/[^?#\s]*)?/i.exec(text);
   if (!match) return undefined;
   if (!full && match[1] === undefined) return undefined; // the host may go on in the unknown part
@@ -1023,14 +997,10 @@ function authorityText(segments: Segment[]): string | undefined {
 
 /** A redirect from a value; undefined when its scheme cannot be seen (it starts with an unknown piece). */
 function redirectOf(value: Value, platform: Platform, role: RedirectUri['role']): RedirectUri | undefined {
-  const first = value.segments.find((s) => !('text' in s) || s.text.length > 0);
-  if (!first || !('text' in first)) return undefined;
-  const prefix = knownPrefix(value.segments);
-  if (!/^\s*[A-Za-z][A-Za-z0-9+.-]*:/.test(prefix)) {
-    // A relative or odd value is still a value the rules may judge, when it is fully known.
-    if (!known(value)) return undefined;
-  }
-  return redirectUri(render(value.segments), value.range, platform, role, { partial: !known(value) });
+  const prefix = knownPrefix(value);
+  // A value whose scheme is not known cannot be judged; a relative or odd one only when fully known.
+  if (!prefix.trim() || (!/^\s*[A-Za-z][A-Za-z0-9+.-]*:/.test(prefix) && !known(value))) return undefined;
+  return redirectUri(value.value, value.range, platform, role, { partial: !known(value) });
 }
 
 /**
@@ -1038,8 +1008,7 @@ function redirectOf(value: Value, platform: Platform, role: RedirectUri['role'])
  * parameter's text when the literal holds it verbatim, else the literal's.
  */
 function queryRedirect(value: Value, text: string): Value[] {
-  const rendered = render(value.segments);
-  const match = /[?&]redirect_uri=([^&#]*)/.exec(rendered);
+  const match = /[?&]redirect_uri=([^&#]*)/.exec(value.value);
   if (!match) return [];
   let decoded: string;
   try {
@@ -1051,8 +1020,7 @@ function queryRedirect(value: Value, text: string): Value[] {
   // The parameter written verbatim inside the value's literals (adjacent literals each hold part of the URL).
   const at = text.indexOf(`redirect_uri=${match[1]}`, value.range.start);
   if (at >= 0 && at < value.range.end) range = { start: at + 'redirect_uri='.length, end: at + 'redirect_uri='.length + match[1].length };
-  const segments: Segment[] = /\$\{/.test(decoded) ? [{ unknown: decoded }] : [{ text: decoded }];
-  return [{ segments, range }];
+  return [{ value: decoded, range, ...(value.partial && /\$\{/.test(decoded) ? { partial: true } : {}) }];
 }
 
 /** An authority of another identity provider than Microsoft's (flutter_appauth and flutter_web_auth_2 serve any). */

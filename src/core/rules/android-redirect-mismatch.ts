@@ -24,7 +24,9 @@ function checkConfigEncoding(file: ParsedFile, uri: RedirectUri, redirect: Split
   const hash = redirect.path.slice(1);
   if (!RAW_HASH_CHARS.test(hash)) return undefined;
   const encoded = encodeHash(hash);
-  const edit = replaceInsideValue(file, uri, redirect.pathOffset + 1, hash.length, encoded);
+  // `redirect` was split from the trimmed value: its offsets start after any leading spaces of the value.
+  const leading = uri.value.length - uri.value.trimStart().length;
+  const edit = replaceInsideValue(file, uri, leading + redirect.pathOffset + 1, hash.length, encoded);
   return {
     range: uri.range,
     codes: ['AADSTS50011'],

@@ -252,6 +252,11 @@ describe('format: dart', () => {
       Array.from({ length: 5000 }, (_, i) => `const v${i} = v${i + 1};`).join('\n') +
       "\nconst v5000 = 'c://d';\nx(AuthorizationRequest(id, v0, issuer: 'https://login.microsoftonline.com/common'));";
     assert.deepEqual(redirects(parseText(chain)), []);
+    // Every name declared four times, twenty names deep: resolving is budgeted, so this ends quickly.
+    const fanOut =
+      Array.from({ length: 20 }, (_, i) => `v${i} = v${i + 1};\n`.repeat(4)).join('') +
+      "x(AuthorizationRequest(id, v0, issuer: 'https://login.microsoftonline.com/common'));";
+    assert.deepEqual(redirects(parseText(fanOut)), []);
     const holes = `const a = '${'${'.repeat(2000)}x${'}'.repeat(2000)}';\nx(AuthorizationRequest(id, a, issuer: 'https://login.microsoftonline.com/common'));`;
     assert.doesNotThrow(() => parseText(holes));
   });
