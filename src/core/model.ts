@@ -64,6 +64,7 @@ export type Library =
   | 'msal-flutter'
   | 'msal-auth-flutter'
   | 'flutter-web-auth'
+  | 'oauth2-client'
   | 'msal-python'
   | 'unknown';
 

@@ -90,6 +90,8 @@ export const LIBRARIES: Record<Library, LibraryFacts> = {
   // flutter_web_auth_2: ASWebAuthenticationSession on iOS/macOS, Custom Tabs (Auth Tab) on Android; a web
   // view only on Windows and Linux.
   'flutter-web-auth': { userAgent: SYSTEM_BROWSER('a system browser (flutter_web_auth_2: ASWebAuthenticationSession, Custom Tabs)'), entraOnly: false },
+  // oauth2_client (Dart) signs in through flutter_web_auth_2; MicrosoftOauth2Client targets login.microsoftonline.com.
+  'oauth2-client': { userAgent: SYSTEM_BROWSER('a system browser (oauth2_client through flutter_web_auth_2)'), entraOnly: false },
   // msal-python always redirects to http://localhost.
   'msal-python': { userAgent: SYSTEM_BROWSER('the system browser with a loopback redirect'), entraOnly: true },
   unknown: { userAgent: UNKNOWN, entraOnly: false },
