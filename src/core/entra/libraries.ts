@@ -1,5 +1,6 @@
 import type { AuthConfig, Library, UserAgent } from '../model';
 import { configAuthority } from './authority';
+import { GUID, isPlaceholder } from './uri';
 
 // What each sign-in library does by default: which user agent signs the user in and which identity
 // providers it serves. Readers start from these defaults and apply what the file chooses; rules judge
@@ -90,6 +91,8 @@ export const LIBRARIES: Record<Library, LibraryFacts> = {
   // flutter_web_auth_2: ASWebAuthenticationSession on iOS/macOS, Custom Tabs (Auth Tab) on Android; a web
   // view only on Windows and Linux.
   'flutter-web-auth': { userAgent: SYSTEM_BROWSER('a system browser (flutter_web_auth_2: ASWebAuthenticationSession, Custom Tabs)'), entraOnly: false },
+  // oauth2_client (Dart) signs in through flutter_web_auth_2; MicrosoftOauth2Client targets login.microsoftonline.com.
+  'oauth2-client': { userAgent: SYSTEM_BROWSER('a system browser (oauth2_client through flutter_web_auth_2)'), entraOnly: false },
   // msal-python always redirects to http://localhost.
   'msal-python': { userAgent: SYSTEM_BROWSER('the system browser with a loopback redirect'), entraOnly: true },
   unknown: { userAgent: UNKNOWN, entraOnly: false },
@@ -113,7 +116,17 @@ export function identityProvider(config: AuthConfig): IdentityProvider {
   const entraOnly = LIBRARIES[config.library].entraOnly;
   const kind = configAuthority(config)?.info.kind;
   if (kind && (kind !== 'other' || !entraOnly)) return kind;
-  return entraOnly ? 'entra' : 'unknown';
+  if (entraOnly) return 'entra';
+  // Entra's client ids are GUIDs: a library that serves any provider, given a real-looking id of another
+  // shape (Okta's `0oa…`, Google's `….apps.googleusercontent.com`), signs in elsewhere.
+  return config.clientId && isForeignClientId(config.clientId.value) ? 'other' : 'unknown';
+}
+
+/** A client id written out that cannot be an Entra app id, and is no sample marker or test value either. */
+function isForeignClientId(value: string): boolean {
+  const id = value.trim();
+  if (GUID.test(id) || isPlaceholder(id) || !/^[A-Za-z0-9._-]{8,200}$/.test(id)) return false;
+  return !/client|your|enter|replace|xxx|example|sample|here|app_?id|test|dummy|fake|todo|change/i.test(id);
 }
 
 /** Whether rules about Entra judge a config: its provider is Entra (or B2C, CIAM, ADFS) or not known. */

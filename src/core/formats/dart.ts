@@ -18,12 +18,13 @@ import {
   type ValueExpr,
 } from '../values';
 
-// Flutter apps in Dart: the sign-in calls of flutter_appauth, aad_oauth, msal_auth, msal_flutter and
-// flutter_web_auth_2, read from the shared lexer's tokens. Values are followed through const / final /
-// static fields, getters, locals, string interpolation, adjacent literals, `+`, `??` and `?:` (each
-// alternative is a redirect the app may send). What the reader cannot see stays unknown: a redirect whose
-// scheme is unknown is left out, and a multi-provider library's call whose issuer cannot be seen is left
-// out too (it may be Google, Okta or Keycloak; guessing would be a false alarm).
+// Flutter apps in Dart: the sign-in calls of flutter_appauth, aad_oauth, msal_auth, msal_flutter,
+// flutter_web_auth_2 and oauth2_client, read from the shared lexer's tokens; values go through the shared
+// evaluator (../values) with a scope over the file's const / final / static fields, getters, locals and
+// objects built in the file (string interpolation, adjacent literals, `+`, `??` and `?:`: each alternative
+// is a redirect the app may send). What the reader cannot see stays unknown: a redirect whose scheme is
+// unknown is left out, and a multi-provider library's call whose issuer cannot be seen is left out too
+// (it may be Google, Okta or Keycloak; guessing would be a false alarm).
 
 /** Cheap content test for `*.dart` files: a sign-in library or a redirect is mentioned. */
 const MARKERS =
@@ -41,6 +42,8 @@ const CALLEES = new Set([
   'PublicClientApplication',
   'FlutterWebAuth2',
   'FlutterWebAuth',
+  'MicrosoftOauth2Client',
+  'OAuth2Client',
 ]);
 
 /** Resolving a value through declarations and interpolation holes stops here (cycles, hostile nesting). */
@@ -58,9 +61,9 @@ const DART_SYNTAX: TokenSyntax = { display: (source) => `\${${source}}` };
 export const dartFormat = defineFormat({
   id: 'dart',
   title: 'Flutter (Dart)',
-  files: '`*.dart` that sign in (flutter_appauth, aad_oauth, msal_auth, msal_flutter, flutter_web_auth_2)',
+  files: '`*.dart` that sign in (flutter_appauth, aad_oauth, msal_auth, msal_flutter, flutter_web_auth_2, oauth2_client)',
   reads:
-    '`AuthorizationTokenRequest(…)` redirect and issuer, aad_oauth `Config(…)`, msal_auth `AndroidConfig` / `AppleConfig` (and its asset config), msal_flutter `MSALPublicClientApplicationConfig`, `FlutterWebAuth2.authenticate(url:, callbackUrlScheme:)`; const / final values, interpolation',
+    '`AuthorizationTokenRequest(…)` redirect and issuer, aad_oauth `Config(…)`, msal_auth `AndroidConfig` / `AppleConfig` (and its asset config), msal_flutter `MSALPublicClientApplicationConfig`, `FlutterWebAuth2.authenticate(url:, callbackUrlScheme:)`, oauth2_client `MicrosoftOauth2Client`; const / final values, interpolation',
   globs: ['**/*.dart'],
   comments: SLASH_COMMENTS,
   literal: 'code',
@@ -183,6 +186,10 @@ class DartReader {
         case 'FlutterWebAuth2':
         case 'FlutterWebAuth':
           if (this.member(i, 'authenticate')) this.readWebAuth(i + 2);
+          break;
+        case 'MicrosoftOauth2Client':
+        case 'OAuth2Client':
+          this.readOauth2Client(i);
           break;
       }
     }
@@ -856,6 +863,33 @@ class DartReader {
       config.userAgent = platform === 'android' ? androidUserAgent(undefined, undefined, brokerEligible(config)) : msalIosUserAgent(!brokerEligible(config));
       this.addRedirects(config, own ?? shared, 'redirect');
     }
+  }
+
+  // --- oauth2_client ------------------------------------------------------------------------------------
+
+  /**
+   * oauth2_client: `MicrosoftOauth2Client(tenant:, redirectUri:, customUriScheme:)` (its authorize URL is
+   * login.microsoftonline.com/<tenant>) and `OAuth2Client(authorizeUrl:, tokenUrl:, redirectUri:, customUriScheme:)`.
+   * It signs in through flutter_web_auth_2.
+   */
+  private readOauth2Client(i: number): void {
+    if (this.isPunct(i - 1, '.')) return;
+    const call = this.call(i);
+    if (!call || call.positional.length || !call.named.has('redirectUri')) return;
+    const { named } = call;
+    let authority: Located<string> | undefined;
+    if (this.tokens[i].text === 'MicrosoftOauth2Client') {
+      const tenant = this.knownValue(named.get('tenant'));
+      authority = { value: `https://login.microsoftonline.com/${tenant?.value ?? ''}`, range: tenant?.range ?? call.range };
+    } else {
+      const { seen, authority: url } = this.authorityOf(named.get('authorizeUrl'));
+      if (!seen || otherProvider(url)) return;
+      authority = url;
+    }
+    const config = this.newConfig('oauth2-client', 'publicClient', call.range);
+    config.authority = authority;
+    config.userAgent = defaultUserAgent('oauth2-client');
+    this.addRedirects(config, named.get('redirectUri'), 'redirect');
   }
 
   // --- flutter_web_auth_2 -----------------------------------------------------------------------------

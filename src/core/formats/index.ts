@@ -6,6 +6,8 @@ import { terraformFormat } from './terraform';
 import { bicepFormat } from './bicep';
 import { androidConfigFormat } from './android-config';
 import { androidManifestFormat } from './android-manifest';
+import { androidCodeFormat } from './android-code';
+import { gradleFormat } from './gradle';
 import { appCreationScriptsFormat } from './app-creation-scripts';
 import { dotnetAppSettingsFormat } from './dotnet-appsettings';
 import { envFileFormat } from './env-file';
@@ -26,11 +28,13 @@ export const FORMATS = [
   graphManifestFormat,
   androidConfigFormat,
   androidManifestFormat,
+  gradleFormat,
   iosPlistFormat,
   dotnetAppSettingsFormat,
   envFileFormat,
   msalJsFormat,
   dotnetCodeFormat,
+  androidCodeFormat,
   terraformFormat,
   bicepFormat,
   dartFormat,

@@ -48,6 +48,7 @@ describe('format: dart', () => {
       'flutter-appauth publicClient redirect msauth.com.contoso.field://auth/',
       'flutter-appauth publicClient redirect com.contoso.field://msauth/abc123/',
       'flutter-appauth publicClient redirect com.contoso.env://auth',
+      'flutter-appauth publicClient redirect msauth://com.contoso.field/redirect',
     ]);
     // Adjacent literals join; raw and triple-quoted strings keep exact ranges.
     assert.equal(parsed.configs[3].authority?.value, 'https://login.microsoftonline.com/common/v2.0');
@@ -146,6 +147,15 @@ describe('format: dart', () => {
     assert.equal(parsed.configs[2].authority?.value, 'https://contosob2c.b2clogin.com/contosob2c.onmicrosoft.com/B2C_1_signin/oauth2/v2.0/authorize');
   });
 
+  it('reads oauth2_client: MicrosoftOauth2Client signs in with Entra through flutter_web_auth_2', () => {
+    const parsed = parse('oauth2_client.dart');
+    assert.deepEqual(
+      parsed.configs.map((c) => [c.library, c.authority?.value, c.userAgent?.kind]),
+      [['oauth2-client', 'https://login.microsoftonline.com/contoso.onmicrosoft.com', 'system-browser']],
+    );
+    assert.deepEqual(redirects(parsed), ['oauth2-client publicClient redirect com.contoso.graph://oauth2redirect']);
+  });
+
   it('keeps exact ranges with a BOM, CRLF and tabs', () => {
     const raw = fs.readFileSync(fixture('tabs_crlf.dart'), 'utf8');
     const { findings } = lintFixtures([fixture('tabs_crlf.dart')]);
@@ -163,6 +173,7 @@ describe('format: dart', () => {
       'not_aad_oauth.dart',
       'msal_flutter_config.dart',
       'web_auth.dart',
+      'oauth2_client.dart',
       'tabs_crlf.dart',
     ].map(fixture);
     assertInlineExpectations(files, ['custom-scheme-redirect', 'parse-error']);
