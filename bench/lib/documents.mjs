@@ -266,6 +266,65 @@ resource app${i} 'Microsoft.Graph/applications@v1.0' = {
   return grow(head, (n) => `param setting${n} string = 'value-${n}'`, '\n', '\n', targetBytes);
 }
 
+function swift(i, targetBytes) {
+  const head = `import MSAL
+import UIKit
+
+enum AuthConstants${i} {
+    static let clientId = "${guid(i)}"
+    static let authority = "https://login.microsoftonline.com/common"
+    static let redirectUri = "contoso${i}://auth"
+}
+
+final class SignIn${i} {
+    func application() throws -> MSALPublicClientApplication {
+        let authority = try MSALAADAuthority(url: URL(string: AuthConstants${i}.authority)!)
+        let config = MSALPublicClientApplicationConfig(clientId: AuthConstants${i}.clientId,
+                                                       redirectUri: AuthConstants${i}.redirectUri,
+                                                       authority: authority)
+        return try MSALPublicClientApplication(configuration: config)
+    }
+`;
+  return grow(
+    head,
+    (n) => `    let label${n} = "Item \\(${n})"
+    func format${n}(_ value: Int) -> String {
+        return value > ${n} ? "\\(value)" : label${n}
+    }`,
+    '\n',
+    '\n}\n',
+    targetBytes,
+  );
+}
+
+function objc(i, targetBytes) {
+  const head = `#import <MSAL/MSAL.h>
+
+static NSString *const kClientId = @"${guid(i)}";
+static NSString *const kRedirectUri = @"contoso${i}://auth";
+
+@implementation ContosoAuth${i}
+
+- (MSALPublicClientApplication *)application:(NSError **)error
+{
+    MSALPublicClientApplicationConfig *config = [[MSALPublicClientApplicationConfig alloc] initWithClientId:kClientId
+                                                                                                redirectUri:kRedirectUri
+                                                                                                  authority:nil];
+    return [[MSALPublicClientApplication alloc] initWithConfiguration:config error:error];
+}
+`;
+  return grow(
+    head,
+    (n) => `- (NSString *)label${n}:(NSInteger)value
+{
+    return value > ${n} ? [NSString stringWithFormat:@"%ld", (long)value] : @"Item ${n}";
+}`,
+    '\n',
+    '\n@end\n',
+    targetBytes,
+  );
+}
+
 function dart(i, targetBytes) {
   const head = `import 'package:flutter/material.dart';
 import 'package:flutter_appauth/flutter_appauth.dart';
@@ -374,6 +433,8 @@ export const DOCUMENTS = {
   'dotnet-code': { path: 'src/Auth.cs', make: dotnetCode },
   terraform: { path: 'infra/main.tf', make: terraform },
   bicep: { path: 'infra/main.bicep', make: bicep },
+  swift: { path: 'ios/App/Auth/SignIn.swift', make: swift },
+  objc: { path: 'ios/App/ContosoAuth.m', make: objc },
   dart: { path: 'lib/services/auth_service.dart', make: dart },
   gradle: { path: 'app/build.gradle', make: gradle },
   'android-code': { path: 'app/src/main/java/com/contoso/app/SignIn.kt', make: androidCode },

@@ -48,6 +48,7 @@ describe('format: dart', () => {
       'flutter-appauth publicClient redirect msauth.com.contoso.field://auth/',
       'flutter-appauth publicClient redirect com.contoso.field://msauth/abc123/',
       'flutter-appauth publicClient redirect com.contoso.env://auth',
+      'flutter-appauth publicClient redirect msauth://com.contoso.field/redirect',
     ]);
     // Adjacent literals join; raw and triple-quoted strings keep exact ranges.
     assert.equal(parsed.configs[3].authority?.value, 'https://login.microsoftonline.com/common/v2.0');
