@@ -10,6 +10,8 @@ export interface LibraryFacts {
   userAgent: UserAgent;
   /** The library talks only to Microsoft authorities (MSAL): its configs are Entra's even without an authority. */
   entraOnly: boolean;
+  /** A library of phone apps (React Native, Expo, Ionic, Cordova): the loopback redirect is no option there. */
+  mobile?: boolean;
 }
 
 const SYSTEM_BROWSER = (description: string): UserAgent => ({ kind: 'system-browser', description });
@@ -24,19 +26,65 @@ export const LIBRARIES: Record<Library, LibraryFacts> = {
   'msal-js': { userAgent: UNKNOWN, entraOnly: true },
   // acquireTokenInteractive opens the system browser and listens on a loopback port.
   'msal-node': { userAgent: SYSTEM_BROWSER('the system browser (acquireTokenInteractive)'), entraOnly: true },
+  // Electron: how it signs in is in the main process's code (BrowserWindow, shell.openExternal,
+  // acquireTokenInteractive); the JS reader sets it where the code shows it.
   electron: { userAgent: UNKNOWN, entraOnly: true },
-  'react-native': { userAgent: UNKNOWN, entraOnly: true },
-  // Android: the wrapper writes broker_redirect_uri_registered false; iOS: MSAL's default web view.
+  'react-native': { userAgent: UNKNOWN, entraOnly: true, mobile: true },
+  // stashenergy/react-native-msal: Android RNMSALModule writes broker_redirect_uri_registered false unless
+  // androidConfigOptions sets it (authorization_user_agent passes through); iOS RNMSAL.m leaves MSAL's
+  // broker default (.auto) and takes the web view type per call.
   'react-native-msal': {
-    userAgent: SYSTEM_BROWSER('Custom Tabs on Android and ASWebAuthenticationSession on iOS (react-native-msal turns the broker off)'),
+    userAgent: {
+      kind: 'system-browser',
+      description: "Custom Tabs on Android (react-native-msal turns MSAL's broker off unless told otherwise)",
+      platforms: {
+        ios: {
+          kind: 'broker',
+          fallback: 'system-browser',
+          description: 'the broker when Microsoft Authenticator is installed, otherwise ASWebAuthenticationSession (react-native-msal on iOS)',
+        },
+      },
+    },
     entraOnly: true,
+    mobile: true,
   },
-  'react-native-app-auth': { userAgent: SYSTEM_BROWSER('a system browser (AppAuth: Custom Tabs, ASWebAuthenticationSession)'), entraOnly: false },
-  'react-native-azure-auth': { userAgent: SYSTEM_BROWSER('a system browser (Custom Tabs, ASWebAuthenticationSession)'), entraOnly: true },
-  'expo-auth-session': { userAgent: SYSTEM_BROWSER('a system browser (expo-web-browser: Custom Tabs, ASWebAuthenticationSession)'), entraOnly: false },
-  'ionic-auth-connect': { userAgent: SYSTEM_BROWSER('a system browser (SFSafariViewController, ASWebAuthenticationSession, Custom Tabs)'), entraOnly: false },
-  'capacitor-msauth': { userAgent: SYSTEM_BROWSER('Custom Tabs (the plugin writes authorization_user_agent DEFAULT, broker off)'), entraOnly: true },
-  'cordova-msal': { userAgent: SYSTEM_BROWSER('a system browser (broker off by default)'), entraOnly: true },
+  // FormidableLabs/react-native-app-auth authorize(): AppAuth, which supports no web view.
+  'react-native-app-auth': {
+    userAgent: SYSTEM_BROWSER('a system browser (react-native-app-auth: ASWebAuthenticationSession on iOS, Custom Tabs on Android)'),
+    entraOnly: false,
+    mobile: true,
+  },
+  'react-native-azure-auth': { userAgent: SYSTEM_BROWSER('a system browser (Custom Tabs, ASWebAuthenticationSession)'), entraOnly: true, mobile: true },
+  // expo-auth-session 57: promptAsync() opens WebBrowser.openAuthSessionAsync (ASWebAuthenticationSession, Custom Tabs).
+  'expo-auth-session': {
+    userAgent: SYSTEM_BROWSER('a system browser (expo-web-browser: ASWebAuthenticationSession on iOS, Custom Tabs on Android)'),
+    entraOnly: false,
+    mobile: true,
+  },
+  'ionic-auth-connect': {
+    userAgent: SYSTEM_BROWSER('a system browser (Auth Connect: SFSafariViewController or ASWebAuthenticationSession on iOS, Custom Tabs on Android)'),
+    entraOnly: false,
+    mobile: true,
+  },
+  // recognizegroup/capacitor-plugin-msauth: Android writes authorization_user_agent DEFAULT and
+  // broker_redirect_uri_registered from brokerRedirectUriRegistered (default false); iOS keeps MSAL's broker default.
+  'capacitor-msauth': {
+    userAgent: {
+      kind: 'system-browser',
+      description: "Custom Tabs on Android (the Capacitor MSAL plugin turns MSAL's broker off unless told otherwise)",
+      platforms: {
+        ios: {
+          kind: 'broker',
+          fallback: 'system-browser',
+          description: 'the broker when Microsoft Authenticator is installed, otherwise ASWebAuthenticationSession (the Capacitor MSAL plugin on iOS)',
+        },
+      },
+    },
+    entraOnly: true,
+    mobile: true,
+  },
+  // wrobins/cordova-plugin-msal: authorizationUserAgent DEFAULT and brokerRedirectUri false by default (iOS: brokerAvailability none).
+  'cordova-msal': { userAgent: SYSTEM_BROWSER('a system browser (cordova-plugin-msal turns the broker off by default)'), entraOnly: true, mobile: true },
   // msal_default_config.json: broker_redirect_uri_registered true, authorization_user_agent DEFAULT.
   'msal-android': {
     userAgent: {

@@ -1,6 +1,8 @@
 import type { CommentSyntax, Format, UntitledName } from './types';
 import { aadManifestFormat, graphManifestFormat } from './app-manifest';
 import { msalJsFormat } from './msal-js';
+import { expoConfigFormat } from './expo-config';
+import { capacitorConfigFormat } from './capacitor-config';
 import { dotnetCodeFormat } from './dotnet-code';
 import { terraformFormat } from './terraform';
 import { bicepFormat } from './bicep';
@@ -21,6 +23,9 @@ import { jsonConfigFormat } from './json-config';
 export const FORMATS = [
   // AppCreationScripts apps.json holds replyUrlsWithType too, so it goes before the manifest formats.
   appCreationScriptsFormat,
+  // app.json with an `expo` object and app.config.* / capacitor.config.* before the JSON and JS readers.
+  expoConfigFormat,
+  capacitorConfigFormat,
   aadManifestFormat,
   graphManifestFormat,
   androidConfigFormat,

@@ -2,6 +2,8 @@ import { defaultUserAgent } from '../../entra/libraries';
 import type { AppRegistration, AuthConfig, ParsedFile, Range, RedirectUri, UserAgent } from '../../model';
 import type { WorkspaceIndex } from '../../engine/workspace';
 import { appConfigsOf, isDefaultRedirectScheme, redirectChoice, type AppConfig } from './ios-app';
+import { signInCodeFor } from './js-app';
+import { isAndroidBrokerUri, isIosBrokerUri } from '../../entra/uri';
 
 // The user agent a redirect really goes through: the owner's own (its library's default and the file's
 // choices), or, for files that only declare the redirect (an Android manifest, an Info.plist, a
@@ -25,8 +27,11 @@ export function moduleAndroidConfigs(file: ParsedFile, workspace: WorkspaceIndex
  * counts when any of the app's configs enables it); for a registration, the one of a linked config that
  * keeps the sign-in away from the system browser. `unknown` when nothing in view tells.
  */
-export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFile, workspace: WorkspaceIndex): ResolvedUserAgent {
-  if (owner.kind === 'config' && owner.userAgent) return owner.userAgent;
+export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFile, workspace: WorkspaceIndex, uri?: RedirectUri): ResolvedUserAgent {
+  if (owner.kind === 'config' && owner.userAgent) return platformAgent(owner.userAgent, uri);
+  // A JSON config of an app whose code decides how it signs in (an Electron main process).
+  const code = owner.kind === 'config' && !file.android && !file.ios ? signInCodeFor(file.path, workspace) : undefined;
+  if (code) return withEvidence(code.file, platformAgent(code.signIn.userAgent, uri));
   if (file.android) {
     const [module] = moduleAndroidConfigs(file, workspace).filter((c) => c.file !== file);
     if (module) return withEvidence(module.file, module.config.userAgent ?? defaultUserAgent(module.config.library));
@@ -44,6 +49,17 @@ export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFil
     if (agent.kind === 'embedded' || agent.kind === 'broker') return withEvidence(other, agent);
   }
   return { kind: 'unknown', description: 'a user agent no config in the workspace shows' };
+}
+
+/**
+ * The agent of a cross-platform library for one redirect: the platform's own (react-native-msal: the
+ * broker on iOS, Custom Tabs on Android), chosen by the redirect's platform or, for a redirect of no
+ * platform, by its shape (msauth.<bundle>://auth is iOS's, msauth://<package>/<hash> Android's).
+ */
+function platformAgent(agent: UserAgent, uri: RedirectUri | undefined): UserAgent {
+  if (!agent.platforms || !uri) return agent;
+  const platform = uri.platform === 'ios' || uri.platform === 'android' ? uri.platform : isIosBrokerUri(uri.value) ? 'ios' : isAndroidBrokerUri(uri.value) ? 'android' : undefined;
+  return (platform && agent.platforms[platform]) || agent;
 }
 
 /**
