@@ -136,9 +136,23 @@ export type IdentityProvider = 'entra' | 'b2c' | 'ciam' | 'adfs' | 'other' | 'un
  */
 export function identityProvider(config: AuthConfig): IdentityProvider {
   const entraOnly = LIBRARIES[config.library].entraOnly;
-  const kind = configAuthority(config)?.info.kind;
+  const authority = configAuthority(config);
+  const kind = authority?.info.kind;
+  // MSAL's generic OIDC authority (WithOidcAuthority) can name another provider: its well-known hosts are never an Entra custom domain.
+  if (kind === 'other' && isOtherProvider(authority!.info.host, authority!.located.value)) return 'other';
   if (kind && (kind !== 'other' || !entraOnly)) return kind;
   return entraOnly ? 'entra' : 'unknown';
+}
+
+/**
+ * Hosts of identity providers other than Entra (the issuers of their docs and demo servers): Google, Okta,
+ * Auth0, Amazon Cognito, Duende IdentityServer, Keycloak (`/realms/`), and the social providers.
+ */
+const OTHER_PROVIDER_HOST =
+  /(^|\.)(accounts\.google\.com|okta\.com|oktapreview\.com|okta-emea\.com|auth0\.com|amazoncognito\.com|amazonaws\.com|duendesoftware\.com|identityserver\.io|facebook\.com|github\.com|appleid\.apple\.com|login\.salesforce\.com|onelogin\.com)$/i;
+
+function isOtherProvider(host: string, authority: string): boolean {
+  return OTHER_PROVIDER_HOST.test(host.replace(/:\d+$/, '')) || /\/realms\/[^/]+/i.test(authority);
 }
 
 /** Whether rules about Entra judge a config: its provider is Entra (or B2C, CIAM, ADFS) or not known. */

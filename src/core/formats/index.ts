@@ -23,9 +23,6 @@ import { jsonConfigFormat } from './json-config';
 export const FORMATS = [
   // AppCreationScripts apps.json holds replyUrlsWithType too, so it goes before the manifest formats.
   appCreationScriptsFormat,
-  // app.json with an `expo` object and app.config.* / capacitor.config.* before the JSON and JS readers.
-  expoConfigFormat,
-  capacitorConfigFormat,
   aadManifestFormat,
   graphManifestFormat,
   androidConfigFormat,
@@ -33,6 +30,9 @@ export const FORMATS = [
   iosPlistFormat,
   dotnetAppSettingsFormat,
   envFileFormat,
+  // app.json with an `expo` object, app.config.* and capacitor.config.* before the JS and JSON readers.
+  expoConfigFormat,
+  capacitorConfigFormat,
   msalJsFormat,
   dotnetCodeFormat,
   terraformFormat,

@@ -197,7 +197,8 @@ function appAuthConfig(call: CallSite, { values, library }: ShapeContext): CallC
   if (!node) return undefined;
   const ephemeral = literalValue(property(node, 'iosPrefersEphemeralSession', values)) === true;
   const customBrowser = literalValue(property(node, 'iosCustomBrowser', values));
-  const ios = typeof customBrowser === 'string' ? `the ${customBrowser} app` : ephemeral ? 'an ephemeral ASWebAuthenticationSession' : 'ASWebAuthenticationSession';
+  const ios =
+    typeof customBrowser === 'string' ? `the ${customBrowser} app` : ephemeral ? 'an ephemeral ASWebAuthenticationSession' : 'ASWebAuthenticationSession';
   const userAgent: UserAgent = {
     kind: 'system-browser',
     description: `a system browser (react-native-app-auth: ${ios} on iOS, Custom Tabs on Android)`,
@@ -242,9 +243,7 @@ export function discoveryAuthority(node: t.Node | undefined, values: JsValues, d
   let resolved = values.resolveNode(node);
   if (resolved.type === 'AwaitExpression') resolved = values.resolveNode(resolved.argument);
   if (resolved.type === 'ObjectExpression') {
-    return (
-      knownString(property(resolved, 'authorizationEndpoint', values), values) ?? knownString(property(resolved, 'issuer', values), values)
-    );
+    return knownString(property(resolved, 'authorizationEndpoint', values), values) ?? knownString(property(resolved, 'issuer', values), values);
   }
   const site = callSite(resolved);
   if (site && /^(useAutoDiscovery|fetchDiscoveryAsync|resolveDiscoveryAsync)$/.test(site.name)) {
@@ -281,7 +280,9 @@ function reactNativeMsalConfig(call: CallSite, { values, library }: ShapeContext
     options ? rangeOf(options) : undefined,
   );
   const userAgent: UserAgent = { ...android, platforms: { ios: RN_MSAL_IOS, android } };
-  const implied = objectProperty(auth, 'redirectUri') ? [] : msalPluginRedirects(calleeRange(call), APP_HASH);
+  // A spread (`...restOfAuthConfig`) may hold the redirect: the wrapper's default is only known without one.
+  const spread = auth.properties.some((p) => p.type === 'SpreadElement');
+  const implied = objectProperty(auth, 'redirectUri') || spread ? [] : msalPluginRedirects(calleeRange(call), APP_HASH);
   return { node: auth, library, userAgent, implied, range: rangeOf(auth) };
 }
 
@@ -333,7 +334,10 @@ function capacitorMsalConfig(call: CallSite, { values, library }: ShapeContext):
   const authority = authorityUrl ?? (tenant ? { value: `https://login.microsoftonline.com/${tenant.value}`, range: tenant.range } : undefined);
   const brokerNode = property(node, 'brokerRedirectUriRegistered', values);
   const android = androidMsalAgent(literalValue(brokerNode), 'DEFAULT', 'the Capacitor MSAL plugin', brokerNode ? rangeOf(brokerNode) : undefined);
-  const userAgent: UserAgent = { ...android, platforms: { ios: { ...RN_MSAL_IOS, description: RN_MSAL_IOS.description.replace('react-native-msal', 'the Capacitor MSAL plugin') }, android } };
+  const userAgent: UserAgent = {
+    ...android,
+    platforms: { ios: { ...RN_MSAL_IOS, description: RN_MSAL_IOS.description.replace('react-native-msal', 'the Capacitor MSAL plugin') }, android },
+  };
   const keyHash = knownString(property(node, 'keyHash', values), values);
   const implied = call.name === 'login' ? msalPluginRedirects(calleeRange(call), keyHash ? encodeURIComponent(keyHash.value) : APP_HASH) : [];
   return { node, library, userAgent, authority: authority ?? defaultAuthority(call), implied, range: rangeOf(node) };
@@ -355,7 +359,10 @@ function cordovaMsalConfig(call: CallSite, { values }: ShapeContext): CallConfig
   const ios: UserAgent =
     broker === true
       ? { ...RN_MSAL_IOS, description: RN_MSAL_IOS.description.replace('react-native-msal', 'cordova-plugin-msal') }
-      : { kind: 'system-browser', description: 'ASWebAuthenticationSession on iOS (cordova-plugin-msal turns the broker off unless brokerRedirectUri is true)' };
+      : {
+          kind: 'system-browser',
+          description: 'ASWebAuthenticationSession on iOS (cordova-plugin-msal turns the broker off unless brokerRedirectUri is true)',
+        };
   const authorities = property(node, 'authorities', values);
   const first = authorities?.type === 'ArrayExpression' && authorities.elements[0] ? values.resolveNode(authorities.elements[0]) : undefined;
   const authority = first?.type === 'ObjectExpression' ? knownString(property(first, 'authorityUrl', values), values) : undefined;

@@ -45,10 +45,24 @@ const CONFIG_MARKER = /msal|clientId|redirectUri|redirectUrl/i;
 const SIGN_IN_CALL =
   /makeRedirectUri|useAuthRequest|useAutoDiscovery|react-native-app-auth|new\s+(?:msal\.)?PublicClientApplication\s*\(|MsAuthPlugin|msalInit|@ionic-enterprise\/auth|acquireTokenInteractive|getAuthCodeUrl|MsalModule\.forRoot/;
 
+/**
+ * Tests and stories call the libraries with dummy values: they are read only when their name is a config's.
+ * Only names and `__tests__`-style folders count (a `test/` folder may be anywhere above the workspace).
+ */
+const TEST_CODE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|stories|e2e)\.[cm]?[jt]sx?$/i;
+
 const REDIRECT_KEYS = new Set(['redirectUri', 'redirect_uri', 'redirectUrl', 'redirectURI', 'redirectURL', 'redirect_url']);
 const POST_LOGOUT_KEYS = new Set(['postLogoutRedirectUri', 'post_logout_redirect_uri', 'postLogoutRedirectUrl', 'postLogoutRedirectURI', 'logoutUrl']);
 const CLIENT_ID_KEYS = new Set(['clientId', 'clientID', 'client_id']);
-const CONFIG_KEYS = new Set([...CLIENT_ID_KEYS, ...AUTHORITY_KEYS, 'knownAuthorities', 'clientSecret', 'serviceConfiguration', ...REDIRECT_KEYS, ...POST_LOGOUT_KEYS]);
+const CONFIG_KEYS = new Set([
+  ...CLIENT_ID_KEYS,
+  ...AUTHORITY_KEYS,
+  'knownAuthorities',
+  'clientSecret',
+  'serviceConfiguration',
+  ...REDIRECT_KEYS,
+  ...POST_LOGOUT_KEYS,
+]);
 /** Objects with only these keys are not configs of their own (discovery documents, endpoint lists). */
 const NOT_OWNING_KEYS = new Set(['authorizationEndpoint', 'authorization_endpoint']);
 
@@ -82,7 +96,7 @@ export const msalJsFormat = defineFormat({
     const name = baseName(path);
     return !SCRIPT_EXTENSION.test(name) || NEVER_READ.test(name) ? 'no' : 'sniff';
   },
-  sniff: (text, path) => (isCandidateName(path) ? CONFIG_MARKER.test(text) : SIGN_IN_CALL.test(text)),
+  sniff: (text, path) => (isCandidateName(path) && CONFIG_MARKER.test(text)) || (!TEST_CODE.test(path) && SIGN_IN_CALL.test(text)),
   parse: (path, text) => readMsalJs(path, text),
 });
 
@@ -191,9 +205,11 @@ function readConfigs(file: t.File, parsed: ParsedFile): void {
   const facts = collectFacts(file, parsed.text);
   const { library, platform } = fileLibrary(facts.modules, facts.identifiers, facts.calls);
   // The evaluator needs the library's call values, which read the file's consts through the evaluator.
-  // eslint-disable-next-line prefer-const
-  let values: JsValues;
-  values = new JsValues(parsed.text, facts.consts, libraryCallValues(facts.modules, () => values));
+  const values: JsValues = new JsValues(
+    parsed.text,
+    facts.consts,
+    libraryCallValues(facts.modules, () => values),
+  );
   const shapes = callConfigs({ values, calls: facts.calls, library });
   const byNode = new Map<t.Node, CallConfig>();
   for (const shape of shapes) if (shape.node && !byNode.has(shape.node)) byNode.set(shape.node, shape);
@@ -317,7 +333,12 @@ function isMicrosoftIdentity(facts: FileFacts, configs: AuthConfig[]): boolean {
   );
 }
 
-function readObject(node: t.ObjectExpression, context: ReadContext, shapeLibrary: Library | undefined, branchPlatform: Platform | undefined): AuthConfig | undefined {
+function readObject(
+  node: t.ObjectExpression,
+  context: ReadContext,
+  shapeLibrary: Library | undefined,
+  branchPlatform: Platform | undefined,
+): AuthConfig | undefined {
   let config: AuthConfig | undefined;
   const keys = node.properties.map((p) => (p.type === 'ObjectProperty' ? propertyName(p) : undefined));
   if (!keys.some((key) => key !== undefined && CONFIG_KEYS.has(key) && !NOT_OWNING_KEYS.has(key))) return undefined;

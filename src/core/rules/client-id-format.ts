@@ -1,3 +1,4 @@
+import { mayBeEntra } from '../entra/libraries';
 import type { Located } from '../model';
 import { GUID, holdsPlaceholder } from '../entra/uri';
 import type { FileRule } from './types';
@@ -45,7 +46,8 @@ export const clientIdFormat: FileRule = {
         detail: `Sign-in fails with AADSTS90112 or AADSTS700016: the app cannot be found. Copy the Application (client) ID from the app registration.${fullValueNote(value)}`,
       });
     };
-    for (const config of file.configs) judge(config.clientId, 'client id');
+    // Another identity provider's client ids (Google, Okta, Duende's "m2m") have their own shapes.
+    for (const config of file.configs) if (mayBeEntra(config)) judge(config.clientId, 'client id');
     for (const registration of file.registrations) judge(registration.appId, 'appId');
   },
 };

@@ -82,7 +82,10 @@ export const customSchemeRedirect: WorkspaceRule = {
       const filled = fillAppParts(uri, file.path, workspace);
       if (filled?.evidence) related.push({ ...filled.evidence, message: 'The app config names this part of the redirect.' });
       const shown = filled?.value ?? uri.value;
-      const brokerUri = isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value);
+      // A broker-shaped URI is a broker redirect only for MSAL; AppAuth or Expo send it like any custom scheme.
+      const brokerUri =
+        (isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value)) &&
+        (owner.kind !== 'config' || owner.library === 'unknown' || LIBRARIES[owner.library].entraOnly);
       if (agent.kind === 'broker' && !agent.fallback) continue; // a broker that signs in for any redirect (WAM)
       // MSAL hands only a broker redirect to the mobile broker; any other redirect goes to the fallback web UI.
       const webUi = agent.kind === 'broker' ? agent.fallback : agent.kind;

@@ -58,7 +58,14 @@ export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFil
  */
 function platformAgent(agent: UserAgent, uri: RedirectUri | undefined): UserAgent {
   if (!agent.platforms || !uri) return agent;
-  const platform = uri.platform === 'ios' || uri.platform === 'android' ? uri.platform : isIosBrokerUri(uri.value) ? 'ios' : isAndroidBrokerUri(uri.value) ? 'android' : undefined;
+  const platform =
+    uri.platform === 'ios' || uri.platform === 'android'
+      ? uri.platform
+      : isIosBrokerUri(uri.value)
+        ? 'ios'
+        : isAndroidBrokerUri(uri.value)
+          ? 'android'
+          : undefined;
   return (platform && agent.platforms[platform]) || agent;
 }
 
@@ -83,12 +90,17 @@ export function isRedirectSent(uri: RedirectUri, file: ParsedFile, workspace: Wo
 
 /** The user agent of an app: the broker when any config enables it, an embedded web view when all use one, else the first config's. */
 function appUserAgent(configs: AppConfig[]): ResolvedUserAgent | undefined {
-  const agents = configs.map((c) => ({ file: c.file, config: c.config, agent: c.config.userAgent ?? defaultUserAgent(c.config.library) }));
+  const agents = configs.map((c) => ({ file: c.file, config: c.config, agent: iosAgent(c.config.userAgent ?? defaultUserAgent(c.config.library)) }));
   const chosen =
     agents.find((a) => a.agent.kind === 'broker') ??
     (agents.every((a) => a.agent.kind === 'embedded') ? agents[0] : (agents.find((a) => a.agent.kind !== 'unknown') ?? agents[0]));
   if (!chosen) return undefined;
   return { ...chosen.agent, evidence: { file: chosen.file.path, range: chosen.agent.range ?? chosen.config.range } };
+}
+
+/** A cross-platform library's agent on iOS (an Info.plist's scheme is received there). */
+function iosAgent(agent: UserAgent): UserAgent {
+  return agent.platforms?.ios ?? agent;
 }
 
 function withEvidence(file: ParsedFile, agent: UserAgent): ResolvedUserAgent {
