@@ -8,11 +8,16 @@ import { terraformFormat } from './terraform';
 import { bicepFormat } from './bicep';
 import { androidConfigFormat } from './android-config';
 import { androidManifestFormat } from './android-manifest';
+import { androidCodeFormat } from './android-code';
+import { gradleFormat } from './gradle';
 import { appCreationScriptsFormat } from './app-creation-scripts';
 import { dotnetAppSettingsFormat } from './dotnet-appsettings';
 import { envFileFormat } from './env-file';
 import { iosPlistFormat } from './ios-plist';
 import { jsonConfigFormat } from './json-config';
+import { swiftFormat } from './swift';
+import { objcFormat } from './objc';
+import { dartFormat } from './dart';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
@@ -27,6 +32,7 @@ export const FORMATS = [
   graphManifestFormat,
   androidConfigFormat,
   androidManifestFormat,
+  gradleFormat,
   iosPlistFormat,
   dotnetAppSettingsFormat,
   envFileFormat,
@@ -35,8 +41,12 @@ export const FORMATS = [
   capacitorConfigFormat,
   msalJsFormat,
   dotnetCodeFormat,
+  androidCodeFormat,
   terraformFormat,
   bicepFormat,
+  swiftFormat,
+  objcFormat,
+  dartFormat,
   // Generic JSON reader: must stay last.
   jsonConfigFormat,
 ] as const;

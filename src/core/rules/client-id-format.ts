@@ -1,7 +1,7 @@
-import { mayBeEntra } from '../entra/libraries';
 import type { Located } from '../model';
 import { GUID, holdsPlaceholder } from '../entra/uri';
 import type { FileRule } from './types';
+import { mayBeEntra } from '../entra/libraries';
 import { isExternalReference } from './shared/value-reference';
 import { fullValueNote, quote } from './shared/message';
 
@@ -47,7 +47,8 @@ export const clientIdFormat: FileRule = {
       });
     };
     // Another identity provider's client ids (Google, Okta, Duende's "m2m") have their own shapes.
-    for (const config of file.configs) if (mayBeEntra(config)) judge(config.clientId, 'client id');
+    // A template's ids are filled in later (AppCreationScripts, a provider-agnostic demo): blank is by design there.
+    for (const config of file.configs) if (mayBeEntra(config) && !config.template) judge(config.clientId, 'client id');
     for (const registration of file.registrations) judge(registration.appId, 'appId');
   },
 };

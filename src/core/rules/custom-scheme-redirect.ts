@@ -65,7 +65,7 @@ export const customSchemeRedirect: WorkspaceRule = {
       if (isWamBrokerUri(uri.value)) continue; // only the Windows broker (WAM) ever uses it
       const provider = owner.kind === 'config' ? identityProvider(owner) : 'entra';
       if (provider === 'other') continue; // another identity provider: Entra never sees this redirect
-      if (!isRedirectSent(uri, file, workspace)) continue; // a URL scheme the app's code does not send
+      if (!isRedirectSent(uri, file, workspace, owner)) continue; // a URL scheme the app's code does not send, or an AppAuth receiver judged elsewhere
       if (scheme === 'chrome-extension') {
         report({
           range: uri.range,
@@ -82,10 +82,9 @@ export const customSchemeRedirect: WorkspaceRule = {
       const filled = fillAppParts(uri, file.path, workspace);
       if (filled?.evidence) related.push({ ...filled.evidence, message: 'The app config names this part of the redirect.' });
       const shown = filled?.value ?? uri.value;
-      // A broker-shaped URI is a broker redirect only for MSAL; AppAuth or Expo send it like any custom scheme.
-      const brokerUri =
-        (isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value)) &&
-        (owner.kind !== 'config' || owner.library === 'unknown' || LIBRARIES[owner.library].entraOnly);
+      // A library that serves any provider (AppAuth) never hands a redirect to the broker: msauth:// is a custom scheme there.
+      const canBroker = owner.kind === 'registration' || LIBRARIES[owner.library].entraOnly;
+      const brokerUri = canBroker && (isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value));
       if (agent.kind === 'broker' && !agent.fallback) continue; // a broker that signs in for any redirect (WAM)
       // MSAL hands only a broker redirect to the mobile broker; any other redirect goes to the fallback web UI.
       const webUi = agent.kind === 'broker' ? agent.fallback : agent.kind;
