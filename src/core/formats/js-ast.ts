@@ -1,10 +1,10 @@
 import type * as BabelParser from '@babel/parser';
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import type { KnownAuthorities, ParsedFile, Platform, Range } from '../model';
+import type { ImportedSymbol, KnownAuthorities, ParsedFile, Platform, Range } from '../model';
 import { keepWantedChunks, scanTopLevel } from '../lexing/js-scan';
 import { MAX_PROBLEMS } from './types';
-import { MapScope, unknown, ValueEvaluator, type StringExprPart, type Value, type ValueExpr } from '../values';
+import { IMPORTED, inlineNames, MapScope, unknown, ValueEvaluator, type NameExpr, type StringExprPart, type Value, type ValueExpr } from '../values';
 
 // The Babel front end of the JS/TS readers (msal-js, expo-config): parsing with exact offsets, error
 // recovery and slicing of big files, one bounded walk over the tree, and the conversion of Babel nodes
@@ -273,18 +273,39 @@ export type CallValue = (call: t.CallExpression, convert: (node: t.Node) => Valu
  */
 export class JsValues {
   readonly evaluator: ValueEvaluator;
+  private readonly scope: MapScope;
   private readonly converted = new Map<t.Node, ValueExpr>();
 
   constructor(
     private readonly text: string,
     private readonly consts: ReadonlyMap<string, t.Expression>,
     private readonly calls?: CallValue,
+    /** The file's relative imports, by local name (for the engine's cross-file link). */
+    private readonly imports: readonly ImportedSymbol[] = [],
   ) {
-    const scope = new MapScope((name) => {
+    this.scope = new MapScope((name) => {
       const init = consts.get(name);
       return init ? [{ expr: this.expr(init) }] : undefined;
     });
-    this.evaluator = new ValueEvaluator(scope);
+    this.evaluator = new ValueEvaluator(this.scope);
+  }
+
+  /** The node's IR with the file's consts inlined and imported names as module paths (for the link). */
+  linkable(node: t.Node): ValueExpr {
+    return inlineNames(this.expr(node), this.scope, (name) => this.qualify(name)).expr;
+  }
+
+  /** The linkable IR when the value uses an imported name, else undefined (the file alone says it all). */
+  needsImports(node: t.Node): ValueExpr | undefined {
+    if (!this.imports.length) return undefined;
+    const { expr, unresolved } = inlineNames(this.expr(node), this.scope, (name) => this.qualify(name));
+    return unresolved.some((path) => path[0] === IMPORTED) ? expr : undefined;
+  }
+
+  /** `b2cPolicies.authorityDomain` with `b2cPolicies` imported → `[IMPORTED, module, 'b2cPolicies', 'authorityDomain']`. */
+  private qualify(name: NameExpr): string[] {
+    const imported = this.imports.find((i) => i.local === name.path[0]);
+    return imported ? [IMPORTED, imported.module, imported.imported, ...name.path.slice(1)] : name.path;
   }
 
   evaluate(node: t.Node): Value[] {

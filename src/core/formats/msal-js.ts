@@ -1,10 +1,11 @@
 import type * as t from '@babel/types';
-import type { AuthConfig, Library, Located, ParsedFile, Platform, RedirectUri } from '../model';
+import type { AuthConfig, ExportedSymbol, ImportedSymbol, Library, Located, ParsedFile, PendingValue, Platform, RedirectUri } from '../model';
+import { importedModuleKey } from '../values';
 import { GUID } from '../entra/uri';
 import { identityProvider } from '../entra/libraries';
 import { emptyParsed, defineFormat, SLASH_COMMENTS } from './types';
 import { baseName } from '../io/paths';
-import { JsValues, objectProperty, parseJs, propertyName, rangeOf, walk } from './js-ast';
+import { JsValues, memberPath, objectProperty, parseJs, propertyName, rangeOf, walk } from './js-ast';
 import {
   APP_HASH,
   APP_ID,
@@ -80,7 +81,7 @@ export const msalJsFormat = defineFormat({
   files:
     '`*.js`, `*.jsx`, `*.ts`, `*.tsx`, `*.mjs`, `*.cjs` whose name suggests auth config (`authConfig`, `msal*`, `*auth*`, `*config*`, `app.module`, `main`, `App` …), and any script that calls a sign-in library (`makeRedirectUri`, `authorize`, `new PublicClientApplication` …)',
   reads:
-    '`clientId`, `authority` / `issuer` / discovery, `knownAuthorities`, `redirectUri` / `redirectUrl`, `postLogoutRedirectUri` in object literals, `const` values of the same file, template literals (only what is statically known), `Platform.select` branches; react-native-msal, react-native-app-auth, expo-auth-session (`makeRedirectUri`, `useAuthRequest`, `useAutoDiscovery`), Ionic Auth Connect, the Capacitor and Cordova MSAL plugins, Electron (BrowserWindow, `shell.openExternal`, `acquireTokenInteractive`)',
+    '`clientId`, `authority` / `issuer` / discovery, `knownAuthorities`, `redirectUri` / `redirectUrl`, `postLogoutRedirectUri` in object literals, `const` values and object members of the same file, values imported from other read modules (`environment.ts`), template literals (only what is statically known), `Platform.select` branches; react-native-msal, react-native-app-auth, expo-auth-session (`makeRedirectUri`, `useAuthRequest`, `useAutoDiscovery`), Ionic Auth Connect, the Capacitor and Cordova MSAL plugins, Electron (BrowserWindow, `shell.openExternal`, `acquireTokenInteractive`)',
   globs: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
   markers: ['**/authConfig.*', '**/msalConfig.*'],
   comments: SLASH_COMMENTS,
@@ -124,11 +125,14 @@ interface FileFacts {
   calls: CallSite[];
   /** `x.redirectUri = value` assignments. */
   assignments: { key: string; value: t.Expression; platform?: Platform }[];
+  /** Relative imports and requires, by local name (module = the imported file's module key). */
+  imports: ImportedSymbol[];
+  path: string;
   text: string;
 }
 
 /** One pass over the tree. */
-function collectFacts(file: t.File, text: string): FileFacts {
+function collectFacts(file: t.File, text: string, path: string): FileFacts {
   const facts: FileFacts = {
     modules: new Set(),
     identifiers: new Set(),
@@ -137,6 +141,8 @@ function collectFacts(file: t.File, text: string): FileFacts {
     candidates: [],
     calls: [],
     assignments: [],
+    imports: [],
+    path,
     text,
   };
   walk(file.program, (node, platform) => noteNode(node, facts, platform));
@@ -146,14 +152,29 @@ function collectFacts(file: t.File, text: string): FileFacts {
 /** Records what one node tells. */
 function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined): void {
   switch (node.type) {
-    case 'ImportDeclaration':
+    case 'ImportDeclaration': {
       facts.modules.add(node.source.value);
-      for (const specifier of node.specifiers) facts.identifiers.add(specifier.local.name);
+      const module = importedModuleKey(facts.path, node.source.value);
+      for (const specifier of node.specifiers) {
+        facts.identifiers.add(specifier.local.name);
+        if (!module) continue;
+        const imported =
+          specifier.type === 'ImportDefaultSpecifier'
+            ? 'default'
+            : specifier.type === 'ImportNamespaceSpecifier'
+              ? '*'
+              : specifier.imported.type === 'Identifier'
+                ? specifier.imported.name
+                : specifier.imported.value;
+        facts.imports.push({ local: specifier.local.name, module, imported });
+      }
       return;
+    }
     case 'VariableDeclaration':
       if (node.kind === 'const') {
         for (const d of node.declarations) if (d.id.type === 'Identifier' && d.init && !facts.consts.has(d.id.name)) facts.consts.set(d.id.name, d.init);
       }
+      for (const d of node.declarations) noteRequire(d, facts);
       return;
     case 'Identifier':
       facts.identifiers.add(node.name);
@@ -187,6 +208,23 @@ function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined
   }
 }
 
+/** `const x = require('./m')`, `const { a, b: c } = require('./m')`: imported names. */
+function noteRequire(declarator: t.VariableDeclarator, facts: FileFacts): void {
+  const init = declarator.init;
+  if (init?.type !== 'CallExpression') return;
+  const specifier = requiredModule(init);
+  const module = specifier === undefined ? undefined : importedModuleKey(facts.path, specifier);
+  if (!module) return;
+  if (declarator.id.type === 'Identifier') facts.imports.push({ local: declarator.id.name, module, imported: '*' });
+  else if (declarator.id.type === 'ObjectPattern') {
+    for (const property of declarator.id.properties) {
+      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      const key = propertyName(property);
+      if (key) facts.imports.push({ local: property.value.name, module, imported: key });
+    }
+  }
+}
+
 function requiredModule(call: t.CallExpression): string | undefined {
   const first = call.arguments[0];
   const isRequire = call.callee.type === 'Identifier' && call.callee.name === 'require';
@@ -199,16 +237,21 @@ interface ReadContext {
   library: Library;
   platform: Platform;
   seen: Set<string>;
+  /** Config values built from imported names, linked by the engine from the modules that export them. */
+  pending: OwnedPending[];
 }
 
+type OwnedPending = Omit<PendingValue, 'config'> & { owner: AuthConfig };
+
 function readConfigs(file: t.File, parsed: ParsedFile): void {
-  const facts = collectFacts(file, parsed.text);
+  const facts = collectFacts(file, parsed.text, parsed.path);
   const { library, platform } = fileLibrary(facts.modules, facts.identifiers, facts.calls);
   // The evaluator needs the library's call values, which read the file's consts through the evaluator.
   const values: JsValues = new JsValues(
     parsed.text,
     facts.consts,
     libraryCallValues(facts.modules, () => values),
+    facts.imports,
   );
   const shapes = callConfigs({ values, calls: facts.calls, library });
   const byNode = new Map<t.Node, CallConfig>();
@@ -218,7 +261,7 @@ function readConfigs(file: t.File, parsed: ParsedFile): void {
   const fileAgent = electron ?? shapes.find((s) => !s.node && !s.implied?.length)?.userAgent ?? libraryUserAgent(library);
   if (electron) parsed.signIn = { library: 'electron', userAgent: electron, configImports: [...facts.modules].filter((m) => /\.json$/i.test(m)) };
 
-  const context: ReadContext = { values, library, platform, seen: new Set() };
+  const context: ReadContext = { values, library, platform, seen: new Set(), pending: [] };
   const configs: AuthConfig[] = [];
   const requestRedirects: RedirectUri[] = [];
   const requestAuthorities: AuthConfig[] = [];
@@ -251,6 +294,56 @@ function readConfigs(file: t.File, parsed: ParsedFile): void {
   // authority is another provider's.
   const kept = configs.filter((c) => identityProvider(c) !== 'other');
   if (kept.length && isMicrosoftIdentity(facts, kept)) parsed.configs = parsed.configs.concat(kept);
+  writeSymbols(file, parsed, facts, context);
+}
+
+/**
+ * What the module exports (for the modules that import it) and which config values need imported names,
+ * for the engine's cross-file link (engine/link.ts).
+ */
+function writeSymbols(file: t.File, parsed: ParsedFile, facts: FileFacts, context: ReadContext): void {
+  const pending: PendingValue[] = [];
+  const appConfig = parsed.configs.findIndex((c) => c.clientId) >= 0 ? parsed.configs.findIndex((c) => c.clientId) : 0;
+  for (const { owner, ...rest } of context.pending) {
+    let config = parsed.configs.indexOf(owner);
+    // A request object's redirect went to the file's app config (attachRequests).
+    if (config < 0 && (rest.field === 'redirectUri' || rest.field === 'postLogoutRedirectUri') && parsed.configs.length) config = appConfig;
+    if (config >= 0) pending.push({ config, ...rest });
+  }
+  const exports: ExportedSymbol[] = [];
+  const add = (names: string[], node: t.Node) => {
+    const expr = context.values.linkable(node);
+    if (expr.kind !== 'unknown') exports.push({ names, expr, range: rangeOf(node) });
+  };
+  for (const statement of file.program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      if (statement.declaration?.type === 'VariableDeclaration') {
+        for (const d of statement.declaration.declarations) if (d.id.type === 'Identifier' && d.init) add([d.id.name], d.init);
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.type !== 'ExportSpecifier' || specifier.local.type !== 'Identifier') continue;
+          const init = facts.consts.get(specifier.local.name);
+          const name = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+          if (init) add([name], init);
+        }
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration' && isExpressionNode(statement.declaration)) {
+      add(['default'], statement.declaration);
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      // `module.exports = { … }`, `exports.msalConfig = …`, `module.exports.msalConfig = …`
+      const { left, right } = statement.expression;
+      const target = left.type === 'MemberExpression' ? memberPath(left) : undefined;
+      if (target?.join('.') === 'module.exports') add(['default'], right);
+      else if (target && target.length === 2 && target[0] === 'exports') add([target[1]], right);
+      else if (target && target.length === 3 && target[0] === 'module' && target[1] === 'exports') add([target[2]], right);
+    }
+  }
+  if (pending.length || exports.length || facts.imports.length) parsed.symbols = { language: 'js', exports, imports: facts.imports, pending };
+}
+
+function isExpressionNode(node: t.Node): node is t.Expression {
+  return node.type.endsWith('Expression') || node.type === 'Identifier' || node.type.endsWith('Literal');
 }
 
 /** An object that names a client id, a secret or knownAuthorities is an app's config (even when the values are not known statically). */
@@ -352,6 +445,18 @@ function readObject(
     if (!key || !CONFIG_KEYS.has(key)) continue;
     config ??= { kind: 'config', library, platform, redirectUris: [], range: rangeOf(node) };
     const value = property.value as t.Expression;
+    // A value built from an imported name is linked by the engine from the module that exports it.
+    const field: PendingValue['field'] | undefined = REDIRECT_KEYS.has(key)
+      ? 'redirectUri'
+      : POST_LOGOUT_KEYS.has(key)
+        ? 'postLogoutRedirectUri'
+        : CLIENT_ID_KEYS.has(key)
+          ? 'clientId'
+          : key === 'authority' || key === 'knownAuthorities'
+            ? key
+            : undefined;
+    const imported = field ? context.values.needsImports(value) : undefined;
+    if (field && imported) context.pending.push({ owner: config, field, expr: imported, range: rangeOf(value), platform });
     if (REDIRECT_KEYS.has(key) || POST_LOGOUT_KEYS.has(key)) {
       const role = REDIRECT_KEYS.has(key) ? 'redirect' : 'postLogout';
       config.redirectUris.push(...redirectsOf(value, role, platform, context));
