@@ -11,6 +11,10 @@ import { dotnetAppSettingsFormat } from './dotnet-appsettings';
 import { envFileFormat } from './env-file';
 import { iosPlistFormat } from './ios-plist';
 import { jsonConfigFormat } from './json-config';
+import { shellFormat } from './shell';
+import { powershellFormat } from './powershell';
+import { ciYamlFormat } from './ci-yaml';
+import { pythonFormat } from './python';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
@@ -32,6 +36,10 @@ export const FORMATS = [
   dotnetCodeFormat,
   terraformFormat,
   bicepFormat,
+  powershellFormat,
+  shellFormat,
+  ciYamlFormat,
+  pythonFormat,
   // Generic JSON reader: must stay last.
   jsonConfigFormat,
 ] as const;
