@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test/fixtures/**', 'examples/**', '.vscode-test/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test/fixtures/**', 'test/scenarios/**', 'examples/**', '.vscode-test/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

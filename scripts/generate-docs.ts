@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAME } from '../src/core/config/config-file';
 import { FORMATS, formatLanguageIds, workspaceMarkers, type Format } from '../src/core/formats';
 import { RULES } from '../src/core/rules';
 import type { Rule } from '../src/core/rules/types';
+import { renderExamples, ruleExamples, type RuleExample } from './rule-examples';
 
 // Generates docs/rules/<id>.md for every rule, the README rule and format tables, and package.json's
 // activation events from the rule metadata and the format records. `npm run docs` writes them;
@@ -13,25 +14,13 @@ export const README_START = '<!-- rules:start -->';
 export const README_END = '<!-- rules:end -->';
 export const FORMATS_START = '<!-- formats:start -->';
 export const FORMATS_END = '<!-- formats:end -->';
-const GENERATED = '<!-- Generated from the rule metadata by scripts/generate-docs.ts; run `npm run docs` after changing a rule. -->';
+const GENERATED =
+  '<!-- Generated from the rule metadata and the examples in test/scenarios/<id>/docs-* by scripts/generate-docs.ts; run `npm run docs` after changing either. -->';
 
 /** The official page of an AADSTS code (`AADSTS50199` → `…/error?code=50199`); other codes get no link. */
 export function codeLink(code: string): string {
   const number = /^AADSTS(\d+)$/.exec(code)?.[1];
   return number ? `[${code}](https://login.microsoftonline.com/error?code=${number})` : `\`${code}\``;
-}
-
-function fenceLanguage(snippet: string): string {
-  const s = snippet.trim();
-  if (s.startsWith('{') || s.startsWith('[')) return 'jsonc';
-  if (s.startsWith('<')) return 'xml';
-  if (/^(const|let|var|import|export)\b/.test(s)) return 'ts';
-  if (/^[A-Z][A-Za-z]*\.|\bWith[A-Z]/.test(s)) return 'csharp';
-  return 'text';
-}
-
-function fence(snippet: string): string {
-  return ['```' + fenceLanguage(snippet), snippet.replace(/\r\n?/g, '\n'), '```'].join('\n');
 }
 
 /** Prose for Markdown: `<bundle id>` would otherwise be taken for an HTML tag and vanish. */
@@ -43,7 +32,8 @@ function tableCell(text: string): string {
   return prose(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-export function renderRulePage(rule: Rule): string {
+/** A rule's page; its examples are the rule's docs scenarios (test/scenarios/<id>/docs-…), linted by the tests. */
+export function renderRulePage(rule: Rule, examples: RuleExample[] = ruleExamples(rule.meta.id)): string {
   const { meta } = rule;
   const { docs } = meta;
   const lines: string[] = [
@@ -72,14 +62,7 @@ export function renderRulePage(rule: Rule): string {
     '',
     prose(docs.howToFix),
     '',
-    '## Examples',
-    '',
-    'Fails:',
-    '',
-    ...docs.failing.flatMap((s) => [fence(s), '']),
-    'Passes:',
-    '',
-    ...docs.passing.flatMap((s) => [fence(s), '']),
+    ...renderExamples(examples, prose),
   ];
   if (meta.codes.length) {
     lines.push('## Error codes', '', ...meta.codes.map((c) => `- ${codeLink(c)}`), '');

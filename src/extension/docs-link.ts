@@ -44,8 +44,8 @@ export async function showRuleDocs(ruleId: string, store: (name: string, markdow
   return page;
 }
 
+/** The facts of the metadata; the examples (files linted by the tests) are only on the bundled page. */
 function ruleMarkdown(meta: RuleMeta): string {
-  const code = (snippet: string) => ['```', snippet, '```'].join('\n');
   const lines = [
     `# ${meta.id}`,
     '',
@@ -65,8 +65,6 @@ function ruleMarkdown(meta: RuleMeta): string {
     '',
     meta.docs.howToFix,
   ];
-  if (meta.docs.failing.length) lines.push('', '## Reported', '', ...meta.docs.failing.map(code));
-  if (meta.docs.passing.length) lines.push('', '## Not reported', '', ...meta.docs.passing.map(code));
   if (meta.docs.links.length) lines.push('', '## Links', '', ...meta.docs.links.map((l) => `- [${l.title}](${l.url})`));
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codeLink, README_END, README_START, renderDocs, renderReadme, renderRulePage } from '../../scripts/generate-docs';
 import { RULES } from '../../src/core/rules';
+import { withoutMarkers } from '../helpers/scenarios';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -27,7 +28,31 @@ describe('generated docs', () => {
     for (const heading of ['## What the user sees', '## Why', '## How to fix', '## Examples', '## Official documentation'])
       assert.ok(page.includes(heading), heading);
     assert.equal(codeLink('MSAL123'), '`MSAL123`');
-    for (const rule of RULES) assert.ok(rule.meta.docs.failing.length && rule.meta.docs.passing.length, `${rule.meta.id} has examples`);
+  });
+
+  it('shows the docs scenarios of a rule as its examples, without the expectation markers, with what is reported', () => {
+    const page = renderRulePage(RULES.find((r) => r.meta.id === 'urn-redirect')!);
+    const examples = page.slice(page.indexOf('## Examples'), page.indexOf('## Error codes'));
+    assert.match(examples, /### Reported\n\n`manifest\.json`\n\n```jsonc\n\{\n  "appId"/);
+    assert.ok(examples.includes('"redirectUris": ["urn:ietf:wg:oauth:2.0:oob"]\n'), 'the marker comment is removed');
+    assert.ok(!examples.includes('expect:'));
+    assert.match(examples, /> \*\*error\*\* at `urn:ietf:wg:oauth:2\.0:oob`: /);
+    assert.ok(examples.indexOf('### Not reported') > examples.indexOf('### Reported'));
+    assert.ok(!page.includes(path.resolve(ROOT)), 'no absolute path of this checkout');
+  });
+
+  it('removes expectation comments of every syntax from examples, and lines holding nothing else', () => {
+    const text = [
+      '{',
+      '  "a": "x", // expect: rule-a/error',
+      '  // expect+1: rule-b',
+      '  "b": "y"',
+      '}',
+      '<string>s</string> <!-- expect: rule-c -->',
+      'KEY=value # expect: rule-d',
+      'x /* expect: rule-e */',
+    ].join('\r\n');
+    assert.equal(withoutMarkers(text), ['{', '  "a": "x",', '  "b": "y"', '}', '<string>s</string>', 'KEY=value', 'x'].join('\n'));
   });
 
   it('replaces only the region between the README markers and adds the markers when missing', () => {

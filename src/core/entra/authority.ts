@@ -19,8 +19,11 @@ export const CLOUD_HOSTS: readonly string[] = (Object.values(AzureCloudInstance)
 
 const PUBLIC_CLOUD_HOST = new URL(AzureCloudInstance.AzurePublic).host;
 
-/** Older Entra ID host names msal resolves from its built-in instance metadata (not in AzureCloudInstance). */
-const ENTRA_ALIASES = ['login.microsoft.com', 'login.windows.net', 'sts.windows.net', 'login.partner.microsoftonline.cn'];
+/**
+ * Entra ID host names msal resolves from its built-in instance metadata (not in msal-node's AzureCloudInstance),
+ * and Microsoft's pre-production cloud, which newer msal-common lists as AzureCloudInstance.AzurePpe.
+ */
+const ENTRA_ALIASES = ['login.microsoft.com', 'login.windows.net', 'sts.windows.net', 'login.partner.microsoftonline.cn', 'login.windows-ppe.net'];
 
 /** The tenant id Entra uses for personal Microsoft accounts; as a tenant it means the same as /consumers. */
 const CONSUMERS_TENANT_ID = '9188040d-6c67-4c5b-b112-36a304b66dad';

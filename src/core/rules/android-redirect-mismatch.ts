@@ -47,14 +47,6 @@ export const androidRedirectMismatch: WorkspaceRule = {
       why: 'An Android redirect has the form msauth://<package>/<signature hash>. The config file (res/raw/*.json) must hold the hash URL-encoded, exactly as the portal generates it, while the BrowserTabActivity <data> element in AndroidManifest.xml must hold android:path="/" followed by the raw base64 hash. The scheme, host and path of the two must describe the same URI.',
       howToFix:
         'Copy the redirect URI the portal generated (Android platform) into redirect_uri. In AndroidManifest.xml declare com.microsoft.identity.client.BrowserTabActivity with an intent filter whose <data> has android:scheme="msauth", android:host set to the package name and android:path set to "/" plus the raw hash. The fixes re-encode or decode the hash on the wrong side; they are safe under --fix because the URI they describe does not change.',
-      failing: [
-        '{ "redirect_uri": "msauth://com.contoso.app/aB3+cD4/eF5gH6iJ7kL8mN9oP0q=" }',
-        '<data android:scheme="msauth" android:host="com.contoso.app" android:path="/aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D" />',
-      ],
-      passing: [
-        '{ "redirect_uri": "msauth://com.contoso.app/aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D" }',
-        '<data android:scheme="msauth" android:host="com.contoso.app" android:path="/aB3+cD4/eF5gH6iJ7kL8mN9oP0q=" />',
-      ],
       links: [
         { title: 'MSAL Android configuration file', url: 'https://learn.microsoft.com/entra/identity-platform/msal-configuration' },
         { title: 'Add a redirect URI (Android platform)', url: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-redirect-uri' },

@@ -37,8 +37,6 @@ export const authorityAudienceMismatch: WorkspaceRule = {
       why: 'The tenant segment of the authority says who may sign in; signInAudience says who the app accepts. /common and /organizations ask for any organization, which a single-tenant app (AzureADMyOrg) refuses; /consumers asks for personal accounts, which work-or-school-only apps refuse; /organizations or a tenant asks for work accounts, which a personal-accounts-only app cannot serve.',
       howToFix:
         "Use an authority that fits the audience: the app's tenant (id or domain) for AzureADMyOrg, /organizations for AzureADMultipleOrgs, /consumers for PersonalMicrosoftAccount — or change signInAudience if the app really is for more users.",
-      failing: ['config: authority: "https://login.microsoftonline.com/common"  —  manifest: "signInAudience": "AzureADMyOrg"'],
-      passing: ['config: authority: "https://login.microsoftonline.com/contoso.onmicrosoft.com"  —  manifest: "signInAudience": "AzureADMyOrg"'],
       links: [
         {
           title: 'Application configuration options: authority and audience',

@@ -16,8 +16,6 @@ export const clientIdFormat: FileRule = {
         'Sign-in fails before the user can enter credentials: the application identifier is rejected (AADSTS90112) or no application is found for it (AADSTS700016).',
       why: 'The client id is the Application (client) ID of the registration, always a GUID such as 6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b. Common mistakes are pasting the object id, the display name or the app id URI, or leaving quotes, braces or spaces around the GUID.',
       howToFix: 'Copy the Application (client) ID from the Overview page of the app registration, exactly, without braces or spaces.',
-      failing: ['{ "AzureAd": { "ClientId": "contoso-web-app" } }', '{ "client_id": " 6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" }'],
-      passing: ['{ "AzureAd": { "ClientId": "6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b" } }'],
       links: [
         { title: 'Application and service principal objects', url: 'https://learn.microsoft.com/entra/identity-platform/app-objects-and-service-principals' },
         { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },

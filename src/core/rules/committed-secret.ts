@@ -28,11 +28,6 @@ export const committedSecret: FileRule = {
       why: 'A client secret is the password of a confidential client. In source control it is copied to every clone and stays in history after it is deleted from the file.',
       howToFix:
         'Revoke the secret in the app registration (Certificates & secrets) and create a new one. Keep the new value out of the repository: use user secrets or environment variables in development, and Key Vault, a managed identity or a certificate credential in production. Leave an empty value or a reference in the committed file. This rule never prints the secret, only its first characters.',
-      failing: ['{ "AzureAd": { "ClientId": "…", "ClientSecret": "Abc8Q~r2…" } }'],
-      passing: [
-        '{ "AzureAd": { "ClientId": "…", "ClientSecret": "" } }',
-        '{ "AzureAd": { "ClientSecret": "@Microsoft.KeyVault(SecretUri=https://contoso-kv.vault.azure.net/secrets/app)" } }',
-      ],
       links: [
         { title: 'Add credentials to an app registration', url: 'https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials' },
         { title: 'Safe storage of app secrets in development (ASP.NET Core)', url: 'https://learn.microsoft.com/aspnet/core/security/app-secrets' },

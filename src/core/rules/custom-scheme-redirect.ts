@@ -47,8 +47,6 @@ export const customSchemeRedirect: WorkspaceRule = {
       why: 'Any app on a device can claim a custom URL scheme, so Entra asks the user to confirm the app before sending an authorization code to one through the system browser (a spoofing defence). Only http://, https:// and chrome-extension:// (desktop Chrome only) are exempt. Broker redirect URIs avoid the system browser only when the broker or an embedded web view is really used.',
       howToFix:
         'Desktop, Electron and CLI apps: use the loopback redirect http://localhost (any port). iOS/macOS: register msauth.<bundle id>://auth and use the broker. Android: register msauth://<package>/<hash> and set broker_redirect_uri_registered to true. Browser extensions: use https://<extension id>.chromiumapp.org/. If the prompt is acceptable, add the scheme to allowedSchemes.',
-      failing: ['{ "redirect_uri": "myapp://auth" }', 'PublicClientApplicationBuilder.Create(id).WithRedirectUri($"msal{ClientId}://auth")'],
-      passing: ['{ "redirectUri": "http://localhost" }', '{ "redirect_uri": "msauth://com.contoso.app/abc%3D", "broker_redirect_uri_registered": true }'],
       links: [
         { title: 'AADSTS error codes (50199)', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },
         { title: 'Redirect URI restrictions', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' },

@@ -24,11 +24,6 @@ export const duplicateRedirect: FileRule = {
       why: 'Redirect URIs are case-sensitive (browsers scope cookies by path) and a URI with a path keeps or lacks its trailing slash as written. Lists edited by hand or merged from several environments collect such near-copies.',
       howToFix:
         'Remove exact duplicates (the fix does this, also under --fix, since nothing registered changes). For near-copies, keep the one that matches what the app really sends, character for character, and delete the other.',
-      failing: [
-        '{ "web": { "redirectUris": ["https://contoso.example.com/signin-oidc", "https://contoso.example.com/signin-oidc"] } }',
-        '{ "spa": { "redirectUris": ["https://contoso.example.com/App", "https://contoso.example.com/app/"] } }',
-      ],
-      passing: ['{ "web": { "redirectUris": ["https://contoso.example.com/signin-oidc"] } }'],
       links: [{ title: 'Redirect URI restrictions and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' }],
     },
   },

@@ -13,8 +13,6 @@ export const fileSkipped: FileRule = {
       why: 'The file is larger than the maximum file size, holds binary data, or took longer than the time budget to read.',
       howToFix:
         'Raise maxFileSizeBytes in .entra-auth-lint.json (or the entraAuthLint.maxFileSize setting) if the file really is a configuration, or exclude it.',
-      failing: ['a 40 MB manifest.json export'],
-      passing: ['a manifest.json under the maximum size'],
       links: [{ title: 'Application manifest reference', url: 'https://learn.microsoft.com/entra/identity-platform/reference-microsoft-graph-app-manifest' }],
     },
   },

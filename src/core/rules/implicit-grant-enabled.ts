@@ -22,8 +22,6 @@ export const implicitGrantEnabled: WorkspaceRule = {
       why: 'MSAL.js 2 and later (msal-browser, msal-react, msal-angular, msal-node) use the authorization code flow with PKCE and never need implicit token issuance. Implicit issuance (web.implicitGrantSettings, oauth2AllowImplicitFlow / oauth2AllowIdTokenImplicitFlow) is only for old libraries and hybrid OpenID Connect middleware that request id_token or token directly.',
       howToFix:
         'Turn off access and ID token issuance under Implicit grant when every client uses MSAL 2+. If a config sends response_type id_token (or code id_token), either switch it to the code flow or turn on ID token issuance.',
-      failing: ['manifest: "implicitGrantSettings": { "enableAccessTokenIssuance": true }  —  only msal-browser configs use the app'],
-      passing: ['manifest: "implicitGrantSettings": { "enableAccessTokenIssuance": false, "enableIdTokenIssuance": false }'],
       links: [
         {
           title: 'Microsoft identity platform and OAuth 2.0 implicit grant flow',

@@ -16,8 +16,6 @@ export const insecureHttpRedirect: FileRule = {
       why: 'Tokens and authorization codes sent to an http:// address travel in clear text and can be read or replayed on the network. Entra allows http only for the loopback host (localhost), where the traffic never leaves the machine.',
       howToFix:
         'Serve the app over TLS and register the https:// form of the URI, then use the same value in the app config. For local development use http://localhost. The quick fix changes http to https; it is not applied by --fix because the server and the registration must change with it.',
-      failing: ['{ "web": { "redirectUris": ["http://contoso.example.com/signin-oidc"] } }'],
-      passing: ['{ "web": { "redirectUris": ["https://contoso.example.com/signin-oidc", "http://localhost:5000/signin-oidc"] } }'],
       links: [
         { title: 'Redirect URI restrictions and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' },
         { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },

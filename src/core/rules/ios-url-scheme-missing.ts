@@ -21,10 +21,6 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
       why: 'iOS hands a redirect such as msauth.<bundle id>://auth to the app only when the scheme is declared under CFBundleURLTypes/CFBundleURLSchemes in Info.plist. To ask whether the broker app is installed, iOS requires its schemes in LSApplicationQueriesSchemes.',
       howToFix:
         'Add the redirect scheme (for example msauth.$(PRODUCT_BUNDLE_IDENTIFIER)) to CFBundleURLSchemes; the fix inserts it after the last entry and is safe under --fix because it only declares what the app already uses. For the broker, add msauthv2 and msauthv3 to LSApplicationQueriesSchemes.',
-      failing: ['<key>CFBundleURLSchemes</key>\n<array>\n  <string>contoso</string>\n</array>  (redirect msauth.com.contoso.app://auth)'],
-      passing: [
-        '<key>CFBundleURLSchemes</key>\n<array>\n  <string>msauth.$(PRODUCT_BUNDLE_IDENTIFIER)</string>\n</array>\n<key>LSApplicationQueriesSchemes</key>\n<array>\n  <string>msauthv2</string>\n  <string>msauthv3</string>\n</array>',
-      ],
       links: [
         { title: 'Configure MSAL for iOS and macOS', url: 'https://learn.microsoft.com/entra/msal/objc/install-and-configure-msal' },
         { title: 'Microsoft Enterprise SSO and the broker on Apple devices', url: 'https://learn.microsoft.com/entra/msal/objc/single-sign-on-macos-ios' },

@@ -27,14 +27,6 @@ export const loopbackRedirect: FileRule = {
       why: 'Entra ignores the port when it matches localhost redirect URIs (so a native app can listen on any free port), which makes URIs that differ only by port indistinguishable. The IPv6 loopback literal is not supported. RFC 8252 recommends the IP literal 127.0.0.1 over the name localhost, which a misconfigured resolver or firewall can send elsewhere.',
       howToFix:
         'Use http://localhost or http://127.0.0.1 instead of http://[::1]. Tell localhost URIs apart by path (http://localhost/desktop, http://localhost/spa), not by port. Prefer http://127.0.0.1 for native apps; the portal text box rejects it, so add it through the manifest editor.',
-      failing: [
-        '{ "publicClient": { "redirectUris": ["http://[::1]:8400"] } }',
-        '{ "spa": { "redirectUris": ["http://localhost:3000", "http://localhost:4200"] } }',
-      ],
-      passing: [
-        '{ "publicClient": { "redirectUris": ["http://127.0.0.1"] } }',
-        '{ "spa": { "redirectUris": ["http://localhost:3000/app", "http://localhost:4200/admin"] } }',
-      ],
       links: [
         {
           title: 'Localhost exceptions (redirect URI restrictions)',

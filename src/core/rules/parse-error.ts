@@ -12,8 +12,6 @@ export const parseError: FileRule = {
       impact: 'MSAL, the portal or the build rejects the file, or reads only part of it; the app then fails at start-up or sign-in with a configuration error.',
       why: 'The file has a syntax error (a missing comma or quote, an unclosed element) or bytes that are not text.',
       howToFix: 'Correct the syntax at the reported position. The other findings in the file come from the part that could still be read.',
-      failing: ['{ "client_id": "1f0c…", "redirect_uri": "msauth://com.contoso.app/abc%3D" '],
-      passing: ['{ "client_id": "1f0c…", "redirect_uri": "msauth://com.contoso.app/abc%3D" }'],
       links: [{ title: 'JSON (RFC 8259)', url: 'https://www.rfc-editor.org/rfc/rfc8259' }],
     },
   },

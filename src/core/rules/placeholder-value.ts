@@ -25,8 +25,6 @@ export const placeholderValue: FileRule = {
       why: 'Samples and templates ship with marker text that must be replaced with the values of your own app registration. A missed one is easy to overlook because the app still builds and starts.',
       howToFix:
         'Open the app registration in the Entra admin center and copy the Application (client) ID, the Directory (tenant) ID and a registered redirect URI into the config. For an Android or iOS app, let the portal generate the redirect URI from the package name and signature hash, or the bundle id.',
-      failing: ['{ "client_id": "Enter_the_Application_Id_Here", "authority": "https://login.microsoftonline.com/Enter_the_Tenant_Info_Here" }'],
-      passing: ['{ "client_id": "6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b", "authority": "https://login.microsoftonline.com/organizations" }'],
       links: [
         { title: 'Register an application', url: 'https://learn.microsoft.com/entra/identity-platform/quickstart-register-app' },
         { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },

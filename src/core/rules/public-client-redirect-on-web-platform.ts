@@ -20,8 +20,6 @@ export const publicClientRedirectOnWebPlatform: WorkspaceRule = {
       why: 'A redirect URI under Web marks the app as a confidential client, so Entra expects a secret or certificate with the code. A desktop or mobile app cannot keep a secret and sends none. Entra treats it as a public client only when the URI is registered under Mobile and desktop applications (publicClient.redirectUris, type "InstalledClient") or when "Allow public client flows" (isFallbackPublicClient / allowPublicClient) is on.',
       howToFix:
         'Move the redirect URI to Mobile and desktop applications in the app registration (or, for device code and similar flows, turn on "Allow public client flows").',
-      failing: ['config (Electron): redirect http://localhost  —  manifest: "web": { "redirectUris": ["http://localhost"] }, "isFallbackPublicClient": false'],
-      passing: ['config (Electron): redirect http://localhost  —  manifest: "publicClient": { "redirectUris": ["http://localhost"] }'],
       links: [
         {
           title: 'Desktop app that calls web APIs: app registration',

@@ -52,8 +52,6 @@ export const redirectUriFormat: WorkspaceRule = {
       why: "Entra compares redirect URIs exactly and accepts only a restricted form: at most 256 characters, none of the characters ! $ ' ( ) , ;, no fragment, no internationalized domain names, and no query string when personal Microsoft accounts are in the audience. Native, mobile and server apps must send an absolute URI; only browser libraries resolve a relative one against the page.",
       howToFix:
         'Shorten the URI, remove the forbidden characters, fragment or stray whitespace, and move query parameters into the state parameter. Write the full scheme and host for native and server apps. Register the corrected URI and use the same value in the app.',
-      failing: ['{ "web": { "redirectUris": ["https://contoso.example.com/auth#done"] } }', '{ "redirect_uri": "/auth" }'],
-      passing: ['{ "web": { "redirectUris": ["https://contoso.example.com/auth"] } }', "const msalConfig = { auth: { redirectUri: '/' } };"],
       links: [{ title: 'Redirect URI restrictions and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' }],
     },
   },

@@ -20,8 +20,6 @@ export const spaRedirectOnWebPlatform: WorkspaceRule = {
       why: 'msal-browser, msal-react and msal-angular redeem the authorization code from JavaScript (a cross-origin request with PKCE). Entra allows that only for redirect URIs registered as Single-page application (spa.redirectUris, or replyUrlsWithType type "Spa"). Under Web (web.redirectUris, type "Web") the code is meant for a server holding a secret.',
       howToFix:
         'Move the redirect URI from the Web platform to Single-page application in the app registration (the manifest, Terraform single_page_application, Bicep spa).',
-      failing: ['config (msal-browser): redirectUri: "https://app.contoso.com/"  —  manifest: "web": { "redirectUris": ["https://app.contoso.com/"] }'],
-      passing: ['config (msal-browser): redirectUri: "https://app.contoso.com/"  —  manifest: "spa": { "redirectUris": ["https://app.contoso.com/"] }'],
       links: [
         { title: 'Single-page application: app registration', url: 'https://learn.microsoft.com/entra/identity-platform/scenario-spa-app-registration' },
         {

@@ -26,9 +26,8 @@ export interface RuleDocs {
   impact: string;
   why: string;
   howToFix: string;
-  /** Small snippets that fail and pass (any format), shown on the docs page. */
-  failing: string[];
-  passing: string[];
+  // Examples are files, not strings: test/scenarios/<id>/docs-fails…/ and docs-passes…/ are linted by the
+  // scenario tests and rendered into docs/rules/<id>.md, so a wrong example fails the build.
   /** Official pages (learn.microsoft.com, msal docs). */
   links: { title: string; url: string }[];
 }

@@ -21,10 +21,6 @@ export const unregisteredRedirect: WorkspaceRule = {
       why: 'Entra sends the authorization response only to a redirect URI registered on the app. The comparison is exact: the path is case-sensitive, a trailing slash counts (except on a bare origin), and the port is ignored only for http://localhost — 127.0.0.1 and localhost are different hosts. The config and the registration (a manifest, Terraform, Bicep or AppCreationScripts file in the workspace) are linked by client id = appId.',
       howToFix:
         'Register the exact URI under the platform the app uses (Single-page application for MSAL.js in the browser, Web for server apps, Mobile and desktop for native apps), or change the config to a URI that is registered.',
-      failing: ['config: redirectUri: "http://localhost:3000/auth/"  —  manifest: "spa": { "redirectUris": ["http://localhost:3000/auth"] }'],
-      passing: [
-        'config: redirectUri: "http://localhost:4200/auth"  —  manifest: "spa": { "redirectUris": ["http://localhost/auth"] }  (localhost ignores the port)',
-      ],
       links: [
         { title: 'Redirect URI (reply URL) best practices and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' },
         { title: 'AADSTS error codes (50011)', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },

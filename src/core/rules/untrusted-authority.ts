@@ -18,8 +18,6 @@ export const untrustedAuthority: FileRule = {
       impact: `MSAL.js throws before any sign-in page appears: "${MSAL_ERROR.untrustedAuthority}" for an authority it cannot validate, "${MSAL_ERROR.authorityUriInsecure}" for one that is not https.`,
       why: 'MSAL.js trusts an authority host when it is an Entra ID cloud (instance discovery answers for it) or when the app lists it in knownAuthorities. Azure AD B2C hosts (*.b2clogin.com), custom domains and other hosts are unknown to instance discovery, so they must be listed. Recent MSAL.js versions accept External ID (*.ciamlogin.com) hosts without the list; older ones do not. Every authority must use https.',
       howToFix: 'Add the authority host (e.g. "contoso.b2clogin.com") to auth.knownAuthorities, and use an https:// authority.',
-      failing: ['auth: { authority: "https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_susi" }'],
-      passing: ['auth: { authority: "https://contoso.b2clogin.com/contoso.onmicrosoft.com/B2C_1_susi", knownAuthorities: ["contoso.b2clogin.com"] }'],
       links: [
         {
           title: 'MSAL.js: configuration options (knownAuthorities)',

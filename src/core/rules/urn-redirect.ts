@@ -17,8 +17,6 @@ export const urnRedirect: FileRule = {
       why: 'The out-of-band value urn:ietf:wg:oauth:2.0:oob came from early OAuth guidance for apps without a web server. Entra no longer accepts any urn: scheme as a redirect URI, because the code would be shown to, or copied by, whatever runs on the device.',
       howToFix:
         'Desktop and mobile apps that use an embedded browser: use https://login.microsoftonline.com/common/oauth2/nativeclient. Apps that use the system browser: use http://localhost. Change the registration and the app config together. The quick fix replaces the oob value with the nativeclient URI; it is not applied by --fix because the registration must be changed too.',
-      failing: ['{ "publicClient": { "redirectUris": ["urn:ietf:wg:oauth:2.0:oob"] } }'],
-      passing: ['{ "publicClient": { "redirectUris": ["https://login.microsoftonline.com/common/oauth2/nativeclient"] } }'],
       links: [
         { title: 'Redirect URI restrictions and limitations', url: 'https://learn.microsoft.com/entra/identity-platform/reply-url' },
         { title: 'AADSTS error codes', url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes' },

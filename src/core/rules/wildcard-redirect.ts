@@ -15,8 +15,6 @@ export const wildcardRedirect: WorkspaceRule = {
       why: 'A wildcard widens the set of addresses that may receive authorization codes and tokens. Entra supports wildcards only for apps limited to work or school accounts, and only through the manifest editor.',
       howToFix:
         'Register each exact redirect URI instead. To return the user to a dynamic page, send one fixed redirect URI and carry the target in the state parameter, protected against CSRF and open redirects.',
-      failing: ['{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://*.contoso.example.com/signin-oidc"] } }'],
-      passing: ['{ "signInAudience": "AzureADandPersonalMicrosoftAccount", "web": { "redirectUris": ["https://app.contoso.example.com/signin-oidc"] } }'],
       links: [
         {
           title: 'Restrictions on wildcards in redirect URIs',

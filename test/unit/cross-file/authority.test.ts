@@ -28,6 +28,8 @@ describe('cross-file: authorities', () => {
     assert.equal(parseAuthority('https://contoso.ciamlogin.com/')?.kind, 'ciam');
     assert.equal(parseAuthority('https://sts.contoso.example/adfs')?.kind, 'adfs');
     assert.equal(parseAuthority('https://login.contoso.example/contoso')?.kind, 'other');
+    // Microsoft's pre-production cloud (msal-common AzureCloudInstance.AzurePpe; MSAL.js e2e samples sign in there).
+    assert.equal(parseAuthority('https://login.windows-ppe.net/common/')?.kind, 'entra');
     assert.equal(parseAuthority('https://login.windows.net/contoso.onmicrosoft.com')?.kind, 'entra');
   });
 

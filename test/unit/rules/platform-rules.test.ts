@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { filesUnder } from '../../helpers/files';
-import { assertInlineExpectations, FIXTURES, lintFixtures } from '../../helpers/expectations';
+import { lintFixtures } from '../../helpers/expectations';
+import { SCENARIOS } from '../../helpers/scenarios';
 import type { ParsedFile } from '../../../src/core/model';
 import { encodeHash, intentAccepts, splitRedirect } from '../../../src/core/rules/shared/android-app';
 import { schemeCovers } from '../../../src/core/rules/shared/ios-app';
@@ -11,16 +11,15 @@ const RULES = ['android-redirect-mismatch', 'ios-url-scheme-missing'];
 const RAW = 'aB3+cD4/eF5gH6iJ7kL8mN9oP0q=';
 const ENCODED = 'aB3%2BcD4%2FeF5gH6iJ7kL8mN9oP0q%3D';
 
-describe('android-redirect-mismatch', () => {
-  const android = path.join(FIXTURES, 'rules/android');
+// What each module reports is in its scenario (test/scenarios/android-redirect-mismatch/, …/ios-url-scheme-missing/);
+// these tests check what a scenario cannot: fix edits and the matching helpers.
 
-  it('reports each module as its fixtures expect (raw hash, encoded path, mismatch, no filter, good)', () => {
-    assertInlineExpectations(filesUnder(android), RULES);
-  });
+describe('android-redirect-mismatch', () => {
+  const android = path.join(SCENARIOS, 'android-redirect-mismatch');
 
   it('offers unattended fixes that encode the config hash and decode the manifest path', () => {
-    const config = path.join(android, 'raw-hash/src/main/res/raw/auth_config.json');
-    const manifest = path.join(android, 'encoded-path/src/main/AndroidManifest.xml');
+    const config = path.join(android, 'docs-fails-raw-hash/src/main/res/raw/auth_config.json');
+    const manifest = path.join(android, 'docs-fails-encoded-path/src/main/AndroidManifest.xml');
     const { findings } = lintFixtures([config, manifest]);
     const [configFix] = findings.get(config)!.find((f) => f.ruleId === RULES[0])!.fixes;
     assert.equal(configFix.unattended, true);
@@ -78,15 +77,11 @@ describe('android-redirect-mismatch', () => {
 });
 
 describe('ios-url-scheme-missing', () => {
-  const ios = path.join(FIXTURES, 'rules/ios');
-
-  it('reports a redirect scheme missing from the Info.plist and a broker setup without msauthv3', () => {
-    assertInlineExpectations(filesUnder(ios), RULES);
-  });
+  const ios = path.join(SCENARIOS, 'ios-url-scheme-missing');
 
   it('offers an unattended fix that adds the scheme to the Info.plist with its tabs and CRLF', () => {
-    const config = path.join(ios, 'missing/src/authConfig.ts');
-    const plist = path.join(ios, 'missing/ios/ContosoApp/Info.plist');
+    const config = path.join(ios, 'docs-fails/src/authConfig.ts');
+    const plist = path.join(ios, 'docs-fails/ios/ContosoApp/Info.plist');
     const { findings } = lintFixtures([config, plist]);
     const [fix] = findings.get(config)!.find((f) => f.ruleId === RULES[1])!.fixes;
     assert.equal(fix.unattended, true);
