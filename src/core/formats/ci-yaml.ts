@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type Scalar } from 'yaml';
 import type { ParsedFile, Range } from '../model';
 import { POWERSHELL_MARKERS, readPowerShellInto } from './powershell';
+import { RegistrationBuilder } from './registration-script';
 import { REGISTRATION_COMMANDS, readShellInto } from './shell';
 import { defineFormat, emptyParsed, HASH_COMMENTS, MAX_PROBLEMS } from './types';
 
@@ -57,7 +58,49 @@ interface Context {
   shell?: Language;
 }
 
+/** Past this nesting the YAML parser (recursive) is not called: the file is reported, not read. */
+const MAX_NESTING = 200;
+
+/**
+ * How deep a YAML text nests, roughly: flow brackets plus block indentation levels (a stack of the
+ * indentations seen). Linear, no recursion; quotes are not followed, so it errs on the deep side.
+ */
+function nestingDepth(text: string): number {
+  let deepest = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || c === 45 /* - */) {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== 35 /* # */) {
+        while (indents.length && indents[indents.length - 1] > indent) indents.pop();
+        if (!indents.length || indents[indents.length - 1] < indent) indents.push(indent);
+      }
+    }
+    if (c === 91 || c === 123) flow++;
+    else if ((c === 93 || c === 125) && flow > 0) flow--;
+    if (flow + indents.length > deepest) deepest = flow + indents.length;
+  }
+  return deepest;
+}
+
 function readCiYaml(parsed: ParsedFile, text: string): void {
+  if (nestingDepth(text) > MAX_NESTING) {
+    parsed.problems.push({ message: `YAML nested deeper than ${MAX_NESTING} levels; the file was not read`, range: { start: 0, end: Math.min(1, text.length) } });
+    return;
+  }
   let documents: ReturnType<typeof parseAllDocuments>;
   try {
     documents = parseAllDocuments(text, { uniqueKeys: false, strict: false, prettyErrors: false });
@@ -76,13 +119,16 @@ function readCiYaml(parsed: ParsedFile, text: string): void {
     collect(document.contents as YamlNode | null, text, bodies, scalars);
   }
   parsed.comments = yamlComments(text, scalars);
+  // One builder for both languages: a pwsh step may update the app a bash step created or named.
+  const builder = new RegistrationBuilder();
   for (const language of ['bash', 'pwsh'] as const) {
     const mine = bodies.filter((b) => b.language === language);
     if (!mine.length) continue;
     const virtual = blankOutside(text, mine);
-    if (language === 'bash') readShellInto(parsed, virtual);
-    else readPowerShellInto(parsed, virtual);
+    if (language === 'bash') readShellInto(parsed, virtual, builder);
+    else readPowerShellInto(parsed, virtual, builder);
   }
+  parsed.registrations.push(...builder.build());
   parsed.problems.splice(MAX_PROBLEMS);
 }
 

@@ -65,14 +65,17 @@ export const powershellFormat = defineFormat({
   },
 });
 
-/** Reads the registration commands of a PowerShell text into `parsed` (the CI YAML reader reuses it). */
-export function readPowerShellInto(parsed: ParsedFile, text: string): void {
+/**
+ * Reads the registration commands of a PowerShell text into `parsed` (the CI YAML reader reuses it).
+ * With `builder`, the registrations go there (the caller builds them).
+ */
+export function readPowerShellInto(parsed: ParsedFile, text: string, builder?: RegistrationBuilder): void {
   const { tokens, comments, problems } = tokenizePowerShell(text);
   parsed.comments = [...(parsed.comments ?? []), ...comments];
   parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
-  const reader = new PsReader(text, joinContinuations(tokens));
+  const reader = new PsReader(text, joinContinuations(tokens), builder);
   reader.run();
-  parsed.registrations.push(...reader.builder.build());
+  if (!builder) parsed.registrations.push(...reader.builder.build());
 }
 
 type Token = LexToken<string>;
@@ -146,13 +149,13 @@ interface Argument {
 }
 
 class PsReader {
-  readonly builder = new RegistrationBuilder();
   private readonly variables = new Map<string, Variable>();
   private i = 0;
 
   constructor(
     private readonly text: string,
     private readonly tokens: Token[],
+    readonly builder = new RegistrationBuilder(),
   ) {}
 
   run(): void {
@@ -179,8 +182,14 @@ class PsReader {
   }
 
   private atStatementEnd(): boolean {
+    this.skipLoneBackticks();
     const t = this.peek();
     return !t || t.kind === 'newline' || (t.kind === 'punct' && (t.text === ';' || t.text === '}' || t.text === ')' || t.text === '|'));
+  }
+
+  /** A backtick before a space escapes the space (a continuation broken by a trailing space or comment). */
+  private skipLoneBackticks(): void {
+    while (this.punct('`') && !this.touching(this.peek(), this.peek(1))) this.i++;
   }
 
   /** Skips a balanced bracket group starting at the opener under the cursor (a flat loop, any depth). */
@@ -417,7 +426,10 @@ class PsReader {
       if (verbs[0] === 'ad' && verbs[1] === 'app' && (verbs[2] === 'show' || verbs[2] === 'list')) {
         const id = words.findIndex((w) => knownText(w)?.toLowerCase() === '--id');
         const idText = id >= 0 ? words[id + 1] : undefined;
-        return { value: unknown(), appKey: idText ? this.keyOfText(idText) : undefined, appId: appIdOf(idText) };
+        const appKey = idText ? this.keyOfText(idText) : undefined;
+        const appId = appIdOf(idText);
+        if (appKey && appId) this.builder.noteAppId(appKey, appId);
+        return { value: unknown(), appKey, appId };
       }
       return { value: unknown() };
     }
@@ -434,7 +446,11 @@ class PsReader {
       if (op) this.applyOp(op);
       return { value: unknown(), appKey: op?.key };
     }
-    if (LOOKUP.has(name)) return { value: unknown(), ...this.lookup(args) };
+    if (LOOKUP.has(name)) {
+      const found = this.lookup(args);
+      if (found.appKey && found.appId) this.builder.noteAppId(found.appKey, found.appId);
+      return { value: unknown(), ...found };
+    }
     return { value: unknown() };
   }
 
@@ -710,21 +726,24 @@ class PsReader {
   }
 
   private unary(depth: number): ScriptValue {
-    // `!x`, `-not x`, `[type] x`
-    if (this.punct('!')) {
+    // `!x` (any number of them, read in a loop): the result is a boolean not known here.
+    const start = this.i;
+    let negated = false;
+    while (this.punct('!')) {
       this.i++;
-      this.unary(depth);
-      return unknownValue(this.rangeFrom(this.i - 1));
+      negated = true;
     }
-    return this.primary(depth);
+    const value = this.primary(depth);
+    return negated ? unknownValue(this.rangeFrom(start)) : value;
   }
 
   private primary(depth: number): ScriptValue {
     const start = this.i;
     const t = this.peek();
     if (!t) return unknownValue({ start: this.text.length, end: this.text.length });
-    if (depth >= MAX_DEPTH && t.kind === 'punct' && '@({['.includes(t.text)) {
-      this.skipGroup();
+    if (depth >= MAX_DEPTH) {
+      if (t.kind === 'punct' && '@({['.includes(t.text)) this.skipGroup();
+      else this.i++;
       return unknownValue(this.rangeFrom(start));
     }
     if (t.kind === 'punct' && t.text === '[' ) {
@@ -732,7 +751,7 @@ class PsReader {
       this.skipGroup();
       if (this.touching(this.tokens[this.i - 1], this.peek()) || this.is(this.peek(), 'string') || this.is(this.peek(), 'variable') || this.punct('@')) {
         if (this.punct('.') || this.punct(':')) return this.postfix(unknownValue(this.rangeFrom(start)), start);
-        return this.primary(depth);
+        return this.primary(depth + 1);
       }
       return unknownValue(this.rangeFrom(start));
     }

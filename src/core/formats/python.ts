@@ -372,8 +372,10 @@ class PythonReader {
     const start = this.i;
     const t = this.tokens[this.i];
     if (!t) return unknownValue({ start: this.text.length, end: this.text.length });
-    if (depth >= MAX_DEPTH && t.kind === 'punct' && '([{'.includes(t.text)) {
-      this.skipGroup();
+    if (depth >= MAX_DEPTH) {
+      // Hostile nesting (`a(a(a(…`, `not not …`): skip ahead instead of descending.
+      if (t.kind === 'punct' && '([{'.includes(t.text)) this.skipGroup();
+      else this.i++;
       return unknownValue(this.rangeFrom(start));
     }
     if (t.kind === 'string') {
@@ -399,7 +401,7 @@ class PythonReader {
         this.i++;
         return { kind: 'bool', value: t.text === 'True', range: { start: t.start, end: t.end } };
       }
-      if (t.text === 'None' || t.text === 'lambda' || t.text === 'not') {
+      if (t.text === 'None' || t.text === 'lambda' || t.text === 'not' || t.text === 'await') {
         this.i++;
         if (t.text !== 'None') this.expression(depth + 1);
         return unknownValue(this.rangeFrom(start));

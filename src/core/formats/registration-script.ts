@@ -10,6 +10,7 @@ import {
   literalText,
   mapValue,
   renderText,
+  renderedLength,
   sourceRange,
   splitText,
   textValue,
@@ -90,9 +91,16 @@ const ALL_PLATFORMS: ListPlatform[] = ['web', 'spa', 'publicClient'];
 /** Merges the operations of one file, in order, into app registrations. */
 export class RegistrationBuilder {
   private readonly drafts: Draft[] = [];
+  private readonly appIds = new Map<string, Located<string>>();
+
+  /** The app a key names has this client id (`az ad app show --id <appId>`, `Get-MgApplication -Filter "appId eq …"`). */
+  noteAppId(key: string, appId: Located<string>): void {
+    this.appIds.set(key, appId);
+  }
 
   apply(op: RegistrationOp): void {
     if (!carriesFacts(op)) return;
+    if (!op.appId && op.key) op.appId = this.appIds.get(op.key);
     const draft = this.draftFor(op);
     const r = draft.registration;
     if (op.appId) r.appId = op.appId;
@@ -163,7 +171,7 @@ function redirectOf(item: ScriptText, platform: OpPlatform, postLogout = false):
   if (!value) return undefined;
   if (unknownStart) {
     const first = text.pieces[0];
-    const after = value.slice('hole' in first ? first.hole.length : 0);
+    const after = value.slice(renderedLength(first));
     if (/^[A-Za-z0-9+.-]*:/.test(after)) return 'scheme-unknown';
   }
   const uri: RedirectUri = {
@@ -308,7 +316,7 @@ function jsonStringText(text: ScriptText, node: Node, inner: Range): ScriptText 
   const pieces: ScriptText['pieces'] = [];
   let offset = 0;
   for (const piece of text.pieces) {
-    const length = 'hole' in piece ? piece.hole.length : piece.text.length;
+    const length = renderedLength(piece);
     const s = Math.max(offset, from);
     const e = Math.min(offset + length, to);
     if (s < e) {
@@ -474,7 +482,7 @@ function readAzRest(args: ScriptText[], range: Range, keyOf: KeyOf, assignedTo?:
 function holeFor(text: ScriptText, at: number, id: string): ScriptText {
   let offset = 0;
   for (const piece of text.pieces) {
-    const length = 'hole' in piece ? piece.hole.length : piece.text.length;
+    const length = renderedLength(piece);
     if ('hole' in piece && at >= offset && at < offset + length) return { pieces: [piece], range: piece.range };
     offset += length;
   }

@@ -84,3 +84,16 @@ export function wordRuns(tokens: LexToken<string>[], from: number, to: number): 
   }
   return runs;
 }
+
+/** Tokens lexed from a slice of a text, moved to the slice's place in the whole text (`by` characters on). */
+export function shiftTokens<T extends LexToken<string>>(tokens: T[], by: number): T[] {
+  if (!by) return tokens;
+  const move = (r: Range): Range => ({ start: r.start + by, end: r.end + by });
+  return tokens.map((t) => ({
+    ...t,
+    start: t.start + by,
+    end: t.end + by,
+    ...(t.content ? { content: move(t.content) } : {}),
+    ...(t.parts ? { parts: t.parts.map((p) => ('range' in p ? { ...p, range: move(p.range) } : p)) } : {}),
+  }));
+}

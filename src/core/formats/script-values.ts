@@ -69,13 +69,29 @@ export function knownText(text: ScriptText | undefined, defaults = false): strin
   return result;
 }
 
-/** The text with holes written as in the file; `partial` when something in it is unknown. */
+/**
+ * How a hole reads inside a value: `${…}` around what it stands for (`$REDIRECT` → `${REDIRECT}`,
+ * `$($app.AppId)` → `${$app.AppId}`), the form every reader uses for values only known at run time.
+ */
+export function renderHole(hole: string): string {
+  if (/^\$\{[^]*\}$/.test(hole)) return hole;
+  let inner = hole.startsWith('$') ? hole.slice(1) : hole;
+  if ((inner.startsWith('(') && inner.endsWith(')')) || (inner.startsWith('{') && inner.endsWith('}'))) inner = inner.slice(1, -1);
+  return `\${${inner}}`;
+}
+
+/** Length of a piece as it reads in the rendered value. */
+export function renderedLength(piece: Piece): number {
+  return 'hole' in piece ? renderHole(piece.hole).length : piece.text.length;
+}
+
+/** The text with holes as `${…}`; `partial` when something in it is unknown. */
 export function renderText(text: ScriptText): { value: string; partial: boolean; unknownStart: boolean } {
   let value = '';
   let partial = text.overridable === true;
   for (const piece of text.pieces) {
     if ('hole' in piece) {
-      value += piece.hole;
+      value += renderHole(piece.hole);
       partial = true;
     } else value += piece.text;
   }
@@ -184,7 +200,7 @@ export function sourceRange(text: ScriptText, from: number, to: number): Range {
   let start: number | undefined;
   let end: number | undefined;
   for (const piece of text.pieces) {
-    const length = 'hole' in piece ? piece.hole.length : piece.text.length;
+    const length = renderedLength(piece);
     const pieceEnd = offset + length;
     if (pieceEnd > from && offset < to) {
       const exact = 'text' in piece && piece.exact;

@@ -1,9 +1,9 @@
 import { tokenizeBash } from '../lexing/languages/bash';
 import type { LexToken } from '../lexing/lexer';
 import type { ParsedFile, Range } from '../model';
-import { RegistrationBuilder, readAzCommand, readM365Command } from './registration-script';
+import { RegistrationBuilder, appIdOf, readAzCommand, readM365Command } from './registration-script';
 import { holeText, literalText, concatTexts, knownText, type ScriptText } from './script-values';
-import { stringText } from './script-tokens';
+import { shiftTokens, stringText } from './script-tokens';
 import { defineFormat, emptyParsed, HASH_COMMENTS, MAX_PROBLEMS } from './types';
 
 // Shell scripts that register apps with the Azure CLI or the CLI for Microsoft 365: `az ad app
@@ -39,21 +39,23 @@ export const shellFormat = defineFormat({
 /**
  * Reads the registration commands of a bash text into `parsed` (registrations, comments, problems). The
  * CI YAML reader calls it on a copy of the file where everything but script bodies is blank, so offsets
- * are those of the file.
+ * are those of the file. With `builder`, the registrations go there (the caller builds them).
  */
-export function readShellInto(parsed: ParsedFile, text: string): void {
+export function readShellInto(parsed: ParsedFile, text: string, builder?: RegistrationBuilder): void {
   const { tokens, comments, problems } = tokenizeBash(text);
   parsed.comments = [...(parsed.comments ?? []), ...comments];
   parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
-  const reader = new ShellReader(text, tokens);
+  const reader = new ShellReader(text, tokens, builder);
   reader.run();
-  parsed.registrations.push(...reader.builder.build());
+  if (!builder) parsed.registrations.push(...reader.builder.build());
 }
 
 const SEPARATORS = new Set([';', '&', '|', '(', ')', '{', '}']);
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'case', 'esac', '!', 'time', 'exec', 'command', 'eval', '[[', ']]']);
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
+/** `"$(…"$(…)"…)"` strings are lexed again per level; past this many levels the rest is not read. */
+const MAX_NESTED_SUBSTITUTIONS = 8;
 
 type Token = LexToken<string>;
 
@@ -72,6 +74,8 @@ class ShellReader {
     private readonly tokens: Token[],
     readonly builder = new RegistrationBuilder(),
     private readonly variables = new Map<string, Variable>(),
+    /** How many `"$(…)"` strings this reader is inside (each is lexed again; hostile nesting stops). */
+    private readonly nesting = 0,
   ) {
     this.matchSubstitutions();
   }
@@ -258,9 +262,12 @@ class ShellReader {
 
   /** A substitution written inside a double-quoted string: lexed again at its own offset. */
   private lexedCommand(range: Range, assignedTo: string | undefined): string | undefined {
-    // Blank up to the hole so offsets stay those of the file.
-    const padded = ' '.repeat(range.start) + this.text.slice(range.start, range.end);
-    const inner = new ShellReader(padded, tokenizeBash(padded).tokens, this.builder, this.variables);
+    if (this.nesting >= MAX_NESTED_SUBSTITUTIONS) return undefined;
+    const source = this.text.slice(range.start, range.end);
+    if (!/\b(?:az|m365)\b/.test(source)) return undefined;
+    // The hole is lexed alone; its tokens are moved to where it is in the file.
+    const tokens = shiftTokens(tokenizeBash(source).tokens, range.start);
+    const inner = new ShellReader(this.text, tokens, this.builder, this.variables, this.nesting + 1);
     return inner.innerCommand(0, inner.tokens.length, assignedTo);
   }
 
@@ -277,7 +284,12 @@ class ShellReader {
       const verbs = words.slice(0, 3).map((w) => knownText(w));
       if (verbs[0] === 'ad' && verbs[1] === 'app' && (verbs[2] === 'show' || verbs[2] === 'list')) {
         const id = words.findIndex((w) => knownText(w) === '--id');
-        if (id >= 0 && words[id + 1]) return this.keyOf(words[id + 1]);
+        const target = id >= 0 ? words[id + 1] : undefined;
+        if (!target) return undefined;
+        const key = this.keyOf(target);
+        const appId = appIdOf(target);
+        if (key && appId) this.builder.noteAppId(key, appId);
+        return key;
       }
       return undefined;
     }
