@@ -1,17 +1,4 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import {
-  formatConfigError,
-  findConfigFile,
-  loadConfigFile,
-  lintPaths,
-  type LintRun,
-  type Finding,
-  type LintOptions,
-  relativeSlash,
-  Project,
-  decode,
-} from '../core';
+import { describeConfigErrors, LintSession, type LintRun, relativeSlash } from '../core';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName } from './args';
 import { runExplain } from './explain';
 import { runFix } from './fix';
@@ -65,30 +52,45 @@ function run(argv: string[], io: CliIo): number {
     return 0;
   }
 
-  const config = resolveConfig(cli, io.cwd);
-  const options: LintOptions = { ...config.options, exclude: [...(config.options.exclude ?? []), ...cli.exclude] };
+  const session = LintSession.open({
+    cwd: io.cwd,
+    paths: cli.stdin ? undefined : cli.paths,
+    stdinName: cli.stdin ? cli.stdinFilename : undefined,
+    configFile: cli.config,
+    noConfig: cli.noConfig,
+    overrides: { exclude: cli.exclude },
+  });
+  const configError = describeConfigErrors(session.config, io.cwd);
+  if (configError) throw new UsageError(configError);
+  if (session.problems.length) throw new UsageError(session.problems[0]);
   const env = io.env ?? process.env;
   const color = cli.color ?? (!!(io.isTTY ?? process.stdout.isTTY) && !env.NO_COLOR);
 
-  let report: { files: string[]; findings: Finding[]; textOf: (file: string) => string | undefined; notes?: LintRun['notes'] };
+  let lint: LintRun;
   if (cli.stdin) {
-    report = lintStdin(cli.stdinFilename!, io, options, config.root);
+    let bytes: Buffer | undefined;
+    try {
+      bytes = io.readStdin ? io.readStdin() : session.readStdin();
+    } catch (error) {
+      throw new UsageError(`nothing could be read from standard input: ${(error as Error).message}`);
+    }
+    lint = session.lintStdin(cli.stdinFilename!, bytes);
   } else {
-    let lint = lintPaths(cli.paths, io.cwd, options, config.root);
+    lint = session.lintPaths();
     for (const note of lint.notes) io.err(`entra-auth-lint: ${relativeSlash(io.cwd, note.path)}: ${note.reason}\n`);
     const readable = lint.notes.length < cli.paths.length || lint.files.length > 0;
     if (!readable) throw new UsageError('nothing could be read from the given paths');
     if (cli.fixDryRun) {
       // The diff is the output; the exit code still says whether errors are present now.
       runFix(lint, { dryRun: true }, io);
-      return exitCode(lint.findings, cli, io);
+      return exitCode(lint, cli, io);
     }
     if (cli.fix) {
       const outcome = runFix(lint, { dryRun: false }, io);
-      if (outcome.applied > 0) lint = lintPaths(cli.paths, io.cwd, options, config.root);
+      if (outcome.applied > 0) lint = session.lintPaths();
     }
-    report = { files: lint.files, findings: lint.findings, textOf: textFrom(lint), notes: lint.notes };
   }
+  const report = { files: lint.files, findings: lint.findings, textOf: textFrom(lint), notes: lint.notes };
 
   const shown = cli.quiet ? report.findings.filter((f) => f.severity === 'error') : report.findings;
   io.out(
@@ -101,10 +103,17 @@ function run(argv: string[], io: CliIo): number {
       notes: report.notes,
     }),
   );
-  return exitCode(report.findings, cli, io);
+  return exitCode(lint, cli, io);
 }
 
-function exitCode(findings: Finding[], cli: CliOptions, io: CliIo): number {
+function exitCode(lint: LintRun, cli: CliOptions, io: CliIo): number {
+  if (lint.unreadable.length) {
+    // A file the user named and we could not read is a failure of the run, not a clean result.
+    const more = lint.unreadable.length > 1 ? ` (and ${lint.unreadable.length - 1} more)` : '';
+    io.err(`entra-auth-lint: could not read ${relativeSlash(io.cwd, lint.unreadable[0])}${more}; exit 2\n`);
+    return 2;
+  }
+  const findings = lint.findings;
   if (findings.some((f) => f.severity === 'error')) return 1;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (cli.maxWarnings !== undefined && warnings > cli.maxWarnings) {
@@ -112,66 +121,6 @@ function exitCode(findings: Finding[], cli: CliOptions, io: CliIo): number {
     return 1;
   }
   return 0;
-}
-
-/**
- * The config file in force: --config FILE, else the nearest .entra-auth-lint.json above the first PATH
- * (or the stdin file name, or the working folder). Any error in it stops the run with exit 2.
- * `root` anchors the globs of its suppressions (and is the folder --fix may write in).
- */
-function resolveConfig(cli: CliOptions, cwd: string): { options: LintOptions; root: string } {
-  if (cli.noConfig) return { options: {}, root: cwd };
-  let file: string | undefined;
-  if (cli.config !== undefined) {
-    file = path.resolve(cwd, cli.config);
-  } else {
-    file = findConfigFile(searchStart(cli, cwd));
-  }
-  if (!file) return { options: {}, root: cwd };
-  const { options, errors } = loadConfigFile(file);
-  if (errors.length) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new UsageError(`config error: ${formatConfigError(errors[0], relativeSlash(cwd, file))}${more}`);
-  }
-  // As in ESLint: globs of a file found by walking up are relative to its folder; of --config FILE, to the cwd.
-  return { options, root: cli.config !== undefined ? cwd : path.dirname(file) };
-}
-
-function searchStart(cli: CliOptions, cwd: string): string {
-  const first = cli.stdin ? cli.stdinFilename : cli.paths[0];
-  if (first === undefined) return cwd;
-  const absolute = path.resolve(cwd, first);
-  try {
-    if (fs.statSync(absolute).isDirectory()) return absolute;
-  } catch {
-    // a path that does not exist (or the stdin name of an unsaved file): start from its folder
-  }
-  return path.dirname(absolute);
-}
-
-/** Lints stdin as the file `name` (relative to cwd); the file on disk, if any, is not read. */
-function lintStdin(
-  name: string,
-  io: CliIo,
-  options: LintOptions,
-  root: string,
-): { files: string[]; findings: Finding[]; textOf: (file: string) => string | undefined } {
-  let bytes: Buffer;
-  try {
-    bytes = (io.readStdin ?? (() => fs.readFileSync(0)))();
-  } catch (error) {
-    throw new UsageError(`nothing could be read from standard input: ${(error as Error).message}`);
-  }
-  const file = path.resolve(io.cwd, name);
-  const project = new Project(options, root);
-  const decoded = decode(bytes);
-  if ('binary' in decoded) project.setSkipped(file, decoded.reason);
-  else project.setFile(file, decoded.text);
-  return {
-    files: project.has(file) ? [file] : [],
-    findings: project.lintFile(file),
-    textOf: (f) => project.index.get(f)?.text,
-  };
 }
 
 function textFrom(run: LintRun): (file: string) => string | undefined {

@@ -16,3 +16,8 @@ export { FORMATS, detectFormat, isCandidatePath, untitledNamesFor, workspaceMark
 export { RULES, ruleById } from './rules';
 export { docsUrl, type Rule, type RuleMeta, type RuleDocs } from './rules/types';
 export { applyEdits, editsByFile, selectFixes } from './fixes/apply';
+export { LintSession, resolveConfig, describeConfigErrors, DEFAULT_STDIN_LIMIT, type SessionRequest, type ResolvedConfig } from './engine/session';
+export { layerOptions } from './engine/options';
+export { compileGlobs, globMatches, globProblems, GlobError, type PathMatcher } from './io/glob';
+export { readRegularFile } from './io/read-file';
+export { MAX_CONFIG_FILE_BYTES } from './config/config-file-fs';

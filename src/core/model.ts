@@ -243,7 +243,10 @@ export interface Finding extends Location {
   severity: Severity;
   /** AADSTS (or MSAL) codes the finding prevents, e.g. ["AADSTS50199"]. */
   codes: string[];
+  /** One short sentence: the value, the code and the fix. */
   message: string;
+  /** The longer explanation behind the message (hover text); absent when the message says it all. */
+  detail?: string;
   related: RelatedInfo[];
   fixes: Fix[];
 }

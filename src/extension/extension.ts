@@ -5,7 +5,7 @@ import { initDocsLinks } from './docs-link';
 import { LINTED_SCHEMES } from './document-paths';
 import { engine, engineLoadMs } from './engine';
 import { EXPLAIN_SCHEME, ExplanationProvider, quickPickItems } from './explain';
-import { AadstsHoverProvider } from './hover';
+import { AadstsHoverProvider, FindingHoverProvider } from './hover';
 import { LintService, type ScanResult } from './lint-service';
 import { disposeLog, log } from './log';
 import { scanOnStartup, SECTION } from './settings';
@@ -40,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): EntraAuthLintApi {
     vscode.languages.registerCodeActionsProvider(everyDocument, actions, AuthCodeActionProvider.metadata),
     // AADSTS codes show up anywhere: logs, output, terminals saved to files, code, comments.
     vscode.languages.registerHoverProvider({ scheme: '*' }, new AadstsHoverProvider()),
+    vscode.languages.registerHoverProvider(everyDocument, new FindingHoverProvider((uri) => service.findingsFor(uri))),
     vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, explanations),
     ...registerCommands(service, actions, explanations),
     vscode.workspace.onDidOpenTextDocument((document) => service.schedule(document, 0)),

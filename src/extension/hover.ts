@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import type { Finding } from '../core';
 import { aadsts } from './aadsts';
+import { SHOW_DOCS_COMMAND } from './code-actions';
+import { toRange } from './diagnostics';
 import { EXPLAIN_COMMAND } from './explain';
 
 /** Characters read on each side of the cursor: enough for a whole error message, cheap on huge logs. */
@@ -30,4 +33,29 @@ export class AadstsHoverProvider implements vscode.HoverProvider {
     content.isTrusted = { enabledCommands: [EXPLAIN_COMMAND] };
     return new vscode.Hover(content, range);
   }
+}
+
+/**
+ * The rest of a finding under the cursor: the diagnostic's own hover shows the short first sentence, this
+ * one the detail behind it and a link to the rule's page.
+ */
+export class FindingHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly findingsFor: (uri: vscode.Uri) => readonly Finding[]) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const here = this.findingsFor(document.uri).filter((f) => f.detail && toRange(f).contains(position));
+    if (!here.length) return undefined;
+    const content = new vscode.MarkdownString();
+    content.isTrusted = { enabledCommands: [SHOW_DOCS_COMMAND] };
+    content.supportThemeIcons = true;
+    for (const finding of here) {
+      const docs = `command:${SHOW_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([finding.ruleId]))}`;
+      content.appendMarkdown(`${escapeMarkdown(finding.detail!)} [$(book) ${finding.ruleId}](${docs})\n\n`);
+    }
+    return new vscode.Hover(content, toRange(here[0]));
+  }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, (c) => `\\${c}`);
 }

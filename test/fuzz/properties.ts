@@ -1,4 +1,5 @@
 import type { Format } from '../../src/core/formats/types';
+import { lex, type LanguageSpec } from '../../src/core/lexing/lexer';
 import type { Finding, ParsedFile } from '../../src/core/model';
 import { Project } from '../../src/core/engine/project';
 import { stripBom } from '../../src/core/io/text';
@@ -72,4 +73,33 @@ export function checkLint(path: string, text: string): Finding[] {
   again.setFile(path, text);
   if (JSON.stringify(again.lintFile(path)) !== JSON.stringify(findings)) throw new Error('linting the same text twice gave different findings');
   return findings;
+}
+
+/**
+ * The shared lexer on any text: no exception; tokens inside the text, in order and not overlapping;
+ * every content, hole and comment range inside the text; comments in order; the same result twice.
+ */
+export function checkLexer(spec: LanguageSpec, text: string, { twice = true }: { twice?: boolean } = {}): void {
+  const first = lex(text, spec);
+  const inside = (r: { start: number; end: number }, what: string) => {
+    if (!(Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= text.length))
+      throw new Error(`${what} [${r.start}, ${r.end}) is not inside the text (length ${text.length})`);
+  };
+  let previousEnd = 0;
+  first.tokens.forEach((token, i) => {
+    inside(token, `token ${i} (${token.kind})`);
+    if (token.start < previousEnd) throw new Error(`token ${i} starts at ${token.start}, before the previous token ends (${previousEnd})`);
+    if (token.end === token.start) throw new Error(`token ${i} (${token.kind}) is empty`);
+    previousEnd = token.end;
+    if (token.content) inside(token.content, `token ${i} content`);
+    for (const part of token.parts ?? []) if ('range' in part) inside(part.range, `token ${i} hole`);
+  });
+  let commentEnd = 0;
+  first.comments.forEach((c, i) => {
+    inside(c, `comment ${i}`);
+    if (c.start < commentEnd) throw new Error(`comment ${i} is out of order`);
+    commentEnd = c.end;
+  });
+  first.problems.forEach((p, i) => inside(p.range, `problem ${i}`));
+  if (twice && JSON.stringify(first) !== JSON.stringify(lex(text, spec))) throw new Error('lexing the same text twice gave different results');
 }

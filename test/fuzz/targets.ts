@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { FORMATS } from '../../src/core/formats';
 import { mutatedDocument } from './mutations';
-import { checkLint, checkParser } from './properties';
+import { checkLexer, checkLint, checkParser } from './properties';
+import { LEXER_SEEDS } from './lexer-seeds';
+import * as LANGUAGES from '../../src/core/lexing/languages';
+import type { LanguageSpec } from '../../src/core/lexing/lexer';
 import { allSeeds, seedsFor, type Seed } from './seeds';
 
 /** One thing to fuzz: a check over generated documents (throws when a property is broken). */
@@ -26,6 +29,11 @@ export function fuzzTargets(): FuzzTarget[] {
     return target(`parser ${format.id}`, mutatedDocument(seeds), (doc) => checkParser(format, doc.path, doc.text));
   });
   targets.push(target('whole lint', mutatedDocument(allSeeds()), (doc) => void checkLint(doc.path, doc.text)));
+  // The shared lexer with every language spec (the seed's path names it), on mutations of snippets in
+  // every language and of every seed document.
+  const specs = new Map(Object.entries(LANGUAGES).filter((e): e is [string, LanguageSpec] => typeof e[1] === 'object'));
+  const lexerSeeds = [...specs.keys()].flatMap((name) => [...LEXER_SEEDS, ...allSeeds()].map((s) => ({ path: `lexer:${name}`, text: s.text })));
+  targets.push(target('lexer (every language spec)', mutatedDocument(lexerSeeds), (doc) => checkLexer(specs.get(doc.path.slice(6))!, doc.text)));
   return targets;
 }
 

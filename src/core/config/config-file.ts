@@ -4,6 +4,7 @@ import type { Position, Range, SeverityOrOff } from '../model';
 import type { LintOptions, Suppression } from '../engine/options';
 import { RULES } from '../rules';
 import { LineIndex, stripBom } from '../io/text';
+import { globProblems } from '../io/glob';
 
 // `.entra-auth-lint.json`: the team's shared settings, read by the CLI and the extension alike.
 // Pure: text in, options and errors out (the file system side lives in config-file-fs.ts).
@@ -69,9 +70,14 @@ export function parseConfigFile(text: string, path: string, knownRuleIds: readon
         options.rules = readRules(valueNode, knownRuleIds, fail);
         break;
       case 'exclude':
-      case 'include':
-        options[key] = readStrings(valueNode, key, 'a glob pattern', fail);
+      case 'include': {
+        const patterns = readStrings(valueNode, key, 'a glob pattern', fail, (value) => globProblems([value], 'pattern')[0]);
+        // The list as a whole has limits too (patterns with wildcards); plain paths are cheap in any number.
+        const listProblem = patterns ? globProblems([patterns], key)[0] : undefined;
+        if (listProblem) fail(key, listProblem.replace(/^\S+: /, ''), valueNode);
+        else options[key] = patterns;
         break;
+      }
       case 'allowedSchemes':
         options.allowedSchemes = readStrings(valueNode, key, 'a URL scheme', fail, (value) =>
           SCHEME.test(value) ? undefined : `'${value}' is not a URL scheme (letters, digits, '+', '-', '.'; starting with a letter)`,
@@ -188,6 +194,12 @@ function readSuppressions(node: Node, known: readonly string[], fail: Fail): Sup
       const value = valueNode.value as string;
       if (key === 'rule' && value !== '*' && !known.includes(value)) {
         fail(path, `unknown rule id '${value}'${suggestion(value, known)} (use '*' for every rule)`, valueNode);
+        valid = false;
+        continue;
+      }
+      const globProblem = key === 'files' ? globProblems([value], 'pattern')[0] : undefined;
+      if (globProblem) {
+        fail(path, globProblem, valueNode);
         valid = false;
         continue;
       }

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { discover } from '../io/discovery';
 import { detectFormat, formatByName } from '../formats';
 import type { Finding, FormatId } from '../model';
@@ -10,7 +11,7 @@ export interface FileRead {
   path: string;
   decoded?: Decoded;
   /** Modification time and size when read, so a fix never writes over a file changed since. */
-  stamp?: { mtimeMs: number; size: number };
+  stamp?: { mtimeMs: number; size: number; ino: number; nlink: number };
 }
 
 export interface LintRun {
@@ -21,6 +22,8 @@ export interface LintRun {
   /** Read facts per file, for --fix. */
   reads: Map<string, FileRead>;
   notes: { path: string; reason: string }[];
+  /** PATHs named explicitly (files, or stdin) that could not be read as text: the CLI exits 2 for them. */
+  unreadable: string[];
 }
 
 /** Reads one file into the project: size limit first, then decoding; never throws. */
@@ -28,9 +31,14 @@ export function readInto(project: Project, file: string): FileRead {
   const read: FileRead = { path: file };
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    // O_NONBLOCK: a FIFO named like a config file must not block the run (it is refused below).
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const stat = fs.fstatSync(fd);
-    read.stamp = { mtimeMs: stat.mtimeMs, size: stat.size };
+    read.stamp = { mtimeMs: stat.mtimeMs, size: stat.size, ino: stat.ino, nlink: stat.nlink };
+    if (!stat.isFile()) {
+      project.setSkipped(file, 'not a regular file (a named pipe, socket or device); not read');
+      return read;
+    }
     if (stat.size > project.options.maxFileSizeBytes) {
       // Only a file that looks like an auth file is reported; a big package-lock.json or data export is not.
       const format = formatOfLargeFile(fd, file);
@@ -85,9 +93,25 @@ export function lintPaths(inputs: string[], cwd: string, options: LintOptions = 
   const discovered = discover(inputs, cwd, { exclude: options.exclude, include: options.include });
   const reads = new Map<string, FileRead>();
   for (const file of discovered.files) reads.set(file, readInto(project, file));
+  // Concatenated without spreading: `push(...list)` overflows the stack on a very long list.
   const findings: Finding[] = [];
-  for (const list of project.lintAll().values()) findings.push(...list);
-  return { project, files: project.paths().sort(), findings, reads, notes: discovered.notes };
+  for (const list of project.lintAll().values()) for (const finding of list) findings.push(finding);
+  const unreadable = namedFiles(inputs, cwd).filter((file) => !reads.get(file)?.decoded);
+  for (const note of discovered.notes) if (inputs.some((input) => path.resolve(cwd, input) === note.path)) unreadable.push(note.path);
+  return { project, files: project.paths().sort(), findings, reads, notes: discovered.notes, unreadable };
+}
+
+/** The inputs that name a file (not a folder), absolute. */
+function namedFiles(inputs: string[], cwd: string): string[] {
+  return inputs
+    .map((input) => path.resolve(cwd, input))
+    .filter((file) => {
+      try {
+        return !fs.statSync(file).isDirectory();
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** Lints one text as the file at `path` (the editor's per-document entry point when no workspace is loaded). */

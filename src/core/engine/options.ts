@@ -48,3 +48,23 @@ export function effectiveOptions(options: LintOptions = {}): EffectiveOptions {
     suppressions: [...(options.suppressions ?? [])],
   };
 }
+
+/**
+ * Lays `over` (CLI flags, editor settings) over `base` (the config file): severities and the size limit of
+ * `over` win (a person may want a rule louder or quieter locally); lists (excludes, includes, schemes) are
+ * unions; suppressions come from `base` only, so the CLI and the editor honour the same ones.
+ */
+export function layerOptions(base: LintOptions, over: LintOptions): LintOptions {
+  const union = (a?: string[], b?: string[]) => [...new Set([...(a ?? []), ...(b ?? [])])];
+  const result: LintOptions = {
+    ...base,
+    rules: { ...(base.rules ?? {}), ...(over.rules ?? {}) },
+    include: union(base.include, over.include),
+    exclude: union(base.exclude, over.exclude),
+    allowedSchemes: union(base.allowedSchemes, over.allowedSchemes),
+    suppressions: base.suppressions ?? [],
+  };
+  const size = over.maxFileSizeBytes ?? base.maxFileSizeBytes;
+  if (size !== undefined) result.maxFileSizeBytes = size;
+  return result;
+}

@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import type { Finding, FormatId, ParsedFile, Range, RelatedInfo, Severity } from '../model';
 import { commentSyntaxFor, detectFormat, formatByName, formatsReadingFactsOf } from '../formats';
 import { emptyParsed } from '../formats/types';
@@ -10,6 +9,7 @@ import { directiveComment, inlineSuppressions, isSuppressedInline } from './supp
 import { LineIndex, stripBom } from '../io/text';
 import { WorkspaceIndex } from './workspace';
 import { relativeSlash } from '../io/paths';
+import { compileGlobs, type PathMatcher } from '../io/glob';
 
 /**
  * The engine's one entry point, used by both the CLI and the extension: holds the parsed files of a
@@ -23,6 +23,7 @@ export class Project {
   /** Milliseconds the last parse of each file took, charged to the file's time budget. */
   private readonly parseMs = new Map<string, number>();
   private readonly rules: Rule[];
+  private suppressionMatchers?: { rule: string; matches: PathMatcher }[];
 
   /** `root` anchors the glob patterns of suppressions (the scanned folder). */
   constructor(
@@ -188,6 +189,7 @@ export class Project {
       severity,
       codes: report.codes ?? rule.meta.codes,
       message: report.message,
+      ...(report.detail ? { detail: report.detail } : {}),
       related: (report.related ?? []).map((r) => this.relatedInfo(r.file, r.range, r.message)),
       fixes: report.fixes ?? [],
     };
@@ -204,10 +206,18 @@ export class Project {
     const rules = new Set<string>();
     if (!this.options.suppressions.length) return rules;
     const relative = this.root ? relativeSlash(this.root, path) : path.replace(/\\/g, '/');
-    for (const s of this.options.suppressions) {
-      if (picomatch.isMatch(relative, s.files, { dot: true }) || picomatch.isMatch(relative, `**/${s.files}`, { dot: true })) rules.add(s.rule);
-    }
+    this.suppressionMatchers ??= this.options.suppressions.map((s) => ({ rule: s.rule, matches: suppressionMatcher(s.files) }));
+    for (const s of this.suppressionMatchers) if (s.matches(relative)) rules.add(s.rule);
     return rules;
+  }
+}
+
+/** A suppression's `files` glob matches at the root and at any depth; a pattern that does not compile matches nothing. */
+function suppressionMatcher(files: string): PathMatcher {
+  try {
+    return compileGlobs([files, `**/${files}`], 'suppressions[].files');
+  } catch {
+    return () => false;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { AppRegistration, Located, ParseProblem, Platform, Range, RedirectUri } from '../model';
 import { GUID } from '../entra/uri';
-import { tokenizeBicep, type BicepToken } from '../lexing/bicep-tokenizer';
+import { tokenizeBicep, type BicepToken } from '../lexing/languages/bicep';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 
 // Bicep app registrations: `resource x 'Microsoft.Graph/applications@v1.0' = { … }` (the Microsoft Graph

@@ -1,13 +1,17 @@
 import type { AuthConfig, IosPlistInfo } from '../model';
-import { isForeignSdkScheme, redirectUri } from './config-util';
+import { redirectUri } from './config-util';
+import { isMsalScheme } from '../entra/apple';
 import { parseXml, textOf, type XmlElement } from '../parsing/xml';
 import { emptyParsed, defineFormat, XML_COMMENTS } from './types';
 import { lowerBaseName } from '../io/paths';
 
 // XML property lists (Info.plist, *-Info.plist): the URL schemes an iOS/macOS app registers
-// (CFBundleURLTypes[].CFBundleURLSchemes[]). MSAL for iOS receives its redirect as `<scheme>://auth`,
-// so each scheme implies that redirect. LSApplicationQueriesSchemes only lets the app query other
-// apps (the broker) and is never a redirect. Binary plists are refused before parsing (text.ts).
+// (CFBundleURLTypes[].CFBundleURLSchemes[]). MSAL's default redirect is `<scheme>://auth` for the scheme
+// msauth.<bundle id> (else msal<client id>), so those two shapes imply that redirect; any other scheme is a
+// deep link until the app's code sends it (the code's reader reports it there). Whether an implied
+// redirect is really sent, and through which user agent, is the app's code's to say (rules/shared/ios-app.ts).
+// LSApplicationQueriesSchemes only lets the app query other apps (the broker) and is never a redirect.
+// Binary plists are refused before parsing (text.ts).
 
 export const iosPlistFormat = defineFormat({
   id: 'ios-plist',
@@ -91,9 +95,9 @@ function arrayItems(array: XmlElement | undefined): XmlElement[] {
   return array?.name === 'array' ? array.children : [];
 }
 
-/** One implied redirect `<scheme>://auth` per registered scheme (templates such as `$(PRODUCT_BUNDLE_IDENTIFIER)` kept). */
+/** One implied redirect `<scheme>://auth` per MSAL-shaped scheme (templates such as `$(PRODUCT_BUNDLE_IDENTIFIER)` kept). */
 function configOf(info: IosPlistInfo): AuthConfig | undefined {
-  const schemes = info.urlSchemes.filter((s) => s.value.trim() && !isForeignSdkScheme(s.value));
+  const schemes = info.urlSchemes.filter((s) => isMsalScheme(s.value));
   if (!schemes.length) return undefined;
   return {
     kind: 'config',

@@ -1,6 +1,6 @@
 import type { AppRegistration, Located, ParseProblem, Platform, Range, RedirectUri } from '../model';
 import { GUID } from '../entra/uri';
-import { tokenizeHcl, type HclToken } from '../lexing/hcl-tokenizer';
+import { tokenizeHcl, type HclToken } from '../lexing/languages/hcl';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, HASH_COMMENTS } from './types';
 
 // Terraform (azuread provider) app registrations: `azuread_application`, `azuread_application_registration`

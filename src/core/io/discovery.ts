@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { isCandidatePath } from '../formats';
-import { relativeSlash } from './paths';
+import { compileGlobs } from './glob';
 
 /** Folders never worth reading: dependencies, VCS data, build output, vendored code. */
 export const DEFAULT_EXCLUDED_DIRS = [
@@ -41,18 +40,20 @@ export interface DiscoveryOptions {
 export interface Discovered {
   /** Candidate files, absolute, in a stable order. */
   files: string[];
-  /** Why some paths were not walked (symlink loops, unreadable folders). */
+  /** Why some paths were not walked (symlinks leaving the PATH, loops, unreadable folders). */
   notes: { path: string; reason: string }[];
 }
 
 /**
  * Lists candidate files under the given folders and files, by name only (nothing is opened here).
- * Walks iteratively, follows a symlinked folder only once per real path (so loops end), and never
- * executes anything.
+ * Walks iteratively in time linear in the number of entries. A symbolic link (to a folder or a file)
+ * is followed only when its target lies inside the PATH being walked — never out of it (`ln -s / x`
+ * is reported as skipped) — and a folder is read once per real path, so loops end. Executes nothing.
+ * Throws GlobError (io/glob.ts) when a pattern is not supported; callers validate patterns first.
  */
 export function discover(inputs: string[], cwd: string, options: DiscoveryOptions = {}): Discovered {
-  const excluded = picomatch(options.exclude?.length ? options.exclude : ['\u0000'], { dot: true });
-  const included = options.include?.length ? picomatch(options.include, { dot: true }) : undefined;
+  const excluded = compileGlobs(options.exclude ?? [], 'exclude');
+  const included = options.include?.length ? compileGlobs(options.include, 'include') : undefined;
   const files = new Set<string>();
   const notes: Discovered['notes'] = [];
   const seenDirs = new Set<string>();
@@ -69,18 +70,24 @@ export function discover(inputs: string[], cwd: string, options: DiscoveryOption
       files.add(absolute); // a file named explicitly is always read (its format is sniffed)
       continue;
     }
-    const root = absolute;
-    const stack = [absolute];
+    if (!stat.isDirectory()) {
+      notes.push({ path: absolute, reason: 'not a regular file or folder; not read' });
+      continue;
+    }
+    let realRoot: string;
+    try {
+      realRoot = fs.realpathSync(absolute);
+    } catch (error) {
+      notes.push({ path: absolute, reason: `folder not readable: ${(error as Error).message}` });
+      continue;
+    }
+    // Each entry: its path as given, its real path (built by joining, resolved only at symlinks) and its
+    // path relative to the PATH with '/' (for the globs).
+    const stack: { dir: string; real: string; relative: string }[] = [{ dir: absolute, real: realRoot, relative: '' }];
     while (stack.length) {
-      const dir = stack.pop()!;
-      let real: string;
-      try {
-        real = fs.realpathSync(dir);
-      } catch {
-        continue;
-      }
+      const { dir, real, relative: dirRelative } = stack.pop()!;
       if (seenDirs.has(real)) {
-        if (dir !== real) notes.push({ path: dir, reason: 'symbolic link to a folder already read (loop or duplicate); not followed again' });
+        if (dirRelative) notes.push({ path: dir, reason: 'symbolic link to a folder already read (loop or duplicate); not followed again' });
         continue;
       }
       seenDirs.add(real);
@@ -94,22 +101,31 @@ export function discover(inputs: string[], cwd: string, options: DiscoveryOption
       entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
-        const relative = relativeSlash(root, full);
-        if (excluded(relative) || excluded(`${relative}/`)) continue;
+        const relative = dirRelative ? `${dirRelative}/${entry.name}` : entry.name;
         let isDir = entry.isDirectory();
         let isFile = entry.isFile();
+        if (isDir && DEFAULT_EXCLUDED_DIRS.includes(entry.name)) continue;
+        if (excluded(relative) || ((isDir || entry.isSymbolicLink()) && excluded(`${relative}/`))) continue;
+        let entryReal = path.join(real, entry.name);
         if (entry.isSymbolicLink()) {
+          let target: fs.Stats;
           try {
-            const target = fs.statSync(full);
-            isDir = target.isDirectory();
-            isFile = target.isFile();
+            entryReal = fs.realpathSync(full);
+            target = fs.statSync(entryReal);
           } catch {
             notes.push({ path: full, reason: 'broken symbolic link' });
             continue;
           }
+          if (!isInside(realRoot, entryReal)) {
+            notes.push({ path: full, reason: `symbolic link to ${entryReal}, outside ${absolute}; skipped` });
+            continue;
+          }
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+          if (isDir && DEFAULT_EXCLUDED_DIRS.includes(entry.name)) continue;
         }
         if (isDir) {
-          if (!DEFAULT_EXCLUDED_DIRS.includes(entry.name)) stack.push(full);
+          stack.push({ dir: full, real: entryReal, relative });
         } else if (isFile && (isCandidatePath(full) || included?.(relative))) {
           files.add(full);
         }
@@ -117,4 +133,10 @@ export function discover(inputs: string[], cwd: string, options: DiscoveryOption
     }
   }
   return { files: [...files].sort(), notes };
+}
+
+/** Whether `target` is `root` or below it (both real paths). */
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }

@@ -3,6 +3,7 @@ import { baseName } from '../io/paths';
 import type { AndroidIntentData, ParsedFile, RedirectUri } from '../model';
 import { encodeHash, intentAccepts, safeDecode, splitRedirect, type SplitRedirect } from './shared/android-app';
 import type { Report, WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const BROWSER_TAB = /(^|\.)BrowserTabActivity$/;
 const ENCODED = /%[0-9a-f]{2}/i;
@@ -27,7 +28,8 @@ function checkConfigEncoding(file: ParsedFile, uri: RedirectUri, redirect: Split
   return {
     range: uri.range,
     codes: ['AADSTS50011'],
-    message: `The signature hash in redirect_uri '${uri.value}' is not URL-encoded. The portal registers it encoded (+ → %2B, / → %2F, = → %3D), so sign-in fails with AADSTS50011; use '${uri.value.slice(0, redirect.pathOffset + 1)}${encoded}'.`,
+    message: `The signature hash in redirect_uri ${quote(uri.value)} is not URL-encoded (AADSTS50011); encode it.`,
+    detail: `The portal registers the hash encoded (+ → %2B, / → %2F, = → %3D), so sign-in fails with AADSTS50011. Use '${uri.value.slice(0, redirect.pathOffset + 1)}${encoded}'.${fullValueNote(uri.value)}`,
     fixes: edit ? [{ title: 'URL-encode the signature hash', unattended: true, edits: [edit] }] : [],
   };
 }
@@ -63,7 +65,8 @@ export const androidRedirectMismatch: WorkspaceRule = {
         report({
           range: path.range,
           codes: [],
-          message: `android:path '${path.value}' holds the URL-encoded signature hash; the intent filter needs '/' plus the raw hash ('${decoded}'), or the browser cannot return to the app.`,
+          message: `android:path ${quote(path.value)} holds the URL-encoded hash; the intent filter needs the raw hash.`,
+          detail: `The intent filter needs '/' plus the raw base64 hash ('${decoded}'), or the browser cannot return to the app after sign-in.${fullValueNote(path.value)}`,
           fixes: edit ? [{ title: 'Decode the signature hash in android:path', unattended: true, edits: [edit] }] : [],
         });
       }
@@ -85,7 +88,8 @@ export const androidRedirectMismatch: WorkspaceRule = {
           report({
             range: uri.range,
             codes: [],
-            message: `No BrowserTabActivity intent filter in ${manifests.map((m) => baseName(m.path)).join(', ')} receives redirect_uri '${uri.value}': MSAL cannot start a browser sign-in. Declare com.microsoft.identity.client.BrowserTabActivity with ${expectedData(redirect)}.`,
+            message: `No BrowserTabActivity receives redirect_uri ${quote(uri.value)}; declare one in ${manifests.map((m) => baseName(m.path)).join(', ')}.`,
+            detail: `Without it MSAL cannot start a browser sign-in. Declare com.microsoft.identity.client.BrowserTabActivity with ${expectedData(redirect)}.${fullValueNote(uri.value)}`,
             related: manifests.map((m) => ({ file: m.path, range: { start: 0, end: 0 }, message: 'The manifest of this module.' })),
           });
           continue;
@@ -94,7 +98,8 @@ export const androidRedirectMismatch: WorkspaceRule = {
         report({
           range: uri.range,
           codes: [],
-          message: `redirect_uri '${uri.value}' does not match the BrowserTabActivity intent filter of this module, so MSAL rejects the configuration and the browser cannot return to the app. The manifest needs ${expectedData(redirect)}.`,
+          message: `redirect_uri ${quote(uri.value)} does not match the module's BrowserTabActivity intent filter; align the two.`,
+          detail: `MSAL rejects the configuration and the browser cannot return to the app. The manifest needs ${expectedData(redirect)}.${fullValueNote(uri.value)}`,
           related: declared.map(({ file: m, data }) => ({ file: m.path, range: data.range, message: 'BrowserTabActivity intent filter of this module.' })),
         });
       }

@@ -3,6 +3,7 @@ import { registrationAnchor, registrationName } from './shared/registration';
 import type { AuthConfig, Fix, Range, SignInAudience } from '../model';
 import type { WorkspaceIndex, IndexedRegistration } from '../engine/workspace';
 import type { WorkspaceRule } from './types';
+import { quote } from './shared/message';
 
 interface Mismatch {
   code: string;
@@ -73,7 +74,8 @@ export const authorityAudienceMismatch: WorkspaceRule = {
         range,
         severity: mismatch.severity,
         codes: [mismatch.code],
-        message: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration's signInAudience is '${signInAudience}' (${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}); sign-in fails with ${mismatch.code}. ${mismatch.replacement ? `Use '${mismatch.replacement}'.` : mismatch.advice}`,
+        message: `Tenant ${quote(tenant)} does not fit signInAudience '${signInAudience}' (${mismatch.code}); ${mismatch.replacement ? `use ${quote(mismatch.replacement)}` : "use the app's own tenant"}.`,
+        detail: `The authority's tenant '${tenant}' ${mismatch.explain}, but the app registration accepts ${AUDIENCE_TEXT[signInAudience] ?? 'a narrower audience'}, so sign-in fails with ${mismatch.code}. ${mismatch.replacement ? `Use '${mismatch.replacement}'.` : mismatch.advice}`,
         related: [
           ...links.map(({ file: regFile, registration }) => ({
             file: regFile.path,

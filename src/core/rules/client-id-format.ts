@@ -2,6 +2,7 @@ import type { Located } from '../model';
 import { GUID, holdsPlaceholder } from '../entra/uri';
 import type { FileRule } from './types';
 import { isExternalReference } from './shared/value-reference';
+import { fullValueNote, quote } from './shared/message';
 
 export const clientIdFormat: FileRule = {
   meta: {
@@ -32,14 +33,16 @@ export const clientIdFormat: FileRule = {
           range: located.range,
           severity: 'warning',
           codes: ['AADSTS900144', 'AADSTS700016'],
-          message: `The ${what} is empty: MSAL refuses to start or sign-in fails with AADSTS900144 / AADSTS700016. Fill in the Application (client) ID of the registration.`,
+          message: `The ${what} is empty (AADSTS900144); fill in the Application (client) ID of the registration.`,
+          detail: 'MSAL refuses to start, or sign-in fails with AADSTS900144 / AADSTS700016.',
         });
         return;
       }
       const hint = GUID.test(value.trim().replace(/^\{(.*)\}$/, '$1')) ? ' (remove the surrounding spaces or braces)' : '';
       report({
         range: located.range,
-        message: `The ${what} '${value}' is not a GUID${hint}: sign-in fails with AADSTS90112 or AADSTS700016. Use the Application (client) ID from the app registration.`,
+        message: `The ${what} ${quote(value)} is not a GUID${hint} (AADSTS700016); use the Application (client) ID.`,
+        detail: `Sign-in fails with AADSTS90112 or AADSTS700016: the app cannot be found. Copy the Application (client) ID from the app registration.${fullValueNote(value)}`,
       });
     };
     for (const config of file.configs) judge(config.clientId, 'client id');

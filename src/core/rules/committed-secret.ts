@@ -41,7 +41,9 @@ export const committedSecret: FileRule = {
       report({
         range: secret.range,
         // Never the secret itself: only its masked form.
-        message: `A literal client secret (${maskSecret(secret.value.trim())}) is committed in this file. Revoke it in the app registration, create a new one and load it from user secrets, environment variables or Key Vault.`,
+        message: `A literal client secret (${maskSecret(secret.value.trim())}) is committed here; revoke it and load a new one from a secret store.`,
+        detail:
+          'Anyone who can read the repository can act as the app. Revoke the secret in the app registration, create a new one and load it from user secrets, environment variables or Key Vault.',
       });
     }
   },

@@ -1,8 +1,9 @@
 import { identityProvider } from '../entra/libraries';
-import type { Platform, RedirectUri } from '../model';
+import type { Platform } from '../model';
 import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../entra/uri';
-import { userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
-import { safeRedirectFix } from './shared/safe-redirect';
+import { isRedirectSent, userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
+import { safeRedirect } from './shared/safe-redirect';
+import { fullValueNote, quote } from './shared/message';
 import { redirectsOf, type WorkspaceRule } from './types';
 
 const CODE = 'AADSTS50199';
@@ -63,8 +64,14 @@ export const customSchemeRedirect: WorkspaceRule = {
       if (isWamBrokerUri(uri.value)) continue; // only the Windows broker (WAM) ever uses it
       const provider = owner.kind === 'config' ? identityProvider(owner) : 'entra';
       if (provider === 'other') continue; // another identity provider: Entra never sees this redirect
+      if (!isRedirectSent(uri, file, workspace)) continue; // a URL scheme the app's code does not send
       if (scheme === 'chrome-extension') {
-        report({ range: uri.range, severity: 'information', message: chromeExtensionMessage(uri) });
+        report({
+          range: uri.range,
+          severity: 'information',
+          message: `Redirect ${quote(uri.value)} avoids the AADSTS50199 prompt only in desktop Chrome; use https://<extension id>.chromiumapp.org/.`,
+          detail: `In Edge and other browsers the user sees "Are you trying to sign in to …?".${fullValueNote(uri.value)}`,
+        });
         continue;
       }
       const agent = userAgentOf(owner, file, workspace);
@@ -81,35 +88,56 @@ export const customSchemeRedirect: WorkspaceRule = {
           related,
           message:
             agent.kind === 'broker'
-              ? `Broker redirect '${uri.value}' signs in through ${agent.description}, where Entra shows the ${PROMPT} prompt.`
-              : `Broker redirect '${uri.value}' goes through ${describe(agent)}, which shows the ${PROMPT} prompt; enable the broker or an embedded web view.`,
+              ? `Broker redirect ${quote(uri.value)} shows the AADSTS50199 prompt when no broker app is installed.`
+              : `Broker redirect ${quote(uri.value)} shows the AADSTS50199 prompt without the broker; enable the broker.`,
+          detail:
+            agent.kind === 'broker'
+              ? `It signs in through ${agent.description}, where Entra shows the ${PROMPT} prompt.${fullValueNote(uri.value)}`
+              : `It goes through ${describe(agent)}, which shows the ${PROMPT} prompt; enable the broker or an embedded web view.${fullValueNote(uri.value)}`,
         });
         continue;
       }
-      const where = uri.implied ? ` (implied by the URL scheme '${uri.raw || uri.value}')` : '';
+      const where = uri.implied ? ` The URI is implied by the URL scheme '${uri.raw || uri.value}'.` : '';
       const notBrokered = agent.kind === 'broker' && agent.range ? ` The broker is on, but MSAL uses it only with a broker redirect.` : '';
       const unconfirmed = provider === 'b2c' || provider === 'ciam';
+      const safe = safeRedirect(owner, uri, file, workspace);
       report({
         range: uri.range,
         severity: unconfirmed ? 'information' : undefined,
         related,
-        message:
-          `Custom scheme '${uri.value}'${where} shows the ${PROMPT} prompt in ${describe(agent)}; use ${safeRedirectFor(uri.platform)}.` +
+        message: `Custom scheme ${quote(uri.value)} shows the AADSTS50199 prompt in a system browser; use ${safe.value ?? shortSafeRedirect(uri.platform)}.`,
+        detail:
+          `After sign-in Entra asks "Are you trying to sign in to …?" (CmsiInterrupt), because any app can claim a custom scheme; the app signs in through ${describe(agent)}.` +
+          where +
           notBrokered +
-          (unconfirmed ? ` (Not confirmed for ${provider === 'b2c' ? 'Azure AD B2C' : 'External ID'} authorities.)` : ''),
-        fixes: safeRedirectFix(owner, uri, file, workspace),
+          (unconfirmed ? ` Not confirmed for ${provider === 'b2c' ? 'Azure AD B2C' : 'External ID'} authorities.` : '') +
+          ` Use ${safeRedirectFor(uri.platform)}.${fullValueNote(uri.value)}`,
+        fixes: safe.fixes,
       });
     }
   },
 };
+
+/** The safe redirect in a few words for the first sentence, when the workspace does not show the concrete one. */
+function shortSafeRedirect(platform: Platform): string {
+  switch (platform) {
+    case 'ios':
+      return 'msauth.<bundle id>://auth';
+    case 'android':
+      return 'msauth://<package>/<hash>';
+    case 'browserExtension':
+      return 'https://<extension id>.chromiumapp.org/';
+    case 'web':
+    case 'spa':
+      return 'an https:// URI';
+    default:
+      return 'http://localhost';
+  }
+}
 
 /** The web UI a redirect reaches, in words: the library's own when known, else "the system browser". */
 function describe(agent: ResolvedUserAgent): string {
   if (agent.kind === 'system-browser') return agent.description;
   if (agent.kind === 'broker') return agent.fallback === 'embedded' ? 'an embedded web view' : 'the system browser';
   return 'a system browser';
-}
-
-function chromeExtensionMessage(uri: RedirectUri): string {
-  return `Redirect URI '${uri.value}' avoids the AADSTS50199 prompt only in desktop Chrome; in Edge and other browsers the user sees "Are you trying to sign in to …?". Prefer https://<extension id>.chromiumapp.org/.`;
 }

@@ -1,6 +1,7 @@
 import { removeJsonArrayElement, sameJsonArray } from '../fixes/edits';
 import type { RedirectUri } from '../model';
 import type { FileRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 /** The form two URIs share when they differ only by case or by the slash Entra adds to a path-less URI. */
 function looseKey(value: string): string {
@@ -46,7 +47,7 @@ export const duplicateRedirect: FileRule = {
           const edits = removeJsonArrayElement(file, uri.range, twin.range);
           report({
             range: uri.range,
-            message: `Redirect URI '${uri.value}' is listed twice for the ${uri.platform} platform; remove this copy.`,
+            message: `Redirect URI ${quote(uri.value)} is listed twice for the ${uri.platform} platform; remove this copy.`,
             related: [{ file: file.path, range: twin.range, message: 'First listed here.' }],
             fixes: edits.length ? [{ title: 'Remove the duplicate redirect URI', unattended: true, edits }] : [],
           });
@@ -58,7 +59,8 @@ export const duplicateRedirect: FileRule = {
           const difference = near.value.toLowerCase() === uri.value.toLowerCase() ? 'only by case' : 'only by a trailing slash or case';
           report({
             range: uri.range,
-            message: `Redirect URI '${uri.value}' differs from '${near.value}' ${difference}. Entra matches redirect URIs exactly, so one of them is likely wrong and an app sending it fails with AADSTS50011; keep the one the app sends.`,
+            message: `Redirect URI ${quote(uri.value, 44)} differs from ${quote(near.value, 44)} ${difference} (AADSTS50011 risk); keep one.`,
+            detail: `Entra matches redirect URIs exactly, so one of them is likely wrong and an app sending it fails with AADSTS50011; keep the one the app sends.${fullValueNote(uri.value, 'This one', 44)}${fullValueNote(near.value, 'The other', 44)}`,
             related: [{ file: file.path, range: near.range, message: `'${near.value}' is listed here.` }],
           });
         }

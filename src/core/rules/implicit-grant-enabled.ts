@@ -54,7 +54,8 @@ function checkRegistrations({ file, workspace, report }: WorkspaceRuleContext): 
       report({
         range: flag.range,
         codes: [],
-        message: `Implicit ${what} issuance is on, but every config of this app uses the auth code flow with PKCE (${libraries}), which never needs it. Turn it off: tokens issued through the implicit grant can leak in URLs.`,
+        message: `Implicit ${what} issuance is on, but every config of this app uses the code flow with PKCE; turn it off.`,
+        detail: `The configs (${libraries}) never need it, and tokens issued through the implicit grant can leak in URLs.`,
         related: configs.map(({ file: configFile, config }) => ({
           file: configFile.path,
           range: config.clientId?.range ?? config.range,
@@ -96,7 +97,8 @@ function checkResponseTypes({ file, workspace, report }: WorkspaceRuleContext): 
         range: responseType.range,
         codes: [want.code],
         severity: 'error',
-        message: `response_type '${responseType.value}' asks for an ${want.what} from the authorize endpoint, but the app registration does not allow implicit ${want.what} issuance; sign-in fails with ${want.code}. Use the code flow (MSAL 2+) or turn the setting on.`,
+        message: `response_type '${responseType.value}' needs implicit ${want.what} issuance, which the registration has off (${want.code}).`,
+        detail: `It asks for an ${want.what} from the authorize endpoint, but the app registration does not allow implicit ${want.what} issuance, so sign-in fails with ${want.code}. Use the code flow (MSAL 2+) or turn the setting on.`,
         related: stated.map(({ file: regFile, registration }) => ({
           file: regFile.path,
           range: registration[want.key]?.range ?? registrationAnchor(registration),

@@ -2,6 +2,7 @@ import { upgradeToHttps } from '../fixes/edits';
 import { isLoopbackHost, parseUri } from '../entra/uri';
 import { isKnownHost } from './shared/audience';
 import { redirectsOf, type FileRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 export const insecureHttpRedirect: FileRule = {
   meta: {
@@ -33,9 +34,8 @@ export const insecureHttpRedirect: FileRule = {
       report({
         range: uri.range,
         severity: uri.role === 'postLogout' ? 'warning' : undefined,
-        message:
-          `Redirect URI '${uri.value}' uses http:// on '${parts.host}'. Entra accepts http only for localhost, so sign-in fails with AADSTS500117 ` +
-          `and codes would travel unencrypted. Use 'https://${uri.value.trim().slice('http://'.length)}'.`,
+        message: `Redirect URI ${quote(uri.value)} uses http:// on a host other than localhost (AADSTS500117); use https://.`,
+        detail: `Entra accepts http only for localhost, so sign-in fails with AADSTS500117, and codes would travel unencrypted over '${parts.host}'. Use 'https://${uri.value.trim().slice('http://'.length)}'.${fullValueNote(uri.value)}`,
         fixes: edit ? [{ title: 'Change http:// to https://', unattended: false, edits: [edit] }] : [],
       });
     }

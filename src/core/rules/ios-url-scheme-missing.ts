@@ -1,8 +1,9 @@
 import { insertPlistUrlScheme } from '../fixes/edits';
 import { baseName } from '../io/paths';
 import { uriScheme } from '../entra/uri';
-import { plistsFor, schemeCovers } from './shared/ios-app';
+import { appConfigsOf, plistsFor, schemeCovers } from './shared/ios-app';
 import type { WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const BROKER_QUERIES = ['msauthv2', 'msauthv3'];
 
@@ -32,11 +33,16 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
       const broker = file.ios.urlSchemes.find((s) => /^msauth\./i.test(s.value));
       const queries = file.ios.queriesSchemes.map((s) => s.value.toLowerCase());
       const missing = BROKER_QUERIES.filter((q) => !queries.includes(q));
-      if (broker && missing.length) {
+      // MSAL asks for msauthv2/msauthv3 only when the broker may be used: an app whose code turns it off
+      // (MSALGlobalConfig.brokerAvailability = .none) does not need them.
+      const app = appConfigsOf(file, workspace);
+      const brokerOff = app.length > 0 && app.every(({ config }) => config.userAgent?.range && config.userAgent.kind !== 'broker');
+      if (broker && missing.length && !brokerOff) {
         report({
           range: broker.range,
           severity: 'warning',
-          message: `The broker URL scheme '${broker.value}' is declared, but LSApplicationQueriesSchemes lacks ${missing.join(' and ')}: the app cannot open Microsoft Authenticator, so MSAL falls back to the browser (where a custom scheme shows the AADSTS50199 prompt). Add ${missing.join(' and ')}.`,
+          message: `LSApplicationQueriesSchemes lacks ${missing.join(' and ')} for the broker scheme ${quote(broker.value)}; add ${missing.length > 1 ? 'them' : 'it'}.`,
+          detail: `Without ${missing.join(' and ')} the app cannot open Microsoft Authenticator, so MSAL falls back to the browser, where a custom scheme shows the AADSTS50199 prompt.${fullValueNote(broker.value)}`,
         });
       }
       return;
@@ -55,7 +61,8 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
         const edit = target ? insertPlistUrlScheme(target, target.ios!, written) : undefined;
         report({
           range: uri.range,
-          message: `The redirect URI '${uri.value}' needs the URL scheme '${written}' in CFBundleURLSchemes of ${plists.map((p) => baseName(p.path)).join(', ')}; without it MSAL cannot complete the sign-in.`,
+          message: `Redirect URI ${quote(uri.value)} needs the URL scheme ${quote(written)} in CFBundleURLSchemes; add it.`,
+          detail: `Without it in ${plists.map((p) => baseName(p.path)).join(', ')}, MSAL cannot complete the sign-in: iOS does not hand the redirect back to the app.${fullValueNote(uri.value)}`,
           related: plists.map((p) => ({ file: p.path, range: p.ios!.urlSchemes.at(-1)?.range ?? { start: 0, end: 0 }, message: 'URL schemes of the app.' })),
           fixes: edit ? [{ title: `Add '${written}' to CFBundleURLSchemes`, unattended: true, edits: [edit] }] : [],
         });

@@ -1,6 +1,7 @@
 import type { RedirectUri } from '../model';
 import { parseUri } from '../entra/uri';
 import { redirectsOf, type FileRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 /**
  * A localhost URI without its port, the form Entra matches localhost URIs by. Only the name localhost:
@@ -43,7 +44,8 @@ export const loopbackRedirect: FileRule = {
       if (parts.host === '::1' || parts.host === '0:0:0:0:0:0:0:1') {
         report({
           range: uri.range,
-          message: `Redirect URI '${uri.value}' uses the IPv6 loopback address, which Entra does not support: sign-in fails with AADSTS50011. Use http://localhost or http://127.0.0.1.`,
+          message: `Redirect URI ${quote(uri.value)} uses IPv6 loopback, which fails with AADSTS50011; use http://localhost or http://127.0.0.1.`,
+          detail: `Entra does not accept the IPv6 loopback address [::1] in redirect URIs.${fullValueNote(uri.value)}`,
         });
       } else if (
         parts.scheme === 'http' &&
@@ -57,7 +59,8 @@ export const loopbackRedirect: FileRule = {
           range: uri.range,
           severity: 'hint',
           codes: [],
-          message: `Redirect URI '${uri.value}': the IP literal http://127.0.0.1 is preferred over localhost for loopback redirects (RFC 8252), since localhost can resolve elsewhere. Register it through the manifest; the portal text box rejects it.`,
+          message: `Loopback redirect ${quote(uri.value)}: RFC 8252 prefers http://127.0.0.1 over localhost for native apps.`,
+          detail: `The name localhost can resolve elsewhere (a misconfigured resolver or firewall); the IP literal cannot. Register 127.0.0.1 through the manifest: the portal text box rejects it.${fullValueNote(uri.value)}`,
         });
       }
     }
@@ -77,7 +80,8 @@ export const loopbackRedirect: FileRule = {
         report({
           range: uri.range,
           severity: 'warning',
-          message: `Redirect URI '${uri.value}' differs from '${first.value}' only by port. Entra ignores the port of localhost URIs, so it picks one of them (and its platform) arbitrarily; tell them apart by path instead.`,
+          message: `Redirect URI ${quote(uri.value, 32)} differs from ${quote(first.value, 32)} only by port; tell them apart by path.`,
+          detail: `Entra ignores the port of localhost URIs, so it picks one of the two (and its platform) arbitrarily.${fullValueNote(uri.value)}`,
           related: [{ file: file.path, range: first.range, message: `'${first.value}' is registered here.` }],
         });
       }

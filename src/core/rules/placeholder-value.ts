@@ -1,6 +1,7 @@
 import type { Located } from '../model';
 import { holdsPlaceholder } from '../entra/uri';
 import { redirectsOf, type FileRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 type Field = 'client id' | 'tenant' | 'authority' | 'redirect URI';
 const CODES: Record<Field, string> = { 'client id': 'AADSTS700016', tenant: 'AADSTS90002', authority: 'AADSTS90002', 'redirect URI': 'AADSTS50011' };
@@ -37,7 +38,8 @@ export const placeholderValue: FileRule = {
       report({
         range: located.range,
         codes: [CODES[field]],
-        message: `The ${field} '${located.value}' is a sample placeholder: ${OUTCOME[field]}. Replace it with the value from your app registration.`,
+        message: `The ${field} ${quote(located.value)} is a sample placeholder (${CODES[field]}); use your app registration's value.`,
+        detail: `Left as it is, ${OUTCOME[field]}.${fullValueNote(located.value)}`,
       });
     };
     // A template's placeholders are replaced later (AppCreationScripts replaceTokens): there they are by design.

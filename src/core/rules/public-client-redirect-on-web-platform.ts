@@ -3,6 +3,7 @@ import type { Fix } from '../model';
 import { isJudgeableRedirect } from '../entra/redirect-match';
 import { moveRedirectFix } from '../fixes/registration-edit';
 import type { WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const CODE = 'AADSTS7000218';
 
@@ -61,9 +62,8 @@ export const publicClientRedirectOnWebPlatform: WorkspaceRule = {
         }
         report({
           range: uri.range,
-          message:
-            `Redirect URI '${uri.value}' of this ${config.platform === 'publicClient' ? 'desktop' : config.platform} app is registered only under the Web platform and public client flows are off, ` +
-            `so Entra expects a client secret and the token request fails with ${CODE}. Move it to Mobile and desktop applications.`,
+          message: `Redirect URI ${quote(uri.value)} is registered only under Web (${CODE}); move it to Mobile and desktop applications.`,
+          detail: `This ${config.platform === 'publicClient' ? 'desktop' : config.platform} app has no client secret and public client flows are off, so Entra expects a secret and the token request fails with ${CODE}.${fullValueNote(uri.value)}`,
           related,
           fixes,
         });

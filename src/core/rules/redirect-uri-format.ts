@@ -2,6 +2,7 @@ import type { AppRegistration, AuthConfig, RedirectUri } from '../model';
 import { holdsPlaceholder, isPlaceholder, parseUri, uriScheme } from '../entra/uri';
 import { includesPersonalAccounts, knownText } from './shared/audience';
 import { redirectsOf, type WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const MAX_LENGTH = 256;
 const FORBIDDEN = /[!$'(),;]/g;
@@ -61,8 +62,12 @@ export const redirectUriFormat: WorkspaceRule = {
       if (uri.role === 'scheme' || holdsPlaceholder(uri.value, uri.partial === true)) continue;
       const problems = formatProblems(uri, owner, includesPersonalAccounts(owner, workspace));
       if (!problems.length) continue;
-      const shown = uri.value.length > 80 ? `${uri.value.slice(0, 77)}…` : uri.value;
-      report({ range: uri.range, message: `Redirect URI '${shown}' will not match at sign-in (AADSTS50011): ${problems.join('; ')}.` });
+      report({
+        range: uri.range,
+        // The first problem's main clause in the sentence; its reason and any further problems in the detail.
+        message: `Redirect URI ${quote(uri.value)} will not match at sign-in (AADSTS50011): ${problems[0].split(', which')[0]}.`,
+        detail: `${problems.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('. ')}.${fullValueNote(uri.value)}`,
+      });
     }
   },
 };

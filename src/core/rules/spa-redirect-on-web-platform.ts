@@ -3,6 +3,7 @@ import type { Fix } from '../model';
 import { isJudgeableRedirect } from '../entra/redirect-match';
 import { moveRedirectFix } from '../fixes/registration-edit';
 import type { WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const CODE = 'AADSTS9002326';
 
@@ -52,9 +53,8 @@ export const spaRedirectOnWebPlatform: WorkspaceRule = {
         }
         report({
           range: uri.range,
-          message:
-            `Redirect URI '${uri.value}' of this browser app (${config.library}) is registered under the Web platform, not Single-page application; ` +
-            `the browser's token request fails with ${CODE} (cross-origin redemption is allowed only for SPA redirect URIs). Move it to the SPA platform.`,
+          message: `Redirect URI ${quote(uri.value)} is registered under Web, not Single-page application (${CODE}); move it.`,
+          detail: `This browser app (${config.library}) redeems the code from the browser, which Entra allows only for SPA redirect URIs (cross-origin redemption), so the token request fails with ${CODE}.${fullValueNote(uri.value)}`,
           related: onWeb.map((m) => ({
             file: m.file.path,
             range: m.entry.range,

@@ -36,7 +36,8 @@ export const tooManyRedirects: FileRule = {
       const audience = registration.signInAudience ? `'${registration.signInAudience.value}'` : "'AzureADMyOrg' (the default)";
       report({
         range: uris[limit].range,
-        message: `This registration lists ${uris.length} redirect URIs; with signInAudience ${audience} at most ${limit} are allowed, so the registration cannot be saved. This is entry ${limit + 1}.`,
+        message: `Redirect URI ${limit + 1} of ${uris.length}: at most ${limit} are allowed with signInAudience ${audience}; remove some.`,
+        detail: 'Entra refuses to save a registration with more redirect URIs than its audience allows.',
         related: registration.signInAudience
           ? [{ file: file.path, range: registration.signInAudience.range, message: 'The audience that sets the limit.' }]
           : [],

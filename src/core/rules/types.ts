@@ -35,7 +35,10 @@ export interface RuleDocs {
 /** What a rule reports; the engine adds the file, positions, severity overrides and suppression. */
 export interface Report {
   range: Range;
+  /** One sentence of at most ~120 characters naming the value, the code and the fix (Problems rows, CLI lines). */
   message: string;
+  /** Why, and what else to know: shown in the editor's hover after the message (and in the docs page at length). */
+  detail?: string;
   /** Overrides the rule's default severity for this finding (e.g. information for a broker URI). */
   severity?: Severity;
   /** Overrides the rule's codes for this finding. */

@@ -4,6 +4,7 @@ import type { Fix, RedirectUri } from '../model';
 import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../entra/redirect-match';
 import { addRedirectFix, listPlatformFor, platformLabel } from '../fixes/registration-edit';
 import type { Report, WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const CODE = 'AADSTS50011';
 
@@ -73,7 +74,10 @@ export const unregisteredRedirect: WorkspaceRule = {
         const where = platform ? ` Register it under ${platformLabel(platform)}, or use a registered URI.` : ' Register it, or use a registered URI.';
         report({
           range: uri.range,
-          message: `Redirect URI '${uri.value}' is not registered on the app registration for client id '${config.clientId?.value}'; sign-in fails with ${CODE}.${hint}${where}`,
+          message: closest
+            ? `Redirect URI ${quote(uri.value, 48)} is not registered (${CODE}); did you mean ${quote(closest.value, 48)}?`
+            : `Redirect URI ${quote(uri.value)} is not registered for this client id (${CODE}); register it.`,
+          detail: `The app registration for client id '${config.clientId?.value}' does not list it, so sign-in fails with ${CODE}.${hint}${where}${fullValueNote(uri.value)}`,
           related,
           fixes,
         });

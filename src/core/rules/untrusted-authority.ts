@@ -2,6 +2,7 @@ import { configAuthority, inKnownAuthorities, MSAL_ERROR } from '../entra/author
 import { appendToListLiteral, upgradeToHttps } from '../fixes/edits';
 import type { AuthConfig, Fix, Library, Located, ParsedFile } from '../model';
 import type { FileRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 // MSAL.js libraries: they validate the authority against `knownAuthorities` (or Entra instance discovery).
 const MSAL_JS: readonly Library[] = ['msal-browser', 'msal-react', 'msal-angular', 'msal-node', 'msal-js', 'electron', 'react-native'];
@@ -36,7 +37,8 @@ export const untrustedAuthority: FileRule = {
         report({
           range: located.range,
           codes: [MSAL_ERROR.authorityUriInsecure],
-          message: `Authority '${located.value}' uses http://; MSAL rejects it with ${MSAL_ERROR.authorityUriInsecure} and Entra serves its endpoints only over https. Use https://.`,
+          message: `Authority ${quote(located.value)} uses http://, which MSAL rejects (${MSAL_ERROR.authorityUriInsecure}); use https://.`,
+          detail: `Entra serves its endpoints only over https.${fullValueNote(located.value)}`,
           fixes: httpsFix(file, located),
         });
         continue;
@@ -51,8 +53,11 @@ export const untrustedAuthority: FileRule = {
         severity: ciam ? 'information' : undefined,
         codes: [MSAL_ERROR.untrustedAuthority],
         message: ciam
-          ? `Authority '${located.value}' is ${what} host not listed in knownAuthorities. Recent MSAL.js versions accept *.ciamlogin.com without it; older ones throw ${MSAL_ERROR.untrustedAuthority}. Add '${info.host}' to knownAuthorities to work with both.`
-          : `Authority '${located.value}' is ${what} host that Entra instance discovery does not know, and knownAuthorities does not list '${info.host}'; MSAL throws ${MSAL_ERROR.untrustedAuthority} before sign-in. Add '${info.host}' to knownAuthorities.`,
+          ? `Authority host ${quote(info.host)} is not in knownAuthorities (${MSAL_ERROR.untrustedAuthority} in older MSAL.js); add it.`
+          : `Authority host ${quote(info.host)} is not in knownAuthorities (${MSAL_ERROR.untrustedAuthority}); add it.`,
+        detail: ciam
+          ? `'${located.value}' is ${what} authority. Recent MSAL.js versions accept *.ciamlogin.com without it; older ones throw ${MSAL_ERROR.untrustedAuthority}. Listing it works with both.`
+          : `'${located.value}' is ${what} authority that Entra instance discovery does not know, so MSAL throws ${MSAL_ERROR.untrustedAuthority} before sign-in.`,
         related: config.knownAuthorities ? [{ file: file.path, range: config.knownAuthorities.range, message: 'knownAuthorities of this config.' }] : [],
         fixes: knownAuthoritiesFix(file, config, info.host),
       });

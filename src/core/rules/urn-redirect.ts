@@ -1,6 +1,7 @@
 import { replaceValue } from '../fixes/edits';
 import { NATIVE_CLIENT_URI, uriScheme } from '../entra/uri';
 import { redirectsOf, type FileRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -30,9 +31,8 @@ export const urnRedirect: FileRule = {
       const edit = isOob ? replaceValue(file, uri, NATIVE_CLIENT_URI) : undefined;
       report({
         range: uri.range,
-        message:
-          `Redirect URI '${uri.value}' uses the urn: scheme, which Entra prohibits: sign-in fails with AADSTS500119. ` +
-          `Use ${NATIVE_CLIENT_URI} (embedded browser) or http://localhost (system browser), in the registration and the app alike.`,
+        message: `Redirect URI ${quote(uri.value)} uses the prohibited urn: scheme (AADSTS500119); use http://localhost or nativeclient.`,
+        detail: `Use ${NATIVE_CLIENT_URI} (embedded browser) or http://localhost (system browser), in the registration and the app alike.${fullValueNote(uri.value)}`,
         fixes: edit ? [{ title: `Replace with ${NATIVE_CLIENT_URI}`, unattended: false, edits: [edit] }] : [],
       });
     }

@@ -1,5 +1,6 @@
 import { includesPersonalAccounts, knownText } from './shared/audience';
 import { redirectsOf, type WorkspaceRule } from './types';
+import { fullValueNote, quote } from './shared/message';
 
 export const wildcardRedirect: WorkspaceRule = {
   meta: {
@@ -33,8 +34,11 @@ export const wildcardRedirect: WorkspaceRule = {
         severity: personal ? 'error' : 'warning',
         codes: personal ? ['AADSTS50011'] : [],
         message: personal
-          ? `Wildcard redirect URI '${uri.value}' is not supported for apps that personal Microsoft accounts can sign in to; it cannot be registered and sign-in fails with AADSTS50011. Register each exact URI and carry the target page in the state parameter.`
-          : `Wildcard redirect URI '${uri.value}' is discouraged: any matching host can receive codes, and Entra drops the query and fragment of a matched URI. Register exact URIs and carry the target page in the state parameter.`,
+          ? `Wildcard redirect ${quote(uri.value)} is not allowed with personal accounts (AADSTS50011); register exact URIs.`
+          : `Wildcard redirect ${quote(uri.value)} lets any matching host receive codes; register exact URIs.`,
+        detail: personal
+          ? `It cannot be registered for apps that personal Microsoft accounts can sign in to, and sign-in fails with AADSTS50011. Register each exact URI and carry the target page in the state parameter.${fullValueNote(uri.value)}`
+          : `Entra also drops the query and fragment of a matched URI. Register exact URIs and carry the target page in the state parameter.${fullValueNote(uri.value)}`,
       });
     }
   },

@@ -102,7 +102,7 @@ describe('hostile workspace', () => {
     const [scheme] = await diagnosticsOf(uri, 1);
     assert.deepEqual(span(scheme), [5, 14, 5, 38]);
     assert.equal(scheme.severity, vscode.DiagnosticSeverity.Warning);
-    assert.match(scheme.message, /^Custom-scheme redirect URI 'hostile-malformed:\/\/auth' /);
+    assert.match(scheme.message, /^Custom scheme 'hostile-malformed:\/\/auth' /);
 
     const parseErrors = ours(uri, 'parse-error');
     assert.ok(parseErrors.length >= 1, 'at least the missing comma is reported');

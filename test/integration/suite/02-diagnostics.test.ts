@@ -14,7 +14,8 @@ describe('diagnostics', () => {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.line, diagnostic.range.end.character], [7, 7, 7, 30]);
     assert.equal(document.getText(diagnostic.range), 'fabrikam-desktop://auth');
-    assert.match(diagnostic.message, /^Custom-scheme redirect URI 'fabrikam-desktop:\/\/auth' goes through the system browser/);
+    assert.match(diagnostic.message, /^Custom scheme 'fabrikam-desktop:\/\/auth' shows the AADSTS50199 prompt in a system browser; use http:\/\/localhost\.$/);
+    assert.ok(diagnostic.message.length <= 120, `a short first sentence (${diagnostic.message.length} characters)`);
     assert.match(diagnostic.message, /AADSTS50199/);
   });
 

@@ -130,7 +130,8 @@ describe('cross-file: linking configs to registrations', () => {
       findings.map((f) => f.codes.join()),
       ['AADSTS50194'],
     );
-    assert.match(findings[0].message, /Use the tenant id or domain of the app's directory, or make the app multi-tenant\.$/);
+    assert.match(findings[0].message, /use the app's own tenant\.$/);
+    assert.match(findings[0].detail ?? '', /Use the tenant id or domain of the app's directory, or make the app multi-tenant\.$/);
     assert.deepEqual(findings[0].fixes, []);
   });
 

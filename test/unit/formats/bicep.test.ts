@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { bicepFormat } from '../../../src/core/formats/bicep';
-import { tokenizeBicep } from '../../../src/core/lexing/bicep-tokenizer';
+import { tokenizeBicep } from '../../../src/core/lexing/languages/bicep';
 import type { AppRegistration } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
 import { rangeText as slice } from '../../../src/core/io/text';

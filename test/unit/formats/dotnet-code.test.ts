@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
-import { tokenizeCSharp } from '../../../src/core/lexing/csharp-tokenizer';
+import { tokenizeCSharp } from '../../../src/core/lexing/languages/csharp';
 import { dotnetCodeFormat } from '../../../src/core/formats/dotnet-code';
 import type { ParsedFile } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';

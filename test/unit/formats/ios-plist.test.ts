@@ -68,10 +68,10 @@ describe('format: iOS/macOS Info.plist', () => {
   });
 
   it('reports an unclosed plist and keeps the schemes read', () => {
-    const text = '<plist><dict><key>CFBundleURLTypes</key><array><dict><key>CFBundleURLSchemes</key><array><string>contoso</string>';
+    const text = '<plist><dict><key>CFBundleURLTypes</key><array><dict><key>CFBundleURLSchemes</key><array><string>msauth.com.contoso.app</string>';
     const parsed = iosPlistFormat.parse('/w/Info.plist', text);
     assert.ok(parsed.problems.length > 0);
-    assert.equal(parsed.configs[0].redirectUris[0].value, 'contoso://auth');
+    assert.equal(parsed.configs[0].redirectUris[0].value, 'msauth.com.contoso.app://auth');
   });
 });
 

@@ -1,23 +1,41 @@
 import * as assert from 'node:assert/strict';
-import { tokenizeBicep } from '../../../src/core/lexing/bicep-tokenizer';
-import { tokenizeCSharp } from '../../../src/core/lexing/csharp-tokenizer';
-import { tokenizeHcl } from '../../../src/core/lexing/hcl-tokenizer';
-import { codePoint, readTemplate, type TemplateSyntax } from '../../../src/core/lexing/lexing';
+import { tokenizeBicep } from '../../../src/core/lexing/languages/bicep';
+import { tokenizeCSharp } from '../../../src/core/lexing/languages/csharp';
+import { tokenizeHcl } from '../../../src/core/lexing/languages/hcl';
+import { lex, type LanguageSpec } from '../../../src/core/lexing/lexer';
+import { codePoint, DOLLAR_BRACE, escapes, isNamePart, isNameStart } from '../../../src/core/lexing/languages/common';
 
-const PLAIN: TemplateSyntax = { quote: '"', holeSigils: '$', doubledSigilIsLiteral: false, escape: (text, i) => [text[i + 1] ?? '', 2] };
+/** A minimal language: "…" strings with `${…}` holes. */
+const PLAIN: LanguageSpec = {
+  problemPrefix: '',
+  lineComments: [],
+  isIdentifierStart: isNameStart,
+  isIdentifierPart: isNamePart,
+  stringStarts: '"',
+  openString: (text, i) => ({
+    form: { kind: 'string', description: 'string', multiline: false, decode: escapes({}) },
+    contentStart: i + 1,
+    close: '"',
+    escapeLead: '\\',
+    holes: [DOLLAR_BRACE],
+  }),
+};
+const firstString = (text: string) => lex(text, PLAIN).tokens.find((t) => t.kind === 'string')!;
 
-describe('lexing shared by the Bicep, HCL and C# tokenizers', () => {
+describe('lexing shared by the Bicep, HCL and C# specs', () => {
   it('reads a template with nested quoted holes into outer text and hole parts', () => {
     const text = '"a${f("x${y}")}b" rest';
-    const template = readTemplate(text, 0, PLAIN);
-    assert.equal(template.closed, true);
+    const { problems } = lex(text, PLAIN);
+    const template = firstString(text);
+    assert.deepEqual(problems, []);
     assert.equal(template.end, 17);
     assert.deepEqual(template.parts, [{ text: 'a' }, { expression: 'f("x${y}")', range: { start: 4, end: 14 } }, { text: 'b' }]);
   });
 
   it('stops an unclosed template at the line break', () => {
-    const template = readTemplate('"abc\nnext', 0, PLAIN);
-    assert.deepEqual(template, { end: 4, closed: false, parts: [{ text: 'abc' }] });
+    const { tokens, problems } = lex('"abc\nnext', PLAIN);
+    assert.equal(problems.length, 1);
+    assert.deepEqual({ end: tokens[0].end, parts: tokens[0].parts }, { end: 4, parts: [{ text: 'abc' }] });
   });
 
   it('decodes code points and never throws on invalid ones', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
-import { tokenizeHcl } from '../../../src/core/lexing/hcl-tokenizer';
+import { tokenizeHcl } from '../../../src/core/lexing/languages/hcl';
 import { terraformFormat } from '../../../src/core/formats/terraform';
 import type { AppRegistration } from '../../../src/core/model';
 import { assertInlineExpectations, coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';

@@ -110,10 +110,7 @@ describe('too-many-redirects', () => {
 
   it('names the audience that sets the limit, quoted', () => {
     const [finding] = lintModel([registrationFile('/w/a.json', uris(LIMIT_WORK_SCHOOL + 1))], '/w/a.json', 'too-many-redirects');
-    assert.equal(
-      finding.message,
-      `This registration lists 257 redirect URIs; with signInAudience 'AzureADMyOrg' (the default) at most 256 are allowed, so the registration cannot be saved. This is entry 257.`,
-    );
+    assert.equal(finding.message, `Redirect URI 257 of 257: at most 256 are allowed with signInAudience 'AzureADMyOrg' (the default); remove some.`);
   });
 });
 
@@ -123,7 +120,10 @@ describe('loopback-redirect (model)', () => {
     const [finding] = lintModel([localhost], localhost.path, 'loopback-redirect');
     assert.equal(coveredText(localhost.text, finding), 'http://localhost:4200/app');
     assert.equal(finding.severity, 'warning');
-    assert.match(finding.message, /^Redirect URI 'http:\/\/localhost:4200\/app' differs from 'http:\/\/localhost:3000\/app' only by port\./);
+    assert.match(
+      finding.message,
+      /^Redirect URI 'http:\/\/localhost:4200\/app' differs from 'http:\/\/localhost:3000\/app' only by port; tell them apart by path\.$/,
+    );
     const ip = registrationFile('/w/b.json', ['http://127.0.0.1:3000/app', 'http://127.0.0.1:4200/app'], {}, 'spa');
     assert.deepEqual(lintModel([ip], ip.path, 'loopback-redirect'), []);
   });

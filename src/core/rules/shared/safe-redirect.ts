@@ -33,9 +33,15 @@ function derivableSafeRedirect(owner: AuthConfig | AppRegistration, uri: Redirec
   return 'http://localhost';
 }
 
-/** The quick fix to the safe redirect. Never unattended: the registration and the app must change together. */
-export function safeRedirectFix(owner: AuthConfig | AppRegistration, uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex): Fix[] {
+export interface SafeRedirect {
+  /** The concrete safe redirect for this app, when the workspace shows enough to write it. */
+  value?: string;
+  fixes: Fix[];
+}
+
+/** The safe redirect and the quick fix to it. Never unattended: the registration and the app must change together. */
+export function safeRedirect(owner: AuthConfig | AppRegistration, uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex): SafeRedirect {
   const safe = derivableSafeRedirect(owner, uri, file, workspace);
   const edit = safe ? replaceValue(file, uri, safe) : undefined;
-  return edit ? [{ title: `Use the redirect URI ${safe}`, unattended: false, edits: [edit] }] : [];
+  return { value: safe, fixes: edit ? [{ title: `Use the redirect URI ${safe}`, unattended: false, edits: [edit] }] : [] };
 }

@@ -1,0 +1,36 @@
+import { lex, type LanguageSpec, type LexResult, type LexToken, type StringForm, type StringOpening } from '../lexer';
+import { DOLLAR_BRACE, escapes, isAsciiLetter, isDigit } from './common';
+
+// Bicep: '…' strings with `${…}` holes and backslash escapes (`\u{…}`, `\$`), '''…''' multi-line strings
+// (no escapes, no holes), `//` and `/* */` comments, newline tokens (they separate properties and items).
+
+export type BicepTokenKind = 'identifier' | 'string' | 'number' | 'punct' | 'newline';
+export type BicepToken = LexToken<BicepTokenKind>;
+
+const QUOTED: StringForm = {
+  kind: 'string',
+  description: 'string',
+  multiline: false,
+  decode: escapes({ n: '\n', r: '\r', t: '\t', "'": "'", '\\': '\\', $: '$' }, { braces: true }),
+};
+const MULTILINE: StringForm = { kind: 'string', description: 'multi-line string', multiline: true, markLength: 3 };
+
+const isStart = (c: number) => isAsciiLetter(c) || c === 95;
+
+export const BICEP: LanguageSpec = {
+  problemPrefix: '',
+  lineComments: ['//'],
+  blockComment: { open: '/*', close: '*/' },
+  newlines: true,
+  isIdentifierStart: isStart,
+  isIdentifierPart: (c) => isStart(c) || isDigit(c),
+  stringStarts: "'",
+  openString(text, i): StringOpening {
+    if (text.startsWith("'''", i)) return { form: MULTILINE, contentStart: i + 3, close: "'''" };
+    return { form: QUOTED, contentStart: i + 1, close: "'", escapeLead: '\\', holes: [DOLLAR_BRACE] };
+  },
+};
+
+export function tokenizeBicep(text: string): LexResult<BicepTokenKind> {
+  return lex<BicepTokenKind>(text, BICEP);
+}

@@ -1,0 +1,34 @@
+import { lex, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
+import { C_ESCAPES, DOLLAR_BRACE, DOLLAR_NAME, escapes, isDollarNamePart, isDollarNameStart } from './common';
+
+// Groovy (Gradle build files): '…' and '''…''' plain strings, "…" and """…""" GStrings with `${…}` and
+// `$name.path` holes, backslash escapes, `//` and `/* */` comments, newline tokens (a line break ends a
+// statement in a build script).
+
+const decode = escapes({ ...C_ESCAPES, $: '$' }, { hex: { u: 4 }, lineContinuation: true });
+const HOLES: HoleForm[] = [DOLLAR_BRACE, { ...DOLLAR_NAME, dotted: true }];
+const LINE: StringForm = { kind: 'string', description: 'string', multiline: false, decode };
+const MULTI: StringForm = { kind: 'string', description: 'multi-line string', multiline: true, decode };
+
+function openString(text: string, i: number): StringOpening {
+  const quote = text[i];
+  const triple = text.startsWith(quote.repeat(3), i);
+  const close = triple ? quote.repeat(3) : quote;
+  return { form: triple ? MULTI : LINE, contentStart: i + close.length, close, escapeLead: '\\', holes: quote === '"' ? HOLES : undefined };
+}
+
+export const GROOVY: LanguageSpec = {
+  problemPrefix: 'Groovy ',
+  lineComments: ['//'],
+  blockComment: { open: '/*', close: '*/' },
+  newlines: true,
+  hashbang: true,
+  isIdentifierStart: isDollarNameStart,
+  isIdentifierPart: isDollarNamePart,
+  stringStarts: '"\'',
+  openString,
+};
+
+export function tokenizeGroovy(text: string): LexResult {
+  return lex(text, GROOVY);
+}

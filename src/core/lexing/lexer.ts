@@ -1,0 +1,943 @@
+import type { ParseProblem, Range } from '../model';
+
+// The one tokenizer loop of the engine. A language is a `LanguageSpec` (comments, names, numbers, string
+// forms with their escapes, interpolation holes, raw/verbatim/heredoc bodies); `lex(text, spec)` turns a
+// text into tokens with exact UTF-16 offsets, the comment ranges and the problems of broken input.
+//
+// Guarantees, for any input: it never throws, never recurses (strings inside holes inside strings are an
+// explicit stack of frames), runs in time linear in the text, and every token and range lies inside the
+// text, in order. An unclosed string, comment, regex or heredoc becomes a ParseProblem and a token that
+// runs as far as the construct does, so callers keep what they can read.
+//
+// How it works: a stack of frames. The bottom frame is code. A string opener pushes a string frame, whose
+// body is read up to its close; an interpolation hole in it (`${`, `{`, `\(`, `$(`) pushes a code frame
+// that ends at the hole's closing bracket at bracket depth 0. Code inside holes is lexed by the same loop
+// (so nested strings, comments and regexes are followed), but only the bottom frame emits tokens, and
+// only the outermost string records its parts (decoded text, and each hole's expression with its range).
+
+export type TokenKind = 'identifier' | 'variable' | 'string' | 'char' | 'number' | 'regex' | 'punct' | 'directive' | 'newline';
+
+/** A piece of a string literal: decoded text, or an interpolation hole with the source text and range of its expression. */
+export type TemplatePart = { text: string } | { expression: string; range: Range };
+
+export interface LexToken<Kind extends string = TokenKind> {
+  kind: Kind;
+  /**
+   * Source text of the token. Exceptions: a `variable` is its name without the sigil (`$env:X` → `env:X`),
+   * an `identifier` written `@class` or `` `class` `` is the bare name, a `directive` in line mode is the
+   * line without its trailing comment, trimmed, and a `newline` is `\n` whatever the line break.
+   */
+  text: string;
+  start: number;
+  end: number;
+  /** Strings and chars: the decoded parts (empty for ``""``) and the range of the content inside the delimiters. */
+  parts?: TemplatePart[];
+  /** For a heredoc whose opening line goes on as code (bash), the content follows the rest of that line. */
+  content?: Range;
+}
+
+export interface LexResult<Kind extends string = TokenKind> {
+  tokens: LexToken<Kind>[];
+  comments: Range[];
+  problems: ParseProblem[];
+  /** Deepest nesting of brackets and interpolation holes seen (a caller may refuse deeper text). */
+  maxNesting: number;
+  /** Closing brackets inside interpolation holes that close nothing there (`${ a) }`). */
+  strayClosers: number;
+}
+
+/** Decodes the escape whose lead (`\`, `` ` ``) starts at `i`: the text it stands for and how many characters it takes (≥ 1). */
+export type EscapeDecoder = (text: string, i: number, leadLength: number) => [decoded: string, length: number];
+
+/** An interpolation hole of a string form. */
+export interface HoleForm {
+  /** The text that opens it: `${`, `{`, `{{` (C# `$$"""`), `\(`, `\#(` (Swift raw), `$(`, `%{`, `$` (a name hole). */
+  open: string;
+  /**
+   * `code`: an expression up to `close` at bracket depth 0 (strings, comments and brackets inside are
+   * followed). `name`: a sigil and a name (`$user`, Groovy `$a.b`), which is its own expression.
+   */
+  kind: 'code' | 'name';
+  /** The closing character of a code hole (`}` or `)`). */
+  close?: string;
+  /** C# `$$"""`: up to this many closing characters end the hole (`}}`). */
+  closeRepeat?: number;
+  /** The first character of `open` written twice is literal text (`{{` → `{` in C#/Python, `$${` → `${` in HCL). */
+  doubledLeadIsLiteral?: boolean;
+  /** Not a hole when `open` is followed by this (C# `$$"""`: `{{{` is a literal brace and then a hole). */
+  notFollowedBy?: string;
+  /** Characters that end the expression at depth 0 while the hole goes on (C# `{x:N0}`, `{x,10}`; Python `{x!r}`). */
+  cut?: string;
+  /** A hole of a one-line string ends at a line break (C# `$"…{…"`). */
+  singleLine?: boolean;
+  /** Name holes: the first character of the name, and the rest. */
+  nameStart?: (code: number) => boolean;
+  namePart?: (code: number) => boolean;
+  /** Groovy `$a.b.c`: a name hole continues over `.name`. */
+  dotted?: boolean;
+}
+
+/** What kind of literal a string form is (static, one per form of a language). */
+export interface StringForm {
+  kind: 'string' | 'char';
+  /** Named in problems: `string`, `raw string`, `character literal`, `heredoc`, `here-string`. */
+  description: string;
+  /** The body may span lines (raw, verbatim, triple-quoted, template, here-strings, heredocs). */
+  multiline: boolean;
+  /** Decodes escapes; absent means none are decoded (an escape lead, if given, still keeps the close from counting). */
+  decode?: EscapeDecoder;
+  /** The close written twice is one literal close (`@"a""b"`, PowerShell `'it''s'`, `"a""b"`). */
+  doubledClose?: boolean;
+  /** These characters written twice are one literal (C# `}}` in `$"…"`). */
+  doubledLiterals?: string;
+  /** The close counts only at the start of a line (PowerShell `"@`). */
+  closeAtLineStart?: boolean;
+  /** Kotlin `"""a""""`: quotes before the final close are text. */
+  greedyClose?: boolean;
+  /** A line break right after the opening delimiter is not part of the text (here-strings, Swift/Java `"""`). */
+  dropFirstLineBreak?: boolean;
+  /** How many characters of the opener an "is not closed" problem marks (default 1: the quote). */
+  markLength?: number;
+  /** Heredoc (`<<EOF`): the body ends at a line that is the marker (trimmed as said); see StringOpening.marker. */
+  heredoc?: {
+    /** `<<-` in bash strips leading tabs of each line; HCL `<<-` drops the indentation the lines share. */
+    indent?: 'tabs' | 'common';
+    /** HCL: the rest of the opening line is ignored and the token runs to the marker; bash: the rest of the line is code. */
+    restOfLine: 'ignored' | 'code';
+  };
+}
+
+/** A string literal recognised at an offset: its form and the delimiters of this occurrence. */
+export interface StringOpening {
+  form: StringForm;
+  /** Offset after the opening delimiter. */
+  contentStart: number;
+  /** The closing delimiter (`"`, `"""`, `"#`, `'@`); for a heredoc, the marker. */
+  close: string;
+  /** The escape lead of this occurrence (`\`, Swift raw `\#`, PowerShell `` ` ``); absent: no escapes at all. */
+  escapeLead?: string;
+  holes?: readonly HoleForm[];
+}
+
+/** Character classes of ASCII codes, as bits in LanguageSpec tables. */
+const SPACE = 1;
+const IDENT_START = 2;
+const IDENT_PART = 4;
+const STRING_START = 8;
+const DIGIT = 16;
+/** Punctuation that can mean nothing else in the language (no comment, regex, heredoc, name or string starts with it). */
+const PLAIN_PUNCT = 32;
+
+export interface LanguageSpec {
+  /** Prefix of problem messages (`C# `), or ''. */
+  problemPrefix: string;
+  /** Line comment openers (`//`, `#`). */
+  lineComments: readonly string[];
+  /** bash, PowerShell: `#` opens a comment only where a word starts (not in `a#b`, `$#`, `${#x}`). */
+  hashCommentAtWordStart?: boolean;
+  blockComment?: { open: string; close: string; nested?: boolean };
+  /**
+   * `#` at the start of a line: `line` = the whole line is one directive token (C# `#if`), `keyword` = the
+   * `#word` is a directive token and the rest of the line is code (C `#define NAME "value"`).
+   */
+  directives?: 'line' | 'keyword';
+  /** Emit a `newline` token per line break of the code (languages where a line break ends a statement). */
+  newlines?: boolean;
+  /** A first line starting with `#!` is skipped. */
+  hashbang?: boolean;
+  isIdentifierStart(code: number): boolean;
+  isIdentifierPart(code: number): boolean;
+  /** Whitespace besides the ASCII space, tab, vertical tab, form feed and the BOM (e.g. JS Unicode spaces). */
+  isOtherSpace?(code: number): boolean;
+  /** Line breaks besides `\n` and `\r` (JS U+2028, U+2029). */
+  isOtherLineBreak?(code: number): boolean;
+  /** C# `@class`: this character before a name makes it a plain name. */
+  verbatimIdentifierPrefix?: string;
+  /** Swift, Kotlin: `` `name` `` is a name. */
+  backtickIdentifiers?: boolean;
+  /** bash, PowerShell: `$name` / `${name}` in code is a `variable` token. */
+  variables?: { namePart(code: number): boolean };
+  /** `.5` is a number (JS). */
+  leadingDotNumbers?: boolean;
+  /** Characters that may start a string literal (quotes and prefix letters such as `@`, `$`, `r`). */
+  stringStarts: string;
+  /** Recognises a string literal at `i` (whose character is one of `stringStarts`); undefined when there is none. */
+  openString(text: string, i: number): StringOpening | undefined;
+  /** JS: whether a `/` after this token starts a regex literal (no token before: true). */
+  regexAfter?(kind: TokenKind | undefined, text: string): boolean;
+  /** Heredoc opener at `<<` (HCL, bash): the opening, with `close` = the marker; the token starts at `i`. */
+  openHeredoc?(text: string, i: number): (StringOpening & { openerEnd: number }) | undefined;
+}
+
+/** A spec with its ASCII class table (built once per spec). */
+const tables = new WeakMap<LanguageSpec, Uint8Array>();
+
+function classTable(spec: LanguageSpec): Uint8Array {
+  let table = tables.get(spec);
+  if (table) return table;
+  table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    if (c === 32 || c === 9 || c === 11 || c === 12) table[c] |= SPACE;
+    if (spec.isIdentifierStart(c)) table[c] |= IDENT_START;
+    if (spec.isIdentifierPart(c)) table[c] |= IDENT_PART;
+    if (c >= 48 && c <= 57) table[c] |= DIGIT;
+  }
+  for (const ch of spec.stringStarts) if (ch.charCodeAt(0) < 128) table[ch.charCodeAt(0)] |= STRING_START;
+  const special = new Set<string>(['#', '/']);
+  for (const open of [...spec.lineComments, spec.blockComment?.open ?? '']) if (open) special.add(open[0]);
+  if (spec.openHeredoc) special.add('<');
+  if (spec.backtickIdentifiers) special.add('`');
+  if (spec.verbatimIdentifierPrefix) special.add(spec.verbatimIdentifierPrefix);
+  if (spec.variables) special.add('$');
+  for (let c = 33; c < 127; c++) if (!table[c] && !special.has(String.fromCharCode(c))) table[c] |= PLAIN_PUNCT;
+  tables.set(spec, table);
+  return table;
+}
+
+/**
+ * Receives the bottom frame's tokens instead of the token list (no objects are made): for scans that only
+ * need kinds and offsets. Strings and chars still arrive once, when they end.
+ */
+export type TokenSink = (kind: TokenKind, start: number, end: number) => void;
+
+interface CodeFrame {
+  type: 'code';
+  /** For a hole: its closing character code (-1 for the bottom frame). */
+  close: number;
+  closeRepeat: number;
+  singleLine: boolean;
+  cut: string;
+  depth: number;
+  /** Offset where the hole's expression starts, and where a cut character ended it (-1: none). */
+  holeStart: number;
+  cutAt: number;
+  /** The previous token of this frame, for `regexAfter`. */
+  prevKind: TokenKind | undefined;
+  prevStart: number;
+  prevEnd: number;
+}
+
+interface StringFrame {
+  type: 'string';
+  opening: StringOpening;
+  start: number;
+  /** Outermost strings record parts; strings inside holes are only read past. */
+  parts: TemplatePart[] | undefined;
+  literal: string;
+  /** The token to fill when the string ends (pre-made for a heredoc). */
+  token?: LexToken;
+  /** Where the content starts (after a dropped first line break). */
+  contentStart: number;
+  specials: Uint8Array;
+}
+
+type Frame = CodeFrame | StringFrame;
+
+const LF = 10;
+const CR = 13;
+const BOM = 0xfeff;
+
+const specialTables = new Map<string, Uint8Array>();
+
+/** Characters that interrupt a literal run of a string body: line breaks, and the first character of each delimiter. */
+function specialsOf(opening: StringOpening): Uint8Array {
+  let key = opening.close[0] ?? '';
+  if (opening.escapeLead) key += opening.escapeLead[0];
+  for (const hole of opening.holes ?? []) key += hole.open[0];
+  key += opening.form.doubledLiterals ?? '';
+  let table = specialTables.get(key);
+  if (!table) {
+    table = new Uint8Array(128);
+    table[LF] = 1;
+    table[CR] = 1;
+    for (const ch of key) if (ch.charCodeAt(0) < 128) table[ch.charCodeAt(0)] = 1;
+    specialTables.set(key, table);
+  }
+  return table;
+}
+
+/** Tokenizes `text` with `spec`. Never throws; see the module header for the guarantees. */
+export function lex<Kind extends string = TokenKind>(text: string, spec: LanguageSpec, sink?: TokenSink): LexResult<Kind> {
+  return new Lexer(text, spec, sink).run() as unknown as LexResult<Kind>;
+}
+
+class Lexer {
+  private readonly tokens: LexToken[] = [];
+  private readonly comments: Range[] = [];
+  private readonly problems: ParseProblem[] = [];
+  private readonly frames: Frame[] = [];
+  private readonly table: Uint8Array;
+  private readonly length: number;
+  private i = 0;
+  private atLineStart = true;
+  private nesting = 0;
+  private maxNesting = 0;
+  private strayClosers = 0;
+  /** bash heredocs whose bodies start after the current line. */
+  private pendingHeredocs: { token: LexToken; opening: StringOpening }[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly spec: LanguageSpec,
+    private readonly sink?: TokenSink,
+  ) {
+    this.table = classTable(spec);
+    this.length = text.length;
+  }
+
+  run(): LexResult {
+    const { text, spec } = this;
+    if (spec.hashbang && text.startsWith('#!')) this.i = this.lineEnd(0);
+    this.frames.push(codeFrame(-1, 1, false, '', -1));
+    while (this.i < this.length) {
+      const frame = this.frames[this.frames.length - 1];
+      if (frame.type === 'string') this.stringStep(frame);
+      else if (this.frames.length === 1) this.codeRun(frame);
+      else this.codeStep(frame);
+    }
+    this.endOfText();
+    return {
+      tokens: this.tokens,
+      comments: this.comments,
+      problems: this.problems,
+      maxNesting: this.maxNesting,
+      strayClosers: this.strayClosers,
+    };
+  }
+
+  private isLineBreak(code: number): boolean {
+    return code === LF || code === CR || (code > 127 && this.spec.isOtherLineBreak?.(code) === true);
+  }
+
+  private lineEnd(from: number): number {
+    let j = from;
+    while (j < this.length && !this.isLineBreak(this.text.charCodeAt(j))) j++;
+    return j;
+  }
+
+  private lineBreakLength(at: number): number {
+    return this.text.charCodeAt(at) === CR && this.text.charCodeAt(at + 1) === LF ? 2 : 1;
+  }
+
+  private emit(kind: TokenKind, start: number, end: number, text?: string): void {
+    this.notePrevious(kind, start, end);
+    if (this.frames.length !== 1) return;
+    if (this.sink) this.sink(kind, start, end);
+    else this.tokens.push({ kind, text: text ?? this.text.slice(start, end), start, end });
+  }
+
+  private problem(message: string, start: number, end: number): void {
+    this.problems.push({ message: `${this.spec.problemPrefix}${message}`, range: { start, end: Math.min(this.length, end) } });
+  }
+
+  // --- code ------------------------------------------------------------------------------------------
+
+  /**
+   * Code of the bottom frame, the bulk of any file: names, spaces, line breaks and plain punctuation in one
+   * tight loop; anything else (and code inside holes) goes through codeStep.
+   */
+  private codeRun(frame: CodeFrame): void {
+    const { text, table, length, tokens, spec, sink } = this;
+    const newlines = spec.newlines === true;
+    const leadingDot = spec.leadingDotNumbers === true;
+    let i = this.i;
+    while (i < length) {
+      const c = text.charCodeAt(i);
+      const cls = c < 128 ? table[c] : 0;
+      if (cls & IDENT_START && !(cls & STRING_START)) {
+        let j = i + 1;
+        while (j < length) {
+          const d = text.charCodeAt(j);
+          if (d < 128 ? (table[d] & IDENT_PART) === 0 : !spec.isIdentifierPart(d)) break;
+          j++;
+        }
+        if (sink) sink('identifier', i, j);
+        else tokens.push({ kind: 'identifier', text: text.slice(i, j), start: i, end: j });
+        frame.prevKind = 'identifier';
+        frame.prevStart = i;
+        frame.prevEnd = j;
+        this.atLineStart = false;
+        i = j;
+      } else if (cls & SPACE) {
+        i++;
+      } else if (cls & PLAIN_PUNCT && !(c === 46 && leadingDot && isDigit(text.charCodeAt(i + 1)))) {
+        if (c === 40 || c === 91 || c === 123) {
+          frame.depth++;
+          this.enter();
+        } else if ((c === 41 || c === 93 || c === 125) && frame.depth > 0) {
+          frame.depth--;
+          this.nesting--;
+        }
+        if (sink) sink('punct', i, i + 1);
+        else tokens.push({ kind: 'punct', text: text[i], start: i, end: i + 1 });
+        frame.prevKind = 'punct';
+        frame.prevStart = i;
+        frame.prevEnd = i + 1;
+        this.atLineStart = false;
+        i++;
+      } else if ((c === LF || c === CR) && this.pendingHeredocs.length === 0) {
+        const end = c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+        if (newlines) {
+          if (sink) sink('newline', i, end);
+          else tokens.push({ kind: 'newline', text: '\n', start: i, end });
+        }
+        this.atLineStart = true;
+        i = end;
+      } else break;
+    }
+    this.i = i;
+    if (i < length) this.codeStep(frame);
+  }
+
+  private codeStep(frame: CodeFrame): void {
+    const { text, spec, table } = this;
+    const i = this.i;
+    const c = text.charCodeAt(i);
+    const cls = c < 128 ? table[c] : 0;
+    const bottom = this.frames.length === 1;
+
+    if (cls & IDENT_START && !(cls & STRING_START)) {
+      // The common case first: a name (no comment, directive or string starts with these letters).
+      this.atLineStart = false;
+      let j = i + 1;
+      while (j < this.length && this.isPart(text.charCodeAt(j))) j++;
+      this.i = j;
+      this.emit('identifier', i, j);
+      return;
+    }
+    if (c === LF || c === CR || (c > 127 && spec.isOtherLineBreak?.(c))) {
+      const end = i + this.lineBreakLength(i);
+      if (frame.close >= 0 && frame.singleLine) {
+        this.endHole(frame, i, false);
+        return;
+      }
+      if (bottom) {
+        this.atLineStart = true;
+        if (spec.newlines) {
+          if (this.sink) this.sink('newline', i, end);
+          else this.tokens.push({ kind: 'newline', text: '\n', start: i, end });
+        }
+        this.i = end;
+        if (this.pendingHeredocs.length) this.startHeredocBodies();
+        return;
+      }
+      this.i = end;
+      return;
+    }
+    if (cls & SPACE || c === BOM || (c > 127 && spec.isOtherSpace?.(c))) {
+      let j = i + 1;
+      while (j < this.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+      this.i = j;
+      return;
+    }
+    if (frame.close >= 0 && frame.depth === 0) {
+      if (c === frame.close) {
+        this.endHole(frame, i, true);
+        return;
+      }
+      if (frame.cutAt < 0 && frame.cut.includes(text[i])) frame.cutAt = i;
+    }
+    if (this.comment(c, i)) return;
+    if (c === 35 /* # */ && spec.directives && bottom && this.atLineStart && this.directive(i)) return;
+    this.atLineStart = false;
+    if (cls & STRING_START || (c > 127 && spec.stringStarts.includes(text[i]))) {
+      const opening = spec.openString(text, i);
+      if (opening) {
+        this.pushString(opening, i);
+        return;
+      }
+    }
+    if (cls & IDENT_START || (c > 127 && spec.isIdentifierStart(c))) {
+      let j = i + 1;
+      while (j < this.length && this.isPart(text.charCodeAt(j))) j++;
+      this.i = j;
+      this.emit('identifier', i, j);
+      return;
+    }
+    if (cls & DIGIT || (spec.leadingDotNumbers && c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+      this.i = this.numberEnd(i);
+      this.emit('number', i, this.i);
+      return;
+    }
+    if (this.specialName(c, i)) return;
+    if (c === 60 /* < */ && spec.openHeredoc && text.charCodeAt(i + 1) === 60 && bottom) {
+      const heredoc = spec.openHeredoc(text, i);
+      if (heredoc) {
+        this.heredoc(heredoc, i);
+        return;
+      }
+    }
+    if (c === 47 /* / */ && spec.regexAfter && spec.regexAfter(frame.prevKind, text.slice(frame.prevStart, frame.prevEnd))) {
+      this.regex(i);
+      return;
+    }
+    this.punct(frame, c, i);
+  }
+
+  private isPart(code: number): boolean {
+    return code < 128 ? (this.table[code] & IDENT_PART) !== 0 : this.spec.isIdentifierPart(code);
+  }
+
+  private punct(frame: CodeFrame, c: number, i: number): void {
+    this.i = i + 1;
+    if (c === 40 || c === 91 || c === 123) {
+      frame.depth++;
+      this.enter();
+    } else if (c === 41 || c === 93 || c === 125) {
+      if (frame.depth > 0) {
+        frame.depth--;
+        this.nesting--;
+      } else if (frame.close >= 0) this.strayClosers++;
+    }
+    this.emit('punct', i, i + 1, this.text[i]);
+  }
+
+  private enter(): void {
+    if (++this.nesting > this.maxNesting) this.maxNesting = this.nesting;
+  }
+
+  /** Line and block comments at `i`; true when one was read. */
+  private comment(c: number, i: number): boolean {
+    const { text, spec } = this;
+    const block = spec.blockComment;
+    if (block && c === block.open.charCodeAt(0) && text.startsWith(block.open, i)) {
+      this.i = this.blockCommentEnd(i, block);
+      this.comments.push({ start: i, end: this.i });
+      return true;
+    }
+    for (const open of spec.lineComments) {
+      if (c !== open.charCodeAt(0) || !text.startsWith(open, i)) continue;
+      if (c === 35 && spec.hashCommentAtWordStart && !isWordBoundary(text.charCodeAt(i - 1))) continue;
+      if (c === 35 && spec.directives && this.frames.length === 1 && this.atLineStart && this.isDirectiveAt(i)) continue;
+      this.i = this.lineEnd(i);
+      this.comments.push({ start: i, end: this.i });
+      return true;
+    }
+    return false;
+  }
+
+  private blockCommentEnd(start: number, block: { open: string; close: string; nested?: boolean }): number {
+    const { text } = this;
+    if (!block.nested) {
+      const close = text.indexOf(block.close, start + block.open.length);
+      if (close >= 0) return close + block.close.length;
+    } else {
+      let depth = 1;
+      let j = start + block.open.length;
+      while (j < this.length) {
+        if (text.startsWith(block.close, j)) {
+          j += block.close.length;
+          if (--depth === 0) return j;
+        } else if (text.startsWith(block.open, j)) {
+          depth++;
+          j += block.open.length;
+        } else j++;
+      }
+    }
+    this.problem(`comment is not closed (missing ${block.close})`, start, start + block.open.length);
+    return this.length;
+  }
+
+  private isDirectiveAt(i: number): boolean {
+    let j = i + 1;
+    while (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9) j++;
+    const c = this.text.charCodeAt(j);
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  }
+
+  /** `#if …` (line mode: any `#` that starts a line) or `#define` (keyword mode: `#` and a word) at the start of a line. */
+  private directive(i: number): boolean {
+    const { text } = this;
+    if (this.spec.directives === 'keyword' && !this.isDirectiveAt(i)) return false;
+    this.atLineStart = false;
+    if (this.spec.directives === 'keyword') {
+      let j = i + 1;
+      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+      while (j < this.length && this.isPart(text.charCodeAt(j))) j++;
+      this.i = j;
+      this.emit('directive', i, j, text.slice(i, j).replace(/\s+/g, ''));
+      return true;
+    }
+    const end = this.lineEnd(i);
+    const line = text.slice(i, end);
+    const comment = line.indexOf('//');
+    if (comment >= 0) this.comments.push({ start: i + comment, end });
+    this.i = end;
+    this.emit('directive', i, end, (comment >= 0 ? line.slice(0, comment) : line).trim());
+    return true;
+  }
+
+  private numberEnd(from: number): number {
+    const { text } = this;
+    const radix = text.charCodeAt(from) === 48 && /[xXbBoO]/.test(text[from + 1] ?? '');
+    let j = from + 1;
+    while (j < this.length) {
+      const c = text.charCodeAt(j);
+      if (isDigit(c) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 46) j++;
+      else if ((c === 43 || c === 45) && !radix && isDigit(text.charCodeAt(j + 1)) && DECIMAL_WITH_EXPONENT.test(text.slice(from, j)))
+        j++; // 1e-5
+      else break;
+    }
+    return j;
+  }
+
+  /** `@name`, `` `name` ``, `$name`, `${name}`: true when one was read. */
+  private specialName(c: number, i: number): boolean {
+    const { text, spec } = this;
+    if (spec.verbatimIdentifierPrefix && text[i] === spec.verbatimIdentifierPrefix && spec.isIdentifierStart(text.charCodeAt(i + 1))) {
+      let j = i + 2;
+      while (j < this.length && this.isPart(text.charCodeAt(j))) j++;
+      this.i = j;
+      this.emit('identifier', i, j, text.slice(i + 1, j));
+      return true;
+    }
+    if (spec.backtickIdentifiers && c === 96) {
+      let j = i + 1;
+      while (j < this.length && text.charCodeAt(j) !== 96 && !this.isLineBreak(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) !== 96 || j === i + 1) return false;
+      this.i = j + 1;
+      this.emit('identifier', i, j + 1, text.slice(i + 1, j));
+      return true;
+    }
+    if (spec.variables && c === 36 /* $ */) {
+      if (text.charCodeAt(i + 1) === 123 /* { */) {
+        const close = text.indexOf('}', i + 2);
+        const lineEnd = this.lineEnd(i);
+        if (close < 0 || close > lineEnd) return false;
+        this.i = close + 1;
+        this.emit('variable', i, close + 1, text.slice(i + 2, close));
+        return true;
+      }
+      let j = i + 1;
+      while (j < this.length && spec.variables.namePart(text.charCodeAt(j))) j++;
+      if (j === i + 1) return false;
+      this.i = j;
+      this.emit('variable', i, j, text.slice(i + 1, j));
+      return true;
+    }
+    return false;
+  }
+
+  private regex(start: number): void {
+    const { text } = this;
+    let inClass = false;
+    for (let j = start + 1; j < this.length; j++) {
+      const c = text.charCodeAt(j);
+      if (this.isLineBreak(c)) break;
+      if (c === 92) j++;
+      else if (c === 91) inClass = true;
+      else if (c === 93) inClass = false;
+      else if (c === 47 && !inClass) {
+        let k = j + 1;
+        while (k < this.length && this.isPart(text.charCodeAt(k))) k++;
+        this.i = k;
+        this.emit('regex', start, k);
+        return;
+      }
+    }
+    const end = Math.min(this.length, this.lineEnd(start));
+    this.problem('regular expression is not closed (missing /)', start, start + 1);
+    this.i = end;
+    this.emit('regex', start, end);
+  }
+
+  private endHole(frame: CodeFrame, at: number, closed: boolean): void {
+    this.frames.pop();
+    this.nesting -= 1 + frame.depth;
+    const owner = this.frames[this.frames.length - 1] as StringFrame;
+    if (owner.parts) {
+      const end = frame.cutAt >= 0 ? frame.cutAt : at;
+      owner.parts.push({ expression: this.text.slice(frame.holeStart, end).trim(), range: { start: frame.holeStart, end } });
+    }
+    let k = at;
+    if (closed) for (let n = 0; n < frame.closeRepeat && this.text.charCodeAt(k) === frame.close; n++) k++;
+    this.i = k;
+  }
+
+  // --- strings ---------------------------------------------------------------------------------------
+
+  private pushString(opening: StringOpening, start: number, token?: LexToken): void {
+    const outermost = this.frames.length === 1 || token !== undefined;
+    let contentStart = opening.contentStart;
+    if (opening.form.dropFirstLineBreak) {
+      let j = contentStart;
+      while (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9) j++;
+      if (this.isLineBreak(this.text.charCodeAt(j))) contentStart = j + this.lineBreakLength(j);
+    }
+    const parts = outermost ? [] : undefined;
+    this.frames.push({ type: 'string', opening, start, parts, literal: '', token, contentStart, specials: specialsOf(opening) });
+    this.i = contentStart;
+  }
+
+  private stringStep(frame: StringFrame): void {
+    const { text } = this;
+    const { opening, specials } = frame;
+    const { form, close } = opening;
+    const i = this.i;
+    if (form.heredoc || form.closeAtLineStart) {
+      if (this.atBodyLineStart(frame, i) && this.closesAtLine(frame, i)) return;
+    }
+    const c = text.charCodeAt(i);
+    if (c < 128 && !specials[c]) {
+      // A run of plain text.
+      let j = i + 1;
+      while (j < this.length) {
+        const d = text.charCodeAt(j);
+        if (d < 128 ? specials[d] : this.spec.isOtherLineBreak?.(d)) break;
+        j++;
+      }
+      if (frame.parts) frame.literal += text.slice(i, j);
+      this.i = j;
+      return;
+    }
+    if (this.isLineBreak(c)) {
+      if (!form.multiline) {
+        // A one-line string ends here unclosed; one inside a hole ends the literal around it too.
+        this.abandon(i);
+        return;
+      }
+      const length = this.lineBreakLength(i);
+      if (frame.parts) frame.literal += text.slice(i, i + length);
+      this.i = i + length;
+      return;
+    }
+    if (!form.heredoc && !form.closeAtLineStart && text.startsWith(close, i)) {
+      if (form.doubledClose && text.startsWith(close, i + close.length)) {
+        if (frame.parts) frame.literal += close;
+        this.i = i + 2 * close.length;
+        return;
+      }
+      if (form.greedyClose && text[i + close.length] === close[0]) {
+        if (frame.parts) frame.literal += text[i];
+        this.i = i + 1;
+        return;
+      }
+      this.endString(frame, i, true);
+      return;
+    }
+    for (const hole of opening.holes ?? []) {
+      if (c !== hole.open.charCodeAt(0)) continue;
+      if (hole.doubledLeadIsLiteral && text[i + 1] === hole.open[0] && text.startsWith(hole.open, i + 1)) {
+        if (frame.parts) frame.literal += hole.open;
+        this.i = i + 1 + hole.open.length;
+        return;
+      }
+      if (!text.startsWith(hole.open, i) || (hole.notFollowedBy && text.startsWith(hole.notFollowedBy, i + hole.open.length))) continue;
+      if (this.openHole(frame, hole, i)) return;
+    }
+    const lead = opening.escapeLead;
+    if (lead && text.startsWith(lead, i)) {
+      const [decoded, length] = form.decode ? form.decode(text, i, lead.length) : [text.slice(i, i + lead.length + 1), lead.length + 1];
+      const end = Math.min(this.length, i + Math.max(1, length));
+      // An escaped line break in a one-line string continues it (JS `\` + CRLF).
+      if (frame.parts) frame.literal += decoded;
+      this.i = end;
+      if (this.text.charCodeAt(end - 1) === CR && this.text.charCodeAt(end) === LF) this.i = end + 1;
+      return;
+    }
+    if (form.doubledLiterals?.includes(text[i]) && text[i + 1] === text[i]) {
+      if (frame.parts) frame.literal += text[i];
+      this.i = i + 2;
+      return;
+    }
+    if (frame.parts) frame.literal += text[i];
+    this.i = i + 1;
+  }
+
+  /** True at the start of a body line (the content start, or after a line break). */
+  private atBodyLineStart(frame: StringFrame, i: number): boolean {
+    if (i === frame.contentStart) return true;
+    const before = this.text.charCodeAt(i - 1);
+    return this.isLineBreak(before);
+  }
+
+  /** A heredoc marker line or a here-string close at `i` (a line start): ends the string and returns true. */
+  private closesAtLine(frame: StringFrame, i: number): boolean {
+    const { text } = this;
+    const { form, close } = frame.opening;
+    if (form.closeAtLineStart) {
+      if (!text.startsWith(close, i)) return false;
+      // The line break before the close is not part of the text.
+      if (frame.parts) frame.literal = frame.literal.replace(/(\r\n|\r|\n)$/, '');
+      const before = i > frame.contentStart ? i - (text.charCodeAt(i - 1) === LF && text.charCodeAt(i - 2) === CR ? 2 : 1) : i;
+      this.endString(frame, i, true, i + close.length, Math.max(frame.contentStart, before));
+      return true;
+    }
+    const lineEnd = this.lineEnd(i);
+    const line = text.slice(i, lineEnd);
+    const marker = form.heredoc?.restOfLine === 'ignored' ? line.trim() : form.heredoc?.indent === 'tabs' ? line.replace(/^\t+/, '') : line;
+    if (marker !== close) return false;
+    this.endString(frame, i, true, lineEnd);
+    return true;
+  }
+
+  private openHole(frame: StringFrame, hole: HoleForm, i: number): boolean {
+    const { text } = this;
+    const start = i + hole.open.length;
+    if (hole.kind === 'name') {
+      if (!hole.nameStart?.(text.charCodeAt(start))) return false;
+      let j = start + 1;
+      for (;;) {
+        while (j < this.length && hole.namePart?.(text.charCodeAt(j))) j++;
+        if (hole.dotted && text[j] === '.' && hole.nameStart(text.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      this.flush(frame);
+      frame.parts?.push({ expression: text.slice(start, j), range: { start, end: j } });
+      this.i = j;
+      return true;
+    }
+    this.flush(frame);
+    this.frames.push(codeFrame(hole.close!.charCodeAt(0), hole.closeRepeat ?? 1, hole.singleLine ?? false, hole.cut ?? '', start));
+    this.enter();
+    this.i = start;
+    return true;
+  }
+
+  private flush(frame: StringFrame): void {
+    if (frame.parts && frame.literal) frame.parts.push({ text: frame.literal });
+    frame.literal = '';
+  }
+
+  /**
+   * Ends the string at `at` (its close, or where it stopped); `end` is where its token ends (after the
+   * close, or the heredoc marker line) and `contentEnd` where its content does.
+   */
+  private endString(frame: StringFrame, at: number, closed: boolean, end = closed ? at + frame.opening.close.length : at, contentEnd = at): void {
+    const { text } = this;
+    const { opening } = frame;
+    this.frames.pop();
+    this.i = end;
+    if (!frame.parts) {
+      this.notePrevious(opening.form.kind, frame.start, end); // a string inside a hole: part of the outer string
+      return;
+    }
+    this.flush(frame);
+    let parts = frame.parts;
+    const heredoc = opening.form.heredoc;
+    if (heredoc && closed) parts = dedentParts(parts, heredoc.indent);
+    if (heredoc && !closed && heredoc.restOfLine === 'ignored') parts = [];
+    if (!closed)
+      this.problem(`${opening.form.description} is not closed (missing ${opening.close})`, frame.start, frame.start + (opening.form.markLength ?? 1));
+    const content = { start: Math.min(frame.contentStart, contentEnd), end: contentEnd };
+    if (!frame.token) {
+      this.notePrevious(opening.form.kind, frame.start, end);
+      if (this.sink) this.sink(opening.form.kind, frame.start, end);
+      else this.tokens.push({ kind: opening.form.kind, text: text.slice(frame.start, end), start: frame.start, end, parts, content });
+      return;
+    }
+    const token = frame.token;
+    token.parts = parts;
+    token.content = content;
+    if (heredoc?.restOfLine === 'ignored') {
+      token.end = end;
+      token.text = text.slice(frame.start, end);
+    } else if (this.pendingHeredocs.length && closed) {
+      // bash `cat <<A <<B`: the next body starts on the line after this one's marker.
+      this.i = Math.min(this.length, end + (end < this.length ? this.lineBreakLength(end) : 0));
+      this.startHeredocBodies();
+    }
+  }
+
+  private notePrevious(kind: TokenKind, start: number, end: number): void {
+    const frame = this.frames[this.frames.length - 1] as CodeFrame;
+    frame.prevKind = kind;
+    frame.prevStart = start;
+    frame.prevEnd = end;
+  }
+
+  // --- heredocs --------------------------------------------------------------------------------------
+
+  private heredoc(heredoc: StringOpening & { openerEnd: number }, start: number): void {
+    const token: LexToken = { kind: 'string', text: this.text.slice(start, heredoc.openerEnd), start, end: heredoc.openerEnd, parts: [], content: undefined };
+    if (this.sink) this.sink('string', start, heredoc.openerEnd);
+    else this.tokens.push(token);
+    this.atLineStart = false;
+    if (heredoc.form.heredoc?.restOfLine === 'code') {
+      this.pendingHeredocs.push({ token, opening: heredoc });
+      this.i = heredoc.openerEnd;
+      return;
+    }
+    // HCL: the body starts on the next line; the rest of the opening line is not read.
+    const lineEnd = this.lineEnd(heredoc.openerEnd);
+    const contentStart = Math.min(this.length, lineEnd + (lineEnd < this.length ? this.lineBreakLength(lineEnd) : 0));
+    this.pushString({ ...heredoc, contentStart }, start, token);
+  }
+
+  /** After the line that opened them, the bodies of pending bash heredocs follow one after the other. */
+  private startHeredocBodies(): void {
+    const first = this.pendingHeredocs.shift()!;
+    this.pushString({ ...first.opening, contentStart: this.i }, first.token.start, first.token);
+  }
+
+  /** Ends every open hole and string at `at`: the outermost string is reported unclosed there. */
+  private abandon(at: number): void {
+    while (this.frames.length > 1) {
+      const frame = this.frames[this.frames.length - 1];
+      if (frame.type === 'code') this.endHole(frame, at, false);
+      else this.endString(frame, at, false);
+    }
+    this.i = at;
+  }
+
+  private endOfText(): void {
+    this.abandon(this.length);
+    for (const { token, opening } of this.pendingHeredocs) {
+      this.problem(`${opening.form.description} is not closed (missing ${opening.close})`, token.start, token.start + 2);
+      token.parts = [];
+      token.content = { start: this.length, end: this.length };
+    }
+  }
+}
+
+function codeFrame(close: number, closeRepeat: number, singleLine: boolean, cut: string, holeStart: number): CodeFrame {
+  return { type: 'code', close, closeRepeat, singleLine, cut, depth: 0, holeStart, cutAt: -1, prevKind: undefined, prevStart: 0, prevEnd: 0 };
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const DECIMAL_WITH_EXPONENT = /^[0-9._]*[eE]$/;
+
+/** Before a `#` that opens a bash/PowerShell comment: the text start, a space or a command separator. */
+function isWordBoundary(code: number): boolean {
+  return (
+    Number.isNaN(code) || code === 32 || code === 9 || code === LF || code === CR || code === 59 || code === 38 || code === 124 || code === 40 || code === 41
+  );
+}
+
+/**
+ * Heredoc `<<-` indentation: bash strips the leading tabs of each line, HCL the indentation all lines
+ * share. Lines run across text parts; a hole is never indentation.
+ */
+function dedentParts(parts: TemplatePart[], indent: 'tabs' | 'common' | undefined): TemplatePart[] {
+  if (!indent) return parts;
+  let common = Infinity;
+  if (indent === 'common') {
+    let lineStart = true;
+    for (const part of parts) {
+      if (!('text' in part)) {
+        if (lineStart) common = 0;
+        lineStart = false;
+        continue;
+      }
+      for (const line of part.text.split(/(?<=\n)/)) {
+        if (lineStart && line.trim()) common = Math.min(common, /^[ \t]*/.exec(line)![0].length);
+        lineStart = line.endsWith('\n');
+      }
+    }
+    if (common === Infinity) common = 0;
+  }
+  let lineStart = true;
+  return parts.map((part) => {
+    if (!('text' in part)) {
+      lineStart = false;
+      return part;
+    }
+    const lines = part.text.split(/(?<=\n)/).map((line) => {
+      const atStart = lineStart;
+      lineStart = line.endsWith('\n');
+      if (!atStart) return line;
+      return indent === 'tabs' ? line.replace(/^\t+/, '') : line.slice(Math.min(common, /^[ \t]*/.exec(line)![0].length));
+    });
+    return { text: lines.join('') };
+  });
+}
