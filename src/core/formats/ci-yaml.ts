@@ -1,22 +1,26 @@
-import { isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type Scalar } from 'yaml';
 import type { ParsedFile, Range } from '../model';
 import { POWERSHELL_MARKERS, readPowerShellInto } from './powershell';
 import { RegistrationBuilder } from './registration-script';
 import { REGISTRATION_COMMANDS, readShellInto } from './shell';
-import { defineFormat, emptyParsed, HASH_COMMENTS, MAX_PROBLEMS } from './types';
+import { defineFormat, emptyParsed, HASH_COMMENTS } from './types';
 
 // CI pipelines whose script steps register apps: GitHub Actions (`run:` with the step's, job's or
-// workflow's `shell`, `azure/cli` and `azure/powershell` `inlineScript`), Azure Pipelines (`script:`,
-// `bash:`, `pwsh:`, `powershell:`, `AzureCLI@2` `inlineScript` with its `scriptType`, `AzurePowerShell`
-// `Inline`) and GitLab CI (`script:` lists). The YAML is parsed with the `yaml` package; every script body
-// is then read by the shell or PowerShell reader on a copy of the file where everything else is blank, so
-// each range is the file's own. Only files that hold a registration command are claimed.
+// workflow's `shell`, a Windows runner's PowerShell; `azure/cli` and `azure/powershell` `inlineScript`),
+// Azure Pipelines (`script:`, `bash:`, `pwsh:`, `powershell:`, `AzureCLI@2` `inlineScript` with its
+// `scriptType`, `AzurePowerShell` `Inline`, `PowerShell@2` `script`) and GitLab CI (`script:` lists).
+//
+// The reader outlines the YAML by lines (indentation, `- ` items, `key:`, block scalars `|` / `>`, quoted
+// and plain scalars, comments) to find script values, keeps those that hold a registration command, and
+// reads each with the shell or PowerShell reader on a copy of the file where everything else is blank,
+// so every range is the file's own. A full YAML parser would spend its time on the rest of the file
+// (a 100 KB workflow took tens of milliseconds); flow-style scripts (`{ run: … }`) and aliases are not read.
 
 export const ciYamlFormat = defineFormat({
   id: 'ci-yaml',
   title: 'CI pipelines (YAML)',
   files: 'GitHub Actions, Azure Pipelines and GitLab CI `*.yml`/`*.yaml` whose script steps create or update app registrations',
-  reads: 'the script bodies of `run:`, `script:`, `bash:`, `pwsh:`, `powershell:`, `inlineScript:` (by the step\'s shell or `scriptType`), read as the shell and PowerShell scripts are',
+  reads:
+    "script steps (`run:`, `script:`, `bash:`, `pwsh:`, `powershell:`, `inlineScript:`, by the step's `shell`, the runner or `scriptType`), read as the shell and PowerShell scripts are",
   globs: ['**/*.yml', '**/*.yaml'],
   comments: HASH_COMMENTS,
   literal: 'code',
@@ -32,17 +36,25 @@ export const ciYamlFormat = defineFormat({
 
 type Language = 'bash' | 'pwsh';
 
-interface Body {
-  /** The script's characters in the file. */
-  range: Range;
-  language: Language;
-  /** Folded (`>`, or a plain scalar over several lines): a line break inside is a space. */
-  folded: boolean;
+/** One line of the outline. */
+interface Line {
+  start: number;
+  end: number;
+  /** Column of the first character that is not a space; -1 for a blank line. */
+  col: number;
+  /** A `key:` on the line (after any `- ` item marks): its column, name and where its value starts. */
+  keyCol: number;
+  key?: string;
+  valueStart: number;
+  /** The line starts a sequence item (`- `) whose mark is at `col`. */
+  item: boolean;
+  /** The line belongs to the body of a block scalar or a multi-line scalar started above. */
+  inScalar: boolean;
 }
 
-/** Keys whose value is a script, and the language it is in when the context does not say otherwise. */
-const SCRIPT_KEYS: Record<string, Language | 'step-shell' | 'task'> = {
-  run: 'step-shell',
+/** Keys whose value is a script, and the language when the context says nothing else. */
+const SCRIPT_KEYS: Record<string, Language | 'run' | 'task'> = {
+  run: 'run',
   script: 'task',
   before_script: 'bash',
   after_script: 'bash',
@@ -53,150 +65,239 @@ const SCRIPT_KEYS: Record<string, Language | 'step-shell' | 'task'> = {
   inline: 'pwsh',
 };
 
-interface Context {
-  /** The default shell of `run:` steps here (GitHub `defaults.run.shell`, a Windows runner). */
-  shell?: Language;
-}
-
-/** Past this nesting the YAML parser (recursive) is not called: the file is reported, not read. */
-const MAX_NESTING = 200;
-
-/**
- * How deep a YAML text nests, roughly: flow brackets plus block indentation levels (a stack of the
- * indentations seen). Linear, no recursion; quotes are not followed, so it errs on the deep side.
- */
-function nestingDepth(text: string): number {
-  let deepest = 0;
-  let flow = 0;
-  const indents: number[] = [];
-  let lineStart = true;
-  let indent = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart) {
-      if (c === 32 || c === 45 /* - */) {
-        indent++;
-        continue;
-      }
-      lineStart = false;
-      if (c !== 35 /* # */) {
-        while (indents.length && indents[indents.length - 1] > indent) indents.pop();
-        if (!indents.length || indents[indents.length - 1] < indent) indents.push(indent);
-      }
-    }
-    if (c === 91 || c === 123) flow++;
-    else if ((c === 93 || c === 125) && flow > 0) flow--;
-    if (flow + indents.length > deepest) deepest = flow + indents.length;
-  }
-  return deepest;
-}
+const KEY = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"{[\]},&*!|>%@`][^:#\n]*?))[ \t]*:(?=[ \t]|$)/;
 
 function readCiYaml(parsed: ParsedFile, text: string): void {
-  if (nestingDepth(text) > MAX_NESTING) {
-    parsed.problems.push({ message: `YAML nested deeper than ${MAX_NESTING} levels; the file was not read`, range: { start: 0, end: Math.min(1, text.length) } });
-    return;
-  }
-  let documents: ReturnType<typeof parseAllDocuments>;
-  try {
-    documents = parseAllDocuments(text, { uniqueKeys: false, strict: false, prettyErrors: false });
-  } catch (error) {
-    parsed.problems.push({ message: `YAML could not be parsed: ${(error as Error).message}`, range: { start: 0, end: 0 } });
-    return;
-  }
-  const list = Array.isArray(documents) ? documents : [documents];
-  const bodies: Body[] = [];
-  const scalars: Range[] = [];
-  for (const document of list) {
-    for (const error of document.errors.slice(0, MAX_PROBLEMS - parsed.problems.length)) {
-      const [start, end] = error.pos;
-      parsed.problems.push({ message: `YAML: ${error.message.split('\n')[0]}`, range: { start: Math.min(start, text.length), end: Math.min(Math.max(start, end), text.length) } });
+  const lines = outline(text);
+  parsed.comments = comments(text, lines);
+  // Where registration commands are written: a script is read only when one lies inside it.
+  const markers = markerOffsets(text);
+  if (!markers.length) return;
+  const bodies: { range: Range; language: Language; folded: boolean }[] = [];
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    const kind = line.key !== undefined && !line.inScalar ? SCRIPT_KEYS[line.key.toLowerCase()] : undefined;
+    if (!kind) continue;
+    for (const scalar of scalarsOf(text, lines, n)) {
+      if (!holdsOffset(markers, scalar.range)) continue;
+      const script = text.slice(scalar.range.start, scalar.range.end);
+      const language = languageOf(kind, line.key!.toLowerCase(), text, lines, n, script);
+      if (language) bodies.push({ ...scalar, language });
     }
-    collect(document.contents as YamlNode | null, text, bodies, scalars);
   }
-  parsed.comments = yamlComments(text, scalars);
+  if (!bodies.length) return;
   // One builder for both languages: a pwsh step may update the app a bash step created or named.
   const builder = new RegistrationBuilder();
   for (const language of ['bash', 'pwsh'] as const) {
-    const mine = bodies.filter((b) => b.language === language);
+    const mine = bodies.filter((b) => b.language === language).sort((a, b) => a.range.start - b.range.start);
     if (!mine.length) continue;
-    const virtual = blankOutside(text, mine);
+    // Spaces before and between the scripts (a line break between two keeps their commands apart).
+    const parts: string[] = [];
+    let at = 0;
+    for (const body of mine) {
+      if (body.range.start < at) continue;
+      const gap = body.range.start - at;
+      parts.push(at === 0 || gap === 0 ? ' '.repeat(gap) : ' '.repeat(gap - 1) + '\n');
+      const script = text.slice(body.range.start, body.range.end);
+      parts.push(body.folded ? fold(script) : script);
+      at = body.range.end;
+    }
+    const virtual = parts.join('');
     if (language === 'bash') readShellInto(parsed, virtual, builder);
     else readPowerShellInto(parsed, virtual, builder);
   }
   parsed.registrations.push(...builder.build());
-  parsed.problems.splice(MAX_PROBLEMS);
 }
 
-/** Walks the YAML tree (an explicit stack) and collects script bodies and the ranges of all scalars. */
-function collect(root: YamlNode | null, text: string, bodies: Body[], scalars: Range[]): void {
-  const stack: { node: YamlNode | null | undefined; context: Context }[] = [{ node: root, context: {} }];
-  while (stack.length) {
-    const { node, context } = stack.pop()!;
-    if (!node) continue;
-    if (isScalar(node)) {
-      if (node.range) scalars.push({ start: node.range[0], end: node.range[1] });
+/** Offsets, in order, where a registration command or cmdlet is written. */
+function markerOffsets(text: string): number[] {
+  const offsets: number[] = [];
+  for (const marker of [REGISTRATION_COMMANDS, POWERSHELL_MARKERS]) {
+    const global = new RegExp(marker.source, marker.flags.includes('g') ? marker.flags : marker.flags + 'g');
+    for (let m = global.exec(text); m && offsets.length < 10_000; m = global.exec(text)) {
+      offsets.push(m.index);
+      if (m[0].length === 0) global.lastIndex++;
+    }
+  }
+  return offsets.sort((a, b) => a - b);
+}
+
+/** Whether a sorted offset list holds one inside `range`. */
+function holdsOffset(offsets: number[], range: Range): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo] < range.end;
+}
+
+/** The lines of the text, classified in one pass (block scalar bodies marked by indentation). */
+function outline(text: string): Line[] {
+  const lines: Line[] = [];
+  /** While inside a block scalar: the column its body must exceed. */
+  let scalarParent = -1;
+  let quoteOpen: string | undefined;
+  for (let start = 0; start <= text.length; ) {
+    let end = start;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    let col = start;
+    while (col < end && (text[col] === ' ' || text[col] === '\t')) col++;
+    const blank = col === end;
+    const line: Line = { start, end, col: blank ? -1 : col - start, keyCol: -1, valueStart: end, item: false, inScalar: false };
+    if (quoteOpen) {
+      // A quoted scalar that goes on over lines.
+      line.inScalar = true;
+      if (closesQuote(text, start, end, quoteOpen) >= 0) quoteOpen = undefined;
+    } else if (scalarParent >= 0 && (blank || line.col > scalarParent)) {
+      line.inScalar = true;
+    } else {
+      scalarParent = -1;
+      if (!blank && text[col] !== '#') classify(text, line, col);
+      if (line.key !== undefined) {
+        const value = line.valueStart;
+        const c = text[value];
+        if (c === '|' || c === '>') scalarParent = line.keyCol;
+        else if ((c === '"' || c === "'") && closesQuote(text, value + 1, end, c) < 0) quoteOpen = c;
+      } else if (line.item && (text[line.valueStart] === '|' || text[line.valueStart] === '>')) scalarParent = line.col;
+    }
+    lines.push(line);
+    if (end >= text.length) break;
+    start = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+  }
+  return lines;
+}
+
+/** Item marks and the key of a line that starts at `col`. */
+function classify(text: string, line: Line, col: number): void {
+  let at = col;
+  while (text[at] === '-' && (text[at + 1] === ' ' || text[at + 1] === '\t' || at + 1 === line.end)) {
+    line.item = true;
+    at++;
+    while (at < line.end && (text[at] === ' ' || text[at] === '\t')) at++;
+  }
+  line.valueStart = at;
+  const match = KEY.exec(text.slice(at, Math.min(line.end, at + 300)));
+  if (!match) return;
+  line.key = (match[1] ?? match[2] ?? match[3]).trim();
+  line.keyCol = at - line.start;
+  let value = at + match[0].length;
+  while (value < line.end && (text[value] === ' ' || text[value] === '\t')) value++;
+  line.valueStart = value;
+}
+
+/** Offset of the quote that closes a quoted scalar in `start`..`end` (`''` and `\"` escape), or -1. */
+function closesQuote(text: string, start: number, end: number, quote: string): number {
+  for (let i = start; i < end; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/** The script values of the key on line `n`: its scalar, or the items of a sequence below it. */
+function scalarsOf(text: string, lines: Line[], n: number): { range: Range; folded: boolean }[] {
+  const line = lines[n];
+  if (line.valueStart < line.end && text[line.valueStart] !== '#') {
+    const one = scalarAt(text, lines, n, line.valueStart, line.keyCol);
+    return one ? [one] : [];
+  }
+  // `script:` followed by `- item` lines.
+  const result: { range: Range; folded: boolean }[] = [];
+  for (let k = n + 1; k < lines.length; k++) {
+    const next = lines[k];
+    if (next.col < 0 || next.inScalar || text[next.start + next.col] === '#') continue;
+    if (next.col < line.keyCol || (next.col === line.keyCol && !next.item)) break;
+    if (!next.item || next.key !== undefined) {
+      if (next.col <= line.keyCol) break;
       continue;
     }
-    if (isSeq(node)) {
-      for (const item of node.items) stack.push({ node: item as YamlNode, context });
-      continue;
-    }
-    if (!isMap(node)) continue;
-    const entries = new Map<string, YamlNode | null>();
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-      if (isScalar(pair.key) && pair.key.range) scalars.push({ start: pair.key.range[0], end: pair.key.range[1] });
-      if (key !== undefined) entries.set(key.toLowerCase(), pair.value as YamlNode | null);
-    }
-    const here = contextOf(entries, context);
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : undefined;
-      const kind = key !== undefined ? SCRIPT_KEYS[key] : undefined;
-      const value = pair.value as YamlNode | null;
-      const language = kind ? languageOf(kind, key!, entries, here) : undefined;
-      if (language) {
-        const scripts = isSeq(value) ? value.items.filter(isScalar) : isScalar(value) ? [value] : [];
-        for (const script of scripts) {
-          const body = bodyOf(script, text, language);
-          if (body) bodies.push(body);
-          if (script.range) scalars.push({ start: script.range[0], end: script.range[1] });
-        }
-        if (scripts.length) continue;
+    const one = scalarAt(text, lines, k, next.valueStart, next.col);
+    if (one) result.push(one);
+  }
+  return result;
+}
+
+/** The scalar starting at `at` on line `n`, whose parent sits at column `parentCol`. */
+function scalarAt(text: string, lines: Line[], n: number, at: number, parentCol: number): { range: Range; folded: boolean } | undefined {
+  const line = lines[n];
+  const c = text[at];
+  if (c === '|' || c === '>') {
+    // The body: the lines below that are blank or indented past the parent.
+    let last = n;
+    for (let k = n + 1; k < lines.length && lines[k].inScalar; k++) if (lines[k].col >= 0) last = k;
+    if (last === n) return undefined;
+    return { range: { start: line.end, end: lines[last].end }, folded: c === '>' };
+  }
+  if (c === '"' || c === "'") {
+    for (let k = n; k < lines.length; k++) {
+      const from = k === n ? at + 1 : lines[k].start;
+      const close = closesQuote(text, from, lines[k].end, c);
+      if (close >= 0) {
+        // Escapes in a double-quoted scalar would move characters: such a script is not read.
+        if (c === '"' && text.slice(at, close).includes('\\')) return undefined;
+        return { range: { start: at + 1, end: close }, folded: true };
       }
-      stack.push({ node: value, context: here });
+      if (k > n && !lines[k].inScalar) return undefined;
+    }
+    return undefined;
+  }
+  // A plain scalar: to a comment, and over the following lines indented past the parent.
+  let end = plainEnd(text, at, line.end);
+  for (let k = n + 1; k < lines.length; k++) {
+    const next = lines[k];
+    if (next.col < 0) continue;
+    if (next.col <= parentCol || next.key !== undefined || next.item || text[next.start + next.col] === '#') break;
+    end = plainEnd(text, next.start + next.col, next.end);
+  }
+  return { range: { start: at, end }, folded: true };
+}
+
+/** A plain scalar ends at ` #` or the end of its line (trailing spaces dropped). */
+function plainEnd(text: string, start: number, lineEnd: number): number {
+  let end = lineEnd;
+  for (let i = start; i < lineEnd; i++) {
+    if (text[i] === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      end = i;
+      break;
     }
   }
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return end;
 }
 
-/** What a map says about the shell of the steps below it (GitHub `defaults.run.shell`, `runs-on` Windows). */
-function contextOf(entries: Map<string, YamlNode | null>, outer: Context): Context {
-  const defaults = entries.get('defaults');
-  const run = isMap(defaults) ? defaults.get('run', true) : undefined;
-  const shell = isMap(run) ? scalarText(run.get('shell', true) as YamlNode | undefined) : undefined;
-  if (shell) return { shell: shellLanguage(shell) };
-  const runsOn = scalarText(entries.get('runs-on') ?? undefined);
-  if (runsOn && /windows/i.test(runsOn)) return { shell: 'pwsh' };
-  if (runsOn) return { shell: 'bash' };
-  return outer;
-}
-
-function languageOf(kind: Language | 'step-shell' | 'task', key: string, entries: Map<string, YamlNode | null>, context: Context): Language | undefined {
+/** The language of a script: the key says, or the step's `shell`, the task's `scriptType`, the runner. */
+function languageOf(kind: Language | 'run' | 'task', key: string, text: string, lines: Line[], n: number, script: string): Language | undefined {
   if (kind === 'bash' || kind === 'pwsh') return kind;
-  if (kind === 'step-shell') {
-    const shell = scalarText(entries.get('shell') ?? undefined);
-    return shell ? shellLanguage(shell) : (context.shell ?? 'bash');
+  const siblings = mappingOf(text, lines, n);
+  const cmdlets = /\b(?:New|Update|Set)-(?:Mg|Entra|AzureAD|AzAD)\w*Application\b|Invoke-MgGraphRequest/i.test(script);
+  if (kind === 'run') {
+    const shell = siblings.get('shell');
+    if (shell) return shellLanguage(shell);
+    for (const ancestor of ancestorsOf(text, lines, n)) {
+      const defaults = ancestor.get('defaults.run.shell');
+      if (defaults) return shellLanguage(defaults);
+      const runsOn = ancestor.get('runs-on');
+      if (runsOn) return /windows/i.test(runsOn) ? 'pwsh' : cmdlets ? 'pwsh' : 'bash';
+    }
+    return cmdlets ? 'pwsh' : 'bash';
   }
-  // `script` / `inlineScript` under a task's inputs (or a GitHub `with:`): the scriptType or the task says.
-  const scriptType = scalarText(entries.get('scripttype') ?? undefined)?.toLowerCase();
+  const scriptType = siblings.get('scripttype')?.toLowerCase();
   if (scriptType === 'pscore' || scriptType === 'ps' || scriptType === 'powershell') return 'pwsh';
   if (scriptType === 'batch') return undefined;
-  if (key === 'inlinescript') return context.shell === 'pwsh' && !scriptType ? 'pwsh' : 'bash';
-  return context.shell === 'pwsh' && key !== 'script' ? 'pwsh' : 'bash';
+  if (scriptType === 'bash') return 'bash';
+  // `inputs:` / `with:` sit under the task or action that says what runs the script.
+  for (const ancestor of ancestorsOf(text, lines, n).slice(0, 2)) {
+    const runner = ancestor.get('task') ?? ancestor.get('uses');
+    if (runner && /powershell/i.test(runner)) return 'pwsh';
+    if (runner) return key === 'inlinescript' && cmdlets ? 'pwsh' : 'bash';
+  }
+  return cmdlets ? 'pwsh' : 'bash';
 }
 
 function shellLanguage(shell: string): Language | undefined {
@@ -205,81 +306,91 @@ function shellLanguage(shell: string): Language | undefined {
   return undefined;
 }
 
-function scalarText(node: YamlNode | null | undefined): string | undefined {
-  return isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined;
-}
-
-/** The characters of a script scalar in the file; undefined when its escapes would move them (`"…\"…"`). */
-function bodyOf(script: Scalar, text: string, language: Language): Body | undefined {
-  if (!script.range) return undefined;
-  const [start, end] = script.range;
-  switch (script.type) {
-    case 'BLOCK_LITERAL':
-    case 'BLOCK_FOLDED': {
-      // The header line (`|`, `>-`, `|2`, a comment) is not part of the script.
-      let bodyStart = start;
-      while (bodyStart < end && text[bodyStart] !== '\n' && text[bodyStart] !== '\r') bodyStart++;
-      return { range: { start: bodyStart, end }, language, folded: script.type === 'BLOCK_FOLDED' };
+/** The `key: value` pairs of the mapping line `n` belongs to (values as written, unquoted). */
+function mappingOf(text: string, lines: Line[], n: number): Map<string, string> {
+  const col = lines[n].keyCol;
+  const result = new Map<string, string>();
+  const take = (k: number) => {
+    const line = lines[k];
+    if (line.key === undefined || line.keyCol !== col) return;
+    const key = line.key.toLowerCase();
+    result.set(key, scalarText(text, line));
+    // `defaults:` → `run:` → `shell:` below it, for run: steps of the jobs inside.
+    if (key === 'defaults' || key === 'run') {
+      for (let j = k + 1; j < lines.length && (lines[j].col < 0 || lines[j].col > col); j++) {
+        if (lines[j].key?.toLowerCase() === 'shell') result.set(key === 'defaults' ? 'defaults.run.shell' : 'run.shell', scalarText(text, lines[j]));
+      }
     }
-    case 'QUOTE_SINGLE':
-      return { range: { start: start + 1, end: Math.max(start + 1, end - 1) }, language, folded: true };
-    case 'QUOTE_DOUBLE':
-      if (text.slice(start, end).includes('\\')) return undefined;
-      return { range: { start: start + 1, end: Math.max(start + 1, end - 1) }, language, folded: true };
-    default:
-      return { range: { start, end }, language, folded: true };
+  };
+  // Upwards to the mapping's first line (an item mark at a lower column starts it), then downwards.
+  let first = n;
+  for (let k = n; k >= 0; k--) {
+    const line = lines[k];
+    if (line.col < 0 || line.inScalar || text[line.start + line.col] === '#') continue;
+    if (line.keyCol === col) {
+      first = k;
+      if (line.item && line.col < col) break;
+      continue;
+    }
+    if (line.col < col) break;
   }
-}
-
-/**
- * The file with every character outside `bodies` turned into a space (line breaks kept), so a reader
- * of the script language sees only the scripts, at their own offsets. In folded bodies a single line
- * break between two lines of text is a space, as YAML reads it.
- */
-function blankOutside(text: string, bodies: Body[]): string {
-  const sorted = [...bodies].sort((a, b) => a.range.start - b.range.start);
-  const out: string[] = [];
-  let at = 0;
-  for (const body of sorted) {
-    if (body.range.start < at) continue;
-    out.push(blank(text.slice(at, body.range.start)));
-    const script = text.slice(body.range.start, body.range.end);
-    out.push(body.folded ? fold(script) : script);
-    at = body.range.end;
+  for (let k = first; k < lines.length; k++) {
+    const line = lines[k];
+    if (line.col < 0 || line.inScalar || text[line.start + line.col] === '#') continue;
+    if (k > first && (line.col < col || (line.item && line.keyCol === col && line.col < col))) break;
+    take(k);
   }
-  out.push(blank(text.slice(at)));
-  return out.join('');
+  return result;
 }
 
-function blank(part: string): string {
-  return part.replace(/[^\r\n]/g, ' ');
+/** The mappings around line `n`, innermost first (each parent key's own mapping). */
+function ancestorsOf(text: string, lines: Line[], n: number): Map<string, string>[] {
+  const result: Map<string, string>[] = [];
+  let col = lines[n].keyCol;
+  for (let k = n - 1; k >= 0 && col > 0 && result.length < 12; k--) {
+    const line = lines[k];
+    if (line.col < 0 || line.inScalar || text[line.start + line.col] === '#') continue;
+    const lineCol = line.key !== undefined ? line.keyCol : line.col;
+    if (line.col < col && lineCol < col) {
+      result.push(mappingOf(text, lines, k));
+      col = lineCol;
+    } else if (line.item && line.col < col) {
+      // The item mark of the mapping we are in: its parent is further up.
+      col = line.col;
+    }
+  }
+  return result;
 }
 
-/** YAML folding: a line break between two non-blank lines reads as a space (same length, offsets kept). */
+/** A one-line scalar value as written, without quotes or a trailing comment. */
+function scalarText(text: string, line: Line): string {
+  const raw = text.slice(line.valueStart, plainEnd(text, line.valueStart, line.end)).trim();
+  return /^(['"]).*\1$/.test(raw) ? raw.slice(1, -1) : raw;
+}
+
+/** YAML folding: a line break between two lines of text reads as a space (same length, offsets kept). */
 function fold(script: string): string {
   return script.replace(/([^\s])(\r?\n)(?=[ \t]*[^\s])/g, (_, before: string, br: string) => before + ' '.repeat(br.length));
 }
 
-/**
- * Ranges of YAML comments: a `#` after white space (or at a line start) outside every scalar, to the end
- * of its line. Comments inside script bodies are found by the script's own reader.
- */
-function yamlComments(text: string, scalars: Range[]): Range[] {
-  const sorted = scalars.filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
-  const comments: Range[] = [];
-  let s = 0;
-  for (let i = text.indexOf('#'); i >= 0; i = text.indexOf('#', i + 1)) {
-    while (s < sorted.length && sorted[s].end <= i) s++;
-    if (s < sorted.length && sorted[s].start <= i) {
-      i = sorted[s].end - 1;
-      continue;
+/** YAML comments: `#` lines and ` #` after a value, outside scalar bodies and quotes. */
+function comments(text: string, lines: Line[]): Range[] {
+  const result: Range[] = [];
+  for (const line of lines) {
+    if (line.col < 0 || line.inScalar) continue;
+    let quote: string | undefined;
+    for (let i = line.start + line.col; i < line.end; i++) {
+      const c = text[i];
+      if (quote) {
+        if (c === quote) quote = undefined;
+        continue;
+      }
+      if ((c === '"' || c === "'") && (i === line.valueStart || i === line.start + line.col)) quote = c;
+      else if (c === '#' && (i === line.start + line.col || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+        result.push({ start: i, end: line.end });
+        break;
+      } else if ((c === '|' || c === '>') && i === line.valueStart) break;
     }
-    const before = text[i - 1];
-    if (i > 0 && before !== ' ' && before !== '\t' && before !== '\n' && before !== '\r') continue;
-    let end = i;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    comments.push({ start: i, end });
-    i = end;
   }
-  return comments;
+  return result;
 }

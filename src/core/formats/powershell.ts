@@ -80,18 +80,19 @@ export function readPowerShellInto(parsed: ParsedFile, text: string, builder?: R
 
 type Token = LexToken<string>;
 
-/** A backtick right before a line break continues the line: both go. */
+/** A backtick right before a line break continues the line: both go (in place: the lexer's array is ours). */
 function joinContinuations(tokens: Token[]): Token[] {
-  const result: Token[] = [];
+  let kept = 0;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (t.kind === 'punct' && t.text === '`' && tokens[k + 1]?.kind === 'newline' && tokens[k + 1].start === t.end) {
       k++;
       continue;
     }
-    result.push(t);
+    tokens[kept++] = t;
   }
-  return result;
+  tokens.length = kept;
+  return tokens;
 }
 
 /** Past this depth of blocks and brackets the reader skips ahead instead of descending (hostile nesting). */
@@ -372,8 +373,11 @@ class PsReader {
       if (t.kind === 'variable' && this.punct('=', 1)) {
         const name = variableName(t.text);
         this.i += 2;
-        const value = markOverridable(this.expression(1, true));
-        this.variables.set(name, { value, appKey: undefined });
+        // A default a caller may replace; only texts (and lists of them) are worth keeping.
+        const first = this.peek();
+        if (first && (first.kind === 'string' || first.kind === 'number' || (first.kind === 'punct' && first.text === '@'))) {
+          this.variables.set(name, { value: markOverridable(this.expression(1, true)), appKey: undefined });
+        } else this.variables.delete(name);
         continue;
       }
       this.i++;
@@ -431,6 +435,11 @@ class PsReader {
         if (appKey && appId) this.builder.noteAppId(appKey, appId);
         return { value: unknown(), appKey, appId };
       }
+      return { value: unknown() };
+    }
+    if (!CREATE.has(name) && !UPDATE.has(name) && !LOOKUP.has(name) && name !== 'new-object' && name !== 'invoke-mggraphrequest' && name !== 'invoke-restmethod') {
+      // Any other cmdlet: its arguments are not read, but script blocks in them may hold commands.
+      this.skipArguments(depth);
       return { value: unknown() };
     }
     const args = this.cmdletArguments(depth);
@@ -598,6 +607,18 @@ class PsReader {
       if (this.i === before) this.i++;
     }
     return args;
+  }
+
+  /** Past a command's arguments to the end of its statement; `{ … }` script blocks are read as statements. */
+  private skipArguments(depth: number): void {
+    while (!this.atStatementEnd()) {
+      const t = this.peek()!;
+      if (t.kind === 'punct' && t.text === '{' && !this.is(this.tokens[this.i - 1], 'punct', '@')) this.block(depth);
+      else if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || (t.text === '@' && this.punct('{', 1)))) {
+        if (t.text === '@') this.i++;
+        this.skipGroup();
+      } else this.i++;
+    }
   }
 
   private startsParameter(): boolean {
@@ -960,6 +981,7 @@ const SWITCHES = new Set([
 
 /** PowerShell names ignore case and a scope prefix (`$script:app` is `$app`). */
 function variableName(name: string): string {
+  if (!name.includes(':') && !name.includes('{')) return name.toLowerCase();
   return name
     .replace(/^\{|\}$/g, '')
     .replace(/^(?:script|global|local|private|using):/i, '')

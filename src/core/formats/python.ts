@@ -59,6 +59,8 @@ const REDIRECT_METHODS: Record<string, number> = {
   acquire_token_by_authorization_code: 2,
   acquire_token_by_auth_code_flow: -1,
 };
+/** The names of the calls the reader looks at (the last name of a dotted call). */
+const CALL_NAMES = new Set([...Object.keys(CONSTRUCTORS), ...Object.keys(REDIRECT_METHODS), 'acquire_token_interactive', 'Auth']);
 /** Past this depth of brackets the reader skips ahead instead of descending. */
 const MAX_DEPTH = 48;
 
@@ -72,7 +74,9 @@ interface Call {
 }
 
 class PythonReader {
-  private readonly variables = new Map<string, ScriptValue>();
+  /** Values of names, evaluated on first use (undefined while being evaluated: a cycle). */
+  private readonly variables = new Map<string, ScriptValue | undefined>();
+  private readonly assigned = new Map<string, { at: number; moduleLevel: boolean }>();
   /** Names bound to `Auth` of the identity package (`from identity.flask import Auth`). */
   private readonly identityNames = new Set<string>();
   private i = 0;
@@ -181,27 +185,42 @@ class PythonReader {
     }
   }
 
-  /** `NAME = expr` and `NAME: type = expr` at a statement start; module level wins over function locals. */
+  /**
+   * Where `NAME = expr` and `NAME: type = expr` are written (at a statement start); a module-level one
+   * wins over function locals. Only the places are noted here: a value is evaluated when a name is read.
+   */
   private assignments(): void {
     const { tokens } = this;
-    const seen = new Map<string, number>();
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
-      if (t.kind !== 'identifier' || !this.atStatementStart(k)) continue;
+      if (t.kind !== 'identifier') continue;
+      const after = tokens[k + 1];
+      if (!after || after.kind !== 'punct' || (after.text !== '=' && after.text !== ':') || !this.atStatementStart(k)) continue;
       let j = k + 1;
       if (this.is(j, 'punct', ':')) {
         // An annotation: skip to `=` on the same line.
         while (j < tokens.length && tokens[j].kind !== 'newline' && !this.is(j, 'punct', '=')) j++;
       }
       if (!this.is(j, 'punct', '=') || this.is(j + 1, 'punct', '=')) continue;
-      const indent = t.start - this.lineStart(t.start);
-      const previous = seen.get(t.text);
-      if (previous !== undefined && previous === 0 && indent > 0) continue;
-      this.i = j + 1;
-      const value = this.expression(0);
-      seen.set(t.text, indent);
-      this.variables.set(t.text, value);
+      const moduleLevel = t.start === this.lineStart(t.start);
+      const previous = this.assigned.get(t.text);
+      if (previous && previous.moduleLevel && !moduleLevel) continue;
+      this.assigned.set(t.text, { at: j + 1, moduleLevel });
     }
+  }
+
+  /** The value a name was assigned (evaluated once, on first use; a cycle reads as unknown). */
+  private variable(name: string, depth: number): ScriptValue | undefined {
+    if (this.variables.has(name)) return this.variables.get(name);
+    const place = this.assigned.get(name);
+    if (!place || depth >= MAX_DEPTH) return undefined;
+    this.variables.set(name, undefined); // a name in its own value (`a = a + 1`) is not known
+    const saved = this.i;
+    this.i = place.at;
+    const value = this.expression(depth + 1);
+    this.i = saved;
+    this.variables.set(name, value);
+    return value;
   }
 
   private atStatementStart(k: number): boolean {
@@ -215,47 +234,34 @@ class PythonReader {
     return s;
   }
 
-  /** Every call `a.b.c(…)` of the file, in order, with its arguments evaluated. */
+  /** Every call of a constructor or a method that carries a redirect, in order, with its arguments evaluated. */
   private *calls(): Generator<Call> {
     const { tokens } = this;
     for (let k = 0; k < tokens.length; k++) {
-      if (tokens[k].kind !== 'identifier' || !this.is(k + 1, 'punct', '(') && !this.dottedCallAt(k)) continue;
-      if (this.is(k - 1, 'punct', '.')) continue; // the tail of a dotted name starts earlier
-      if (this.is(k - 1, 'identifier', 'def') || this.is(k - 1, 'identifier', 'class')) continue;
+      const t = tokens[k];
+      if (t.kind !== 'identifier' || !(CALL_NAMES.has(t.text) || this.identityNames.has(t.text)) || !this.is(k + 1, 'punct', '(')) continue;
+      // The dotted name written before it (`msal.PublicClientApplication`, `self.app.initiate_auth_code_flow`).
+      const names = [t.text];
       let j = k;
-      const names = [tokens[k].text];
-      while (this.is(j + 1, 'punct', '.') && this.is(j + 2, 'identifier')) {
-        j += 2;
-        names.push(tokens[j].text);
+      while (this.is(j - 1, 'punct', '.') && this.is(j - 2, 'identifier')) {
+        names.unshift(tokens[j - 2].text);
+        j -= 2;
       }
-      if (!this.is(j + 1, 'punct', '(')) {
-        // A call on the result of a call (`build_app().initiate_auth_code_flow(…)`) is found at its own name.
-        continue;
-      }
-      const last = names[names.length - 1];
-      if (!(last in CONSTRUCTORS) && !(last in REDIRECT_METHODS) && last !== 'acquire_token_interactive' && !this.identityNames.has(names.join('.')) && last !== 'Auth') continue;
-      this.i = j + 2;
-      const args = this.arguments(1);
-      yield {
-        name: names.join('.'),
-        nameRange: { start: tokens[j].start, end: tokens[j].end },
-        ...args,
-        range: { start: tokens[k].start, end: this.tokens[this.i - 1]?.end ?? tokens[j].end },
-      };
-    }
-    // Method calls on a call's result (`_build_msal_app().initiate_auth_code_flow(…)`).
-    for (let k = 1; k < tokens.length; k++) {
-      if (!this.is(k - 1, 'punct', '.') || !this.is(k - 2, 'punct', ')') || tokens[k].kind !== 'identifier' || !this.is(k + 1, 'punct', '(')) continue;
-      const name = tokens[k].text;
-      if (!(name in REDIRECT_METHODS) && name !== 'acquire_token_interactive') continue;
+      // A call on a call's result (`_build_msal_app().initiate_auth_code_flow(…)`).
+      if (this.is(j - 1, 'punct', '.') && this.is(j - 2, 'punct', ')')) names.unshift('()');
+      if (this.is(j - 1, 'identifier', 'def') || this.is(j - 1, 'identifier', 'class')) continue;
       this.i = k + 2;
       const args = this.arguments(1);
-      yield { name: `().${name}`, nameRange: { start: tokens[k].start, end: tokens[k].end }, ...args, range: { start: tokens[k].start, end: this.tokens[this.i - 1]?.end ?? tokens[k].end } };
+      const end = this.i;
+      yield {
+        name: names.join('.'),
+        nameRange: { start: t.start, end: t.end },
+        ...args,
+        range: { start: tokens[j].start, end: this.tokens[end - 1]?.end ?? t.end },
+      };
+      // Calls inside its arguments were read with it: going on after it keeps the scan linear.
+      k = Math.max(k, end - 1);
     }
-  }
-
-  private dottedCallAt(k: number): boolean {
-    return this.is(k + 1, 'punct', '.');
   }
 
   /** Arguments up to the closing `)` (the cursor is after `(`). */
@@ -466,7 +472,7 @@ class PythonReader {
       }
       // `config.get("key", default)` on a dict variable.
       if (names.length === 2 && names[1] === 'get') {
-        const holder = this.variables.get(names[0]);
+        const holder = this.variable(names[0], depth);
         const key = knownText(textOf(args.positional[0]));
         if (holder?.kind === 'map' && key !== undefined) {
           const found = holder.entries.get(key.toLowerCase());
@@ -480,7 +486,7 @@ class PythonReader {
     let value: ScriptValue;
     if (names.length === 1) {
       // A variable's value keeps the ranges where it is written (where a URI would be fixed).
-      const known = this.variables.get(names[0]);
+      const known = this.variable(names[0], depth);
       value = known ?? textValue(holeText(names[0], this.rangeFrom(start)));
     } else value = textValue(holeText(dotted, this.rangeFrom(start)));
     // `config["client_id"]` on a dict variable.
@@ -581,7 +587,7 @@ class PythonReader {
   /** An f-string hole `{NAME}`: the variable's text when it is known. */
   private resolve(expression: string): ScriptText | undefined {
     const name = /^[A-Za-z_][A-Za-z0-9_]*$/.exec(expression.trim())?.[0];
-    const value = name ? this.variables.get(name) : undefined;
+    const value = name ? this.variable(name, MAX_DEPTH / 2) : undefined;
     return value?.kind === 'text' && value.text.pieces.some((p) => 'text' in p) ? value.text : undefined;
   }
 

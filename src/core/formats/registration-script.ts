@@ -80,7 +80,6 @@ function carriesFacts(op: RegistrationOp): boolean {
 
 interface Draft {
   registration: AppRegistration;
-  key?: string;
   lists: Map<OpPlatform, RedirectUri[]>;
   /** Platforms whose full list the file shows. */
   complete: Set<ListPlatform>;
@@ -91,6 +90,9 @@ const ALL_PLATFORMS: ListPlatform[] = ['web', 'spa', 'publicClient'];
 /** Merges the operations of one file, in order, into app registrations. */
 export class RegistrationBuilder {
   private readonly drafts: Draft[] = [];
+  /** The draft each key (and each client id) names now. */
+  private readonly byKey = new Map<string, Draft>();
+  private readonly byAppId = new Map<string, Draft>();
   private readonly appIds = new Map<string, Located<string>>();
 
   /** The app a key names has this client id (`az ad app show --id <appId>`, `Get-MgApplication -Filter "appId eq …"`). */
@@ -142,18 +144,20 @@ export class RegistrationBuilder {
   }
 
   private draftFor(op: RegistrationOp): Draft {
-    const existing = op.create
-      ? undefined
-      : this.drafts.find((d) => (op.key !== undefined && d.key === op.key) || (op.appId && d.registration.appId?.value.toLowerCase() === op.appId.value.toLowerCase()));
-    if (existing) return existing;
+    const appId = op.appId?.value.toLowerCase();
+    const existing = op.create ? undefined : ((op.key !== undefined ? this.byKey.get(op.key) : undefined) ?? (appId ? this.byAppId.get(appId) : undefined));
+    if (existing) {
+      if (appId && !this.byAppId.has(appId)) this.byAppId.set(appId, existing);
+      return existing;
+    }
     const draft: Draft = {
       registration: { kind: 'registration', redirectUris: [], range: { ...op.range } },
-      key: op.key,
       lists: new Map(),
       complete: new Set(op.create ? ALL_PLATFORMS : []),
     };
     // A second create under the same variable (an if/else) is its own app; later updates go to the last one.
-    if (op.key !== undefined) for (const d of this.drafts) if (d.key === op.key) d.key = undefined;
+    if (op.key !== undefined) this.byKey.set(op.key, draft);
+    if (appId) this.byAppId.set(appId, draft);
     this.drafts.push(draft);
     return draft;
   }

@@ -53,7 +53,7 @@ export function readShellInto(parsed: ParsedFile, text: string, builder?: Regist
 const SEPARATORS = new Set([';', '&', '|', '(', ')', '{', '}']);
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'case', 'esac', '!', 'time', 'exec', 'command', 'eval', '[[', ']]']);
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
-const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)\+?=/;
+const ASSIGNMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** `"$(…"$(…)"…)"` strings are lexed again per level; past this many levels the rest is not read. */
 const MAX_NESTED_SUBSTITUTIONS = 8;
 
@@ -85,17 +85,22 @@ class ShellReader {
   }
 
   /** Pairs `$(` with its `)` in one pass (an explicit stack: nesting cannot overflow). */
+  /** Indices, in order, of the tokens that hold a command: a `$(` opener, or a string with `$(` in it. */
+  private readonly commandTokens: number[] = [];
+
   private matchSubstitutions(): void {
     const open: number[] = [];
     const kinds: boolean[] = [];
     const { tokens } = this;
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k];
+      if (t.kind === 'string' && t.text.includes('$(')) this.commandTokens.push(k);
       if (t.kind !== 'punct') continue;
       if (t.text === '(') {
         const substitution = k > 0 && tokens[k - 1].text === '$' && tokens[k - 1].end === t.start;
         open.push(substitution ? k - 1 : k);
         kinds.push(substitution);
+        if (substitution) this.commandTokens.push(k - 1);
       } else if (t.text === ')' && open.length) {
         const start = open.pop()!;
         if (kinds.pop()) this.substitutionEnd.set(start, k);
@@ -109,7 +114,7 @@ class ShellReader {
     let k = from;
     while (k < to) {
       const t = this.tokens[k];
-      const end = this.substitutionEnd.get(k);
+      const end = t.kind === 'punct' && t.text === '$' ? this.substitutionEnd.get(k) : undefined;
       if (end !== undefined && end < to) {
         k = end + 1;
         continue;
@@ -137,6 +142,7 @@ class ShellReader {
 
   /** One simple command (with the assignments before it), tokens `from`..`to`. */
   private statement(from: number, to: number): void {
+    if (!this.mayMatter(from, to)) return;
     const runs = this.runs(from, to).filter((r) => !this.isContinuation(r.start, r.end) && this.tokens[r.start].kind !== 'newline');
     let w = 0;
     while (w < runs.length && KEYWORDS.has(this.tokens[runs[w].start].text) && runs[w].end - runs[w].start === 1) w++;
@@ -149,16 +155,53 @@ class ShellReader {
       const run = runs[w];
       const head = this.tokens[run.start];
       const eq = this.tokens[run.start + 1];
-      if (head.kind !== 'identifier' || eq?.text !== '=' || eq.start !== head.end || !ASSIGNMENT.test(head.text + '=')) break;
+      if (head.kind !== 'identifier' || eq?.text !== '=' || eq.start !== head.end || !ASSIGNMENT_NAME.test(head.text)) break;
       this.assign(head.text, run.start + 2, run.end);
       w++;
     }
     if (w >= runs.length) return;
-    const command = this.tokens[runs[w].start];
-    const words = runs.slice(w + 1).map((r) => this.word(r.start, r.end));
     // Substitutions inside the arguments are commands of their own.
     for (const run of runs.slice(w)) this.innerCommands(run.start, run.end, undefined);
-    this.command(command.text, runs[w].end - runs[w].start === 1 ? command : undefined, words, this.rangeOf(from, to), undefined);
+    const command = this.tokens[runs[w].start];
+    // Only `az ad app …`, `az rest …` and `m365 entra|aad app …` lines are read word by word.
+    if (runs[w].end - runs[w].start !== 1 || !this.registrationCommand(runs, w)) return;
+    const words = runs.slice(w + 1).map((r) => this.word(r.start, r.end));
+    this.command(command.text, command, words, this.rangeOf(from, to), undefined);
+  }
+
+  /**
+   * A cheap look before a statement is read word by word: it matters when it assigns a variable, is an
+   * az or m365 command (after keywords), or holds a `$(…)` command.
+   */
+  private mayMatter(from: number, to: number): boolean {
+    let k = from;
+    while (k < to && (this.tokens[k].kind === 'newline' || (KEYWORDS.has(this.tokens[k].text) && this.tokens[k].kind === 'identifier'))) k++;
+    const head = this.tokens[k];
+    if (!head) return false;
+    if (head.kind === 'identifier') {
+      if (head.text === 'az' || head.text === 'm365' || DECLARATIONS.has(head.text)) return true;
+      const next = this.tokens[k + 1];
+      if (next && next.text === '=' && next.start === head.end) return true;
+    }
+    // Any `$(…)` or a string holding one, inside the statement.
+    const list = this.commandTokens;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] < to;
+  }
+
+  /** Whether the words from `w` start a command that may register an app (a cheap look at plain words). */
+  private registrationCommand(runs: { start: number; end: number }[], w: number): boolean {
+    const word = (k: number) => (runs[w + k] && runs[w + k].end - runs[w + k].start === 1 ? this.tokens[runs[w + k].start].text : '');
+    const head = this.tokens[runs[w].start].text;
+    if (head === 'az') return word(1) === 'rest' || (word(1) === 'ad' && word(2) === 'app');
+    if (head === 'm365') return (word(1) === 'entra' || word(1) === 'aad') && (word(2) === 'app' || word(2) === 'appregistration');
+    return false;
   }
 
   /** Words of tokens `from`..`to`: adjacent tokens, with a whole `$(…)` inside one word. */
@@ -212,15 +255,17 @@ class ShellReader {
       this.variables.set(name, { text: concatTexts(joined) ?? literalText('', this.rangeOf(from, from)) });
       return;
     }
-    this.innerCommands(from, to, undefined);
     const text = from < to ? this.word(from, to) : literalText('', { start: this.tokens[from - 1].end, end: this.tokens[from - 1].end });
-    // A string holding `$(az …)` whole (`NAME="$(az ad app create …)"`).
+    // A string holding `$(az …)` whole (`NAME="$(az ad app create …)"`): NAME keeps what it returns.
     const only = from + 1 === to ? this.tokens[from] : undefined;
     const hole = only?.kind === 'string' && only.parts?.length === 1 && 'expression' in only.parts[0] ? only.parts[0] : undefined;
     let appKey: string | undefined;
     if (hole && this.text[hole.range.start - 1] === '(') appKey = this.lexedCommand(hole.range, name.toLowerCase());
-    else if (hole) appKey = this.variables.get(hole.expression)?.appKey;
-    else if (only?.kind === 'variable') appKey = this.variables.get(only.text)?.appKey;
+    else {
+      this.innerCommands(from, to, undefined);
+      if (hole) appKey = this.variables.get(hole.expression)?.appKey;
+      else if (only?.kind === 'variable') appKey = this.variables.get(only.text)?.appKey;
+    }
     this.variables.set(name, { text, appKey: appKey ?? this.keyOfKnown(text) });
   }
 
@@ -238,11 +283,21 @@ class ShellReader {
 
   /** Commands inside `$(…)` of tokens `from`..`to`. */
   private innerCommands(from: number, to: number, assignedTo: string | undefined): void {
-    for (let k = from; k < to; k++) {
+    // Only the tokens that can hold a command are looked at (found by binary search).
+    const list = this.commandTokens;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let n = lo; n < list.length && list[n] < to; n++) {
+      const k = list[n];
       const end = this.substitutionEnd.get(k);
       if (end !== undefined) {
         this.innerCommand(k + 2, end, assignedTo);
-        k = end;
+        while (n + 1 < list.length && list[n + 1] <= end) n++;
       } else if (this.tokens[k].kind === 'string') {
         for (const part of this.tokens[k].parts ?? []) {
           if ('expression' in part && this.text[part.range.start - 1] === '(' && this.text[part.range.start - 2] === '$') this.lexedCommand(part.range, assignedTo);
