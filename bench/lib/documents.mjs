@@ -363,6 +363,38 @@ def view_${n}(request, items=None):
   return grow(head, unit, '', '', targetBytes);
 }
 
+function dart(i, targetBytes) {
+  const head = `import 'package:flutter/material.dart';
+import 'package:flutter_appauth/flutter_appauth.dart';
+
+class AuthService${i} {
+  static const String clientId = '${guid(i)}';
+  static const String scheme = 'com.contoso.app${i}';
+  static const String redirectUrl = '$scheme://oauthredirect';
+  static String get issuer => 'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0';
+  final FlutterAppAuth _appAuth = const FlutterAppAuth();
+
+  Future<AuthorizationTokenResponse?> signIn() => _appAuth.authorizeAndExchangeCode(
+        AuthorizationTokenRequest(clientId, redirectUrl, issuer: issuer, scopes: ['openid', 'profile']),
+      );
+}
+
+`;
+  const unit = (n) => `class Tile${n} extends StatelessWidget {
+  const Tile${n}({super.key, required this.label});
+  final String label;
+  static const double padding = ${n % 16}.0;
+
+  @override
+  Widget build(BuildContext context) {
+    final title = label.isEmpty ? 'Item ${n}' : '$label (\${label.length})';
+    return Padding(padding: const EdgeInsets.all(padding), child: Text(title, style: const TextStyle(fontSize: 14)));
+  }
+}
+`;
+  return grow(head, unit, '\n', '', targetBytes);
+}
+
 /** Per format id: the path a workspace would hold it at, and the generator. */
 export const DOCUMENTS = {
   'aad-manifest': { path: 'registration/manifest.json', make: legacyManifest },
@@ -382,4 +414,5 @@ export const DOCUMENTS = {
   'shell-script': { path: 'scripts/setup.sh', make: shellScript },
   'ci-yaml': { path: '.github/workflows/deploy.yml', make: ciYaml },
   'python-msal': { path: 'app/auth.py', make: python },
+  dart: { path: 'lib/services/auth_service.dart', make: dart },
 };

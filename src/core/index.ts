@@ -21,3 +21,6 @@ export { layerOptions } from './engine/options';
 export { compileGlobs, globMatches, globProblems, GlobError, type PathMatcher } from './io/glob';
 export { readRegularFile } from './io/read-file';
 export { MAX_CONFIG_FILE_BYTES } from './config/config-file-fs';
+export { planFixes, fixVerdict, MAX_FIX_ROUNDS, type FixPlan } from './fixes/apply';
+export { writeFileAtomic } from './io/write-file';
+export { findSecrets, maskSecretsIn, maskValuesIn, isLiteralSecret, type SecretHit } from './secrets/detector';

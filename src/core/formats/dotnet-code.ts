@@ -179,6 +179,8 @@ class ChainReader {
     return this.identifierIndex.get(name) ?? [];
   }
 
+  private readonly redirectKeys = new WeakMap<AuthConfig, Set<string>>();
+
   private isPunct(i: number, text: string): boolean {
     return this.tokens[i]?.kind === 'punct' && this.tokens[i].text === text;
   }
@@ -291,7 +293,12 @@ class ChainReader {
   }
 
   private addRedirect(config: AuthConfig, value: string, range: Range, platform: Platform, extra: Partial<RedirectUri>): void {
-    if (config.redirectUris.some((u) => u.range.start === range.start && u.platform === platform)) return;
+    // A set per config, not a scan of its list: a 100,000-call builder chain stays linear.
+    let seen = this.redirectKeys.get(config);
+    if (!seen) this.redirectKeys.set(config, (seen = new Set()));
+    const key = `${range.start}\u0000${platform}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     config.redirectUris.push({ value, range, platform, role: 'redirect', ...stripUndefined(extra) });
   }
 

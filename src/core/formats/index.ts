@@ -6,11 +6,14 @@ import { terraformFormat } from './terraform';
 import { bicepFormat } from './bicep';
 import { androidConfigFormat } from './android-config';
 import { androidManifestFormat } from './android-manifest';
+import { androidCodeFormat } from './android-code';
+import { gradleFormat } from './gradle';
 import { appCreationScriptsFormat } from './app-creation-scripts';
 import { dotnetAppSettingsFormat } from './dotnet-appsettings';
 import { envFileFormat } from './env-file';
 import { iosPlistFormat } from './ios-plist';
 import { jsonConfigFormat } from './json-config';
+import { dartFormat } from './dart';
 import { shellFormat } from './shell';
 import { powershellFormat } from './powershell';
 import { ciYamlFormat } from './ci-yaml';
@@ -29,13 +32,16 @@ export const FORMATS = [
   graphManifestFormat,
   androidConfigFormat,
   androidManifestFormat,
+  gradleFormat,
   iosPlistFormat,
   dotnetAppSettingsFormat,
   envFileFormat,
   msalJsFormat,
   dotnetCodeFormat,
+  androidCodeFormat,
   terraformFormat,
   bicepFormat,
+  dartFormat,
   powershellFormat,
   shellFormat,
   ciYamlFormat,
