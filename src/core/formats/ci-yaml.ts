@@ -140,7 +140,7 @@ function outline(text: string): Line[] {
   /** While inside a block scalar: the column its body must exceed. */
   let scalarParent = -1;
   let quoteOpen: string | undefined;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = start;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
     let col = start;

@@ -98,7 +98,26 @@ function joinContinuations(tokens: Token[]): Token[] {
 /** Past this depth of blocks and brackets the reader skips ahead instead of descending (hostile nesting). */
 const MAX_DEPTH = 64;
 
-const KEYWORDS = new Set(['if', 'elseif', 'else', 'foreach', 'for', 'while', 'do', 'until', 'switch', 'try', 'catch', 'finally', 'trap', 'begin', 'process', 'end', 'dynamicparam', 'clean']);
+const KEYWORDS = new Set([
+  'if',
+  'elseif',
+  'else',
+  'foreach',
+  'for',
+  'while',
+  'do',
+  'until',
+  'switch',
+  'try',
+  'catch',
+  'finally',
+  'trap',
+  'begin',
+  'process',
+  'end',
+  'dynamicparam',
+  'clean',
+]);
 const FLOW = new Set(['return', 'throw', 'exit', 'break', 'continue']);
 
 /** Cmdlets that create an app (Graph, Entra, AzureAD, Az) and those that update one. */
@@ -437,7 +456,14 @@ class PsReader {
       }
       return { value: unknown() };
     }
-    if (!CREATE.has(name) && !UPDATE.has(name) && !LOOKUP.has(name) && name !== 'new-object' && name !== 'invoke-mggraphrequest' && name !== 'invoke-restmethod') {
+    if (
+      !CREATE.has(name) &&
+      !UPDATE.has(name) &&
+      !LOOKUP.has(name) &&
+      name !== 'new-object' &&
+      name !== 'invoke-mggraphrequest' &&
+      name !== 'invoke-restmethod'
+    ) {
       // Any other cmdlet: its arguments are not read, but script blocks in them may hold commands.
       this.skipArguments(depth);
       return { value: unknown() };
@@ -471,7 +497,9 @@ class PsReader {
     if (!create) {
       // *ByAppId and Az's -ApplicationId take the client id; the others the object id.
       const byAppId = name.endsWith('byappid') || name === 'update-azadapplication';
-      const idValue = byAppId ? (params.get('appid') ?? params.get('applicationid')) : (params.get('applicationid') ?? params.get('objectid') ?? params.get('id'));
+      const idValue = byAppId
+        ? (params.get('appid') ?? params.get('applicationid'))
+        : (params.get('applicationid') ?? params.get('objectid') ?? params.get('id'));
       const objectId = name === 'update-azadapplication' ? params.get('objectid') : undefined;
       const target = idValue ?? objectId;
       if (target?.kind === 'text') {
@@ -492,7 +520,8 @@ class PsReader {
     const audienceValue = knownText(audience)?.trim();
     if (audience && audienceValue) op.signInAudience = { value: audienceValue, range: audience.range };
     const otherTenants = boolOf(params.get('availabletoothertenants'));
-    if (otherTenants && !op.signInAudience) op.signInAudience = { value: otherTenants.value ? 'AzureADMultipleOrgs' : 'AzureADMyOrg', range: otherTenants.range };
+    if (otherTenants && !op.signInAudience)
+      op.signInAudience = { value: otherTenants.value ? 'AzureADMultipleOrgs' : 'AzureADMyOrg', range: otherTenants.range };
     const fallback = boolOf(params.get('isfallbackpublicclient'));
     if (fallback) op.allowPublicClient = fallback;
     readPlatformObject(params.get('web'), 'web', op);
@@ -508,7 +537,9 @@ class PsReader {
     const replyUrls = params.get('replyurls') ?? params.get('replyurl');
     if (replyUrls) pushList(op, 'unknown' satisfies OpPlatform, replyUrls);
     const idToken = boolOf(params.get('implicitgrantsettingenableidtokenissuance') ?? params.get('enableidtokenissuance'));
-    const accessToken = boolOf(params.get('implicitgrantsettingenableaccesstokenissuance') ?? params.get('enableaccesstokenissuance') ?? params.get('oauth2allowimplicitflow'));
+    const accessToken = boolOf(
+      params.get('implicitgrantsettingenableaccesstokenissuance') ?? params.get('enableaccesstokenissuance') ?? params.get('oauth2allowimplicitflow'),
+    );
     if (idToken) op.implicitIdToken = idToken;
     if (accessToken) op.implicitAccessToken = accessToken;
     return op;
@@ -767,7 +798,7 @@ class PsReader {
       else this.i++;
       return unknownValue(this.rangeFrom(start));
     }
-    if (t.kind === 'punct' && t.text === '[' ) {
+    if (t.kind === 'punct' && t.text === '[') {
       // A cast or type literal: `[string[]]@(…)`, `[System.Uri]"…"`.
       this.skipGroup();
       if (this.touching(this.tokens[this.i - 1], this.peek()) || this.is(this.peek(), 'string') || this.is(this.peek(), 'variable') || this.punct('@')) {
@@ -1002,7 +1033,12 @@ function markOverridable(value: ScriptValue): ScriptValue {
 
 /** `a + b`: text concatenation, or an array with more items. */
 function add(left: ScriptValue, right: ScriptValue, text: string, site: Range): ScriptValue {
-  if (left.kind === 'list') return { kind: 'list', items: [...left.items, ...(right.kind === 'list' ? right.items : [right])], range: { start: left.range.start, end: rangeOf(right).end } };
+  if (left.kind === 'list')
+    return {
+      kind: 'list',
+      items: [...left.items, ...(right.kind === 'list' ? right.items : [right])],
+      range: { start: left.range.start, end: rangeOf(right).end },
+    };
   const asText = (v: ScriptValue): ScriptText | undefined => {
     if (v.kind === 'text') return v.text;
     if (v.kind === 'unknown') return holeText(text.slice(v.range.start, v.range.end), v.range);
@@ -1035,4 +1071,3 @@ function positionIn(text: ScriptText, at: number, length: number): Range {
   }
   return text.range;
 }
-

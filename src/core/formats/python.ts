@@ -3,7 +3,20 @@ import type { LexToken } from '../lexing/lexer';
 import type { AuthConfig, Located, Range, RedirectUri, UserAgent } from '../model';
 import { defaultUserAgent } from '../entra/libraries';
 import { tightRange } from './registration-script';
-import { concatTexts, holeText, knownText, literalText, mapValue, rangeOf, renderText, textValue, trimText, unknownValue, type ScriptText, type ScriptValue } from './script-values';
+import {
+  concatTexts,
+  holeText,
+  knownText,
+  literalText,
+  mapValue,
+  rangeOf,
+  renderText,
+  textValue,
+  trimText,
+  unknownValue,
+  type ScriptText,
+  type ScriptValue,
+} from './script-values';
 import { stringText } from './script-tokens';
 import { defineFormat, emptyParsed, HASH_COMMENTS, MAX_PROBLEMS } from './types';
 
@@ -94,7 +107,8 @@ class PythonReader {
     const interactive: Call[] = [];
     for (const call of this.calls()) {
       const last = call.name.split('.').pop()!;
-      const kind = CONSTRUCTORS[last] ?? (this.identityNames.has(call.name) || /^identity\.(?:web|flask|django|quart)\.Auth$/.test(call.name) ? 'identity' : undefined);
+      const kind =
+        CONSTRUCTORS[last] ?? (this.identityNames.has(call.name) || /^identity\.(?:web|flask|django|quart)\.Auth$/.test(call.name) ? 'identity' : undefined);
       if (kind) {
         configs.push(this.config(call, kind));
         continue;
@@ -113,7 +127,14 @@ class PythonReader {
       configs.find((c) => c.platform === 'web') ??
       configs[0] ??
       (() => {
-        const orphan: AuthConfig = { kind: 'config', library: 'msal-python', platform: 'web', redirectUris: [], range: redirects[0].call.range, userAgent: webAgent() };
+        const orphan: AuthConfig = {
+          kind: 'config',
+          library: 'msal-python',
+          platform: 'web',
+          redirectUris: [],
+          range: redirects[0].call.range,
+          userAgent: webAgent(),
+        };
         configs.push(orphan);
         return orphan;
       })();
@@ -368,8 +389,10 @@ class PythonReader {
       this.i++;
       this.skipNewlines();
       const right = this.primary(depth);
-      const a = left.kind === 'text' ? left.text : left.kind === 'unknown' ? holeText(this.text.slice(left.range.start, left.range.end), left.range) : undefined;
-      const b = right.kind === 'text' ? right.text : right.kind === 'unknown' ? holeText(this.text.slice(right.range.start, right.range.end), right.range) : undefined;
+      const a =
+        left.kind === 'text' ? left.text : left.kind === 'unknown' ? holeText(this.text.slice(left.range.start, left.range.end), left.range) : undefined;
+      const b =
+        right.kind === 'text' ? right.text : right.kind === 'unknown' ? holeText(this.text.slice(right.range.start, right.range.end), right.range) : undefined;
       left = a && b ? textValue(concatTexts([a, b], this.rangeFrom(start))!) : unknownValue(this.rangeFrom(start));
     }
   }
@@ -641,5 +664,10 @@ function webAgent(): UserAgent {
 
 /** enable_broker_on_windows / _mac: WAM or the macOS broker signs in; elsewhere the loopback browser flow. */
 function brokerAgent(range: Range): UserAgent {
-  return { kind: 'broker', fallback: 'system-browser', range, description: 'the broker (WAM on Windows, Company Portal on macOS) where it is enabled, otherwise the system browser with a loopback redirect' };
+  return {
+    kind: 'broker',
+    fallback: 'system-browser',
+    range,
+    description: 'the broker (WAM on Windows, Company Portal on macOS) where it is enabled, otherwise the system browser with a loopback redirect',
+  };
 }

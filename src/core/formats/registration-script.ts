@@ -448,7 +448,8 @@ export function readAzCommand(args: ScriptText[], range: Range, keyOf: KeyOf, as
   pushList(op, nativeApp?.value ? 'publicClient' : 'unknown', words(option(opts, '--reply-urls')));
   for (const add of opts.filter((o) => o.name === '--add')) {
     const [property, ...values] = add.values;
-    if (property && /^replyurls$/i.test(knownText(property) ?? '')) pushList(op, 'unknown', { kind: 'list', items: spaceSeparated(values).map(textValue), range: add.range }, 'add');
+    if (property && /^replyurls$/i.test(knownText(property) ?? ''))
+      pushList(op, 'unknown', { kind: 'list', items: spaceSeparated(values).map(textValue), range: add.range }, 'add');
   }
   return op;
 }

@@ -14,7 +14,8 @@ import { defineFormat, emptyParsed, HASH_COMMENTS, MAX_PROBLEMS } from './types'
 // Shapes from Azure-Samples azd hooks (scripts/postprovision.sh) and Azure/azure-cli's `ad app` docs.
 
 /** Text that makes a file worth reading: a command that creates or changes an app registration. */
-export const REGISTRATION_COMMANDS = /\baz\s+(?:ad\s+app\s+(?:create|update)|rest\b[^\n]{0,400}\/applications)|\bm365\s+(?:entra|aad)\s+app(?:registration)?\s+(?:add|set)\b/;
+export const REGISTRATION_COMMANDS =
+  /\baz\s+(?:ad\s+app\s+(?:create|update)|rest\b[^\n]{0,400}\/applications)|\bm365\s+(?:entra|aad)\s+app(?:registration)?\s+(?:add|set)\b/;
 
 export const shellFormat = defineFormat({
   id: 'shell-script',
@@ -51,7 +52,27 @@ export function readShellInto(parsed: ParsedFile, text: string, builder?: Regist
 }
 
 const SEPARATORS = new Set([';', '&', '|', '(', ')', '{', '}']);
-const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', 'for', 'case', 'esac', '!', 'time', 'exec', 'command', 'eval', '[[', ']]']);
+const KEYWORDS = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  'for',
+  'case',
+  'esac',
+  '!',
+  'time',
+  'exec',
+  'command',
+  'eval',
+  '[[',
+  ']]',
+]);
 const DECLARATIONS = new Set(['export', 'local', 'declare', 'readonly', 'typeset']);
 const ASSIGNMENT_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** `"$(…"$(…)"…)"` strings are lexed again per level; past this many levels the rest is not read. */
@@ -300,7 +321,8 @@ class ShellReader {
         while (n + 1 < list.length && list[n + 1] <= end) n++;
       } else if (this.tokens[k].kind === 'string') {
         for (const part of this.tokens[k].parts ?? []) {
-          if ('expression' in part && this.text[part.range.start - 1] === '(' && this.text[part.range.start - 2] === '$') this.lexedCommand(part.range, assignedTo);
+          if ('expression' in part && this.text[part.range.start - 1] === '(' && this.text[part.range.start - 2] === '$')
+            this.lexedCommand(part.range, assignedTo);
         }
       }
     }
@@ -390,12 +412,14 @@ class ShellReader {
         // A CI expression (`${{ vars.CLIENT_ID }}`, GitHub and Azure Pipelines templates): unknown here.
         parts.push(holeText(this.text.slice(t.start, this.tokens[k + 1].end), { start: t.start, end: this.tokens[k + 1].end }));
         k++;
-      } else if (t.kind === 'variable') parts.push(this.resolve(t.text, { start: t.start, end: t.end }) ?? holeText(t.text && this.text.slice(t.start, t.end), { start: t.start, end: t.end }));
+      } else if (t.kind === 'variable')
+        parts.push(this.resolve(t.text, { start: t.start, end: t.end }) ?? holeText(t.text && this.text.slice(t.start, t.end), { start: t.start, end: t.end }));
       else if (t.kind === 'punct' && t.text === '\\' && k + 1 < to) {
         // An escaped character outside quotes stands for itself.
         const next = this.tokens[k + 1];
         parts.push(literalText(this.text[t.end] ?? '', { start: t.end, end: t.end + 1 }));
-        if (next.start === t.end && next.end - next.start > 1) parts.push(literalText(this.text.slice(t.end + 1, next.end), { start: t.end + 1, end: next.end }));
+        if (next.start === t.end && next.end - next.start > 1)
+          parts.push(literalText(this.text.slice(t.end + 1, next.end), { start: t.end + 1, end: next.end }));
         k++;
       } else parts.push(literalText(this.text.slice(t.start, t.end), { start: t.start, end: t.end }));
     }

@@ -53,7 +53,10 @@ describe('format: ci-yaml', () => {
       'publicClient https://login.microsoftonline.com/common/oauth2/nativeclient',
       'web https://pipeline.contoso.example/signin-oidc',
     ]);
-    assert.deepEqual(uris(byName.get('9d8c7b6a-5f4e-4d3c-8b2a-190817263544')!), ['web http://pipeline.contoso.example/callback', 'spa https://spa.contoso.example/']);
+    assert.deepEqual(uris(byName.get('9d8c7b6a-5f4e-4d3c-8b2a-190817263544')!), [
+      'web http://pipeline.contoso.example/callback',
+      'spa https://spa.contoso.example/',
+    ]);
   });
 
   it('reads GitLab script: lists', () => {

@@ -96,7 +96,7 @@ describe('format: powershell', () => {
 
   it('gives every URI of an array its own range, with quotes, doubled quotes and backtick escapes decoded', () => {
     // `"$AppId://auth"` is an error in PowerShell (a drive-qualified name), so scripts write `${AppId}`.
-    const text = "New-MgApplication -PublicClient @{ RedirectUris = @('it''s://a', \"b`$x://c\", \"msal${AppId}://auth\") }";
+    const text = 'New-MgApplication -PublicClient @{ RedirectUris = @(\'it\'\'s://a\', "b`$x://c", "msal${AppId}://auth") }';
     const [r] = parse(text).registrations;
     assert.deepEqual(
       r.redirectUris.map((u) => [u.value, rangeText(text, u.range), u.partial ?? false]),

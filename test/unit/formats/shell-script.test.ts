@@ -62,7 +62,7 @@ describe('format: shell-script', () => {
     const text = [
       'URIS="https://a.contoso.example/cb https://b.contoso.example/cb"',
       'az ad app update --id 11111111-2222-3333-4444-555555555555 --web-redirect-uris $URIS',
-      "az ad app create --display-name \"It's\" --native-app true --reply-urls 'legacy://auth' \"https://x.example/\\$y\"",
+      'az ad app create --display-name "It\'s" --native-app true --reply-urls \'legacy://auth\' "https://x.example/\\$y"',
       'az ad app update --id=22222222-2222-3333-4444-555555555555 --public-client-redirect-uris=app-eq://auth',
     ].join('\n');
     const [split, legacy, eq] = parse(text).registrations;
@@ -79,7 +79,9 @@ describe('format: shell-script', () => {
   });
 
   it('leaves alone a value whose scheme is not known, and says the list is not fully known', () => {
-    const [r] = parse('az ad app update --id 11111111-2222-3333-4444-555555555555 --public-client-redirect-uris "$SCHEME://auth" http://localhost').registrations;
+    const [r] = parse(
+      'az ad app update --id 11111111-2222-3333-4444-555555555555 --public-client-redirect-uris "$SCHEME://auth" http://localhost',
+    ).registrations;
     assert.deepEqual(uris(r), ['publicClient http://localhost']);
     assert.deepEqual(r.redirectPlatforms, []);
   });
