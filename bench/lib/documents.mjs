@@ -363,6 +363,65 @@ def view_${n}(request, items=None):
   return grow(head, unit, '', '', targetBytes);
 }
 
+function swift(i, targetBytes) {
+  const head = `import MSAL
+import UIKit
+
+enum AuthConstants${i} {
+    static let clientId = "${guid(i)}"
+    static let authority = "https://login.microsoftonline.com/common"
+    static let redirectUri = "contoso${i}://auth"
+}
+
+final class SignIn${i} {
+    func application() throws -> MSALPublicClientApplication {
+        let authority = try MSALAADAuthority(url: URL(string: AuthConstants${i}.authority)!)
+        let config = MSALPublicClientApplicationConfig(clientId: AuthConstants${i}.clientId,
+                                                       redirectUri: AuthConstants${i}.redirectUri,
+                                                       authority: authority)
+        return try MSALPublicClientApplication(configuration: config)
+    }
+`;
+  return grow(
+    head,
+    (n) => `    let label${n} = "Item \\(${n})"
+    func format${n}(_ value: Int) -> String {
+        return value > ${n} ? "\\(value)" : label${n}
+    }`,
+    '\n',
+    '\n}\n',
+    targetBytes,
+  );
+}
+
+function objc(i, targetBytes) {
+  const head = `#import <MSAL/MSAL.h>
+
+static NSString *const kClientId = @"${guid(i)}";
+static NSString *const kRedirectUri = @"contoso${i}://auth";
+
+@implementation ContosoAuth${i}
+
+- (MSALPublicClientApplication *)application:(NSError **)error
+{
+    MSALPublicClientApplicationConfig *config = [[MSALPublicClientApplicationConfig alloc] initWithClientId:kClientId
+                                                                                                redirectUri:kRedirectUri
+                                                                                                  authority:nil];
+    return [[MSALPublicClientApplication alloc] initWithConfiguration:config error:error];
+}
+`;
+  return grow(
+    head,
+    (n) => `- (NSString *)label${n}:(NSInteger)value
+{
+    return value > ${n} ? [NSString stringWithFormat:@"%ld", (long)value] : @"Item ${n}";
+}`,
+    '\n',
+    '\n@end\n',
+    targetBytes,
+  );
+}
+
 function dart(i, targetBytes) {
   const head = `import 'package:flutter/material.dart';
 import 'package:flutter_appauth/flutter_appauth.dart';
@@ -414,5 +473,7 @@ export const DOCUMENTS = {
   'shell-script': { path: 'scripts/setup.sh', make: shellScript },
   'ci-yaml': { path: '.github/workflows/deploy.yml', make: ciYaml },
   'python-msal': { path: 'app/auth.py', make: python },
+  swift: { path: 'ios/App/Auth/SignIn.swift', make: swift },
+  objc: { path: 'ios/App/ContosoAuth.m', make: objc },
   dart: { path: 'lib/services/auth_service.dart', make: dart },
 };

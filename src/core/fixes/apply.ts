@@ -126,12 +126,13 @@ export function planFixes(project: Project, refuse: (file: string) => string | u
   const refusalOf = (file: string): string | undefined => {
     if (plan.refused.has(file)) return plan.refused.get(file);
     if (plan.partial.has(file)) return plan.partial.get(file);
-    const parsed = scratch.index.get(file);
+    const parsed = project.index.get(file);
     let why: string | undefined;
     if (!parsed || !original.has(file)) why = 'not part of this run';
     else if (parsed.skipped) why = 'not read';
-    else if (parsed.problems.length && parsed.text === original.get(file))
-      why = `it has parse problems (${parsed.problems[0].message}); fix them first, then run --fix again`;
+    else if (parsed.problems.length) why = `it has parse problems (${parsed.problems[0].message}); fix them first, then run --fix again`;
+    // A second byte order mark would be taken off again when the text is re-read, shifting every offset.
+    else if (parsed.text.charCodeAt(0) === 0xfeff) why = 'it starts with a second byte order mark';
     else why = refuse(file);
     if (why !== undefined) plan.refused.set(file, why);
     return why;

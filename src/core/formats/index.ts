@@ -13,6 +13,8 @@ import { dotnetAppSettingsFormat } from './dotnet-appsettings';
 import { envFileFormat } from './env-file';
 import { iosPlistFormat } from './ios-plist';
 import { jsonConfigFormat } from './json-config';
+import { swiftFormat } from './swift';
+import { objcFormat } from './objc';
 import { dartFormat } from './dart';
 import { shellFormat } from './shell';
 import { powershellFormat } from './powershell';
@@ -41,6 +43,8 @@ export const FORMATS = [
   androidCodeFormat,
   terraformFormat,
   bicepFormat,
+  swiftFormat,
+  objcFormat,
   dartFormat,
   powershellFormat,
   shellFormat,

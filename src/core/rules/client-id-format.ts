@@ -1,7 +1,7 @@
+import { mayBeEntra } from '../entra/libraries';
 import type { Located } from '../model';
 import { GUID, holdsPlaceholder } from '../entra/uri';
 import type { FileRule } from './types';
-import { mayBeEntra } from '../entra/libraries';
 import { isExternalReference } from './shared/value-reference';
 import { fullValueNote, quote } from './shared/message';
 
