@@ -21,6 +21,14 @@ export interface Position {
 export interface Located<T> {
   value: T;
   range: Range;
+  /** Other files the value was read from (a constant declared elsewhere): shown as related information. */
+  evidence?: Evidence[];
+}
+
+/** Where in another file a value was read from (the engine's cross-file link fills it). */
+export interface Evidence {
+  file: string;
+  range: Range;
 }
 
 /** The platform a redirect URI is registered under, or the kind of app a config belongs to. */
@@ -29,6 +37,7 @@ export type Platform = 'web' | 'spa' | 'publicClient' | 'ios' | 'android' | 'bro
 /** The id of a format in the registry (src/core/formats/index.ts), derived from its records. */
 export type { FormatId } from './formats';
 import type { FormatId } from './formats';
+import type { ValueExpr } from './values/ir';
 
 export type SignInAudience = 'AzureADMyOrg' | 'AzureADMultipleOrgs' | 'AzureADandPersonalMicrosoftAccount' | 'PersonalMicrosoftAccount' | string;
 
@@ -87,6 +96,16 @@ export interface UserAgent {
   range?: Range;
   /** What happens, in words a message can quote: "the broker when Microsoft Authenticator or Company Portal is installed, otherwise Custom Tabs". */
   description: string;
+  /**
+   * A cross-platform library that signs in differently per platform (react-native-msal: MSAL's broker on
+   * iOS, Custom Tabs on Android): the agent that receives a redirect URI of that platform.
+   */
+  platforms?: Partial<Record<'ios' | 'android', UserAgent>>;
+  /**
+   * The library sends only its own loopback redirect (msal-node `acquireTokenInteractive` listens on
+   * http://localhost): other redirect URIs the app's files name are never sent to Entra.
+   */
+  loopbackOnly?: boolean;
 }
 
 export interface RedirectUri {
@@ -103,6 +122,15 @@ export interface RedirectUri {
   partial?: boolean;
   /** The raw text in the file when it differs from `value` (e.g. the Info.plist scheme alone). */
   raw?: string;
+  /**
+   * Parts of the value are the app's own ids, which the app config names (Expo `app.json`, Capacitor
+   * `capacitor.config.*`): `{expo.scheme}` for the scheme Expo's `makeRedirectUri()` takes from it, `{appId}`
+   * for the package or bundle id an MSAL plugin builds its redirect from. `value` shows the placeholders;
+   * rules fill them in from the app config in the workspace (rules/shared/app-config.ts).
+   */
+  appParts?: boolean;
+  /** Other files the value was read from (a constant or an assignment elsewhere in the project). */
+  evidence?: Evidence[];
 }
 
 /** msal's `knownAuthorities`: the hosts it trusts without instance discovery. */
@@ -149,6 +177,13 @@ export interface AuthConfig {
   receiver?: boolean;
   /** The range a finding about the config as a whole is anchored to. */
   range: Range;
+  /**
+   * The config is what a method does to a builder it receives (`AddPlatformConfiguration(builder)`, a
+   * MAUI partial method per platform): the engine completes it from the config that passes its builder.
+   */
+  builderParameterOf?: string;
+  /** Methods this config's builder is passed to (see builderParameterOf). */
+  builderPassedTo?: string[];
 }
 
 /** An app registration: what Entra holds (manifest, IaC, AppCreationScripts). */
@@ -258,8 +293,84 @@ export interface IosPlistInfo {
   bundleIdentifier?: Located<string>;
 }
 
+/**
+ * What a cross-platform app's own config says about the app (Expo `app.json` / `app.config.*`, Capacitor
+ * `capacitor.config.*`): its URL schemes and ids, which JS sign-in code builds redirects from.
+ */
+export interface AppConfigInfo {
+  framework: 'expo' | 'capacitor';
+  /** URL schemes the app receives (Expo `expo.scheme`, a string or a list; `ios.scheme`, `android.scheme`). */
+  schemes: Located<string>[];
+  /** iOS bundle identifier (Expo `ios.bundleIdentifier`; Capacitor `appId`). */
+  bundleIdentifier?: Located<string>;
+  /** Android package (Expo `android.package`; Capacitor `appId`). */
+  packageName?: Located<string>;
+  /** Config plugins the app uses, by package name (`react-native-msal`, `react-native-app-auth` …). */
+  plugins: Located<string>[];
+  /** The Android signature hash a plugin registers the broker redirect with (react-native-msal's `androidPackageSignatureHash`). */
+  signatureHash?: Located<string>;
+  /** Capacitor: the origin the app's WebView serves on each platform (`capacitor://localhost` on iOS by default). */
+  webViewOrigins?: Partial<Record<'ios' | 'android', Located<string>>>;
+  /** Some values are computed (a function, an environment variable): what is missing may still be set. */
+  partial?: boolean;
+}
+
+/**
+ * How a code file signs in when it shows it outside a config object (an Electron main process that opens
+ * the authorize URL in a BrowserWindow, or calls msal-node's acquireTokenInteractive): it applies to the
+ * configs of the app that hold no user agent of their own (a JSON config the code imports).
+ */
+export interface SignInCode {
+  library: Library;
+  userAgent: UserAgent;
+  /** Config files the code imports (paths as written, relative to the file). */
+  configImports: string[];
+}
+
 export interface ParseProblem {
   message: string;
+  range: Range;
+}
+
+/**
+ * What a code file declares for other files and what it needs from them, for the engine's cross-file
+ * link (engine/link.ts). Values are in the evaluator's IR (values/ir.ts), with the file's own names
+ * already resolved; the names left are those other files may declare.
+ */
+export interface CodeSymbols {
+  /** Files link only with files of the same language (C# files of a project, JS/TS modules by import). */
+  language: 'csharp' | 'js';
+  exports: ExportedSymbol[];
+  /** JS: the names this module imports, by local name. */
+  imports?: ImportedSymbol[];
+  pending: PendingValue[];
+}
+
+/** A value a file declares: a C# member or assignment (`PlatformConfig.RedirectUri`), a JS export. */
+export interface ExportedSymbol {
+  /** The names other files find it under (C#: `Type.Member`, the assigned path; JS: the export name, `default`). */
+  names: string[];
+  expr: ValueExpr;
+  range: Range;
+  platform?: Platform;
+}
+
+/** JS `import { imported as local } from 'module'` (`imported` is `default` or `*` for those forms). */
+export interface ImportedSymbol {
+  local: string;
+  module: string;
+  imported: string;
+}
+
+/** A config field whose value depends on names the file could not resolve itself. */
+export interface PendingValue {
+  /** Index of the config in the file's `configs`. */
+  config: number;
+  field: 'redirectUri' | 'postLogoutRedirectUri' | 'clientId' | 'authority' | 'knownAuthorities';
+  expr: ValueExpr;
+  /** The platform a redirect URI gets when its value does not say one. */
+  platform?: Platform;
+  /** The expression in this file: the values read locally from it are replaced by the linked ones. */
   range: Range;
 }
 
@@ -277,11 +388,17 @@ export interface ParsedFile {
   /** MSAL configs in res/raw that this code creates its app from. */
   androidConfigRefs?: AndroidConfigReference[];
   ios?: IosPlistInfo;
+  /** Expo or Capacitor app config. */
+  app?: AppConfigInfo;
+  /** Sign-in code outside a config object (see SignInCode). */
+  signIn?: SignInCode;
   problems: ParseProblem[];
   /** Ranges of comments, for suppression directives and for skipping commented-out values. */
   comments?: Range[];
   /** Set when the file was not read (too large, binary); the reason is reported as an information finding. */
   skipped?: string;
+  /** Code files: exported values and values that need other files (see CodeSymbols). */
+  symbols?: CodeSymbols;
 }
 
 export interface Location {
