@@ -123,11 +123,22 @@ function valueAt(text: string, at: number, kind: SecretHit['kind'], quotedKey = 
   if (/^[A-Za-z_$][\w$]*\s*[.([]/.test(line) || /^(true|false|null|undefined|new)\b/.test(line)) return undefined;
   if (quotedKey) return undefined;
   const bare = /^[^\s#;,}\]]+/.exec(line);
-  // Code, not a value: a member access or a call (`config.Secret`, `GetSecret()`).
-  if (bare && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$|\(/.test(bare[0])) return undefined;
+  if (!bare || isCodeReference(bare[0])) return undefined;
   // A command with arguments (`$secret = Add-MgApplicationPassword -ApplicationId $app.Id`) is code too.
-  if (bare && /^[ \t]+[^\s#;]/.test(line.slice(bare[0].length))) return undefined;
-  return bare ? { range: { start: at, end: at + bare[0].length }, value: bare[0], kind } : undefined;
+  if (/^[ \t]+[^\s#;]/.test(line.slice(bare[0].length))) return undefined;
+  return { range: { start: at, end: at + bare[0].length }, value: bare[0], kind };
+}
+
+/**
+ * Whether a bare value is code rather than a literal: a member access or a call (`config.Secret`,
+ * `GetSecret()`, `response?.clientSecret)`), a Swift optional type or unwrap (`String?`, `secret!`), or a
+ * name that itself names a secret (`clientSecret: clientSecret`, `kClientSecret`: an argument label and
+ * the parameter or constant it passes on, as in openid/AppAuth-iOS Examples/*\/AppAuthExampleViewController).
+ */
+function isCodeReference(bare: string): boolean {
+  if (/[()]/.test(bare) || /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)+$/.test(bare)) return true;
+  if (/^[A-Za-z_$][\w$]*[?!]$/.test(bare)) return true;
+  return /^[A-Za-z_$][\w$]*$/.test(bare) && kindOfKey(bare) !== undefined;
 }
 
 function quoted(text: string, open: number, kind: SecretHit['kind']): SecretHit | undefined {
