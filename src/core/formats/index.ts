@@ -1,6 +1,8 @@
 import type { CommentSyntax, Format, UntitledName } from './types';
 import { aadManifestFormat, graphManifestFormat } from './app-manifest';
 import { msalJsFormat } from './msal-js';
+import { expoConfigFormat } from './expo-config';
+import { capacitorConfigFormat } from './capacitor-config';
 import { dotnetCodeFormat } from './dotnet-code';
 import { terraformFormat } from './terraform';
 import { bicepFormat } from './bicep';
@@ -34,6 +36,9 @@ export const FORMATS = [
   iosPlistFormat,
   dotnetAppSettingsFormat,
   envFileFormat,
+  // app.json with an `expo` object, app.config.* and capacitor.config.* before the JS and JSON readers.
+  expoConfigFormat,
+  capacitorConfigFormat,
   msalJsFormat,
   dotnetCodeFormat,
   androidCodeFormat,
