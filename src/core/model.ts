@@ -202,6 +202,13 @@ export interface AppRegistration {
   redirectUris: RedirectUri[];
   /** The file lists every redirect URI of the registration (a portal manifest: no list means none). */
   redirectsComplete?: boolean;
+  /**
+   * Set when the file shows the full redirect list of only some platforms: a script that updates an app
+   * registered elsewhere (`az ad app update --web-redirect-uris …` leaves the SPA and public client lists
+   * as they were). URIs of the other platforms may be registered outside the file. Absent: every list
+   * the file shows is the whole list (a manifest, IaC, a script that creates the app).
+   */
+  redirectPlatforms?: ('web' | 'spa' | 'publicClient')[];
   /** The manifest schema, when the file is a whole portal manifest (fixes edit it in that schema's shape). */
   manifestSchema?: 'graph' | 'aad-graph';
   /** Where an entry of each platform list can be inserted by a fix (the array's range), when known. */
