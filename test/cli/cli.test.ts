@@ -203,10 +203,7 @@ describe('cli: .entra-auth-lint.json', () => {
     assert.equal(result.status, 0, result.stderr); // parse-error lowered to a warning
     assert.deepEqual(
       json(result.stdout).findings.map((f) => `${f.file} ${f.ruleId} ${f.severity}`),
-      [
-        'apps/broken/manifest.json parse-error warning',
-        'apps/other/manifest.json custom-scheme-redirect warning',
-      ],
+      ['apps/broken/manifest.json parse-error warning', 'apps/other/manifest.json custom-scheme-redirect warning'],
     );
     // From a subfolder, the same file is found above it.
     const nested = runCli(['--format', 'json', '.'], { cwd: path.join(dir, 'apps/notes') });
