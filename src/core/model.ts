@@ -397,6 +397,11 @@ export interface ParsedFile {
   comments?: Range[];
   /** Set when the file was not read (too large, binary); the reason is reported as an information finding. */
   skipped?: string;
+  /**
+   * A template a scaffolding tool renders later (`.env.dev.user.tpl`, a file whose syntax breaks only at
+   * `{{#section}}` tags): its parse problems are the template engine's syntax, and its configs are templates.
+   */
+  template?: boolean;
   /** Code files: exported values and values that need other files (see CodeSymbols). */
   symbols?: CodeSymbols;
 }
