@@ -39,7 +39,36 @@ export function isLiteralSecret(value: string): boolean {
   if (/^[A-Za-z_][\w-]*$/.test(v) && kindOfKey(v) !== undefined) return false;
   // A template, not a value: an interpolation.
   if (/\$\{|\{\{/.test(v)) return false;
-  return true;
+  return !looksLikeDummy(v);
+}
+
+/** Words of test doubles, sample values and setting names; `leet` spellings (`topSeCr3t`) are read as letters first. */
+const DUMMY_WORDS =
+  /secret|passw(or)?d|client|token|access|app|key|value|test|dummy|fake|mock|stub|sample|example|demo|default|bad|wrong|invalid|foo|bar|baz|qwerty|abcd|1234|^the|^my|^some|this|is/gi;
+
+/**
+ * A value a person typed as a stand-in, not a generated credential (issue 16: `"ClientSecret"`,
+ * `"the_secret"`, `"1234_abcd"`, `"M365_CLIENT_SECRET"`): the name of a setting or environment variable
+ * (`CLIENT_SECRET`, `__ADMIN_CLIENT_SECRET__`, `clientSecret`), or a value with too little randomness left
+ * once its dummy words are taken out (Entra secrets are 40 random characters; older ones 32–44 of base64).
+ * A person's password with a random part (`Pfx-Pa55w0rd-Lk2Vb8Tq4W`) keeps enough to count as a secret.
+ */
+export function looksLikeDummy(value: string): boolean {
+  if (/^_*[A-Z][A-Z0-9]*(_+[A-Z0-9]+)+_*$/.test(value)) return true;
+  if (/^[\w.-]+$/.test(value) && kindOfKey(value) !== undefined) return true;
+  const letters = value.toLowerCase().replace(/[013457@$]/g, (c) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' })[c] ?? c);
+  const rest = value.replace(DUMMY_WORDS, '').replace(/[\W_]+/g, '');
+  const restOfLetters = letters.replace(DUMMY_WORDS, '').replace(/[\W_]+/g, '');
+  return Math.min(entropyBits(rest), entropyBits(restOfLetters)) < 36;
+}
+
+/** The value's length times its Shannon entropy per character: how many bits of randomness it could hold. */
+function entropyBits(value: string): number {
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let perChar = 0;
+  for (const n of counts.values()) perChar -= (n / value.length) * Math.log2(n / value.length);
+  return perChar * value.length;
 }
 
 /** Secret key names, compared in lower case with `_`, `-`, `.` and spaces removed; a prefix before is allowed. */
@@ -75,8 +104,9 @@ export function findSecrets(text: string): SecretHit[] {
     if (hit && hits.length < MAX_HITS && isLiteralSecret(hit.value)) hits.push(hit);
   };
   if (/secret|password|base64encoded|privatekey|private_key|private-key/i.test(text)) {
-    for (const match of text.matchAll(ASSIGNMENT)) {
+    for (const match of assignmentsOnSecretLines(text)) {
       const kind = kindOfKey(match[2]);
+      if (kind && inUrlQuery(text, match.index!)) continue;
       // A quoted key (`"secret": x`) is JSON or code: a value without quotes after it is a name, not text.
       if (kind) add(valueAt(text, match.index! + match[0].length, kind, match[1] !== ''));
     }
@@ -111,6 +141,43 @@ export function findSecrets(text: string): SecretHit[] {
   const result: SecretHit[] = [];
   for (const hit of hits) if (!result.length || hit.range.start >= result[result.length - 1].range.end) result.push(hit);
   return result;
+}
+
+/** A word every secret key holds (see KEY_KINDS): the lines without one cannot assign a secret. */
+const SECRET_WORD = /secret|password|encoded|private/gi;
+
+/**
+ * The ASSIGNMENT matches on the lines that hold a secret word, in order. A match never crosses a line
+ * break (neither the key nor the spaces around the operator take one), so this finds the same matches as
+ * scanning the whole text, without the cost of every `x = …` in a large source file.
+ */
+function* assignmentsOnSecretLines(text: string): Generator<RegExpExecArray> {
+  SECRET_WORD.lastIndex = 0;
+  for (let word = SECRET_WORD.exec(text); word; word = SECRET_WORD.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', word.index) + 1;
+    const newline = text.indexOf('\n', word.index);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    ASSIGNMENT.lastIndex = 0;
+    for (let match = ASSIGNMENT.exec(line); match; match = ASSIGNMENT.exec(line)) {
+      match.index += lineStart;
+      yield match;
+    }
+    SECRET_WORD.lastIndex = lineEnd;
+  }
+}
+
+/**
+ * Whether the key at `at` is a query parameter of a URL (`https://aka.ms/GetLabSecret?Secret=msidlabXYZ` in
+ * AzureAD/microsoft-authentication-library-for-python tests/test_e2e.py): a link that names a secret, not a
+ * value (a real secret of Entra's shape is still found by its shape).
+ */
+function inUrlQuery(text: string, at: number): boolean {
+  if (text[at - 1] !== '?' && text[at - 1] !== '&') return false;
+  // The word the key ends (bounded: a URL is short), from the last space or quote before it.
+  const window = text.slice(Math.max(0, at - 2048), at);
+  const word = window.slice(Math.max(...[' ', '\t', '\n', '\r', '"', "'", '`'].map((c) => window.lastIndexOf(c))) + 1);
+  return /[a-z]:\/\//i.test(word);
 }
 
 /** The literal value that starts at `at`: quoted, bare to the end of the line, or the literal after `??` / `||`. */
