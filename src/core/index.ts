@@ -21,3 +21,6 @@ export { layerOptions } from './engine/options';
 export { compileGlobs, globMatches, globProblems, GlobError, type PathMatcher } from './io/glob';
 export { readRegularFile } from './io/read-file';
 export { MAX_CONFIG_FILE_BYTES } from './config/config-file-fs';
+export { WorkspaceIndex } from './engine/workspace';
+export { fixOutcome, preferredFixIndex, type FixOutcome } from './fixes/verify';
+export { renderRulePage, codeLink } from './rules/docs-page';

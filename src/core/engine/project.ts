@@ -18,21 +18,28 @@ import { compileGlobs, type PathMatcher } from '../io/glob';
  */
 export class Project {
   readonly options: EffectiveOptions;
-  readonly index = new WorkspaceIndex();
-  private readonly lineIndexes = new Map<string, LineIndex>();
+  readonly index: WorkspaceIndex;
+  /** By parsed file, not path: projects sharing an index (editor folders) see each other's new versions. */
+  private readonly lineIndexes = new WeakMap<ParsedFile, LineIndex>();
   /** Milliseconds the last parse of each file took, charged to the file's time budget. */
   private readonly parseMs = new Map<string, number>();
   private readonly rules: Rule[];
   private suppressionMatchers?: { rule: string; matches: PathMatcher }[];
 
-  /** `root` anchors the glob patterns of suppressions (the scanned folder). */
+  /**
+   * `root` anchors the glob patterns of suppressions (the scanned folder). `index` may be shared by the
+   * projects of one editor workspace, so files of one folder link to those of another (each project keeps
+   * its own options).
+   */
   constructor(
     options: LintOptions = {},
     readonly root?: string,
     rules: Rule[] = RULES,
+    index: WorkspaceIndex = new WorkspaceIndex(),
   ) {
     this.options = effectiveOptions(options);
     this.rules = rules;
+    this.index = index;
   }
 
   /** Parses `text` as the file at `path`; returns undefined when no format reads it. */
@@ -54,7 +61,6 @@ export class Project {
     }
     this.parseMs.set(path, performance.now() - started);
     this.index.set(parsed);
-    this.lineIndexes.delete(path);
     return parsed;
   }
 
@@ -66,13 +72,11 @@ export class Project {
     const parsed = emptyParsed(path, format ?? FALLBACK_FORMAT, '');
     parsed.skipped = reason;
     this.index.set(parsed);
-    this.lineIndexes.delete(path);
   }
 
   removeFile(path: string): void {
     this.index.delete(path);
     this.parseMs.delete(path);
-    this.lineIndexes.delete(path);
   }
 
   has(path: string): boolean {
@@ -170,10 +174,10 @@ export class Project {
 
   /** Line index of a file the project holds (for adapters converting offsets of edits). */
   lines(file: ParsedFile): LineIndex {
-    let index = this.lineIndexes.get(file.path);
+    let index = this.lineIndexes.get(file);
     if (!index) {
       index = new LineIndex(file.text);
-      this.lineIndexes.set(file.path, index);
+      this.lineIndexes.set(file, index);
     }
     return index;
   }

@@ -237,7 +237,7 @@ describe('hostile workspace', () => {
     // TypeScript server may still be restarting after the deep authConfig.js overflowed its stack.
     await vscode.commands.executeCommand<ScanResult>('entraAuthLint.scanWorkspace');
     const [fromJson] = await diagnosticsOf(fixtureUri('secrets/appsettings.json'), 1, 15000, 'committed-secret');
-    assert.match(fromJson.message, /^A literal client secret \(Hx7\*{8}\) is committed in this file\./);
+    assert.match(fromJson.message, /^A literal client secret \(Hx7\*{8}\) is committed here;/);
     const { document } = await open('secrets/authConfig.js');
     const [fromJs] = await diagnosticsOf(document.uri, 1, 15000, 'committed-secret');
     assert.match(fromJs.message, /\(Qm3\*{8}\)/);

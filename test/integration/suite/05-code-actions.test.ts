@@ -17,7 +17,7 @@ describe('code actions', () => {
     assert.equal(docs.command?.command, 'entraAuthLint.showRuleDocs');
     assert.deepEqual(docs.command?.arguments, ['custom-scheme-redirect']);
     const opened = await vscode.commands.executeCommand<vscode.Uri>('entraAuthLint.showRuleDocs', 'custom-scheme-redirect');
-    assert.ok(opened.path.endsWith('/custom-scheme-redirect.md'));
+    assert.equal(opened.toString(), 'entra-auth-lint-rule:/custom-scheme-redirect.entra-rule');
   });
 
   it('in plain JSON, suppression goes to .entra-auth-lint.json (shared with the CLI) and silences the file', async () => {
@@ -33,7 +33,7 @@ describe('code actions', () => {
       assert.ok(configDocument, 'the config file was created through the edit');
       await configDocument.save();
       assert.deepEqual(JSON.parse(fs.readFileSync(config, 'utf8')), {
-        suppressions: [{ rule: 'custom-scheme-redirect', files: 'registrations/suppress-me.json', reason: 'TODO: say why the team accepts this' }],
+        suppressions: [{ rule: 'custom-scheme-redirect', files: 'registrations/suppress-me.json', reason: 'why the team accepts this' }],
       });
       await diagnosticsOf(document.uri, 0, 15000);
     } finally {

@@ -19,12 +19,20 @@ const DUPLICATES_FIXED = `{
 }
 `;
 
+const TOUCHED = ['fixes/duplicates.json', 'webapp/registration.json', 'webapp/oidc-settings.json', 'dotnet/appsettings.json'];
+
 describe('quick fixes', () => {
-  before(api);
+  // A fix saves the files it changes that are not open (VS Code's files.refactoring.autoSave): each test puts
+  // the fixture files back on disk as well as reverting the editors.
+  const original = new Map<string, string>();
+  before(async () => {
+    await api();
+    for (const file of TOUCHED) original.set(file, fs.readFileSync(fixtureUri(file).fsPath, 'utf8'));
+  });
   afterEach(async () => {
-    for (const file of ['fixes/duplicates.json', 'webapp/registration.json', 'webapp/oidc-settings.json', 'dotnet/appsettings.json'])
-      await revert(fixtureUri(file));
+    for (const file of TOUCHED) await revert(fixtureUri(file));
     await closeAll();
+    for (const [file, text] of original) if (fs.readFileSync(fixtureUri(file).fsPath, 'utf8') !== text) fs.writeFileSync(fixtureUri(file).fsPath, text);
   });
 
   it('applies a quick fix as an undoable edit with the exact resulting text', async () => {
@@ -106,7 +114,7 @@ describe('quick fixes', () => {
     const suppress = actions.find((a) => a.title === 'Suppress custom-scheme-redirect for this line');
     assert.ok(suppress?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(suppress.edit));
-    assert.equal(document.lineAt(6).text, '    // entra-auth-lint-disable-next-line custom-scheme-redirect');
+    assert.equal(document.lineAt(6).text, '    // entra-auth-lint-disable-next-line custom-scheme-redirect -- why the team accepts this');
     assert.equal(document.lineAt(7).text, '    "RedirectUri": "fabrikam-notes://auth"');
     await diagnosticsOf(document.uri, 0);
     assert.equal(fs.readFileSync(document.uri.fsPath, 'utf8').includes('disable-next-line'), false, 'not saved: the user decides');
