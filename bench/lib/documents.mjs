@@ -266,6 +266,97 @@ resource app${i} 'Microsoft.Graph/applications@v1.0' = {
   return grow(head, (n) => `param setting${n} string = 'value-${n}'`, '\n', '\n', targetBytes);
 }
 
+function swift(i, targetBytes) {
+  const head = `import MSAL
+import UIKit
+
+enum AuthConstants${i} {
+    static let clientId = "${guid(i)}"
+    static let authority = "https://login.microsoftonline.com/common"
+    static let redirectUri = "contoso${i}://auth"
+}
+
+final class SignIn${i} {
+    func application() throws -> MSALPublicClientApplication {
+        let authority = try MSALAADAuthority(url: URL(string: AuthConstants${i}.authority)!)
+        let config = MSALPublicClientApplicationConfig(clientId: AuthConstants${i}.clientId,
+                                                       redirectUri: AuthConstants${i}.redirectUri,
+                                                       authority: authority)
+        return try MSALPublicClientApplication(configuration: config)
+    }
+`;
+  return grow(
+    head,
+    (n) => `    let label${n} = "Item \\(${n})"
+    func format${n}(_ value: Int) -> String {
+        return value > ${n} ? "\\(value)" : label${n}
+    }`,
+    '\n',
+    '\n}\n',
+    targetBytes,
+  );
+}
+
+function objc(i, targetBytes) {
+  const head = `#import <MSAL/MSAL.h>
+
+static NSString *const kClientId = @"${guid(i)}";
+static NSString *const kRedirectUri = @"contoso${i}://auth";
+
+@implementation ContosoAuth${i}
+
+- (MSALPublicClientApplication *)application:(NSError **)error
+{
+    MSALPublicClientApplicationConfig *config = [[MSALPublicClientApplicationConfig alloc] initWithClientId:kClientId
+                                                                                                redirectUri:kRedirectUri
+                                                                                                  authority:nil];
+    return [[MSALPublicClientApplication alloc] initWithConfiguration:config error:error];
+}
+`;
+  return grow(
+    head,
+    (n) => `- (NSString *)label${n}:(NSInteger)value
+{
+    return value > ${n} ? [NSString stringWithFormat:@"%ld", (long)value] : @"Item ${n}";
+}`,
+    '\n',
+    '\n@end\n',
+    targetBytes,
+  );
+}
+
+function dart(i, targetBytes) {
+  const head = `import 'package:flutter/material.dart';
+import 'package:flutter_appauth/flutter_appauth.dart';
+
+class AuthService${i} {
+  static const String clientId = '${guid(i)}';
+  static const String scheme = 'com.contoso.app${i}';
+  static const String redirectUrl = '$scheme://oauthredirect';
+  static String get issuer => 'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0';
+  final FlutterAppAuth _appAuth = const FlutterAppAuth();
+
+  Future<AuthorizationTokenResponse?> signIn() => _appAuth.authorizeAndExchangeCode(
+        AuthorizationTokenRequest(clientId, redirectUrl, issuer: issuer, scopes: ['openid', 'profile']),
+      );
+}
+
+`;
+  const unit = (n) => `class Tile${n} extends StatelessWidget {
+  const Tile${n}({super.key, required this.label});
+  final String label;
+  static const double padding = ${n % 16}.0;
+
+  @override
+  Widget build(BuildContext context) {
+    final title = label.isEmpty ? 'Item ${n}' : '$label (\${label.length})';
+    return Padding(padding: const EdgeInsets.all(padding), child: Text(title, style: const TextStyle(fontSize: 14)));
+  }
+}
+`;
+  return grow(head, unit, '\n', '', targetBytes);
+}
+
 /** Per format id: the path a workspace would hold it at, and the generator. */
 export const DOCUMENTS = {
   'aad-manifest': { path: 'registration/manifest.json', make: legacyManifest },
@@ -281,4 +372,7 @@ export const DOCUMENTS = {
   'dotnet-code': { path: 'src/Auth.cs', make: dotnetCode },
   terraform: { path: 'infra/main.tf', make: terraform },
   bicep: { path: 'infra/main.bicep', make: bicep },
+  swift: { path: 'ios/App/Auth/SignIn.swift', make: swift },
+  objc: { path: 'ios/App/ContosoAuth.m', make: objc },
+  dart: { path: 'lib/services/auth_service.dart', make: dart },
 };

@@ -8,7 +8,7 @@ import { DOCUMENTS } from './documents.mjs';
 export const WORKSPACE_FILES = 20000;
 export const AUTH_FILES = 200;
 // No .ts files: tsconfig.json includes bench/**/*.ts, and generated files must never be compiled.
-const VERSION = 'workspace-v2';
+const VERSION = 'workspace-v3';
 
 const source = (i) =>
   `import { useState } from 'react';\n\nexport function Widget${i}(props) {\n  const [count, setCount] = useState(${i % 10});\n  return <button onClick={() => setCount(count + 1)}>{props.label} {count}</button>;\n}\n`.repeat(

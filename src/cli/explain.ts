@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { readBounded } from '../core/io/read-file';
 import { parseArgs } from 'node:util';
 import { lookupCode, parseErrorMessage, renderText, toExplainJson, unknownCodeText, type CatalogueEntry, type MatchContext } from '../core/aadsts';
 
@@ -6,6 +7,17 @@ import { lookupCode, parseErrorMessage, renderText, toExplainJson, unknownCodeTe
 // A single code (50199, AADSTS50199, untrusted_authority) prints one explanation (JSON: one object); anything
 // else is read as a pasted error message and every code in it is explained (JSON: an array). `-` reads stdin.
 // Exit 0: explained; 1: unknown code, or no code in the message; 2: usage error.
+
+/** A pasted error message longer than this is refused (a real one is a few lines). */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/** The words for a code that is not in the catalogue; a number too long to be a code is said so, not printed as 1e+99. */
+function unknownNumber(digits: string | number): string {
+  const text = String(digits);
+  if (typeof digits === 'number' ? !Number.isSafeInteger(digits) || digits >= 1e9 : text.replace(/^0+/, '').length > 9)
+    return `'${typeof digits === 'number' ? 'a number' : `${text.slice(0, 12)}…`}' is not an AADSTS code (codes have at most 9 digits)`;
+  return unknownCodeText(Number(digits));
+}
 
 const USAGE = 'usage: entra-auth-lint explain <code | message | -> [--format text|json]';
 const SINGLE_CODE = /^(?:AADSTS)?\d{4,9}:?$|^\w+$/i;
@@ -37,7 +49,20 @@ export function runExplain(argv: string[], io: Io): number {
     io.err(`entra-auth-lint explain: unknown --format '${format}' (expected text or json)\n`);
     return 2;
   }
-  const input = (positionals.length === 1 && positionals[0] === '-' ? fs.readFileSync(0, 'utf8') : positionals.join(' ')).trim();
+  let input: string;
+  if (positionals.length === 1 && positionals[0] === '-') {
+    // A pasted message: bounded like any input, and a folder or device on stdin is a usage error, not a trace.
+    try {
+      const stat = fs.fstatSync(0);
+      if (stat.isDirectory()) throw new Error('standard input is a folder');
+      const read = readBounded(0, MAX_MESSAGE_BYTES);
+      if (!('bytes' in read)) throw new Error(`standard input is longer than ${MAX_MESSAGE_BYTES} bytes`);
+      input = read.bytes.toString('utf8').trim();
+    } catch (error) {
+      io.err(`entra-auth-lint explain: cannot read the message: ${(error as Error).message}\n`);
+      return 2;
+    }
+  } else input = positionals.join(' ').trim();
   if (input === '') {
     io.err(`entra-auth-lint explain: no code or message given\n${USAGE}\n`);
     return 2;
@@ -49,7 +74,7 @@ function explainCode(input: string, format: 'text' | 'json', io: Io): number {
   const entry = lookupCode(input);
   if (!entry) {
     const number = /^(?:AADSTS)?(\d+):?$/i.exec(input);
-    io.err(`entra-auth-lint explain: ${number ? unknownCodeText(Number(number[1])) : `'${input}' is not a known AADSTS, MSAL or OAuth error code`}\n`);
+    io.err(`entra-auth-lint explain: ${number ? unknownNumber(number[1]) : `'${input}' is not a known AADSTS, MSAL or OAuth error code`}\n`);
     return 1;
   }
   io.out(format === 'json' ? `${JSON.stringify(toExplainJson(entry), null, 2)}\n` : renderText(entry));
@@ -58,6 +83,10 @@ function explainCode(input: string, format: 'text' | 'json', io: Io): number {
 
 function explainMessage(input: string, format: 'text' | 'json', io: Io): number {
   const parsed = parseErrorMessage(input);
+  if (/^\d{10,}$/.test(input)) {
+    io.err(`entra-auth-lint explain: ${unknownNumber(input)}\n`);
+    return 1;
+  }
   if (parsed.codes.length === 0) {
     io.err('entra-auth-lint explain: no AADSTS, MSAL or OAuth error code found in the message\n');
     return 1;
@@ -68,7 +97,7 @@ function explainMessage(input: string, format: 'text' | 'json', io: Io): number 
     if (match.entry) known.push({ entry: match.entry, context: match.context });
     else {
       unknown++;
-      io.err(`entra-auth-lint explain: ${match.number !== undefined ? unknownCodeText(match.number) : `'${match.code}' is not in the catalogue`}\n`);
+      io.err(`entra-auth-lint explain: ${match.number !== undefined ? unknownNumber(match.number) : `'${match.code}' is not in the catalogue`}\n`);
     }
   }
   if (format === 'json')

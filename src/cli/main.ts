@@ -1,4 +1,6 @@
-import { describeConfigErrors, LintSession, type LintRun, relativeSlash } from '../core';
+import * as fs from 'node:fs';
+import { describeConfigErrors, findSecrets, LintSession, maskValuesIn, type Finding, type LintRun, relativeSlash } from '../core';
+import { escapeLine } from './terminal';
 import { HELP, parseCliArgs, UsageError, type CliOptions, type FormatName } from './args';
 import { runExplain } from './explain';
 import { runFix } from './fix';
@@ -28,16 +30,64 @@ export interface CliIo {
 }
 
 export function main(argv: string[], io: CliIo = defaultIo()): number {
+  // Output errors: a reader that went away (`| head -1`, EPIPE) ends the run quietly with its exit code;
+  // any other write error (a full disk, `> /dev/full`) is exit 2 with one line, so CI never takes a
+  // missing SARIF file for success.
+  let closed = false;
+  const guarded: CliIo = {
+    ...io,
+    out: (text) => {
+      if (closed) return;
+      try {
+        io.out(text);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw new OutputError(error as Error);
+        closed = true;
+      }
+    },
+    err: (text) => {
+      try {
+        io.err(text);
+      } catch {
+        // stderr gone too: nothing left to tell
+      }
+    },
+  };
   try {
-    return run(argv, io);
+    return run(argv, guarded);
   } catch (error) {
-    io.err(`entra-auth-lint: ${error instanceof UsageError ? error.message : `internal error: ${(error as Error).stack ?? error}`}\n`);
+    if (error instanceof OutputError) {
+      guarded.err(`entra-auth-lint: cannot write the output: ${error.reason.message}\n`);
+      return 2;
+    }
+    guarded.err(`entra-auth-lint: ${error instanceof UsageError ? escapeLine(error.message) : `internal error: ${(error as Error).stack ?? error}`}\n`);
     return 2;
   }
 }
 
+class OutputError extends Error {
+  constructor(readonly reason: Error) {
+    super(reason.message);
+  }
+}
+
 function defaultIo(): CliIo {
-  return { cwd: process.cwd(), out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), env: process.env, isTTY: !!process.stdout.isTTY };
+  return { cwd: process.cwd(), out: (s) => writeAll(1, s), err: (s) => writeAll(2, s), env: process.env, isTTY: !!process.stdout.isTTY };
+}
+
+/** Writes synchronously, so a write error is thrown here (not an unhandled 'error' event later). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < bytes.length) {
+    try {
+      offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+    } catch (error) {
+      // A non-blocking pipe that is full: wait for the reader a little.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
 }
 
 function run(argv: string[], io: CliIo): number {
@@ -77,7 +127,7 @@ function run(argv: string[], io: CliIo): number {
     lint = session.lintStdin(cli.stdinFilename!, bytes);
   } else {
     lint = session.lintPaths();
-    for (const note of lint.notes) io.err(`entra-auth-lint: ${relativeSlash(io.cwd, note.path)}: ${note.reason}\n`);
+    for (const note of lint.notes) io.err(`entra-auth-lint: ${escapeLine(relativeSlash(io.cwd, note.path))}: ${escapeLine(note.reason)}\n`);
     const readable = lint.notes.length < cli.paths.length || lint.files.length > 0;
     if (!readable) throw new UsageError('nothing could be read from the given paths');
     if (cli.fixDryRun) {
@@ -90,7 +140,7 @@ function run(argv: string[], io: CliIo): number {
       if (outcome.applied > 0) lint = session.lintPaths();
     }
   }
-  const report = { files: lint.files, findings: lint.findings, textOf: textFrom(lint), notes: lint.notes };
+  const report = { files: lint.files, findings: maskFindings(lint), textOf: textFrom(lint), notes: lint.notes };
 
   const shown = cli.quiet ? report.findings.filter((f) => f.severity === 'error') : report.findings;
   io.out(
@@ -110,7 +160,7 @@ function exitCode(lint: LintRun, cli: CliOptions, io: CliIo): number {
   if (lint.unreadable.length) {
     // A file the user named and we could not read is a failure of the run, not a clean result.
     const more = lint.unreadable.length > 1 ? ` (and ${lint.unreadable.length - 1} more)` : '';
-    io.err(`entra-auth-lint: could not read ${relativeSlash(io.cwd, lint.unreadable[0])}${more}; exit 2\n`);
+    io.err(`entra-auth-lint: could not read ${escapeLine(relativeSlash(io.cwd, lint.unreadable[0]))}${more}\n`);
     return 2;
   }
   const findings = lint.findings;
@@ -121,6 +171,31 @@ function exitCode(lint: LintRun, cli: CliOptions, io: CliIo): number {
     return 1;
   }
   return 0;
+}
+
+/**
+ * Findings with any secret of their files masked in the messages: a rule that quotes a value (a redirect
+ * URI with a secret in it, a placeholder check) must not print it. The secrets are the detector's (the
+ * committed-secret rule's own), found once per file that has findings.
+ */
+function maskFindings(lint: LintRun): Finding[] {
+  const hits = new Map<string, ReturnType<typeof findSecrets>>();
+  const secretsOf = (file: string) => {
+    let found = hits.get(file);
+    if (!found) {
+      found = findSecrets(lint.project.index.get(file)?.text ?? '');
+      hits.set(file, found);
+    }
+    return found;
+  };
+  return lint.findings.map((finding) => {
+    const secrets = secretsOf(finding.file);
+    const related = finding.related.map((r) => ({ ...r, message: maskValuesIn(r.message, [...secrets, ...secretsOf(r.file)]) }));
+    if (!secrets.length && !related.length) return finding;
+    const masked: Finding = { ...finding, message: maskValuesIn(finding.message, secrets), related };
+    if (finding.detail !== undefined) masked.detail = maskValuesIn(finding.detail, secrets);
+    return masked;
+  });
 }
 
 function textFrom(run: LintRun): (file: string) => string | undefined {

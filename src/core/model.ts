@@ -64,6 +64,7 @@ export type Library =
   | 'msal-flutter'
   | 'msal-auth-flutter'
   | 'flutter-web-auth'
+  | 'oauth2-client'
   | 'msal-python'
   | 'unknown';
 
@@ -129,12 +130,23 @@ export interface AuthConfig {
   /** How the app signs in; absent when neither the file nor its library says (unknown). */
   userAgent?: UserAgent;
   /**
+   * Another file of the app whose settings the library merges into this config at run time, as the file
+   * names it (msal_auth's Android `configFilePath: 'assets/msal_config.json'`): when that file is in the
+   * workspace, its config's user agent is the one that receives this config's redirects.
+   */
+  settingsFile?: Located<string>;
+  /**
    * A template whose placeholders are filled in later (AppCreationScripts settings, `.tpl` files):
    * sample values in it are by design.
    */
   template?: boolean;
   /** OIDC response type when the config sets it (e.g. `id_token`). */
   responseType?: Located<string>;
+  /**
+   * The file only declares where the app receives redirects (an intent filter, a URL scheme); the request
+   * that uses them, and the provider it signs in with, are in other files of the app.
+   */
+  receiver?: boolean;
   /** The range a finding about the config as a whole is anchored to. */
   range: Range;
 }
@@ -175,6 +187,60 @@ export interface AndroidIntentData {
 export interface AndroidManifestInfo {
   packageName?: Located<string>;
   intentData: AndroidIntentData[];
+  /**
+   * The app's own declaration of AppAuth's `net.openid.appauth.RedirectUriReceiverActivity`. With
+   * `tools:node="replace"` (or `remove`) the library's `${appAuthRedirectScheme}` filter is gone.
+   */
+  appAuthReceiver?: { replacesLibrary: boolean; range: Range };
+}
+
+/** A value of an Android build file: its text, or `partial` when it is computed (a variable, a call). */
+export interface AndroidBuildValue extends Located<string> {
+  partial?: boolean;
+}
+
+/**
+ * One block of a module's build file that feeds its build variants: `defaultConfig`, a build type
+ * (`debug`, `release`, …) or a product flavour. Android Gradle joins them into each variant's id and
+ * manifest placeholders.
+ */
+export interface AndroidBuildBlock {
+  kind: 'defaultConfig' | 'buildType' | 'flavor';
+  name: string;
+  /** A flavour's dimension (`dimension "tier"`), when it names one. */
+  dimension?: string;
+  applicationId?: AndroidBuildValue;
+  applicationIdSuffix?: AndroidBuildValue;
+  /** `manifestPlaceholders` entries this block sets (`[k: v]`, `["k"] = v`, `put("k", v)`, `"k" to v`). */
+  placeholders: { key: string; value: AndroidBuildValue }[];
+  /** The block also sets placeholders the reader cannot see (a map from a variable): other keys may exist. */
+  placeholdersPartial?: boolean;
+  range: Range;
+}
+
+/** What an Android module's `build.gradle(.kts)` says about the app's ids and manifest placeholders. */
+export interface AndroidBuildInfo {
+  /** `com.android.application` or `com.android.library`, when the file applies one. */
+  plugin?: 'application' | 'library';
+  namespace?: AndroidBuildValue;
+  /** `flavorDimensions` in their order (the first dimension's flavour wins a conflict). */
+  flavorDimensions: string[];
+  blocks: AndroidBuildBlock[];
+  /** The script rewrites variants in code the reader does not follow (`applicationVariants.all`, `androidComponents`). */
+  variantsPartial?: boolean;
+}
+
+/**
+ * Code that names the MSAL config it creates its app from: `PublicClientApplication.create(context,
+ * R.raw.auth_config, …)`. The config's rules then know the app uses that res/raw file.
+ */
+export interface AndroidConfigReference {
+  /** The raw resource's name (`auth_config` for `R.raw.auth_config`): the file `res/raw/auth_config.json`. */
+  resource: string;
+  /** The factory called: `create`, `createSingleAccountPublicClientApplication`, … */
+  factory: string;
+  /** The range of `R.raw.<name>` in the code. */
+  range: Range;
 }
 
 export interface IosPlistInfo {
@@ -199,6 +265,10 @@ export interface ParsedFile {
   configs: AuthConfig[];
   registrations: AppRegistration[];
   android?: AndroidManifestInfo;
+  /** An Android module's build file (Gradle): ids and manifest placeholders per build variant. */
+  androidBuild?: AndroidBuildInfo;
+  /** MSAL configs in res/raw that this code creates its app from. */
+  androidConfigRefs?: AndroidConfigReference[];
   ios?: IosPlistInfo;
   problems: ParseProblem[];
   /** Ranges of comments, for suppression directives and for skipping commented-out values. */

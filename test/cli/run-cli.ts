@@ -21,6 +21,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
     input: options.input ?? '',
     encoding: 'utf8',
     env: env as NodeJS.ProcessEnv,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -85,10 +85,36 @@ const BUILT_IN: Partial<Record<FormatId, Seed[]>> = {
       text: 'var app = PublicClientApplicationBuilder.Create("3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f")\n    .WithRedirectUri("contoso://auth") // comment\n    .WithBroker(true)\n    .Build();\n',
     },
   ],
+  gradle: [
+    {
+      path: `${WS}/app/build.gradle`,
+      text: "android {\n  namespace 'com.contoso.app'\n  defaultConfig {\n    applicationId \"com.contoso.app\"\n    manifestPlaceholders = [appAuthRedirectScheme: 'com.contoso.app', 'hash': \"/${suffix}\"]\n  }\n  buildTypes { debug { applicationIdSuffix '.debug' } }\n  productFlavors { free { dimension 'tier' } }\n}\n",
+    },
+    {
+      path: `${WS}/app/build.gradle.kts`,
+      text: 'android {\n  defaultConfig {\n    applicationId = "com.contoso.app"\n    manifestPlaceholders["appAuthRedirectScheme"] = "com.contoso.app"\n    manifestPlaceholders += mapOf("k" to "v")\n  }\n  buildTypes { getByName("debug") { applicationIdSuffix = ".debug" } }\n}\n',
+    },
+  ],
+  'android-code': [
+    {
+      path: `${WS}/app/src/main/java/com/contoso/Auth.kt`,
+      text: 'const val ISSUER = "https://login.microsoftonline.com/common/v2.0"\nval redirect = "com.contoso.app:/oauth2redirect"\nfun start() {\n  PublicClientApplication.createSingleAccountPublicClientApplication(this, R.raw.auth_config, listener)\n  AuthorizationServiceConfiguration.fetchFromIssuer(Uri.parse(ISSUER)) { config, _ ->\n    val request = AuthorizationRequest.Builder(config!!, "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", ResponseTypeValues.CODE, Uri.parse("$redirect")).build()\n  }\n}\n',
+    },
+    {
+      path: `${WS}/app/src/main/java/com/contoso/Auth.java`,
+      text: 'class Auth {\n  private static final String REDIRECT = "msauth://com.contoso.app/" + "abc%3D";\n  void start() {\n    PublicClientApplication.create(ctx, "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", "https://login.microsoftonline.com/common", REDIRECT, listener);\n    new AuthorizationRequest.Builder(new AuthorizationServiceConfiguration(Uri.parse("https://login.microsoftonline.com/common/oauth2/v2.0/authorize"), Uri.parse("t")), "id", ResponseTypeValues.CODE, Uri.parse(REDIRECT));\n  }\n}\n',
+    },
+  ],
   terraform: [
     {
       path: `${WS}/infra/main.tf`,
       text: 'resource "azuread_application" "app" {\n  display_name = "x"\n  public_client {\n    redirect_uris = ["contoso://auth", "https://login.microsoftonline.com/common/oauth2/nativeclient"]\n  }\n}\n',
+    },
+  ],
+  dart: [
+    {
+      path: `${WS}/lib/auth.dart`,
+      text: "import 'package:flutter_appauth/flutter_appauth.dart';\nclass A {\n  static const s = 'contoso';\n  static String get issuer => 'https://login.microsoftonline.com/${'common'}/v2.0';\n  final r = Platform.isIOS ? r'msauth.com.c://auth' : '''$s://auth''' ?? 'x' + 'y';\n  go() => a.authorize(AuthorizationRequest('id', r, issuer: issuer, externalUserAgent: ExternalUserAgent.sfSafariViewController));\n  web() => FlutterWebAuth2.authenticate(url: Uri.https('login.microsoftonline.com', '/common/oauth2/v2.0/authorize', {'redirect_uri': '$s://cb'}).toString(), callbackUrlScheme: s);\n}\n/* nested /* comment */ */\n",
     },
   ],
   bicep: [

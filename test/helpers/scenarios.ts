@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, parseConfigFile } from '../../src/core/config/config-file';
+import { CONFIG_FILE_NAME } from '../../src/core/config/config-file';
 import { lintPaths } from '../../src/core/engine/lint';
+import { resolveConfig } from '../../src/core/engine/session';
 import type { LintOptions } from '../../src/core/engine/options';
 import type { Finding } from '../../src/core/model';
 import { expectationsIn, type Expected } from './expectations';
@@ -88,8 +89,11 @@ const SCENARIO_TIME_BUDGET_MS = 60_000;
 
 /** Lints a case folder as one workspace with its own options; throws when its config file is invalid. */
 export function runScenario(scenario: Scenario): ScenarioRun {
-  const options = scenarioOptions(scenario.dir);
-  const run = lintPaths([scenario.dir], scenario.dir, { ...options, timeBudgetMs: SCENARIO_TIME_BUDGET_MS }, scenario.dir);
+  // The config file is found as the CLI finds it, but never above the case folder.
+  const config = resolveConfig({ cwd: scenario.dir, paths: [scenario.dir], boundary: scenario.dir });
+  if (config.errors.length) throw new Error(`${config.file}: ${config.errors.map((e) => `${e.key || 'syntax'}: ${e.message}`).join('; ')}`);
+  const options = config.options;
+  const run = lintPaths([scenario.dir], scenario.dir, { ...options, timeBudgetMs: SCENARIO_TIME_BUDGET_MS }, config.root);
   const workspaceFiles = filesUnder(scenario.dir).filter((f) => !RUN_FILES.has(path.relative(scenario.dir, f)));
   const expected: FileExpected[] = [];
   for (const file of workspaceFiles) {
@@ -98,14 +102,6 @@ export function runScenario(scenario: Scenario): ScenarioRun {
   }
   expected.push(...sideCarExpectations(scenario.dir));
   return { scenario, options, findings: run.findings, expected, files: run.files, workspaceFiles };
-}
-
-function scenarioOptions(dir: string): LintOptions {
-  const file = path.join(dir, CONFIG_FILE_NAME);
-  if (!fs.existsSync(file)) return {};
-  const { options, errors } = parseConfigFile(fs.readFileSync(file, 'utf8'), file);
-  if (errors.length) throw new Error(`${file}: ${errors.map((e) => `${e.key || 'syntax'}: ${e.message}`).join('; ')}`);
-  return options;
 }
 
 /** The text of a file when it is text (a NUL byte says binary: it can only be described by the side-car). */

@@ -1,14 +1,18 @@
 import { relativeSlash, type Severity } from '../../core';
 import type { Formatter } from './types';
+import { escapeControl } from '../terminal';
 
 // GitHub Actions workflow commands: each line becomes an annotation on the pull request and in the log.
 //   ::warning file=app/manifest.json,line=12,col=7,endLine=12,endColumn=29,title=custom-scheme-redirect::message
 
 const COMMANDS: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
-/** Escapes a command's message (data): `%`, CR and LF, as the Actions runner decodes them. */
+/**
+ * Escapes a command's message (data): `%`, CR and LF, as the Actions runner decodes them; other control
+ * characters are shown as escapes first, so a value from a file cannot drive the log viewer's terminal.
+ */
 export function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControl(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a command property value: as data, plus `:` and `,` which separate properties. */

@@ -22,6 +22,8 @@ export interface LintRun {
   /** Read facts per file, for --fix. */
   reads: Map<string, FileRead>;
   notes: { path: string; reason: string }[];
+  /** Real paths of the PATHs given (folders and files): --fix never writes outside them. */
+  roots: string[];
   /** PATHs named explicitly (files, or stdin) that could not be read as text: the CLI exits 2 for them. */
   unreadable: string[];
 }
@@ -98,7 +100,14 @@ export function lintPaths(inputs: string[], cwd: string, options: LintOptions = 
   for (const list of project.lintAll().values()) for (const finding of list) findings.push(finding);
   const unreadable = namedFiles(inputs, cwd).filter((file) => !reads.get(file)?.decoded);
   for (const note of discovered.notes) if (inputs.some((input) => path.resolve(cwd, input) === note.path)) unreadable.push(note.path);
-  return { project, files: project.paths().sort(), findings, reads, notes: discovered.notes, unreadable };
+  const roots = inputs.flatMap((input) => {
+    try {
+      return [fs.realpathSync(path.resolve(cwd, input))];
+    } catch {
+      return [];
+    }
+  });
+  return { project, files: project.paths().sort(), findings, reads, notes: discovered.notes, unreadable, roots };
 }
 
 /** The inputs that name a file (not a folder), absolute. */

@@ -21,8 +21,6 @@ export class Project {
   readonly index: WorkspaceIndex;
   /** By parsed file, not path: projects sharing an index (editor folders) see each other's new versions. */
   private readonly lineIndexes = new WeakMap<ParsedFile, LineIndex>();
-  /** Milliseconds the last parse of each file took, charged to the file's time budget. */
-  private readonly parseMs = new Map<string, number>();
   private readonly rules: Rule[];
   private suppressionMatchers?: { rule: string; matches: PathMatcher }[];
 
@@ -51,7 +49,6 @@ export class Project {
       return undefined;
     }
     let parsed: ParsedFile;
-    const started = performance.now();
     try {
       parsed = format.parse(path, text);
     } catch (error) {
@@ -59,7 +56,6 @@ export class Project {
       parsed = emptyParsed(path, format.id, text);
       parsed.problems.push({ message: `could not be read: ${(error as Error).message ?? String(error)}`, range: { start: 0, end: 0 } });
     }
-    this.parseMs.set(path, performance.now() - started);
     this.index.set(parsed);
     return parsed;
   }
@@ -76,7 +72,6 @@ export class Project {
 
   removeFile(path: string): void {
     this.index.delete(path);
-    this.parseMs.delete(path);
   }
 
   has(path: string): boolean {
@@ -111,23 +106,29 @@ export class Project {
     if (!file) return [];
     const findings: Finding[] = [];
     const lines = this.lines(file);
-    const suppressed = inlineSuppressions(file.text, lines);
+    const comments = file.comments && [...file.comments].sort((a, b) => a.start - b.start);
+    const suppressed = inlineSuppressions(file.text, lines, comments, file.skipped ? undefined : commentSyntaxFor(file.format, file.path));
     const globSuppressions = this.globSuppressions(path);
-    // The time budget covers parse and checks. Code cannot be interrupted, so once the budget is spent the
-    // remaining rules are not run (except the cheap ones that report why a file was not read fully).
-    const started = performance.now() - (this.parseMs.get(path) ?? 0);
+    // The work budget: each rule is charged the size of the model it reads (one unit per element), and once
+    // the budget is spent the remaining rules are not run (except the cheap ones that say why a file was not
+    // read fully). Work, not time, so the same input gives the same findings on any machine.
+    const cost = 1 + modelSize(file);
+    let spent = 0;
     const notRun: string[] = [];
     for (const rule of this.rules) {
       const override = this.options.rules[rule.meta.id];
       if (override === 'off') continue;
       if (globSuppressions.has('*') || globSuppressions.has(rule.meta.id)) continue;
-      if (!ALWAYS_RUN.has(rule.meta.id) && performance.now() - started > this.options.timeBudgetMs) {
-        notRun.push(rule.meta.id);
-        continue;
+      if (!ALWAYS_RUN.has(rule.meta.id)) {
+        if (spent + cost > this.options.workBudget) {
+          notRun.push(rule.meta.id);
+          continue;
+        }
+        spent += cost;
       }
       const reports: Report[] = [];
       try {
-        const report = (r: Report) => reports.push(r);
+        const report = (r: Report) => void (reports.length < MAX_REPORTS_PER_RULE && reports.push(r));
         if (isWorkspaceRule(rule)) rule.check({ file, workspace: this.index, options: this.options, report });
         else rule.check({ file, options: this.options, report });
       } catch (error) {
@@ -150,13 +151,22 @@ export class Project {
         if (!isSuppressedInline(finding, suppressed)) findings.push(finding);
       }
     }
-    const budgetSeverity = this.options.rules[fileSkipped.meta.id] ?? fileSkipped.meta.defaultSeverity;
-    if (notRun.length && budgetSeverity !== 'off') {
-      const spent = Math.round(performance.now() - started);
-      const message = `Checked only in part: reading and checking took ${spent} ms, over the ${this.options.timeBudgetMs} ms time budget (timeBudgetMs); rules not run: ${notRun.join(', ')}.`;
-      findings.push(this.toFinding(file, lines, fileSkipped, { range: { start: 0, end: 0 }, message }, budgetSeverity));
+    const noteSeverity = this.options.rules[fileSkipped.meta.id] ?? fileSkipped.meta.defaultSeverity;
+    if (notRun.length && noteSeverity !== 'off') {
+      const message = `Checked only in part: the file holds ${cost - 1} redirect URIs, settings and other elements, over the work budget of ${this.options.workBudget} (workBudget); rules not run: ${notRun.join(', ')}.`;
+      findings.push(this.toFinding(file, lines, fileSkipped, { range: { start: 0, end: 0 }, message }, noteSeverity));
     }
-    return findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+    if (findings.length > MAX_FINDINGS_PER_FILE) {
+      // Bounded output: the first findings by position, then one that says how many more there were.
+      findings.sort(byPosition);
+      const hidden = findings.length - MAX_FINDINGS_PER_FILE;
+      findings.length = MAX_FINDINGS_PER_FILE;
+      if (noteSeverity !== 'off') {
+        const message = `${hidden} more findings in this file are not shown (at most ${MAX_FINDINGS_PER_FILE} per file); fix the ones above and run again.`;
+        findings.push(this.toFinding(file, lines, fileSkipped, { range: { start: 0, end: 0 }, message }, noteSeverity));
+      }
+    }
+    return findings.sort(byPosition);
   }
 
   lintAll(): Map<string, Finding[]> {
@@ -227,6 +237,25 @@ function suppressionMatcher(files: string): PathMatcher {
 
 /** The format of a skipped file whose name no format claims (a file named on the command line): plain JSON. */
 const FALLBACK_FORMAT: FormatId = 'json-config';
+
+/** Findings kept per file; the rest are counted in one finding (a generated file can hold 100,000 copies). */
+export const MAX_FINDINGS_PER_FILE = 1000;
+/** Reports kept per rule and file before the cap above is applied (bounds memory on hostile files). */
+const MAX_REPORTS_PER_RULE = MAX_FINDINGS_PER_FILE + 1;
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** The elements of a file's model that rules walk: the unit of the work budget. */
+function modelSize(file: ParsedFile): number {
+  let size = file.configs.length + file.registrations.length + file.problems.length;
+  for (const config of file.configs) size += config.redirectUris.length;
+  for (const registration of file.registrations) size += registration.redirectUris.length;
+  size += file.android?.intentData.length ?? 0;
+  size += (file.ios?.urlSchemes.length ?? 0) + (file.ios?.queriesSchemes.length ?? 0);
+  return size;
+}
 
 /** Rules that only report why a file was not read fully: cheap, and what the user most needs to see. */
 const ALWAYS_RUN = new Set(['parse-error', 'file-skipped']);

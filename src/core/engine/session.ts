@@ -226,7 +226,7 @@ export class LintSession {
     }
     const files = project.has(file) ? [file] : [];
     const unreadable = stdinRead.decoded ? [] : [file];
-    return { project, files, findings: project.lintFile(file), reads: new Map([[file, stdinRead]]), notes: [], unreadable };
+    return { project, files, findings: project.lintFile(file), reads: new Map([[file, stdinRead]]), notes: [], unreadable, roots: [] };
   }
 
   private base(): string {

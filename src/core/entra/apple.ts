@@ -18,14 +18,3 @@ export function isLegacyMsalScheme(scheme: string): boolean {
 export function isMsalScheme(scheme: string): boolean {
   return isBrokerScheme(scheme) || isLegacyMsalScheme(scheme);
 }
-
-/**
- * Whether MSAL can hand a redirect to the broker: msauth.<bundle id>://auth, or ADAL's <scheme>://<bundle id>.
- * The bundle id is not in the code, so a reverse-DNS host with no path counts as a possible bundle id.
- */
-export function mayBeBrokerCapable(redirect: string): boolean {
-  const value = redirect.trim();
-  if (/^msauth\.[^\s:/]+:\/\/auth\/?$/i.test(value)) return true;
-  const adal = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\s]+)\/?$/i.exec(value);
-  return !!adal && !/^https?$/i.test(adal[1]) && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(adal[2]);
-}

@@ -1,5 +1,6 @@
 import type { AuthConfig, Library, UserAgent } from '../model';
 import { configAuthority } from './authority';
+import { GUID, isPlaceholder } from './uri';
 
 // What each sign-in library does by default: which user agent signs the user in and which identity
 // providers it serves. Readers start from these defaults and apply what the file chooses; rules judge
@@ -61,12 +62,37 @@ export const LIBRARIES: Record<Library, LibraryFacts> = {
   'msal-dotnet': { userAgent: SYSTEM_BROWSER('the system browser (MSAL.NET on Android and iOS without WithBroker or an embedded web view)'), entraOnly: true },
   'maui-webauthenticator': { userAgent: SYSTEM_BROWSER('a system browser (WebAuthenticator: Custom Tabs, ASWebAuthenticationSession)'), entraOnly: false },
   'ms-identity-web': { userAgent: { kind: 'unknown', description: 'the browser of a web app' }, entraOnly: true },
-  'flutter-appauth': { userAgent: SYSTEM_BROWSER('a system browser (AppAuth: ASWebAuthenticationSession, Custom Tabs)'), entraOnly: false },
-  // aad_oauth signs in inside a webview_flutter WebView on mobile.
-  'aad-oauth': { userAgent: { kind: 'embedded', description: 'an embedded web view (aad_oauth on mobile)' }, entraOnly: true },
-  'msal-flutter': { userAgent: UNKNOWN, entraOnly: true },
-  'msal-auth-flutter': { userAgent: UNKNOWN, entraOnly: true },
-  'flutter-web-auth': { userAgent: SYSTEM_BROWSER('a system browser (ASWebAuthenticationSession, Chrome Auth Tab)'), entraOnly: false },
+  // flutter_appauth wraps AppAuth: ExternalUserAgent.asWebAuthenticationSession (default),
+  // ephemeralAsWebAuthenticationSession or sfSafariViewController on iOS/macOS, Custom Tabs on Android; no web view.
+  'flutter-appauth': { userAgent: SYSTEM_BROWSER('a system browser (flutter_appauth: ASWebAuthenticationSession, Custom Tabs)'), entraOnly: false },
+  // aad_oauth signs in inside a webview_flutter WebView on Android and iOS (msal-browser on the web);
+  // its default redirect is https://login.live.com/oauth20_desktop.srf.
+  'aad-oauth': { userAgent: { kind: 'embedded', description: 'an embedded web view (aad_oauth)' }, entraOnly: true },
+  // msal_flutter wraps MSAL Android and MSAL iOS with their defaults (MSALAndroidConfig:
+  // brokerRedirectUriRegistered true, AuthorizationAgent.DEFAULT; iOS brokerAvailability .auto).
+  'msal-flutter': {
+    userAgent: {
+      kind: 'broker',
+      fallback: 'system-browser',
+      description: 'the broker when Microsoft Authenticator or Company Portal is installed, otherwise the system browser (msal_flutter)',
+    },
+    entraOnly: true,
+  },
+  // msal_auth: Android reads the app's asset config over MSAL's defaults (broker_redirect_uri_registered
+  // true, authorization_user_agent DEFAULT); iOS AppleConfig.broker defaults to Broker.msAuthenticator.
+  'msal-auth-flutter': {
+    userAgent: {
+      kind: 'broker',
+      fallback: 'system-browser',
+      description: 'the broker when Microsoft Authenticator is installed, otherwise the system browser (msal_auth)',
+    },
+    entraOnly: true,
+  },
+  // flutter_web_auth_2: ASWebAuthenticationSession on iOS/macOS, Custom Tabs (Auth Tab) on Android; a web
+  // view only on Windows and Linux.
+  'flutter-web-auth': { userAgent: SYSTEM_BROWSER('a system browser (flutter_web_auth_2: ASWebAuthenticationSession, Custom Tabs)'), entraOnly: false },
+  // oauth2_client (Dart) signs in through flutter_web_auth_2; MicrosoftOauth2Client targets login.microsoftonline.com.
+  'oauth2-client': { userAgent: SYSTEM_BROWSER('a system browser (oauth2_client through flutter_web_auth_2)'), entraOnly: false },
   // msal-python always redirects to http://localhost.
   'msal-python': { userAgent: SYSTEM_BROWSER('the system browser with a loopback redirect'), entraOnly: true },
   unknown: { userAgent: UNKNOWN, entraOnly: false },
@@ -90,7 +116,17 @@ export function identityProvider(config: AuthConfig): IdentityProvider {
   const entraOnly = LIBRARIES[config.library].entraOnly;
   const kind = configAuthority(config)?.info.kind;
   if (kind && (kind !== 'other' || !entraOnly)) return kind;
-  return entraOnly ? 'entra' : 'unknown';
+  if (entraOnly) return 'entra';
+  // Entra's client ids are GUIDs: a library that serves any provider, given a real-looking id of another
+  // shape (Okta's `0oa…`, Google's `….apps.googleusercontent.com`), signs in elsewhere.
+  return config.clientId && isForeignClientId(config.clientId.value) ? 'other' : 'unknown';
+}
+
+/** A client id written out that cannot be an Entra app id, and is no sample marker or test value either. */
+function isForeignClientId(value: string): boolean {
+  const id = value.trim();
+  if (GUID.test(id) || isPlaceholder(id) || !/^[A-Za-z0-9._-]{8,200}$/.test(id)) return false;
+  return !/client|your|enter|replace|xxx|example|sample|here|app_?id|test|dummy|fake|todo|change/i.test(id);
 }
 
 /** Whether rules about Entra judge a config: its provider is Entra (or B2C, CIAM, ADFS) or not known. */

@@ -1,28 +1,31 @@
-import type { AndroidIntentData, AuthConfig, Located, RedirectUri } from '../model';
-import { redirectUri } from './config-util';
+import type { AndroidIntentData, AuthConfig, Located, Range, RedirectUri } from '../model';
+import { isForeignSdkScheme, redirectUri } from './config-util';
 import { elements, parseXml, type XmlElement } from '../parsing/xml';
 import { emptyParsed, defineFormat, XML_COMMENTS } from './types';
 import { lowerBaseName } from '../io/paths';
 
 // AndroidManifest.xml: the activities whose browsable intent filters receive the sign-in redirect
-// (MSAL's BrowserTabActivity, MAUI's MsalActivity, a Flutter MainActivity ...). Each `<data>` element
-// with a scheme is rebuilt as `scheme://host/path`. `<queries>` intents only declare visibility of
-// other apps and are not read.
+// (MSAL's BrowserTabActivity, MAUI's MsalActivity, a Flutter MainActivity ..., AppAuth's
+// RedirectUriReceiverActivity). Each `<data>` element with a scheme is rebuilt as `scheme://host/path`.
+// `<queries>` intents only declare visibility of other apps and are not read. Build placeholders
+// (`${applicationId}`) stay as written; rules resolve them against the module's Gradle variants.
 
 const BROWSABLE = 'android.intent.category.BROWSABLE';
+/** AppAuth-Android's redirect receiver; the library declares it with a `${appAuthRedirectScheme}` filter. */
+const APPAUTH_RECEIVER = /^net\.openid\.appauth\.RedirectUriReceiverActivity$/;
 
 export const androidManifestFormat = defineFormat({
   id: 'android-manifest',
   title: 'Android manifest',
   files: '`AndroidManifest.xml`',
-  reads: 'BrowserTabActivity / MSAL intent filters (`scheme`, `host`, `path`), package',
+  reads: 'BrowserTabActivity / MSAL and AppAuth `RedirectUriReceiverActivity` intent filters (`scheme`, `host`, `path`), package',
   globs: ['**/AndroidManifest.xml'],
   markers: ['**/AndroidManifest.xml'],
   comments: XML_COMMENTS,
   literal: 'xml',
   languageIds: ['xml'],
   untitled: [{ languageId: 'xml', name: 'AndroidManifest.xml', hint: /<manifest[\s>]/ }],
-  facts: { provides: ['android-intent-filters'], reads: ['android-msal-settings'] },
+  facts: { provides: ['android-intent-filters'], reads: ['android-msal-settings', 'android-build-values'] },
   byName: (path) => (lowerBaseName(path).endsWith('androidmanifest.xml') ? 'yes' : 'no'),
   parse(path, text) {
     const parsed = emptyParsed(path, 'android-manifest', text);
@@ -35,29 +38,35 @@ export const androidManifestFormat = defineFormat({
       return parsed;
     }
     parsed.android = { packageName: manifest.attributes.get('package'), intentData: [] };
-    const config: AuthConfig = {
-      kind: 'config',
-      library: 'msal-android',
-      platform: 'android',
-      redirectUris: [],
-      range: { start: manifest.range.start, end: manifest.startTagEnd },
-    };
+    const configRange = { start: manifest.range.start, end: manifest.startTagEnd };
+    const msal = receiverConfig('msal-android', configRange);
+    const appAuth = receiverConfig('appauth-android', configRange);
     for (const activity of elements(manifest)) {
       if (activity.name !== 'activity' && activity.name !== 'activity-alias') continue;
-      const activityName = activity.attributes.get('android:name')?.value ?? '';
+      const activityName = activity.attributes.get('android:name')?.value.trim() ?? '';
+      const isAppAuth = APPAUTH_RECEIVER.test(activityName);
+      if (isAppAuth) {
+        const node = activity.attributes.get('tools:node')?.value.trim();
+        parsed.android.appAuthReceiver = { replacesLibrary: node === 'replace' || node === 'remove', range: activity.range };
+      }
       for (const filter of activity.children) {
         if (filter.name !== 'intent-filter' || !isBrowsable(filter)) continue;
         for (const data of readIntentData(filter, activityName)) {
           parsed.android.intentData.push(data);
-          const redirect = redirectOf(data, activityName);
-          if (redirect) config.redirectUris.push(redirect);
+          const redirect = isAppAuth ? appAuthRedirectOf(data) : isAuthReceiver(data, activityName) ? msalRedirectOf(data) : undefined;
+          if (redirect) (isAppAuth ? appAuth : msal).redirectUris.push(redirect);
         }
       }
     }
-    if (config.redirectUris.length) parsed.configs.push(config);
+    for (const config of [msal, appAuth]) if (config.redirectUris.length) parsed.configs.push(config);
     return parsed;
   },
 });
+
+/** The redirects one library receives through this manifest's intent filters. */
+function receiverConfig(library: 'msal-android' | 'appauth-android', range: Range): AuthConfig {
+  return { kind: 'config', library, platform: 'android', redirectUris: [], receiver: true, range };
+}
 
 function isBrowsable(filter: XmlElement): boolean {
   return filter.children.some((c) => c.name === 'category' && c.attributes.get('android:name')?.value.trim() === BROWSABLE);
@@ -97,11 +106,31 @@ function isAuthReceiver(data: AndroidIntentData, activity: string): boolean {
   return scheme.startsWith('msal') || scheme.startsWith('msauth') || data.host?.value.trim().toLowerCase() === 'auth';
 }
 
-function redirectOf(data: AndroidIntentData, activity: string): RedirectUri | undefined {
-  if (!data.scheme || !isAuthReceiver(data, activity)) return undefined;
+/** A scheme that is only a build placeholder (`${appAuthRedirectScheme}`): the build file that fills it in says the value. */
+function isPlaceholderScheme(scheme: string): boolean {
+  return /^\$\{[^}]*\}$/.test(scheme);
+}
+
+function msalRedirectOf(data: AndroidIntentData): RedirectUri | undefined {
+  if (!data.scheme || isPlaceholderScheme(data.scheme.value.trim())) return undefined;
   const scheme = data.scheme.value.trim();
   const host = data.host?.value.trim() ?? '';
   let path = data.path?.value.trim() ?? '';
   if (path && !path.startsWith('/')) path = `/${path}`;
   return redirectUri(`${scheme}://${host}${path}`, data.scheme.range, 'android', 'redirect', { implied: true, raw: data.scheme.value });
+}
+
+/**
+ * AppAuth's receiver accepts any redirect of its filters: with a host, `scheme://host/path`; with a scheme
+ * alone (the reverse-domain style `com.example.app:/oauth2redirect`), only the scheme is known.
+ */
+function appAuthRedirectOf(data: AndroidIntentData): RedirectUri | undefined {
+  const scheme = data.scheme?.value.trim() ?? '';
+  if (!data.scheme || !scheme || isPlaceholderScheme(scheme) || isForeignSdkScheme(scheme)) return undefined;
+  const host = data.host?.value.trim();
+  let path = data.path?.value.trim() ?? '';
+  if (path && !path.startsWith('/')) path = `/${path}`;
+  const extras = { implied: true, raw: data.scheme.value };
+  if (host) return redirectUri(`${scheme}://${host}${path}`, data.scheme.range, 'android', 'redirect', extras);
+  return redirectUri(`${scheme}:/`, data.scheme.range, 'android', 'scheme', extras);
 }

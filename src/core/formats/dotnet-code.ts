@@ -2,6 +2,7 @@ import type { AuthConfig, Located, ParsedFile, Platform, Range, RedirectUri, Use
 import { defaultUserAgent } from '../entra/libraries';
 import { NATIVE_CLIENT_URI } from '../entra/uri';
 import { tokenizeCSharp, type CsToken } from '../lexing/languages/csharp';
+import { expressionOf, MapScope, ValueEvaluator, type Declaration, type TokenSyntax, type Value } from '../values';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 
 // MSAL.NET builder chains in C#: PublicClientApplicationBuilder / ConfidentialClientApplicationBuilder
@@ -14,10 +15,8 @@ const BROKER_METHOD = /^With(Windows|Mac|Linux)?Broker(Preview)?$/;
 const EMBEDDED_METHOD = /^With(Use)?EmbeddedWebView$/;
 /** Identifiers that may stand before a field's type in a const / static readonly declaration. */
 const MODIFIERS = new Set(['public', 'private', 'internal', 'protected', 'static', 'readonly', 'const', 'new', 'file']);
-/** A name declared more often than this (one per `#if` branch is normal) is read from its first declarations only. */
-const MAX_DECLARATIONS = 4;
-/** Resolving values through consts stops here (guards against cycles). */
-const MAX_EVALUATION_DEPTH = 8;
+/** How C# writes a hole: unknown parts of a partial value show as `{expression}`. */
+const CSHARP_SYNTAX: TokenSyntax = { display: (source) => `{${source}}`, transparentConstructors: new Set(['Uri']) };
 /** Names looked up by one scan of the tokens each before every identifier is indexed at once. */
 const MAX_SINGLE_NAME_SCANS = 8;
 /** Cheap length test before the lookup: most identifiers of a large file are far shorter than a builder's name. */
@@ -48,19 +47,13 @@ export const dotnetCodeFormat = defineFormat({
   },
 });
 
-interface Value {
-  value: string;
-  range: Range;
-  partial?: boolean;
-  /** Platform of the `#if` branch that declared the const the value came from. */
-  platform?: Platform;
-}
-
 class ChainReader {
   /** The `#if` platform in force at each token (undefined outside platform branches). */
   private readonly platforms: BranchPlatforms;
   /** const / static readonly string fields: name -> the declaration's value tokens (one per `#if` branch). */
   private readonly consts = new Map<string, { tokens: CsToken[]; platform?: Platform }[]>();
+  /** The shared evaluator over the file's constants (a member path resolves by its last name: `Constants.RedirectUri`). */
+  private readonly evaluator: ValueEvaluator;
   private readonly walked = new Set<number>();
   /** Identifier token indexes per name: filled name by name, or all at once once many names are asked for. */
   private readonly identifierIndex = new Map<string, number[]>();
@@ -75,6 +68,10 @@ class ChainReader {
   ) {
     this.platforms = branchPlatforms(tokens);
     this.collectConsts();
+    const lookup = (name: string): readonly Declaration[] | undefined =>
+      this.consts.get(name)?.map((d) => ({ expr: expressionOf(d.tokens, CSHARP_SYNTAX), platform: d.platform }));
+    const file = new MapScope(lookup);
+    this.evaluator = new ValueEvaluator({ resolve: (path) => file.resolve([path[path.length - 1]]) });
   }
 
   read(): void {
@@ -181,6 +178,8 @@ class ChainReader {
     this.identifierIndexComplete = true;
     return this.identifierIndex.get(name) ?? [];
   }
+
+  private readonly redirectKeys = new WeakMap<AuthConfig, Set<string>>();
 
   private isPunct(i: number, text: string): boolean {
     return this.tokens[i]?.kind === 'punct' && this.tokens[i].text === text;
@@ -294,7 +293,12 @@ class ChainReader {
   }
 
   private addRedirect(config: AuthConfig, value: string, range: Range, platform: Platform, extra: Partial<RedirectUri>): void {
-    if (config.redirectUris.some((u) => u.range.start === range.start && u.platform === platform)) return;
+    // A set per config, not a scan of its list: a 100,000-call builder chain stays linear.
+    let seen = this.redirectKeys.get(config);
+    if (!seen) this.redirectKeys.set(config, (seen = new Set()));
+    const key = `${range.start}\u0000${platform}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     config.redirectUris.push({ value, range, platform, role: 'redirect', ...stripUndefined(extra) });
   }
 
@@ -336,72 +340,9 @@ class ChainReader {
     }
   }
 
-  /**
-   * Static values of an expression: a string, an interpolated string, a const name (one value per
-   * declaration), or a `+` concatenation of those. Unknown parts stay as `{expression}`; a value whose
-   * start is unknown (its scheme cannot be known) is dropped.
-   */
-  private evaluate(expression: CsToken[], depth = 0): Value[] {
-    if (depth > MAX_EVALUATION_DEPTH || expression.length === 0) return [];
-    const operands = splitOperands(expression);
-    if (operands.length === 1 && operands[0].length === 1 && operands[0][0].kind === 'identifier') {
-      // A bare name: each declaration is a value where it is written.
-      const declarations = (this.consts.get(operands[0][0].text) ?? []).slice(0, MAX_DECLARATIONS);
-      return declarations.flatMap((d) => this.evaluate(d.tokens, depth + 1).map((v) => ({ ...v, platform: v.platform ?? d.platform })));
-    }
-    if (operands.length === 1 && operands[0].length === 1 && operands[0][0].kind === 'string') {
-      const token = operands[0][0];
-      const text = this.interpolate(token, depth);
-      return text ? [{ value: text.value, range: token.content!, partial: text.partial || undefined }] : [];
-    }
-    let value = '';
-    let partial = false;
-    for (const operand of operands) {
-      const known = this.knownOperand(operand, depth);
-      if (known !== undefined) value += known;
-      else if (value === '') return [];
-      else {
-        value += `{${operand.map((t) => t.text).join('')}}`;
-        partial = true;
-      }
-    }
-    return [{ value, range: span(expression), partial: partial || undefined }];
-  }
-
-  private knownOperand(operand: CsToken[], depth: number): string | undefined {
-    if (operand.length === 1 && operand[0].kind === 'string') {
-      const text = this.interpolate(operand[0], depth);
-      return text && !text.partial ? text.value : undefined;
-    }
-    // `Name` or `Constants.Name`: the last identifier, when a same-file const holds one value.
-    const last = operand[operand.length - 1];
-    if (last?.kind !== 'identifier' || !operand.every((t) => t.kind === 'identifier' || t.text === '.')) return undefined;
-    const declarations = this.consts.get(last.text) ?? [];
-    if (declarations.length !== 1) return undefined;
-    const values = this.evaluate(declarations[0].tokens, depth + 1);
-    return values.length === 1 && !values[0].partial ? values[0].value : undefined;
-  }
-
-  private interpolate(token: CsToken, depth: number): { value: string; partial: boolean } | undefined {
-    let value = '';
-    let partial = false;
-    for (const part of token.parts ?? []) {
-      if ('text' in part) {
-        value += part.text;
-        continue;
-      }
-      const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(part.expression) ? part.expression.split('.').pop()! : undefined;
-      const declarations = name ? (this.consts.get(name) ?? []) : [];
-      const values = declarations.length === 1 ? this.evaluate(declarations[0].tokens, depth + 1) : [];
-      if (values.length === 1 && !values[0].partial) {
-        value += values[0].value;
-        continue;
-      }
-      if (value === '') return undefined; // `$"{BaseUri}/auth"`: the scheme is not known
-      value += `{${part.expression}}`;
-      partial = true;
-    }
-    return { value, partial };
+  /** Every static value of an expression (see ../values): strings, interpolation, constants, `+`, `??`, `?:`. */
+  private evaluate(expression: CsToken[]): Value[] {
+    return expression.length ? this.evaluator.values(expressionOf(expression, CSHARP_SYNTAX)) : [];
   }
 }
 
@@ -444,19 +385,6 @@ function mergeOptions(config: AuthConfig, options: AuthConfig): void {
   config.clientSecret ??= options.clientSecret;
   config.redirectUris.unshift(...options.redirectUris.filter((u) => !config.redirectUris.some((c) => c.range.start === u.range.start)));
   config.range = { start: Math.min(config.range.start, options.range.start), end: Math.max(config.range.end, options.range.end) };
-}
-
-/** Splits `a + "b" + C.D` at top-level `+`. */
-function splitOperands(expression: CsToken[]): CsToken[][] {
-  const operands: CsToken[][] = [[]];
-  let depth = 0;
-  for (const t of expression) {
-    if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
-    if (t.kind === 'punct' && ')]}'.includes(t.text)) depth--;
-    if (t.kind === 'punct' && t.text === '+' && depth === 0) operands.push([]);
-    else operands[operands.length - 1].push(t);
-  }
-  return operands.filter((o) => o.length > 0);
 }
 
 function span(tokens: CsToken[]): Range {

@@ -6,11 +6,16 @@ import { terraformFormat } from './terraform';
 import { bicepFormat } from './bicep';
 import { androidConfigFormat } from './android-config';
 import { androidManifestFormat } from './android-manifest';
+import { androidCodeFormat } from './android-code';
+import { gradleFormat } from './gradle';
 import { appCreationScriptsFormat } from './app-creation-scripts';
 import { dotnetAppSettingsFormat } from './dotnet-appsettings';
 import { envFileFormat } from './env-file';
 import { iosPlistFormat } from './ios-plist';
 import { jsonConfigFormat } from './json-config';
+import { swiftFormat } from './swift';
+import { objcFormat } from './objc';
+import { dartFormat } from './dart';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
@@ -25,13 +30,18 @@ export const FORMATS = [
   graphManifestFormat,
   androidConfigFormat,
   androidManifestFormat,
+  gradleFormat,
   iosPlistFormat,
   dotnetAppSettingsFormat,
   envFileFormat,
   msalJsFormat,
   dotnetCodeFormat,
+  androidCodeFormat,
   terraformFormat,
   bicepFormat,
+  swiftFormat,
+  objcFormat,
+  dartFormat,
   // Generic JSON reader: must stay last.
   jsonConfigFormat,
 ] as const;

@@ -6,6 +6,7 @@ import { GUID } from '../entra/uri';
 import { keepWantedChunks, scanTopLevel } from '../lexing/js-scan';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 import { baseName } from '../io/paths';
+import { MapScope, unknown, ValueEvaluator, type StringExprPart, type Value, type ValueExpr } from '../values';
 
 // JS/TS configs for msal-browser, msal-react, msal-angular, msal-node, Electron and React Native.
 // Read with Babel (a real parser with offsets); only values of redirect-ish keys in object literals are
@@ -62,8 +63,8 @@ const SLICE_MIN_CHARS = 16 * 1024;
  */
 const NEEDED_STATEMENT = /clientId|authority|authorities|clientSecret|redirect|logout|Platform|require|import|ClientApplication|\\[ux]/gi;
 
-/** Resolving values through consts and concatenations stops here (guards against cycles). */
-const MAX_EVALUATION_DEPTH = 12;
+/** Nesting converted into the value IR before the rest counts as unknown (hostile nesting, cycles). */
+const MAX_CONVERSION_DEPTH = 12;
 
 export const msalJsFormat = defineFormat({
   id: 'msal-js',
@@ -405,123 +406,136 @@ function readObject(node: t.ObjectExpression, evaluator: Evaluator, library: Lib
   return config;
 }
 
-interface Evaluated {
-  value: string;
-  range: Range;
-  partial?: boolean;
-  platform?: Platform;
-}
-
-/** Static values of expressions: literals, templates, same-file consts, `+`, `?:`, `||`, Platform.select. */
+/**
+ * The file's side of the shared evaluator (../values): Babel nodes become the value IR (literals,
+ * templates, names and member paths, `+`, `?:`, `||`/`??`, Platform.select, objects, arrays), and the
+ * file's consts are the scope. Unknown parts show as `${source}`.
+ */
 class Evaluator {
-  constructor(private readonly facts: FileFacts) {}
+  private readonly evaluator: ValueEvaluator;
+  private readonly converted = new Map<t.Node, ValueExpr>();
 
-  evaluate(node: t.Node, depth = 0): Evaluated[] {
-    if (depth > MAX_EVALUATION_DEPTH) return [];
+  constructor(private readonly facts: FileFacts) {
+    const consts = new MapScope((name) => {
+      const init = facts.consts.get(name);
+      return init ? [{ expr: this.expr(init) }] : undefined;
+    });
+    this.evaluator = new ValueEvaluator(consts);
+  }
+
+  evaluate(node: t.Node): Value[] {
+    return this.evaluator.values(this.expr(node));
+  }
+
+  stringArray(node: t.Node): KnownAuthorities | undefined {
+    const list = this.evaluator.strings(this.expr(node));
+    return list ? { value: list.values, range: list.range, ...(list.partial ? { partial: true } : {}) } : undefined;
+  }
+
+  /** The IR of a node (converted once; deeper than MAX_CONVERSION_DEPTH is unknown). */
+  private expr(node: t.Node, depth = 0): ValueExpr {
+    let found = this.converted.get(node);
+    if (!found) {
+      found = this.convert(node, depth);
+      this.converted.set(node, found);
+    }
+    return found;
+  }
+
+  private convert(node: t.Node, depth: number): ValueExpr {
+    const range = { start: node.start ?? 0, end: node.end ?? 0 };
+    const display = `\${${this.facts.text.slice(range.start, range.end)}}`;
+    if (depth > MAX_CONVERSION_DEPTH) return unknown(range, display);
+    const next = (child: t.Node) => this.expr(child, depth + 1);
     switch (node.type) {
       case 'StringLiteral':
-        return [{ value: node.value, range: inner(node) }];
-      case 'TemplateLiteral':
-        return this.template(node, depth);
-      case 'Identifier': {
-        const init = this.facts.consts.get(node.name);
-        return init ? this.evaluate(init, depth + 1) : [];
+        return { kind: 'string', parts: [{ text: node.value }], range: inner(node), display };
+      case 'TemplateLiteral': {
+        const parts: StringExprPart[] = [];
+        node.quasis.forEach((quasi, i) => {
+          parts.push({ text: quasi.value.cooked ?? quasi.value.raw });
+          const expression = node.expressions[i];
+          if (expression) parts.push({ hole: next(expression) });
+        });
+        return { kind: 'string', parts, range: inner(node), display };
       }
-      case 'BinaryExpression':
-        return node.operator === '+' ? this.concatenation(node, depth) : [];
+      case 'Identifier':
+        return { kind: 'name', path: [node.name], range, display };
+      case 'MemberExpression': {
+        const path = memberPath(node);
+        return path ? { kind: 'name', path, range, display } : unknown(range, display);
+      }
+      case 'BinaryExpression': {
+        if (node.operator !== '+') return unknown(range, display);
+        // Flatten the left-leaning `a + b + c` chain without recursion.
+        const operands: t.Node[] = [node.right];
+        let left: t.Node = node.left;
+        while (left.type === 'BinaryExpression' && left.operator === '+') {
+          operands.push(left.right);
+          left = left.left;
+        }
+        operands.push(left);
+        return { kind: 'concat', operands: operands.reverse().map(next), range, display };
+      }
       case 'ConditionalExpression':
-        return [...this.evaluate(node.consequent, depth + 1), ...this.evaluate(node.alternate, depth + 1)];
+        return { kind: 'alternatives', options: [next(node.consequent), next(node.alternate)], range, display };
       case 'LogicalExpression':
         // `process.env.X || "http://localhost"`: the unknown side adds nothing, the fallback is a value.
-        return [...this.evaluate(node.left, depth + 1), ...this.evaluate(node.right, depth + 1)];
+        return { kind: 'alternatives', options: [next(node.left), next(node.right)], range, display };
       case 'TSAsExpression':
       case 'TSSatisfiesExpression':
       case 'TSNonNullExpression':
       case 'TSTypeAssertion':
       case 'ParenthesizedExpression':
-        return this.evaluate(node.expression, depth + 1);
+        return { ...next(node.expression), display };
       case 'CallExpression': {
         const branches = platformSelectBranches(node);
-        if (!branches) return [];
-        return branches.flatMap((b) => this.evaluate(b.value, depth + 1).map((v) => ({ ...v, platform: b.platform ?? v.platform })));
+        if (!branches) return unknown(range, display); // calls: not known statically
+        const options = branches.map((b) => (b.platform ? { ...next(b.value), platform: b.platform } : next(b.value)));
+        return { kind: 'alternatives', options, range, display };
+      }
+      case 'ObjectExpression': {
+        const properties = new Map<string, ValueExpr>();
+        let open = false;
+        for (const property of node.properties) {
+          const key = property.type === 'ObjectProperty' ? propertyName(property) : undefined;
+          if (key === undefined || property.type !== 'ObjectProperty') open = true;
+          else if (!properties.has(key)) properties.set(key, next(property.value));
+        }
+        return { kind: 'object', properties, range, display, ...(open ? { open } : {}) };
+      }
+      case 'ArrayExpression': {
+        const elements: ValueExpr[] = [];
+        let open = false;
+        for (const element of node.elements) {
+          if (!element) continue; // a hole (`[a, , b]`) is no entry
+          if (element.type === 'SpreadElement') open = true;
+          else elements.push(next(element));
+        }
+        return { kind: 'array', elements, range, display, ...(open ? { open } : {}) };
       }
       default:
-        return []; // process.env.X, window.location.origin, calls: not known statically
+        return unknown(range, display); // process.env.X, window.location.origin: not known statically
     }
-  }
-
-  /** A single fully known string, for substitution into templates and concatenations. */
-  private known(node: t.Node, depth: number): string | undefined {
-    const values = this.evaluate(node, depth + 1);
-    return values.length === 1 && !values[0].partial ? values[0].value : undefined;
-  }
-
-  private template(node: t.TemplateLiteral, depth: number): Evaluated[] {
-    let value = '';
-    let partial = false;
-    node.quasis.forEach((quasi, i) => {
-      value += quasi.value.cooked ?? quasi.value.raw;
-      const expression = node.expressions[i];
-      if (!expression) return;
-      const known = this.known(expression, depth);
-      if (known !== undefined) {
-        value += known;
-        return;
-      }
-      value += `\${${this.facts.text.slice(expression.start ?? 0, expression.end ?? 0)}}`;
-      partial = true;
-    });
-    // `${window.location.origin}/x`: the scheme is not known, so nothing can be judged.
-    if (partial && unknownAtStart(value, node.quasis[0].value.cooked ?? '')) return [];
-    return [{ value, range: inner(node), partial }];
-  }
-
-  private concatenation(node: t.BinaryExpression, depth: number): Evaluated[] {
-    // Flatten the left-leaning `a + b + c` chain without recursion.
-    const operands: t.Node[] = [node.right];
-    let left: t.Node = node.left;
-    while (left.type === 'BinaryExpression' && left.operator === '+') {
-      operands.push(left.right);
-      left = left.left;
-    }
-    operands.push(left);
-    operands.reverse();
-    let value = '';
-    let partial = false;
-    for (const operand of operands) {
-      const known = this.known(operand, depth);
-      if (known !== undefined) value += known;
-      else {
-        if (value === '') return []; // unknown start: the scheme is not known
-        value += `\${${this.facts.text.slice(operand.start ?? 0, operand.end ?? 0)}}`;
-        partial = true;
-      }
-    }
-    return [{ value, range: { start: node.start ?? 0, end: node.end ?? 0 }, partial }];
-  }
-
-  stringArray(node: t.Node): KnownAuthorities | undefined {
-    let target: t.Node = node;
-    if (target.type === 'Identifier') target = this.facts.consts.get(target.name) ?? target;
-    if (target.type !== 'ArrayExpression') {
-      const single = this.evaluate(target).find((v) => !v.partial);
-      return single ? { value: [single.value], range: single.range } : undefined;
-    }
-    const values: string[] = [];
-    let partial = false;
-    for (const element of target.elements) {
-      if (!element) continue; // a hole (`[a, , b]`) is no entry
-      const known = this.evaluate(element).filter((v) => !v.partial);
-      if (!known.length) partial = true; // a variable or spread: it may name any host
-      values.push(...known.map((v) => v.value));
-    }
-    return { value: values, range: { start: target.start ?? 0, end: target.end ?? 0 }, ...(partial ? { partial } : {}) };
   }
 }
 
-/** True when a template's value starts with an unknown part (its scheme cannot be known). */
-function unknownAtStart(value: string, firstQuasi: string): boolean {
-  return firstQuasi === '' && value.startsWith('${');
+/** `a.b.c` with plain property names (and `this`): the path, else undefined. */
+function memberPath(node: t.MemberExpression): string[] | undefined {
+  const path: string[] = [];
+  let current: t.Node = node;
+  while (current.type === 'MemberExpression') {
+    if (current.computed) {
+      if (current.property.type !== 'StringLiteral') return undefined;
+      path.push(current.property.value);
+    } else if (current.property.type === 'Identifier') path.push(current.property.name);
+    else return undefined;
+    current = current.object;
+  }
+  if (current.type === 'Identifier') path.push(current.name);
+  else if (current.type === 'ThisExpression') path.push('this');
+  else return undefined;
+  return path.reverse();
 }
 
 /** Range of a literal's content, inside its quotes or backticks. */

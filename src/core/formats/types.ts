@@ -22,7 +22,14 @@ export type LiteralKind = 'json' | 'xml' | 'code';
  * manifest and its MSAL config, an iOS app's Info.plist). When a file changes, the files whose format
  * reads a fact it provides are checked again.
  */
-export type AppFact = 'android-intent-filters' | 'android-msal-settings' | 'ios-url-schemes';
+export type AppFact =
+  | 'android-intent-filters'
+  | 'android-msal-settings'
+  /** Gradle: application ids and manifest placeholders per build variant. */
+  | 'android-build-values'
+  /** Code that names the res/raw config it creates its MSAL app from. */
+  | 'android-config-uses'
+  | 'ios-url-schemes';
 
 /** An untitled (never saved) document of a language is linted as `name` when its text matches `hint`. */
 export interface UntitledName {

@@ -51,12 +51,17 @@ export function compileGlobs(patterns: readonly string[], what = 'pattern'): Pat
       }
     }
   }
+  // Only prefixes and suffixes of a length some entry has are looked up, so a path 1,000 folders deep
+  // costs one pass, not one slice per folder.
+  const folderLengths = new Set([...underFolder].map((p) => p.length));
+  const depthLengths = new Set([...anyDepth].map((p) => p.length));
   return (path) => {
     if (exact.has(path)) return true;
     if (underFolder.size || anyDepth.size) {
       if (underFolder.has(path) || anyDepth.has(path)) return true;
       for (let i = path.indexOf('/'); i >= 0; i = path.indexOf('/', i + 1)) {
-        if (underFolder.has(path.slice(0, i)) || anyDepth.has(path.slice(i + 1))) return true;
+        if (folderLengths.has(i) && underFolder.has(path.slice(0, i))) return true;
+        if (depthLengths.has(path.length - i - 1) && anyDepth.has(path.slice(i + 1))) return true;
       }
     }
     for (const program of programs) if (run(program, path)) return true;

@@ -112,11 +112,20 @@ export class LineIndex {
   }
 }
 
-/** The line break a file mostly uses, so inserted lines match it. */
-export function detectEol(text: string): '\r\n' | '\n' {
-  const crlf = text.split('\r\n').length - 1;
-  const lf = text.split('\n').length - 1 - crlf;
-  return crlf > lf ? '\r\n' : '\n';
+/** The line break a file mostly uses (CRLF, LF, or a lone CR as in classic Mac files), so inserted lines match it. */
+export function detectEol(text: string): '\r\n' | '\n' | '\r' {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) === 10) crlf++;
+    else cr++;
+  }
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lf++;
+  lf -= crlf;
+  if (crlf > lf && crlf >= cr) return '\r\n';
+  if (cr > lf) return '\r';
+  return '\n';
 }
 
 /** The masked form of a secret: never more than its first three characters. */

@@ -1,3 +1,4 @@
+import { mayBeEntra } from '../entra/libraries';
 import type { Located } from '../model';
 import { GUID, holdsPlaceholder } from '../entra/uri';
 import type { FileRule } from './types';
@@ -45,7 +46,9 @@ export const clientIdFormat: FileRule = {
         detail: `Sign-in fails with AADSTS90112 or AADSTS700016: the app cannot be found. Copy the Application (client) ID from the app registration.${fullValueNote(value)}`,
       });
     };
-    for (const config of file.configs) judge(config.clientId, 'client id');
+    // A config for another identity provider (Okta, Google) has that provider's id format.
+    // A template's ids are filled in later (AppCreationScripts, a provider-agnostic demo): blank is by design there.
+    for (const config of file.configs) if (mayBeEntra(config) && !config.template) judge(config.clientId, 'client id');
     for (const registration of file.registrations) judge(registration.appId, 'appId');
   },
 };

@@ -1,25 +1,18 @@
 import { maskSecret } from '../io/text';
-import { isPlaceholder } from '../entra/uri';
+import { findSecrets, isLiteralSecret, type SecretHit } from '../secrets/detector';
 import type { FileRule } from './types';
-import { isExternalReference } from './shared/value-reference';
-/** Sample text that is obviously not a real secret. */
-const SAMPLE =
-  /enter[_ ]?(the|your)|your[_ -]?(client[_ -]?)?secret|replace|change[_ -]?me|placeholder|todo|dummy|fake|sample|example|secret[_ -]?(value|here)|^x+$|^\*+$|^\.+$|^-+$/i;
 
-/** Whether a ClientSecret value is a literal secret rather than a placeholder or a reference. */
-export function isLiteralSecret(value: string): boolean {
-  const v = value.trim();
-  if (v.length < 8) return false;
-  if (isPlaceholder(v) || isExternalReference(v) || SAMPLE.test(v)) return false;
-  return true;
-}
+// Secrets are found by the shared detector (secrets/detector.ts) over the file's text, so every format
+// and key spelling is covered alike; a secret a reader resolved through a constant is added from the model.
+export { isLiteralSecret } from '../secrets/detector';
 
 export const committedSecret: FileRule = {
   meta: {
     id: 'committed-secret',
     codes: [],
     defaultSeverity: 'error',
-    description: 'A literal client secret is stored in a configuration file; anyone who can read the repository can act as the app.',
+    description:
+      'A literal client secret, certificate password or private key is stored in a configuration file; anyone who can read the repository can act as the app.',
     fixable: false,
     scope: 'file',
     docs: {
@@ -35,15 +28,26 @@ export const committedSecret: FileRule = {
     },
   },
   check({ file, report }) {
+    const hits: SecretHit[] = findSecrets(file.text);
     for (const config of file.configs) {
       const secret = config.clientSecret;
       if (!secret || !isLiteralSecret(secret.value)) continue;
+      if (hits.some((h) => h.range.start < secret.range.end && secret.range.start < h.range.end)) continue;
+      hits.push({ range: secret.range, value: secret.value, kind: 'client secret' });
+    }
+    for (const hit of hits.sort((a, b) => a.range.start - b.range.start)) {
+      const what = hit.kind === 'private key' ? 'private key' : hit.kind === 'certificate' ? 'certificate with its key' : hit.kind;
       report({
-        range: secret.range,
+        range: hit.range,
         // Never the secret itself: only its masked form.
-        message: `A literal client secret (${maskSecret(secret.value.trim())}) is committed here; revoke it and load a new one from a secret store.`,
+        message:
+          hit.kind === 'client secret'
+            ? `A literal client secret (${maskSecret(hit.value.trim())}) is committed here; revoke it and load a new one from a secret store.`
+            : `A literal ${what} (${maskSecret(hit.value.trim())}) is committed here; replace the credential and load it from a secret store.`,
         detail:
-          'Anyone who can read the repository can act as the app. Revoke the secret in the app registration, create a new one and load it from user secrets, environment variables or Key Vault.',
+          hit.kind === 'client secret'
+            ? 'Anyone who can read the repository can act as the app. Revoke the secret in the app registration, create a new one and load it from user secrets, environment variables or Key Vault.'
+            : 'Anyone who can read the repository can sign in as the app with this certificate. Replace the certificate credential in the app registration and load the new one from a certificate store or Key Vault.',
       });
     }
   },

@@ -1,4 +1,4 @@
-import { identityProvider } from '../entra/libraries';
+import { identityProvider, LIBRARIES } from '../entra/libraries';
 import type { Platform } from '../model';
 import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../entra/uri';
 import { isRedirectSent, userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
@@ -64,7 +64,7 @@ export const customSchemeRedirect: WorkspaceRule = {
       if (isWamBrokerUri(uri.value)) continue; // only the Windows broker (WAM) ever uses it
       const provider = owner.kind === 'config' ? identityProvider(owner) : 'entra';
       if (provider === 'other') continue; // another identity provider: Entra never sees this redirect
-      if (!isRedirectSent(uri, file, workspace)) continue; // a URL scheme the app's code does not send
+      if (!isRedirectSent(uri, file, workspace, owner)) continue; // a URL scheme the app's code does not send, or an AppAuth receiver judged elsewhere
       if (scheme === 'chrome-extension') {
         report({
           range: uri.range,
@@ -76,7 +76,9 @@ export const customSchemeRedirect: WorkspaceRule = {
       }
       const agent = userAgentOf(owner, file, workspace);
       const related = agent.evidence ? [{ ...agent.evidence, message: `The app signs in through ${agent.description}.` }] : [];
-      const brokerUri = isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value);
+      // A library that serves any provider (AppAuth) never hands a redirect to the broker: msauth:// is a custom scheme there.
+      const canBroker = owner.kind === 'registration' || LIBRARIES[owner.library].entraOnly;
+      const brokerUri = canBroker && (isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value));
       if (agent.kind === 'broker' && !agent.fallback) continue; // a broker that signs in for any redirect (WAM)
       // MSAL hands only a broker redirect to the mobile broker; any other redirect goes to the fallback web UI.
       const webUi = agent.kind === 'broker' ? agent.fallback : agent.kind;

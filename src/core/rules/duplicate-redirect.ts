@@ -56,7 +56,14 @@ export const duplicateRedirect: FileRule = {
         if (twin) continue;
         const near = loose.get(looseKeyOf);
         if (near) {
-          const difference = near.value.toLowerCase() === uri.value.toLowerCase() ? 'only by case' : 'only by a trailing slash or case';
+          const lower = (v: string) => v.toLowerCase();
+          const bare = (v: string) => v.replace(/[\s\u00a0\u200b\ufeff]/g, '');
+          const difference =
+            lower(near.value) === lower(uri.value)
+              ? 'only by case'
+              : bare(near.value) === bare(uri.value)
+                ? 'only by a space (or a non-breaking space)'
+                : 'only by a trailing slash or case';
           report({
             range: uri.range,
             message: `Redirect URI ${quote(uri.value, 44)} differs from ${quote(near.value, 44)} ${difference} (AADSTS50011 risk); keep one.`,

@@ -2,10 +2,30 @@ import { insertPlistUrlScheme } from '../fixes/edits';
 import { baseName } from '../io/paths';
 import { uriScheme } from '../entra/uri';
 import { appConfigsOf, plistsFor, schemeCovers } from './shared/ios-app';
+import { defaultUserAgent } from '../entra/libraries';
+import type { AuthConfig, Library } from '../model';
 import type { WorkspaceRule } from './types';
 import { fullValueNote, quote } from './shared/message';
 
 const BROKER_QUERIES = ['msauthv2', 'msauthv3'];
+
+/** MSAL wrappers that keep MSAL for iOS's broker default (.auto) unless the app's code says otherwise. */
+const IOS_BROKER_BY_DEFAULT: ReadonlySet<Library> = new Set<Library>([
+  'msal-ios',
+  'react-native-msal',
+  'capacitor-msauth',
+  'cordova-msal',
+  'msal-flutter',
+  'msal-auth-flutter',
+]);
+
+/** Libraries whose redirect reaches the app only through a CFBundleURLSchemes entry (MSAL checks it at start). */
+const needsDeclaredScheme = (config: AuthConfig): boolean => config.library !== 'appauth-ios';
+
+function mayUseBroker(config: AuthConfig): boolean {
+  const kind = (config.userAgent ?? defaultUserAgent(config.library)).kind;
+  return kind === 'broker' || kind === 'unknown' || (!config.userAgent?.range && IOS_BROKER_BY_DEFAULT.has(config.library));
+}
 
 export const iosUrlSchemeMissing: WorkspaceRule = {
   meta: {
@@ -34,10 +54,9 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
       const queries = file.ios.queriesSchemes.map((s) => s.value.toLowerCase());
       const missing = BROKER_QUERIES.filter((q) => !queries.includes(q));
       // MSAL asks for msauthv2/msauthv3 only when the broker may be used: an app whose code turns it off
-      // (MSALGlobalConfig.brokerAvailability = .none) does not need them.
+      // (MSALGlobalConfig.brokerAvailability = .none) or signs in with AppAuth does not need them.
       const app = appConfigsOf(file, workspace);
-      const brokerOff = app.length > 0 && app.every(({ config }) => config.userAgent?.range && config.userAgent.kind !== 'broker');
-      if (broker && missing.length && !brokerOff) {
+      if (broker && missing.length && (!app.length || app.some(({ config }) => mayUseBroker(config)))) {
         report({
           range: broker.range,
           severity: 'warning',
@@ -48,6 +67,8 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
       return;
     }
     for (const config of file.configs) {
+      // AppAuth hands its scheme to ASWebAuthenticationSession, which receives the redirect without a declared scheme.
+      if (!needsDeclaredScheme(config)) continue;
       for (const uri of config.redirectUris) {
         if (uri.role !== 'redirect' || uri.partial) continue;
         if (uri.platform !== 'ios' && config.platform !== 'ios') continue;

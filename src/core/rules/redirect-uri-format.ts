@@ -22,6 +22,12 @@ function formatProblems(uri: RedirectUri, owner: AuthConfig | AppRegistration, p
   const known = knownText(uri);
   if (uri.value.length > MAX_LENGTH && known.length > MAX_LENGTH)
     problems.push(`it is ${uri.value.length} characters long (at most ${MAX_LENGTH} are allowed)`);
+  // Invisible characters (zero-width, bidi controls) make a URI look like another one; none is valid in a URI.
+  const invisible = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/.exec(known);
+  if (invisible)
+    problems.push(
+      `it contains the invisible character U+${invisible[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which makes it look like another URI`,
+    );
   if (/\s/.test(known)) problems.push(/^\s|\s$/.test(known) ? 'it starts or ends with whitespace, so it never matches exactly' : 'it contains whitespace');
   const forbidden = [...new Set(known.match(FORBIDDEN) ?? [])];
   if (forbidden.length) problems.push(`it contains ${forbidden.map((c) => `'${c}'`).join(', ')}, which the platform does not accept in redirect URIs`);

@@ -118,15 +118,19 @@ describe('cli: --fix and --fix-dry-run', () => {
     assert.equal(outcome.changedFiles.length, 3, 'the other files are still fixed');
   });
 
-  it('never writes outside the root of the run', () => {
+  it('never writes outside the PATHs given, even when the config root (suppression root) is above them (issue 15 item 9)', () => {
     const inner = path.join(root, 'registration');
-    const run = lintPaths([root], inner);
+    const run = lintPaths([inner], root);
+    // A cross-file fix may name a file outside the PATH: it is refused, the rest is fixed.
+    const outside = path.join(root, 'mobile/ios/Contoso/Info.plist');
+    const before = fs.readFileSync(outside);
+    run.project.setFile(outside, before.toString('utf8').replace(/^\uFEFF/, ''));
     const io = capture();
-    const outcome = runFix(run, { dryRun: false }, io.io(inner));
+    const outcome = runFix(run, { dryRun: false }, io.io(root));
     assert.deepEqual(
       outcome.changedFiles.map((f) => path.relative(root, f).split(path.sep).join('/')),
       ['registration/manifest.json'],
     );
-    assert.match(io.err.join(''), /not fixed \(outside the scanned folder\)/);
+    assert.ok(fs.readFileSync(outside).equals(before));
   });
 });

@@ -57,6 +57,25 @@ describe('format: msal-js', () => {
     assert.equal(known('[...hosts, h]')?.partial, true);
   });
 
+  it('reads members of same-file objects: knownAuthorities and authority from a b2cPolicies object', () => {
+    // Shape of Azure-Samples/ms-identity-javascript-react-tutorial 3-Authorization-II/2-call-api-b2c/SPA/src/authConfig.js.
+    const text = [
+      "import { LogLevel } from '@azure/msal-browser';",
+      'export const b2cPolicies = {',
+      "  names: { signUpSignIn: 'B2C_1_susi_v2' },",
+      "  authorities: { signUpSignIn: { authority: 'https://contosob2c.b2clogin.com/contosob2c.onmicrosoft.com/b2c_1_susi_v2' } },",
+      "  authorityDomain: 'contosob2c.b2clogin.com',",
+      '};',
+      'export const msalConfig = {',
+      "  auth: { clientId: '3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f', authority: b2cPolicies.authorities.signUpSignIn.authority, knownAuthorities: [b2cPolicies.authorityDomain], redirectUri: '/' },",
+      '};',
+    ].join('\n');
+    const [config] = msalJsFormat.parse('/w/src/authConfig.js', text).configs.filter((c) => c.clientId);
+    assert.equal(config.authority?.value, 'https://contosob2c.b2clogin.com/contosob2c.onmicrosoft.com/b2c_1_susi_v2');
+    assert.deepEqual(config.knownAuthorities?.value, ['contosob2c.b2clogin.com']);
+    assert.equal(config.knownAuthorities?.partial, undefined);
+  });
+
   it('resolves templates over same-file consts and knows msal-node / Electron', () => {
     const text = read('main.js');
     const parsed = parse('main.js');

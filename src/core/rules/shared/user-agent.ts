@@ -1,6 +1,8 @@
 import { defaultUserAgent } from '../../entra/libraries';
 import type { AppRegistration, AuthConfig, ParsedFile, Range, RedirectUri, UserAgent } from '../../model';
 import type { WorkspaceIndex } from '../../engine/workspace';
+import { slashPath } from '../../io/paths';
+import { androidConfigAgent, androidReceiverAgent, appMsalConfigs, isAndroidRedirectSent } from './android-app';
 import { appConfigsOf, isDefaultRedirectScheme, redirectChoice, type AppConfig } from './ios-app';
 
 // The user agent a redirect really goes through: the owner's own (its library's default and the file's
@@ -12,24 +14,25 @@ export interface ResolvedUserAgent extends UserAgent {
   evidence?: { file: string; range: Range };
 }
 
-/** The MSAL Android configs of the module an Android file belongs to. */
+/** The MSAL Android configs of the app an Android file belongs to (res/raw files and code). */
 export function moduleAndroidConfigs(file: ParsedFile, workspace: WorkspaceIndex): { file: ParsedFile; config: AuthConfig }[] {
-  return workspace
-    .sameModule(file.path, (f) => f.configs.some((c) => c.library === 'msal-android'))
-    .flatMap((f) => f.configs.filter((c) => c.library === 'msal-android').map((config) => ({ file: f, config })));
+  return appMsalConfigs(file.path, workspace);
 }
 
 /**
- * The user agent that receives a redirect of `owner`: a config's own; for the redirect an Android manifest
- * declares, its module's MSAL config; for the scheme an Info.plist declares, the app's code (the broker
- * counts when any of the app's configs enables it); for a registration, the one of a linked config that
- * keeps the sign-in away from the system browser. `unknown` when nothing in view tells.
+ * The user agent that receives a redirect of `owner`: a config's own (for MSAL Android, as the module's
+ * application ids let the broker be used); for the redirect an Android manifest declares for MSAL, the
+ * app's MSAL configs, where any that enables the broker counts; for the scheme an Info.plist declares, the
+ * app's code (the broker counts when any of the app's configs enables it); for a registration, the one of
+ * a linked config that keeps the sign-in away from the system browser. `unknown` when nothing in view tells.
  */
 export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFile, workspace: WorkspaceIndex): ResolvedUserAgent {
-  if (owner.kind === 'config' && owner.userAgent) return owner.userAgent;
-  if (file.android) {
-    const [module] = moduleAndroidConfigs(file, workspace).filter((c) => c.file !== file);
-    if (module) return withEvidence(module.file, module.config.userAgent ?? defaultUserAgent(module.config.library));
+  const settings = owner.kind === 'config' && owner.settingsFile ? settingsConfig(owner.settingsFile.value, file, workspace) : undefined;
+  if (settings) return withEvidence(settings.file, settings.config.userAgent ?? defaultUserAgent(settings.config.library));
+  if (owner.kind === 'config' && owner.userAgent) return owner.library === 'msal-android' ? androidConfigAgent(owner, file, workspace) : owner.userAgent;
+  if (file.android && owner.kind === 'config' && owner.library === 'msal-android') {
+    const agent = androidReceiverAgent(owner, file, workspace);
+    if (agent) return agent;
   }
   if (file.ios) {
     const app = appConfigsOf(file, workspace);
@@ -47,13 +50,39 @@ export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFil
 }
 
 /**
- * Whether a redirect is really sent to Entra. A URL scheme an Info.plist declares is MSAL's redirect only
+ * The config of the settings file a config names (a path relative to the app, e.g. `assets/msal_config.json`):
+ * of the workspace files whose path ends with it, the one sharing the longest folder prefix with `file`.
+ */
+function settingsConfig(relative: string, file: ParsedFile, workspace: WorkspaceIndex): { file: ParsedFile; config: AuthConfig } | undefined {
+  const suffix = '/' + slashPath(relative.trim()).replace(/^(\.\/)+|^\/+/, '');
+  if (suffix === '/') return undefined;
+  const from = slashPath(file.path);
+  let best: { file: ParsedFile; config: AuthConfig; shared: number } | undefined;
+  for (const other of workspace.all()) {
+    const [config] = other.configs;
+    if (!config || other === file || !slashPath(other.path).endsWith(suffix)) continue;
+    const shared = sharedPrefix(from, slashPath(other.path));
+    if (!best || shared > best.shared) best = { file: other, config, shared };
+  }
+  return best;
+}
+
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.lastIndexOf('/', i - 1) + 1;
+}
+
+/**
+ * Whether a redirect is really sent to Entra (and judged here). A URL scheme an Info.plist declares is MSAL's redirect only
  * when the app's code lets the library pick its default (msauth.<bundle id>, else msal<client id>) or
  * passes a redirect the engine cannot see; when every config of the app writes its redirect down, those are
  * judged where they are written and the plist's scheme is only a receiver. With no app code in view, the
  * plist is all there is, and it is judged.
  */
-export function isRedirectSent(uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex): boolean {
+export function isRedirectSent(uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex, owner?: AuthConfig | AppRegistration): boolean {
+  // Android: AppAuth receivers and provider-agnostic templates (see isAndroidRedirectSent).
+  if (owner && !isAndroidRedirectSent(owner, uri, file, workspace)) return false;
   if (uri.role !== 'scheme' || !file.ios) return true;
   const app = appConfigsOf(file, workspace);
   if (!app.length) return true;
@@ -75,6 +104,6 @@ function appUserAgent(configs: AppConfig[]): ResolvedUserAgent | undefined {
   return { ...chosen.agent, evidence: { file: chosen.file.path, range: chosen.agent.range ?? chosen.config.range } };
 }
 
-function withEvidence(file: ParsedFile, agent: UserAgent): ResolvedUserAgent {
+export function withEvidence(file: ParsedFile, agent: UserAgent): ResolvedUserAgent {
   return { ...agent, evidence: agent.range ? { file: file.path, range: agent.range } : undefined };
 }

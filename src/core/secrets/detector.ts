@@ -1,0 +1,179 @@
+import type { Range } from '../model';
+import { isPlaceholder } from '../entra/uri';
+import { isExternalReference } from '../rules/shared/value-reference';
+import { maskSecret } from '../io/text';
+
+// The one secret detector: the committed-secret rule reports what it finds, and every output path (the
+// CLI's messages, the --fix-dry-run diff) masks what it finds. It reads the text, not a format's model,
+// so it sees every spelling in every format alike:
+//   - a key whose name ends in ClientSecret, client_secret, CLIENT_SECRET, Secret, CertificatePassword,
+//     Base64EncodedValue or PrivateKey, with any prefix (`AzureAd:ClientSecret`, `APP_CLIENT_SECRET`,
+//     `ida:ClientSecret`), given a value by `:`, `=`, `=>`, `<key>…</key><string>`, `key="…" value="…"`
+//     or a `WithClientSecret(…)` call; the value quoted (escapes decoded) or bare (.env), or the literal
+//     after `??` / `||` in a C# or JS fallback;
+//   - a PEM private key block (`-----BEGIN … PRIVATE KEY-----`), also inside a JSON string;
+//   - the shape of an Entra client secret (`xxx8Q~` and 31–34 more characters) under any key.
+// Values that are placeholders, references (`${…}`, `@Microsoft.KeyVault(…)`) or samples are not secrets.
+
+export interface SecretHit {
+  /** The secret's range in the text (inside the quotes). */
+  range: Range;
+  /** The value (escapes decoded). */
+  value: string;
+  /** What it is, for messages: "client secret", "certificate password", "private key". */
+  kind: 'client secret' | 'certificate password' | 'certificate' | 'private key';
+}
+
+/** Sample text that is obviously not a real secret. */
+const SAMPLE =
+  /enter[_ ]?(the|your)|your[_ -]?(client[_ -]?)?(secret|password)|replace|change[_ -]?me|placeholder|todo|dummy|fake|sample|example|secret[_ -]?(value|here)|^x+$|^\*+$|^\.+$|^-+$|^<.*>$/i;
+
+/** Whether a value is a literal secret rather than a placeholder, a reference or a sample. */
+export function isLiteralSecret(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 8 || /\s/.test(v)) return false;
+  if (isPlaceholder(v) || isExternalReference(v) || SAMPLE.test(v)) return false;
+  // A template, not a value: an interpolation.
+  if (/\$\{|\{\{/.test(v)) return false;
+  return true;
+}
+
+/** Secret key names, compared in lower case with `_`, `-`, `.` and spaces removed; a prefix before is allowed. */
+const KEY_KINDS: [RegExp, SecretHit['kind']][] = [
+  [/clientsecret$|^secret$|appsecret$|clientsecretvalue$/, 'client secret'],
+  [/(certificate|cert|pfx)password$/, 'certificate password'],
+  [/base64encodedvalue$/, 'certificate'],
+  [/privatekey$/, 'private key'],
+];
+
+function kindOfKey(key: string): SecretHit['kind'] | undefined {
+  const normalized = key.toLowerCase().replace(/[_\-.\s]/g, '');
+  const last = normalized.slice(normalized.lastIndexOf(':') + 1);
+  for (const [pattern, kind] of KEY_KINDS) if (pattern.test(last)) return kind;
+  return undefined;
+}
+
+/** A key and what follows it: `"Key": `, `Key = `, `key: `, `KEY=`, `Key => `. Keys are bounded (linear scan). */
+const ASSIGNMENT = /(["'`]?)([A-Za-z_@][\w.:@-]{0,120})\1[ \t]*(?::|=>|=(?!=))[ \t]*/g;
+const CALL = /\bWith(ClientSecret|CertificatePassword)\s*\(\s*/g;
+const PLIST_KEY = /<key>\s*([\w.:-]{1,120})\s*<\/key>\s*<string>([^<]{0,4096})<\/string>/g;
+const ADD_KEY = /\bkey\s*=\s*["']([\w.:-]{1,120})["']\s+value\s*=\s*(["'])/g;
+const PEM = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY-----/g;
+const ENTRA_SHAPE = /(?<![\w~.-])[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/g;
+
+/** Most hits reported per text (a generated file of thousands of keys still costs little). */
+const MAX_HITS = 1000;
+
+/** Every secret in `text`, in order, without overlaps. Linear in the text. */
+export function findSecrets(text: string): SecretHit[] {
+  const hits: SecretHit[] = [];
+  const add = (hit: SecretHit | undefined) => {
+    if (hit && hits.length < MAX_HITS && isLiteralSecret(hit.value)) hits.push(hit);
+  };
+  if (/secret|password|base64encoded|privatekey|private_key|private-key/i.test(text)) {
+    for (const match of text.matchAll(ASSIGNMENT)) {
+      const kind = kindOfKey(match[2]);
+      if (kind) add(valueAt(text, match.index! + match[0].length, kind));
+    }
+    for (const match of text.matchAll(CALL))
+      add(valueAt(text, match.index! + match[0].length, match[1] === 'ClientSecret' ? 'client secret' : 'certificate password'));
+    for (const match of text.matchAll(PLIST_KEY)) {
+      const kind = kindOfKey(match[1]);
+      if (!kind) continue;
+      const start = match.index! + match[0].lastIndexOf('<string>') + '<string>'.length;
+      add({ range: { start, end: start + match[2].length }, value: match[2].trim(), kind });
+    }
+    for (const match of text.matchAll(ADD_KEY)) {
+      const kind = kindOfKey(match[1]);
+      if (kind) add(valueAt(text, match.index! + match[0].length - 1, kind));
+    }
+  }
+  if (text.includes('PRIVATE KEY-----')) {
+    for (const match of text.matchAll(PEM)) {
+      const start = match.index!;
+      const endMarker = text.indexOf('-----END', start + match[0].length);
+      const close = endMarker < 0 ? -1 : text.indexOf('-----', endMarker + 8);
+      const end = close < 0 ? Math.min(text.length, start + 8192) : close + 5;
+      if (hits.length < MAX_HITS) hits.push({ range: { start, end }, value: text.slice(start, end), kind: 'private key' });
+    }
+  }
+  if (text.includes('Q~'))
+    for (const match of text.matchAll(ENTRA_SHAPE))
+      add({ range: { start: match.index!, end: match.index! + match[0].length }, value: match[0], kind: 'client secret' });
+  hits.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  const result: SecretHit[] = [];
+  for (const hit of hits) if (!result.length || hit.range.start >= result[result.length - 1].range.end) result.push(hit);
+  return result;
+}
+
+/** The literal value that starts at `at`: quoted, bare to the end of the line, or the literal after `??` / `||`. */
+function valueAt(text: string, at: number, kind: SecretHit['kind']): SecretHit | undefined {
+  const quote = text[at];
+  if (quote === '"' || quote === "'" || quote === '`') return quoted(text, at, kind);
+  if (quote === '@' && text[at + 1] === '"') return quoted(text, at + 1, kind);
+  // An expression: look along the rest of the line for a fallback literal (`config["X"] ?? "secret"`).
+  const lineEnd = endOfLine(text, at, 400);
+  const line = text.slice(at, lineEnd);
+  const fallback = /(\?\?|\|\|)\s*@?(["'`])/.exec(line);
+  if (fallback) return quoted(text, at + fallback.index + fallback[0].length - 1, kind);
+  // A bare value (.env, YAML, ini): to the end of the line or a comment, without trailing spaces.
+  if (/^[A-Za-z_$][\w$]*\s*[.([]/.test(line) || /^(true|false|null|undefined|new)\b/.test(line)) return undefined;
+  const bare = /^[^\s#;,}\]]+/.exec(line);
+  // Code, not a value: a member access or a call (`config.Secret`, `GetSecret()`).
+  if (bare && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$|\(/.test(bare[0])) return undefined;
+  return bare ? { range: { start: at, end: at + bare[0].length }, value: bare[0], kind } : undefined;
+}
+
+function quoted(text: string, open: number, kind: SecretHit['kind']): SecretHit | undefined {
+  const quote = text[open];
+  let value = '';
+  const limit = Math.min(text.length, open + 8192);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < limit) {
+      const next = text[++i];
+      const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', "'": "'", '\\': '\\', '/': '/', '`': '`' };
+      if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
+        value += String.fromCharCode(parseInt(text.slice(i + 1, i + 5), 16));
+        i += 4;
+      } else value += simple[next] ?? next;
+      continue;
+    }
+    if (c === quote) return { range: { start: open + 1, end: i }, value, kind };
+    if (c === '\n') return undefined;
+    value += c;
+  }
+  return undefined;
+}
+
+function endOfLine(text: string, from: number, max: number): number {
+  const limit = Math.min(text.length, from + max);
+  for (let i = from; i < limit; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return limit;
+}
+
+/** `text` with every secret replaced by its masked form (for diffs and anything else shown whole). */
+export function maskSecretsIn(text: string, hits: SecretHit[] = findSecrets(text)): string {
+  let result = '';
+  let last = 0;
+  for (const hit of hits) {
+    result += text.slice(last, hit.range.start) + maskSecret(text.slice(hit.range.start, hit.range.end));
+    last = hit.range.end;
+  }
+  return result + text.slice(last);
+}
+
+/** `message` with any of the secret values replaced by their masked forms (a message that quotes a value). */
+export function maskValuesIn(message: string, hits: readonly SecretHit[]): string {
+  let result = message;
+  for (const hit of hits) {
+    for (const form of new Set([hit.value, hit.value.trim()])) {
+      if (form.length >= 4 && result.includes(form)) result = result.split(form).join(maskSecret(form));
+    }
+    // A quoted or escaped form in the text may differ from the decoded value: mask any long enough window too.
+    const raw = hit.value.trim();
+    if (raw.length >= 12)
+      for (let i = 3; i + 8 <= raw.length; i += 4) if (result.includes(raw.slice(i, i + 8))) result = result.split(raw.slice(i, i + 8)).join('********');
+  }
+  return result;
+}
