@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test/fixtures/**', 'test/scenarios/**', 'examples/**', '.vscode-test/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test/fixtures/**', 'test/scenarios/**', 'examples/**', '.vscode-test/**', 'bench/work/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -357,6 +357,67 @@ class AuthService${i} {
   return grow(head, unit, '\n', '', targetBytes);
 }
 
+function gradle(i, targetBytes) {
+  const head = `plugins {
+    id 'com.android.application'
+}
+
+android {
+    namespace 'com.contoso.app${i}'
+    defaultConfig {
+        applicationId "com.contoso.app${i}"
+        minSdkVersion 24
+        manifestPlaceholders = [appAuthRedirectScheme: 'com.contoso.app${i}', msalHash: "/${guid(i).slice(0, 27)}="]
+    }
+    buildTypes {
+        debug { applicationIdSuffix ".debug" }
+    }
+    productFlavors {
+        free { dimension "tier" }
+    }
+}
+
+dependencies {
+`;
+  const unit = (n) => `    implementation "com.contoso.lib${n}:module-${n % 7}:1.${n % 10}.${n % 3}" // library ${n}`;
+  return grow(head, unit, '\n', '\n}\n', targetBytes);
+}
+
+function androidCode(i, targetBytes) {
+  const head = `package com.contoso.app${i}
+
+import android.net.Uri
+import com.microsoft.identity.client.PublicClientApplication
+import net.openid.appauth.AuthorizationRequest
+import net.openid.appauth.AuthorizationServiceConfiguration
+import net.openid.appauth.ResponseTypeValues
+
+object SignIn${i} {
+    const val ISSUER = "https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0"
+    const val CLIENT_ID = "${guid(i)}"
+    private const val REDIRECT = "com.contoso.app${i}:/oauth2redirect"
+
+    fun msal(context: android.content.Context) {
+        PublicClientApplication.createSingleAccountPublicClientApplication(context, R.raw.auth_config, listener)
+    }
+
+    fun appAuth() = AuthorizationServiceConfiguration.fetchFromIssuer(Uri.parse(ISSUER)) { config, _ ->
+        AuthorizationRequest.Builder(config!!, CLIENT_ID, ResponseTypeValues.CODE, Uri.parse(REDIRECT)).build()
+    }
+}
+
+`;
+  const unit = (n) => `class Screen${n}ViewModel(private val repository: Repository) : ViewModel() {
+    private val state = MutableStateFlow(UiState(title = "Screen ${n}", items = emptyList()))
+    fun load() = viewModelScope.launch {
+        val items = repository.items(page = ${n % 9}).filter { it.enabled && it.name.isNotBlank() }
+        state.value = state.value.copy(items = items, label = "\${items.size} items")
+    }
+}
+`;
+  return grow(head, unit, '\n', '', targetBytes);
+}
+
 /** Per format id: the path a workspace would hold it at, and the generator. */
 export const DOCUMENTS = {
   'aad-manifest': { path: 'registration/manifest.json', make: legacyManifest },
@@ -375,4 +436,6 @@ export const DOCUMENTS = {
   swift: { path: 'ios/App/Auth/SignIn.swift', make: swift },
   objc: { path: 'ios/App/ContosoAuth.m', make: objc },
   dart: { path: 'lib/services/auth_service.dart', make: dart },
+  gradle: { path: 'app/build.gradle', make: gradle },
+  'android-code': { path: 'app/src/main/java/com/contoso/app/SignIn.kt', make: androidCode },
 };

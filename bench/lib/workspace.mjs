@@ -15,6 +15,10 @@ const source = (i) =>
     3,
   );
 const moduleCode = (i) => `'use strict';\nmodule.exports = function helper${i}(value) {\n  return value == null ? ${i} : String(value).trim();\n};\n`.repeat(6);
+const kotlinSource = (i) =>
+  `package com.contoso.feature${Math.floor(i / 100)}\n\nclass Screen${i}(private val items: List<String>) {\n  fun title(): String = "Screen ${i}: " + items.size\n  fun resource() = R.drawable.icon_${i % 50}\n}\n`.repeat(
+    4,
+  );
 const bundleCode = (i) => `"use strict";(()=>{var a${i}=function(b){return b*${i}};window.__m${i}=a${i};})();\n`.repeat(12);
 
 /** Creates the workspace once (reused while its version matches); returns its root and file count. */
@@ -61,7 +65,9 @@ export function ensureWorkspace(root) {
     else if (k === 6)
       write(`${area}/Widget${i}.test.js`, `import { Widget${i} } from './Widget${i}';\ntest('renders', () => expect(Widget${i}).toBeDefined());\n`);
     else if (k === 7) write(`${area}/widget${i}.css`, `.widget${i} { color: #${(i % 4096).toString(16).padStart(3, '0')}; padding: 4px; }\n`.repeat(10));
-    else if (k === 8) write(`${area}/README${i}.md`, `# Feature ${i}\n\nNotes about the feature.\n`);
+    else if (k === 8 && i % 20 === 8) write(`${area}/README${i}.md`, `# Feature ${i}\n\nNotes about the feature.\n`);
+    // Android sources (read by name as sniff candidates, then dropped: no sign-in marker in them).
+    else if (k === 8) write(`android/app/src/main/java/com/contoso/feature${Math.floor(i / 100)}/Screen${i}.${i % 40 === 18 ? 'java' : 'kt'}`, kotlinSource(i));
     else write(`${area}/strings${i}.json`, JSON.stringify({ title: `Feature ${i}`, description: 'Localised strings', items: [1, 2, 3] }, null, 2));
   }
   fs.writeFileSync(stampFile, VERSION);

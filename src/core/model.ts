@@ -21,6 +21,14 @@ export interface Position {
 export interface Located<T> {
   value: T;
   range: Range;
+  /** Other files the value was read from (a constant declared elsewhere): shown as related information. */
+  evidence?: Evidence[];
+}
+
+/** Where in another file a value was read from (the engine's cross-file link fills it). */
+export interface Evidence {
+  file: string;
+  range: Range;
 }
 
 /** The platform a redirect URI is registered under, or the kind of app a config belongs to. */
@@ -29,6 +37,7 @@ export type Platform = 'web' | 'spa' | 'publicClient' | 'ios' | 'android' | 'bro
 /** The id of a format in the registry (src/core/formats/index.ts), derived from its records. */
 export type { FormatId } from './formats';
 import type { FormatId } from './formats';
+import type { ValueExpr } from './values/ir';
 
 export type SignInAudience = 'AzureADMyOrg' | 'AzureADMultipleOrgs' | 'AzureADandPersonalMicrosoftAccount' | 'PersonalMicrosoftAccount' | string;
 
@@ -103,6 +112,8 @@ export interface RedirectUri {
   partial?: boolean;
   /** The raw text in the file when it differs from `value` (e.g. the Info.plist scheme alone). */
   raw?: string;
+  /** Other files the value was read from (a constant or an assignment elsewhere in the project). */
+  evidence?: Evidence[];
 }
 
 /** msal's `knownAuthorities`: the hosts it trusts without instance discovery. */
@@ -149,6 +160,13 @@ export interface AuthConfig {
   receiver?: boolean;
   /** The range a finding about the config as a whole is anchored to. */
   range: Range;
+  /**
+   * The config is what a method does to a builder it receives (`AddPlatformConfiguration(builder)`, a
+   * MAUI partial method per platform): the engine completes it from the config that passes its builder.
+   */
+  builderParameterOf?: string;
+  /** Methods this config's builder is passed to (see builderParameterOf). */
+  builderPassedTo?: string[];
 }
 
 /** An app registration: what Entra holds (manifest, IaC, AppCreationScripts). */
@@ -256,6 +274,48 @@ export interface ParseProblem {
   range: Range;
 }
 
+/**
+ * What a code file declares for other files and what it needs from them, for the engine's cross-file
+ * link (engine/link.ts). Values are in the evaluator's IR (values/ir.ts), with the file's own names
+ * already resolved; the names left are those other files may declare.
+ */
+export interface CodeSymbols {
+  /** Files link only with files of the same language (C# files of a project, JS/TS modules by import). */
+  language: 'csharp' | 'js';
+  exports: ExportedSymbol[];
+  /** JS: the names this module imports, by local name. */
+  imports?: ImportedSymbol[];
+  pending: PendingValue[];
+}
+
+/** A value a file declares: a C# member or assignment (`PlatformConfig.RedirectUri`), a JS export. */
+export interface ExportedSymbol {
+  /** The names other files find it under (C#: `Type.Member`, the assigned path; JS: the export name, `default`). */
+  names: string[];
+  expr: ValueExpr;
+  range: Range;
+  platform?: Platform;
+}
+
+/** JS `import { imported as local } from 'module'` (`imported` is `default` or `*` for those forms). */
+export interface ImportedSymbol {
+  local: string;
+  module: string;
+  imported: string;
+}
+
+/** A config field whose value depends on names the file could not resolve itself. */
+export interface PendingValue {
+  /** Index of the config in the file's `configs`. */
+  config: number;
+  field: 'redirectUri' | 'postLogoutRedirectUri' | 'clientId' | 'authority' | 'knownAuthorities';
+  expr: ValueExpr;
+  /** The platform a redirect URI gets when its value does not say one. */
+  platform?: Platform;
+  /** The expression in this file: the values read locally from it are replaced by the linked ones. */
+  range: Range;
+}
+
 /** The result of reading one file: what it says, never a judgement about it. */
 export interface ParsedFile {
   /** Path as given to the engine (absolute in the CLI and the extension). */
@@ -275,6 +335,8 @@ export interface ParsedFile {
   comments?: Range[];
   /** Set when the file was not read (too large, binary); the reason is reported as an information finding. */
   skipped?: string;
+  /** Code files: exported values and values that need other files (see CodeSymbols). */
+  symbols?: CodeSymbols;
 }
 
 export interface Location {

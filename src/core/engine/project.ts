@@ -87,6 +87,8 @@ export class Project {
     const changed = this.index.get(path);
     const result = new Set<string>([path]);
     if (!changed) return [...result];
+    // Files that take values from this one, or give it theirs (engine/link.ts).
+    for (const linked of this.index.linkedWith(path)) result.add(linked);
     for (const registration of changed.registrations) {
       for (const { file } of this.index.configsFor(registration.appId?.value)) result.add(file.path);
     }
@@ -204,7 +206,7 @@ export class Project {
       codes: report.codes ?? rule.meta.codes,
       message: report.message,
       ...(report.detail ? { detail: report.detail } : {}),
-      related: (report.related ?? []).map((r) => this.relatedInfo(r.file, r.range, r.message)),
+      related: [...(report.related ?? []), ...evidenceFor(file, range, report)].map((r) => this.relatedInfo(r.file, r.range, r.message)),
       fixes: report.fixes ?? [],
     };
   }
@@ -263,4 +265,42 @@ const ALWAYS_RUN = new Set(['parse-error', 'file-skipped']);
 function clampRange(range: Range, length: number): Range {
   const start = Math.max(0, Math.min(range.start, length));
   return { start, end: Math.max(start, Math.min(range.end, length)) };
+}
+
+/**
+ * Where the values a finding is about were read from in other files (a constant or an assignment
+ * elsewhere, see engine/link.ts), unless the rule already relates them. Several values can share one
+ * reference (`WithRedirectUri(PlatformConfig.Instance.RedirectUri)` set per platform): then the values
+ * the message quotes are the ones the finding is about.
+ */
+function evidenceFor(file: ParsedFile, range: Range, report: Report): { file: string; range: Range; message: string }[] {
+  const related = report.related ?? [];
+  const values: { value: unknown; evidence: { file: string; range: Range }[] }[] = [];
+  const note = (located: { value: unknown; range: Range; evidence?: { file: string; range: Range }[] } | undefined) => {
+    // The finding is about this value when its range lies within the value's.
+    if (located?.evidence && range.start >= located.range.start && range.end <= located.range.end)
+      values.push({ value: located.value, evidence: located.evidence });
+  };
+  for (const config of file.configs) {
+    config.redirectUris.forEach(note);
+    [config.clientId, config.authority, config.tenant, config.instance, config.knownAuthorities].forEach(note);
+  }
+  const quoted = values.filter((v) => typeof v.value === 'string' && quotes(report.message, v.value));
+  const found: { file: string; range: Range; message: string }[] = [];
+  for (const { evidence } of quoted.length ? quoted : values) {
+    for (const e of evidence) {
+      const known = [...related, ...found].some((r) => r.file === e.file && r.range.start === e.range.start && r.range.end === e.range.end);
+      if (!known) found.push({ file: e.file, range: e.range, message: 'The value is set here.' });
+    }
+  }
+  return found;
+}
+
+/** The message quotes `value` ('…' in a quote stands for a part left out of a long value). */
+function quotes(message: string, value: string): boolean {
+  for (const [, inner] of message.matchAll(/'([^']*)'/g)) {
+    const cut = inner.indexOf('…');
+    if (cut < 0 ? inner === value : value.startsWith(inner.slice(0, cut)) && value.endsWith(inner.slice(cut + 1))) return true;
+  }
+  return false;
 }

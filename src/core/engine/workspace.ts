@@ -1,5 +1,6 @@
 import type { AppRegistration, AuthConfig, ParsedFile } from '../model';
 import { slashPath } from '../io/paths';
+import { linkFile, SymbolTable } from './link';
 
 export interface IndexedRegistration {
   file: ParsedFile;
@@ -13,28 +14,58 @@ export interface IndexedConfig {
 
 /**
  * What the workspace holds, for rules that compare files: registrations by appId, configs by client id,
- * and Android/iOS platform files by folder. Ids are compared case-insensitively (GUIDs).
+ * and Android/iOS platform files by folder. Ids are compared case-insensitively (GUIDs). Files are
+ * handed out linked (engine/link.ts): values a file takes from other files are filled in, and linked
+ * again whenever a file that declares or needs such values changes.
  */
 export class WorkspaceIndex {
+  /** Files as their readers read them. */
   private readonly files = new Map<string, ParsedFile>();
+  private readonly linked = new Map<string, ParsedFile>();
+  private symbols?: SymbolTable;
   private byAppId?: Map<string, IndexedRegistration[]>;
   private byClientId?: Map<string, IndexedConfig[]>;
 
   set(file: ParsedFile): void {
+    const previous = this.files.get(file.path);
     this.files.set(file.path, file);
-    this.invalidate();
+    this.invalidate(linksMatter(file) || (previous !== undefined && linksMatter(previous)), file.path);
   }
 
   delete(path: string): void {
-    if (this.files.delete(path)) this.invalidate();
+    const previous = this.files.get(path);
+    if (previous && this.files.delete(path)) this.invalidate(linksMatter(previous), path);
   }
 
+  /** The file, linked with the files it takes values from. */
   get(path: string): ParsedFile | undefined {
-    return this.files.get(path);
+    const file = this.files.get(path);
+    return file && this.linkedOf(file);
   }
 
   all(): ParsedFile[] {
-    return [...this.files.values()];
+    return [...this.files.values()].map((f) => this.linkedOf(f));
+  }
+
+  /** Files that link with `path`: those that take values from it, or from which it takes values. */
+  linkedWith(path: string): string[] {
+    const file = this.files.get(path);
+    if (!file || !linksMatter(file)) return [];
+    const language = file.symbols?.language ?? 'csharp';
+    return [...this.files.values()]
+      .filter((f) => f.path !== path && SymbolTable.needsLink(f) && (f.symbols?.language ?? 'csharp') === language)
+      .map((f) => f.path);
+  }
+
+  private linkedOf(file: ParsedFile): ParsedFile {
+    if (!SymbolTable.needsLink(file)) return file;
+    let linked = this.linked.get(file.path);
+    if (!linked) {
+      this.symbols ??= new SymbolTable(this.files.values());
+      linked = linkFile(file, this.symbols);
+      this.linked.set(file.path, linked);
+    }
+    return linked;
   }
 
   registrationsFor(appId: string | undefined): IndexedRegistration[] {
@@ -63,14 +94,19 @@ export class WorkspaceIndex {
     return this.all().filter((f) => holds(f) && slashPath(f.path).startsWith(root));
   }
 
-  private invalidate(): void {
+  /** `links`: the file declares or needs values of other files, so every linked file is linked again. */
+  private invalidate(links: boolean, path: string): void {
     this.byAppId = undefined;
     this.byClientId = undefined;
+    if (links) {
+      this.symbols = undefined;
+      this.linked.clear();
+    } else this.linked.delete(path);
   }
 
   private registrationIndex(): Map<string, IndexedRegistration[]> {
     this.byAppId ??= groupById(
-      [...this.files.values()].flatMap((file) => file.registrations.map((registration) => ({ file, registration }))),
+      this.all().flatMap((file) => file.registrations.map((registration) => ({ file, registration }))),
       (entry) => entry.registration.appId?.value,
     );
     return this.byAppId;
@@ -78,7 +114,7 @@ export class WorkspaceIndex {
 
   private configIndex(): Map<string, IndexedConfig[]> {
     this.byClientId ??= groupById(
-      [...this.files.values()].flatMap((file) => file.configs.map((config) => ({ file, config }))),
+      this.all().flatMap((file) => file.configs.map((config) => ({ file, config }))),
       (entry) => entry.config.clientId?.value,
     );
     return this.byClientId;
@@ -119,4 +155,9 @@ function groupById<T>(entries: T[], idOf: (entry: T) => string | undefined): Map
 /** The form ids are compared in: app and client ids are GUIDs, whose case and surrounding spaces do not matter. */
 function idKey(id: string): string {
   return id.trim().toLowerCase();
+}
+
+/** A file whose values link with other files' (it exports or needs values, or passes or receives a builder). */
+function linksMatter(file: ParsedFile): boolean {
+  return file.symbols !== undefined || file.configs.some((c) => c.builderPassedTo !== undefined || c.builderParameterOf !== undefined);
 }

@@ -4,7 +4,7 @@ import { parseAuthority } from '../entra/authority';
 import { tokenizeJava, tokenizeKotlin } from '../lexing/languages';
 import { androidUserAgent } from './android-config';
 import { redirectUri } from './config-util';
-import { declarationLookup, declarations, evaluate, spanOf, TokenCursor, type CodeValue, type NameLookup } from './jvm-tokens';
+import { declarations, FileValues, JAVA_SYNTAX, KOTLIN_SYNTAX, spanOf, TokenCursor, type CodeValue } from './jvm-tokens';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 
 // Android sign-in code in Kotlin and Java, read from the shared lexer's tokens:
@@ -16,7 +16,8 @@ import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types
 //   authorization endpoint or issuer of its `AuthorizationServiceConfiguration(authUri, tokenUri)` /
 //   `fetchFromIssuer(uri)` / `fetchFromUrl(uri)`: that host says whether it is Entra. AppAuth signs in
 //   with Custom Tabs or the browser only.
-// String constants (`const val`, `static final String`) of the file are followed.
+// Values go through the shared evaluator (../values): string constants (`const val`, `static final String`)
+// of the file, templates, `+`, and the alternatives of `?:` and `c ? a : b`.
 
 const MSAL_FACTORIES = new Set([
   'create',
@@ -59,7 +60,7 @@ export const androidCodeFormat = defineFormat({
     const { tokens, comments, problems } = /\.java$/i.test(path) ? tokenizeJava(text) : tokenizeKotlin(text);
     parsed.comments = comments;
     parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
-    new CodeReader(new TokenCursor(tokens), parsed).read();
+    new CodeReader(new TokenCursor(tokens), parsed, /\.java$/i.test(path)).read();
     return parsed;
   },
 });
@@ -72,14 +73,17 @@ interface ServiceConfiguration {
 }
 
 class CodeReader {
-  private readonly lookup: NameLookup;
+  private readonly values: FileValues;
   private readonly refs: AndroidConfigReference[] = [];
 
   constructor(
     private readonly cursor: TokenCursor,
     private readonly parsed: ParsedFile,
+    java: boolean,
   ) {
-    this.lookup = declarationLookup(cursor, declarations(cursor));
+    // The file's declarations are collected on the first name a value refers to.
+    let declared: Map<string, [number, number][]> | undefined;
+    this.values = new FileValues(cursor, java ? JAVA_SYNTAX : KOTLIN_SYNTAX, (name) => (declared ??= declarations(cursor)).get(name));
   }
 
   read(): void {
@@ -149,8 +153,7 @@ class CodeReader {
     if (clientId) config.clientId = located(clientId);
     const authority = this.value(args[2]);
     if (authority && !authority.partial) config.authority = located(authority);
-    const redirect = this.value(args[3]);
-    if (redirect) config.redirectUris.push(this.redirect(redirect));
+    for (const redirect of this.allValues(args[3])) config.redirectUris.push(this.redirect(redirect));
     // The values merge over msal_default_config.json: the broker stays on, the agent is DEFAULT.
     const kind = authority && !authority.partial ? parseAuthority(authority.value)?.kind : undefined;
     config.userAgent = androidUserAgent(undefined, undefined, kind === undefined || kind === 'entra');
@@ -190,8 +193,8 @@ class CodeReader {
     if (clientId) config.clientId = located(clientId);
     const authority = this.serviceAuthority(args[0], services, i);
     if (authority) config.authority = located(authority);
-    const redirect = this.value(args[3]);
-    if (redirect) config.redirectUris.push(this.redirect(redirect));
+    // Every alternative (`if (debug) a else b` aside, `a ?: b`, `c ? a : b`) is a redirect the app may send.
+    for (const redirect of this.allValues(args[3])) config.redirectUris.push(this.redirect(redirect));
     this.parsed.configs.push(config);
   }
 
@@ -219,7 +222,7 @@ class CodeReader {
     const { tokens } = this.cursor;
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].kind !== 'string' || !/^["']+https:\/\//.test(tokens[i].text)) continue;
-      const value = evaluate(this.cursor, i, i + 1, this.lookup);
+      const value = this.values.value(i, i + 1);
       const info = value && parseAuthority(value.value);
       if (!value || !info) continue;
       if (info.kind === 'other') {
@@ -232,7 +235,11 @@ class CodeReader {
   }
 
   private value([start, end]: [number, number]): CodeValue | undefined {
-    return evaluate(this.cursor, start, end, this.lookup);
+    return this.values.value(start, end);
+  }
+
+  private allValues([start, end]: [number, number]): CodeValue[] {
+    return this.values.values(start, end);
   }
 
   private redirect(value: CodeValue): RedirectUri {

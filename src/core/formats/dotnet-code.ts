@@ -2,7 +2,19 @@ import type { AuthConfig, Located, ParsedFile, Platform, Range, RedirectUri, Use
 import { defaultUserAgent } from '../entra/libraries';
 import { NATIVE_CLIENT_URI } from '../entra/uri';
 import { tokenizeCSharp, type CsToken } from '../lexing/languages/csharp';
-import { expressionOf, MapScope, ValueEvaluator, type Declaration, type TokenSyntax, type Value } from '../values';
+import {
+  CsFileSymbols,
+  csharpFileScope,
+  exportNames,
+  expressionOf,
+  inlineNames,
+  ValueEvaluator,
+  type NameExpr,
+  type Scope,
+  type TokenSyntax,
+  type Value,
+} from '../values';
+import type { ExportedSymbol, PendingValue } from '../model';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 
 // MSAL.NET builder chains in C#: PublicClientApplicationBuilder / ConfidentialClientApplicationBuilder
@@ -13,8 +25,9 @@ const BUILDERS: Record<string, Platform> = { PublicClientApplicationBuilder: 'pu
 const OPTIONS: Record<string, Platform> = { PublicClientApplicationOptions: 'publicClient', ConfidentialClientApplicationOptions: 'web' };
 const BROKER_METHOD = /^With(Windows|Mac|Linux)?Broker(Preview)?$/;
 const EMBEDDED_METHOD = /^With(Use)?EmbeddedWebView$/;
-/** Identifiers that may stand before a field's type in a const / static readonly declaration. */
-const MODIFIERS = new Set(['public', 'private', 'internal', 'protected', 'static', 'readonly', 'const', 'new', 'file']);
+/** Text that makes a `.cs` file worth reading (see the format's sniff). */
+const CSHARP_MARKERS = /ClientApplicationBuilder|Redirect(Uri|Url)|\bClientId\b|IntentFilter|WebAuthenticator|msal[0-9a-f{]|msauth/i;
+
 /** How C# writes a hole: unknown parts of a partial value show as `{expression}`. */
 const CSHARP_SYNTAX: TokenSyntax = { display: (source) => `{${source}}`, transparentConstructors: new Set(['Uri']) };
 /** Names looked up by one scan of the tokens each before every identifier is indexed at once. */
@@ -26,9 +39,9 @@ const isBuilderName = (name: string): boolean => BUILDER_NAME_LENGTHS.has(name.l
 export const dotnetCodeFormat = defineFormat({
   id: 'dotnet-code',
   title: 'MSAL.NET code',
-  files: '`*.cs` using `PublicClientApplicationBuilder`',
+  files: '`*.cs` using `PublicClientApplicationBuilder`, or holding a redirect URI, a client id or an `[IntentFilter]`',
   reads:
-    '`.WithRedirectUri(…)` incl. `$"msal{ClientId}://auth"`, `.WithBroker`, `.WithUseEmbeddedWebView`, `.WithAuthority`, `#if __IOS__` / `__ANDROID__` branches',
+    '`.WithRedirectUri(…)` incl. `$"msal{ClientId}://auth"`, `.WithBroker`, `.WithUseEmbeddedWebView`, `.WithAuthority`, `#if __IOS__` / `__ANDROID__` branches and `Platforms/<platform>/` folders; values through locals, `??` / `?:`, fields and properties assigned elsewhere (`PlatformConfig.Instance.RedirectUri = …`), constants of other files, and builders passed to per-platform methods',
   globs: ['**/*.cs'],
   comments: SLASH_COMMENTS,
   literal: 'code',
@@ -36,13 +49,15 @@ export const dotnetCodeFormat = defineFormat({
   untitled: [{ languageId: 'csharp', name: 'Program.cs', hint: /ClientApplicationBuilder|AddMicrosoftIdentityWeb|WithRedirectUri/ }],
   facts: { reads: ['ios-url-schemes', 'android-intent-filters'] },
   byName: (path) => (/\.cs$/i.test(path) ? 'sniff' : 'no'),
-  sniff: (text) => text.includes('ClientApplicationBuilder') || text.includes('WithRedirectUri'),
+  // Also files that only hold what a builder elsewhere uses: a redirect constant or assignment
+  // (`PlatformConfig.Instance.RedirectUri = …`), an `[IntentFilter]` receiver, a WebAuthenticator call.
+  sniff: (text) => CSHARP_MARKERS.test(text),
   parse(path, text) {
     const parsed = emptyParsed(path, 'dotnet-code', text);
     const { tokens, comments, problems } = tokenizeCSharp(text);
     parsed.comments = comments;
     parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
-    new ChainReader(tokens, parsed).read();
+    new ChainReader(tokens, parsed, platformOfPath(path)).read();
     return parsed;
   },
 });
@@ -50,10 +65,13 @@ export const dotnetCodeFormat = defineFormat({
 class ChainReader {
   /** The `#if` platform in force at each token (undefined outside platform branches). */
   private readonly platforms: BranchPlatforms;
-  /** const / static readonly string fields: name -> the declaration's value tokens (one per `#if` branch). */
-  private readonly consts = new Map<string, { tokens: CsToken[]; platform?: Platform }[]>();
-  /** The shared evaluator over the file's constants (a member path resolves by its last name: `Constants.RedirectUri`). */
+  /** Locals, members and assignments of the file, and its types and method bodies. */
+  private readonly symbols: CsFileSymbols;
+  private readonly scope: Scope;
+  /** The shared evaluator over the file's scope (../values). */
   private readonly evaluator: ValueEvaluator;
+  /** Values that depend on names of other files, for the engine's link (by config until configs are sorted). */
+  private readonly pending: (Omit<PendingValue, 'config'> & { owner: AuthConfig })[] = [];
   private readonly walked = new Set<number>();
   /** Identifier token indexes per name: filled name by name, or all at once once many names are asked for. */
   private readonly identifierIndex = new Map<string, number[]>();
@@ -65,13 +83,13 @@ class ChainReader {
   constructor(
     private readonly tokens: CsToken[],
     private readonly parsed: ParsedFile,
+    /** The platform a MAUI/Xamarin platform folder gives the file (`Platforms/iOS/`, `App.Android/`). */
+    private readonly filePlatform: Platform | undefined,
   ) {
     this.platforms = branchPlatforms(tokens);
-    this.collectConsts();
-    const lookup = (name: string): readonly Declaration[] | undefined =>
-      this.consts.get(name)?.map((d) => ({ expr: expressionOf(d.tokens, CSHARP_SYNTAX), platform: d.platform }));
-    const file = new MapScope(lookup);
-    this.evaluator = new ValueEvaluator({ resolve: (path) => file.resolve([path[path.length - 1]]) });
+    this.symbols = new CsFileSymbols(tokens, (i) => this.platforms.at(i) ?? filePlatform);
+    this.scope = csharpFileScope(this.symbols, (d) => expressionOf(d.value, CSHARP_SYNTAX));
+    this.evaluator = new ValueEvaluator(this.scope);
   }
 
   read(): void {
@@ -95,6 +113,12 @@ class ChainReader {
       for (const j of variable ? this.occurrences(variable) : []) {
         if (j >= nextBuilder) break;
         if (j > i && this.isPunct(j + 1, '.') && !this.walked.has(j + 1)) this.walkChain(j + 1, config);
+        // `builder = AddPlatformConfiguration(builder);`: a method (per platform) configures the builder further.
+        const method = this.tokens[j - 2];
+        if (j > i && this.isPunct(j - 1, '(') && method?.kind === 'identifier' && (this.isPunct(j + 1, ')') || this.isPunct(j + 1, ','))) {
+          config.builderPassedTo ??= [];
+          if (!config.builderPassedTo.includes(method.text)) config.builderPassedTo.push(method.text);
+        }
       }
       const merged = this.usesOptions.has(config) ? nearestBefore(options, config.range.start) : undefined;
       if (merged) {
@@ -103,10 +127,96 @@ class ChainReader {
       }
       this.parsed.configs.push(config);
     }
-    this.parsed.configs.push(...options);
+    this.parsed.configs.push(...options, ...this.readBuilderParameters());
     this.parsed.configs.sort((a, b) => a.range.start - b.range.start);
     this.applyEmbeddedWebView();
     for (const config of this.parsed.configs) config.userAgent = dotnetUserAgent(this.userAgentChoices.get(config) ?? {});
+    this.writeSymbols();
+  }
+
+  /**
+   * `AddPlatformConfiguration(PublicClientApplicationBuilder builder) { builder.WithRedirectUri(…) }`: what
+   * a method does to a builder it receives is a config of its own, which the engine completes from the
+   * config that passes the builder (MAUI partial methods, one file per platform).
+   */
+  private readBuilderParameters(): AuthConfig[] {
+    const { tokens } = this;
+    const configs: AuthConfig[] = [];
+    for (const name of Object.keys(BUILDERS)) {
+      for (const i of this.occurrences(name)) {
+        const parameter = tokens[i + 1];
+        if (parameter?.kind !== 'identifier' || !(this.isPunct(i + 2, ')') || this.isPunct(i + 2, ','))) continue;
+        const open = this.enclosingParen(i);
+        const method = tokens[open - 1];
+        if (open < 1 || method?.kind !== 'identifier') continue;
+        const close = this.matchingParen(open);
+        let body = close + 1;
+        while (body < tokens.length && !this.isPunct(body, '{') && !this.isPunct(body, ';') && !this.isPunct(body, '=')) body++;
+        if (!this.isPunct(body, '{')) continue; // a declaration without a body (the other part of a partial method)
+        const end = this.matchingParen(body);
+        const config: AuthConfig = {
+          kind: 'config',
+          library: 'msal-dotnet',
+          platform: BUILDERS[name],
+          redirectUris: [],
+          range: { start: parameter.start, end: parameter.end },
+          builderParameterOf: method.text,
+        };
+        for (const j of this.occurrences(parameter.text)) {
+          if (j > body && j < end && this.isPunct(j + 1, '.') && !this.walked.has(j + 1)) this.walkChain(j + 1, config);
+        }
+        configs.push(config);
+      }
+    }
+    return configs;
+  }
+
+  /** Index of the `(` whose parentheses hold token `i` (-1 when none). */
+  private enclosingParen(i: number): number {
+    let depth = 0;
+    for (let k = i - 1; k >= 0; k--) {
+      const t = this.tokens[k];
+      if (t.kind !== 'punct') continue;
+      if (t.text === ')') depth++;
+      else if (t.text === '(') {
+        if (depth === 0) return k;
+        depth--;
+      } else if ((t.text === ';' || t.text === '{' || t.text === '}') && depth === 0) return -1;
+    }
+    return -1;
+  }
+
+  /** Values that need other files become pending; the file's members and assignments are exported. */
+  private writeSymbols(): void {
+    const pending: PendingValue[] = [];
+    for (const { owner, ...rest } of this.pending) {
+      const config = this.parsed.configs.indexOf(owner);
+      if (config >= 0) pending.push({ config, ...rest });
+    }
+    const exports: ExportedSymbol[] = [];
+    for (const d of this.symbols.declarations) {
+      const names = exportNames(d);
+      // Only values that may be strings: a literal, a name or a path, an interpolation, a concatenation.
+      if (!names.length || !d.value.some((t) => t.kind === 'string' || t.kind === 'identifier')) continue;
+      const { expr } = inlineNames(expressionOf(d.value, CSHARP_SYNTAX), this.scope, (n) => this.qualify(n));
+      exports.push({ names, expr, range: d.range, ...(d.platform ? { platform: d.platform } : {}) });
+    }
+    if (pending.length || exports.length) this.parsed.symbols = { language: 'csharp', exports, pending };
+  }
+
+  /** The name other files export for an unresolved name: a bare name inside a type is a member of that type. */
+  private qualify(name: NameExpr): string[] {
+    const path = name.path[0] === 'this' ? name.path.slice(1) : name.path;
+    const type = this.symbols.typeAt(name.range.start);
+    return path.length === 1 && type ? [type, path[0]] : path;
+  }
+
+  /** When `expression` names something the file does not declare, the engine links it from other files. */
+  private notePending(owner: AuthConfig, field: PendingValue['field'], expression: CsToken[], platform?: Platform): void {
+    if (!expression.length) return;
+    const { expr, unresolved } = inlineNames(expressionOf(expression, CSHARP_SYNTAX), this.scope, (n) => this.qualify(n));
+    if (!unresolved.length) return;
+    this.pending.push({ owner, field, expr, range: span(expression), ...(platform ? { platform } : {}) });
   }
 
   /** `new PublicClientApplicationOptions { ClientId = …, RedirectUri = … }`: a config of its own until a builder uses it. */
@@ -133,9 +243,13 @@ class ChainReader {
           const located = known ? { value: known.value, range: known.range } : undefined;
           const key = member[0].text;
           if (key === 'RedirectUri') {
-            for (const v of values) this.addRedirect(config, v.value, v.range, v.platform ?? this.platforms.at(i) ?? config.platform, { partial: v.partial });
-          } else if (key === 'ClientId') config.clientId = located;
-          else if (key === 'TenantId') config.tenant = located;
+            const platform = this.platforms.at(i) ?? this.filePlatform ?? config.platform;
+            for (const v of values) this.addRedirect(config, v.value, v.range, v.platform ?? platform, { partial: v.partial, evidence: v.evidence });
+            this.notePending(config, 'redirectUri', member.slice(2), platform);
+          } else if (key === 'ClientId') {
+            config.clientId = located;
+            this.notePending(config, 'clientId', member.slice(2));
+          } else if (key === 'TenantId') config.tenant = located;
           else if (key === 'Instance') config.instance = located;
           else if (key === 'ClientSecret' && known?.value) config.clientSecret = located;
         }
@@ -251,8 +365,11 @@ class ChainReader {
     } else if (name === 'Create') {
       const id = this.evaluate(first).find((v) => !v.partial);
       if (id) config.clientId = { value: id.value, range: id.range };
+      this.notePending(config, 'clientId', first);
     } else if (name === 'WithRedirectUri') {
-      for (const v of this.evaluate(first)) this.addRedirect(config, v.value, v.range, v.platform ?? callPlatform ?? config.platform, { partial: v.partial });
+      const platform = callPlatform ?? this.filePlatform ?? config.platform;
+      for (const v of this.evaluate(first)) this.addRedirect(config, v.value, v.range, v.platform ?? platform, { partial: v.partial, evidence: v.evidence });
+      this.notePending(config, 'redirectUri', first, platform);
     } else if (name === 'WithDefaultRedirectUri') {
       this.addRedirect(config, NATIVE_CLIENT_URI, { start: method.start, end: method.end }, callPlatform ?? config.platform, {
         implied: true,
@@ -282,6 +399,7 @@ class ChainReader {
   private applyAuthority(args: CsToken[][], config: AuthConfig): void {
     const known = args.map((a) => this.evaluate(a).find((v) => !v.partial));
     const [first, second] = known;
+    if (args.length === 1) this.notePending(config, 'authority', args[0]);
     if (first && /^https?:\/\//i.test(first.value)) {
       if (second) {
         config.instance = { value: first.value, range: first.range };
@@ -317,27 +435,6 @@ class ChainReader {
     let choices = this.userAgentChoices.get(config);
     if (!choices) this.userAgentChoices.set(config, (choices = {}));
     return choices;
-  }
-
-  /** `[modifiers] string Name = value;` and `string Name => value;` with const or readonly among the modifiers. */
-  private collectConsts(): void {
-    const { tokens } = this;
-    for (let i = 1; i + 2 < tokens.length; i++) {
-      if (tokens[i].text !== 'string' || tokens[i].kind !== 'identifier' || tokens[i + 1].kind !== 'identifier') continue;
-      let isConstant = false;
-      for (let k = i - 1; k >= 0 && tokens[k].kind === 'identifier' && MODIFIERS.has(tokens[k].text); k--) {
-        if (tokens[k].text === 'const' || tokens[k].text === 'readonly') isConstant = true;
-      }
-      const arrow = this.isPunct(i + 2, '=') && this.isPunct(i + 3, '>');
-      if (!this.isPunct(i + 2, '=') || (!isConstant && !arrow)) continue;
-      const valueStart = arrow ? i + 4 : i + 3;
-      let end = valueStart;
-      while (end < tokens.length && !this.isPunct(end, ';') && tokens[end].kind !== 'directive') end++;
-      const name = tokens[i + 1].text;
-      const list = this.consts.get(name) ?? [];
-      list.push({ tokens: tokens.slice(valueStart, end), platform: this.platforms.at(i) });
-      this.consts.set(name, list);
-    }
   }
 
   /** Every static value of an expression (see ../values): strings, interpolation, constants, `+`, `??`, `?:`. */
@@ -468,4 +565,22 @@ function branchPlatforms(tokens: CsToken[]): BranchPlatforms {
     }
   }
   return result;
+}
+
+/**
+ * The platform a MAUI or Xamarin project folder gives its files: `Platforms/Android/`, `Platforms/iOS/`,
+ * `Platforms/MacCatalyst/`, `Platforms/Windows/`, or a Xamarin head project (`App.Android/`, `App.Droid/`,
+ * `App.iOS/`, `App.UWP/`).
+ */
+export function platformOfPath(path: string): Platform | undefined {
+  const p = path.replace(/\\/g, '/');
+  const folder = /\/Platforms\/(Android|iOS|MacCatalyst|Windows|Tizen)\//i.exec(p)?.[1]?.toLowerCase();
+  if (folder === 'android') return 'android';
+  if (folder === 'ios' || folder === 'maccatalyst') return 'ios';
+  if (folder === 'windows') return 'publicClient';
+  const head = /(?:^|\/)[^/]*\.(Android|Droid|iOS|UWP|WinUI)\//i.exec(p)?.[1]?.toLowerCase();
+  if (head === 'android' || head === 'droid') return 'android';
+  if (head === 'ios') return 'ios';
+  if (head === 'uwp' || head === 'winui') return 'publicClient';
+  return undefined;
 }

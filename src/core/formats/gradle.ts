@@ -2,7 +2,8 @@ import type { AndroidBuildBlock, AndroidBuildInfo, AndroidBuildValue, AuthConfig
 import { tokenizeGroovy, tokenizeKotlin } from '../lexing/languages';
 import { lowerBaseName } from '../io/paths';
 import { isForeignSdkScheme, redirectUri } from './config-util';
-import { declarationLookup, declarations, evaluate, spanOf, stringValue, TokenCursor, type CodeValue, type NameLookup } from './jvm-tokens';
+import { stringLiteral, type Declaration } from '../values';
+import { declarations, FileValues, KOTLIN_SYNTAX, spanOf, stringValue, TokenCursor, type CodeValue } from './jvm-tokens';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 
 // Android module build files, Groovy (`build.gradle`) and Kotlin DSL (`build.gradle.kts`), read from the
@@ -54,7 +55,7 @@ interface OpenBlock {
 
 class BuildReader {
   private readonly build: AndroidBuildInfo = { flavorDimensions: [], blocks: [] };
-  private readonly lookup: NameLookup;
+  private readonly values: FileValues;
   private readonly blocksByKey = new Map<string, AndroidBuildBlock>();
   private found = false;
 
@@ -62,8 +63,13 @@ class BuildReader {
     private readonly cursor: TokenCursor,
     private readonly parsed: ParsedFile,
   ) {
-    const declared = declarations(cursor);
-    this.lookup = declarationLookup(cursor, declared, (name) => this.buildProperty(name));
+    let declared: Map<string, [number, number][]> | undefined;
+    this.values = new FileValues(
+      cursor,
+      KOTLIN_SYNTAX,
+      (name) => (declared ??= declarations(cursor)).get(name),
+      (name) => this.buildPropertyDeclaration(name),
+    );
   }
 
   read(): void {
@@ -190,7 +196,7 @@ class BuildReader {
   }
 
   private buildValue(start: number, end: number): AndroidBuildValue | undefined {
-    const value = evaluate(this.cursor, start, end, this.lookup);
+    const value = this.values.value(start, end);
     if (value) return toBuildValue(value);
     if (end <= start) return undefined;
     // A value the script computes (`rootProject.ext.appId`, a function): there, but not known.
@@ -298,9 +304,14 @@ class BuildReader {
 
   /** `applicationId` inside a script means defaultConfig's (Groovy `"${applicationId}"`, Kotlin `"$applicationId"`). */
   private buildProperty(name: string): CodeValue | undefined {
-    if (name !== 'applicationId' && name !== 'android.defaultConfig.applicationId' && name !== 'defaultConfig.applicationId') return undefined;
+    if (name !== 'applicationId') return undefined;
     const id = this.build.blocks.find((b) => b.kind === 'defaultConfig' && b.applicationId)?.applicationId;
     return id && !id.partial ? id : undefined;
+  }
+
+  private buildPropertyDeclaration(name: string): readonly Declaration[] | undefined {
+    const id = this.buildProperty(name);
+    return id ? [{ expr: stringLiteral(id.value, id.range) }] : undefined;
   }
 
   private notePlugin(text: string): void {

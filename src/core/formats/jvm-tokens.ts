@@ -1,5 +1,6 @@
 import type { LexToken } from '../lexing/lexer';
 import type { Range } from '../model';
+import { expressionOf, MapScope, ValueEvaluator, type Declaration, type TokenSyntax, type ValueExpr } from '../values';
 
 // Navigation over the shared lexer's tokens for the Android readers (Kotlin, Java, Groovy and Kotlin DSL
 // build files): bracket matching, call arguments, statement ends and string values with exact ranges.
@@ -27,8 +28,9 @@ export class TokenCursor {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.kind !== 'punct') continue;
-      if (OPENERS[t.text]) stack.push(i);
-      else if (t.text === ')' || t.text === ']' || t.text === '}') {
+      const c = t.text.charCodeAt(0);
+      if (c === 40 || c === 91 || c === 123) stack.push(i);
+      else if (c === 41 || c === 93 || c === 125) {
         // Pop to the matching opener; openers left unclosed by broken input are dropped on the way.
         for (let s = stack.length - 1; s >= 0; s--) {
           if (OPENERS[tokens[stack[s]].text] === t.text) {
@@ -162,120 +164,57 @@ export interface CodeValue {
   partial?: boolean;
 }
 
-/** Resolves a name (`X`, `Config.X`) to its value; undefined when the name is not known statically. */
-export type NameLookup = (name: string, depth: number) => CodeValue | undefined;
+/** Kotlin and Groovy show unknown parts as `${x}` and have the Elvis `?:`; Java writes no holes but shows them alike. */
+export const KOTLIN_SYNTAX: TokenSyntax = { display: (source) => `\${${source}}`, elvis: true };
+export const JAVA_SYNTAX: TokenSyntax = { display: (source) => `\${${source}}` };
 
-/** Calls that hand their string argument through unchanged (`Uri.parse(x)`) or a receiver (`x.toUri()`). */
-const PASS_THROUGH_CALLS = new Set(['parse', 'toUri', 'toString', 'trim', 'toHttpUrl', 'create', 'valueOf']);
-const MAX_DEPTH = 8;
+/** Calls that hand their one string argument through: `Uri.parse(x)`, `URI.create(x)`, `String.valueOf(x)`. */
+const WRAPPING_CALLS = new Set(['parse', 'create', 'valueOf', 'toHttpUrl']);
+/** Calls on a value that keep it: `x.toUri()`, `x.toString()`, `x.trim()`. */
+const KEEPING_CALLS = new Set(['toUri', 'toString', 'trim', 'toHttpUrl']);
 
 /**
- * Evaluates a string expression of tokens [start, end): literals (holes filled from `lookup`), names,
- * `a + b`, parentheses and the pass-through calls above. Text it cannot see is kept as `${…}` and the
- * value marked partial; undefined when nothing of it is a string.
+ * The token range of the string inside Android's URI wrappers: `Uri.parse(x)` → `x`, `x.toUri()` → `x`,
+ * `x!!` → `x` (repeatedly), so the shared front end sees the string expression itself.
  */
-export function evaluate(cursor: TokenCursor, start: number, end: number, lookup: NameLookup, depth = 0): CodeValue | undefined {
-  if (depth > MAX_DEPTH || start >= end) return undefined;
-  const { tokens } = cursor;
-  const terms: CodeValue[] = [];
-  let seen = false;
-  let i = cursor.skipNewlines(start);
-  while (i < end) {
-    const [value, next] = term(cursor, i, end, lookup, depth);
-    if (value) seen = true;
-    terms.push(
-      value ?? {
-        value: `\${${tokens
-          .slice(i, next)
-          .map((t) => t.text)
-          .join('')}}`,
-        range: spanOf(tokens, i, Math.max(i + 1, next)),
-        partial: true,
-      },
-    );
-    i = cursor.skipNewlines(Math.max(next, i + 1));
-    if (i >= end || !cursor.isPunct(i, '+')) break;
-    i = cursor.skipNewlines(i + 1);
-  }
-  // Tokens left over (an operator other than `+`): the expression is not a plain string.
-  if (!seen) return undefined;
-  if (i < end) terms.push({ value: '${…}', range: spanOf(tokens, i, end), partial: true });
-  if (terms.length === 1) return terms[0];
-  return {
-    value: terms.map((t) => t.value).join(''),
-    // A concatenation is located where it is written (its parts may come from declarations elsewhere).
-    range: spanOf(tokens, cursor.skipNewlines(start), cursor.skipNewlinesBack(end - 1) + 1),
-    partial: terms.some((t) => t.partial) || undefined,
-  };
-}
-
-/** One operand: its value (undefined when not a string) and the index after it. */
-function term(cursor: TokenCursor, i: number, end: number, lookup: NameLookup, depth: number): [CodeValue | undefined, number] {
-  const { tokens } = cursor;
-  const t = tokens[i];
-  if (t.kind === 'string') {
-    const s = stringValue(t);
-    let value = s.text;
-    let partial = false;
-    for (const hole of s.holes) {
-      const filled = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(hole.expression.trim()) ? lookup(hole.expression.trim(), depth + 1) : undefined;
-      if (filled && !filled.partial) value = value.replace(`\${${hole.expression}}`, () => filled.value);
-      else partial = true;
-    }
-    return [{ value, range: s.range, partial: partial || undefined }, skipSuffixCalls(cursor, i + 1, end)];
-  }
-  if (t.kind === 'punct' && t.text === '(') {
-    const close = cursor.closing(i);
-    if (close < 0 || close >= end) return [undefined, end];
-    return [evaluate(cursor, i + 1, close, lookup, depth + 1), skipSuffixCalls(cursor, close + 1, end)];
-  }
-  if (t.kind !== 'identifier') return [undefined, cursor.expressionEnd(i + 1, end)];
-  // A dotted name, possibly a call: `Uri.parse(x)`, `Config.REDIRECT`, `BuildConfig.X`.
-  let j = i;
-  const names = [t.text];
-  while (cursor.isPunct(j + 1, '.') && cursor.isIdent(j + 2)) {
-    j += 2;
-    names.push(tokens[j].text);
-  }
-  if (cursor.isPunct(j + 1, '(')) {
-    const close = cursor.closing(j + 1);
-    if (close < 0 || close >= end) return [undefined, end];
-    const args = cursor.args(j + 1) ?? [];
-    const callee = names[names.length - 1];
-    if (PASS_THROUGH_CALLS.has(callee) && args.length === 1) {
-      return [evaluate(cursor, args[0][0], args[0][1], lookup, depth + 1), skipSuffixCalls(cursor, close + 1, end)];
-    }
-    // `REDIRECT.toUri()`: the receiver's value.
-    if (PASS_THROUGH_CALLS.has(callee) && !args.length && names.length > 1) {
-      return [lookup(names.slice(0, -1).join('.'), depth + 1), skipSuffixCalls(cursor, close + 1, end)];
-    }
-    return [undefined, skipSuffixCalls(cursor, close + 1, end)];
-  }
-  if (names.length === 1 && (t.text === 'null' || t.text === 'true' || t.text === 'false')) return [undefined, j + 1];
-  const value = lookup(names.join('.'), depth + 1);
-  return [value, skipSuffixCalls(cursor, j + 1, end)];
-}
-
-/** Skips `.toUri()`, `.toString()`, `!!` after a value; other calls make the rest of the term unknown. */
-function skipSuffixCalls(cursor: TokenCursor, i: number, end: number): number {
-  while (i < end) {
-    if (cursor.isPunct(i, '!') && cursor.isPunct(i + 1, '!')) {
-      i += 2;
+export function unwrapped(cursor: TokenCursor, start: number, end: number): [number, number] {
+  for (let guard = 0; guard < 16 && end > start; guard++) {
+    const last = end - 1;
+    if (cursor.isPunct(last, '!') && cursor.isPunct(last - 1, '!')) {
+      end -= 2;
       continue;
     }
+    // `….toUri()` / `…?.toString()`
     if (
-      (cursor.isPunct(i, '.') || (cursor.isPunct(i, '?') && cursor.isPunct(i + 1, '.'))) &&
-      PASS_THROUGH_CALLS.has(cursor.tokens[cursor.isPunct(i, '?') ? i + 2 : i + 1]?.text ?? '')
+      cursor.isPunct(last, ')') &&
+      cursor.opening(last) === last - 1 &&
+      KEEPING_CALLS.has(cursor.tokens[last - 2]?.text ?? '') &&
+      cursor.isPunct(last - 3, '.')
     ) {
-      const name = cursor.isPunct(i, '?') ? i + 2 : i + 1;
-      if (cursor.isPunct(name + 1, '(') && cursor.closing(name + 1) === name + 2) {
-        i = name + 3;
-        continue;
+      end = cursor.isPunct(last - 4, '?') ? last - 4 : last - 3;
+      continue;
+    }
+    // `Uri.parse(…)` spanning the whole range
+    if (cursor.isPunct(last, ')') && cursor.isIdent(start)) {
+      const open = cursor.opening(last);
+      const callee = cursor.tokens[open - 1];
+      if (open > start && callee?.kind === 'identifier' && WRAPPING_CALLS.has(callee.text) && isDottedName(cursor, start, open)) {
+        const args = cursor.args(open);
+        if (args?.length === 1) {
+          [start, end] = args[0];
+          continue;
+        }
       }
     }
     break;
   }
-  return i;
+  return [start, end];
+}
+
+/** Tokens [start, end) are `a.b.c` (names and dots only). */
+function isDottedName(cursor: TokenCursor, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if ((k - start) % 2 === 0 ? !cursor.isIdent(k) : !cursor.isPunct(k, '.')) return false;
+  return (end - start) % 2 === 1;
 }
 
 /** Keywords that declare a name with `=`: Kotlin `val`/`var`, Groovy `def`, and Java/Groovy `String`. */
@@ -310,29 +249,43 @@ export function declarations(cursor: TokenCursor): Map<string, [number, number][
 }
 
 /**
- * A lookup over a file's declarations: `X` or `Owner.X` (the last segment) resolves when every declaration
- * of the name gives the same value; `extra` answers names the declarations do not (the build's own
- * properties in Gradle).
+ * The shared evaluator (../values) over a file's declarations: a name or member path resolves by its last
+ * name (`Config.REDIRECT` → `REDIRECT`); `extra` answers names the file does not declare (the build's own
+ * properties in Gradle). `values` gives every value an expression may take (`a ?: b`, `c ? a : b`).
  */
-export function declarationLookup(cursor: TokenCursor, declared: Map<string, [number, number][]>, extra?: NameLookup): NameLookup {
-  // Each name is evaluated once; a name met again while it is being evaluated is a cycle (`a = b`, `b = a`).
-  const memo = new Map<string, CodeValue | undefined | 'pending'>();
-  const lookup: NameLookup = (name, depth) => {
-    if (depth > MAX_DEPTH) return undefined;
-    const own = extra?.(name, depth);
-    if (own) return own;
-    const last = name.slice(name.lastIndexOf('.') + 1);
-    const known = memo.get(last);
-    if (known === 'pending') return undefined;
-    if (memo.has(last)) return known;
-    const ranges = declared.get(last);
-    if (!ranges?.length) return undefined;
-    memo.set(last, 'pending');
-    const values = ranges.map(([s, e]) => evaluate(cursor, s, e, lookup, depth + 1));
-    const [first] = values;
-    const value = !first || values.some((v) => !v || v.value !== first.value) ? undefined : first;
-    memo.set(last, value);
-    return value;
-  };
-  return lookup;
+export class FileValues {
+  private readonly evaluator: ValueEvaluator;
+
+  constructor(
+    private readonly cursor: TokenCursor,
+    private readonly syntax: TokenSyntax,
+    /** The token ranges of each declaration of a name (see `declarations`). */
+    declared: (name: string) => [number, number][] | undefined,
+    extra?: (name: string) => readonly Declaration[] | undefined,
+  ) {
+    const file = new MapScope((name) => {
+      const own = extra?.(name);
+      if (own) return own;
+      return declared(name)?.map(([s, e]) => ({ expr: this.ir(s, e) }));
+    });
+    this.evaluator = new ValueEvaluator({ resolve: (path) => file.resolve([path[path.length - 1]]) });
+  }
+
+  /** Every value tokens [start, end) may take. */
+  values(start: number, end: number): CodeValue[] {
+    if (end <= start) return [];
+    return this.evaluator
+      .values(this.ir(start, end))
+      .map((v) => (v.partial ? { value: v.value, range: v.range, partial: true } : { value: v.value, range: v.range }));
+  }
+
+  /** The first value tokens [start, end) may take (ids and authorities: one is expected). */
+  value(start: number, end: number): CodeValue | undefined {
+    return this.values(start, end)[0];
+  }
+
+  private ir(start: number, end: number): ValueExpr {
+    const [s, e] = unwrapped(this.cursor, start, end);
+    return expressionOf(this.cursor.tokens.slice(s, e), this.syntax);
+  }
 }

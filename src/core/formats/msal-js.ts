@@ -6,7 +6,19 @@ import { GUID } from '../entra/uri';
 import { keepWantedChunks, scanTopLevel } from '../lexing/js-scan';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 import { baseName } from '../io/paths';
-import { MapScope, unknown, ValueEvaluator, type StringExprPart, type Value, type ValueExpr } from '../values';
+import {
+  IMPORTED,
+  importedModuleKey,
+  inlineNames,
+  MapScope,
+  unknown,
+  ValueEvaluator,
+  type NameExpr,
+  type StringExprPart,
+  type Value,
+  type ValueExpr,
+} from '../values';
+import type { ExportedSymbol, ImportedSymbol, PendingValue } from '../model';
 
 // JS/TS configs for msal-browser, msal-react, msal-angular, msal-node, Electron and React Native.
 // Read with Babel (a real parser with offsets); only values of redirect-ish keys in object literals are
@@ -72,7 +84,7 @@ export const msalJsFormat = defineFormat({
   files:
     '`*.js`, `*.jsx`, `*.ts`, `*.tsx`, `*.mjs`, `*.cjs` whose name suggests auth config (`authConfig`, `msal*`, `*auth*`, `*config*`, `app.module`, `main`, `App` …)',
   reads:
-    '`clientId`, `authority`, `knownAuthorities`, `redirectUri`, `postLogoutRedirectUri` in object literals, `const` values of the same file, template literals (only what is statically known), `Platform.select` branches',
+    '`clientId`, `authority`, `knownAuthorities`, `redirectUri`, `postLogoutRedirectUri` in object literals, `const` values and object members of the same file, values imported from other read modules (`environment.ts`), template literals (only what is statically known), `Platform.select` branches',
   globs: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
   markers: ['**/authConfig.*', '**/msalConfig.*'],
   comments: SLASH_COMMENTS,
@@ -210,6 +222,9 @@ interface FileFacts {
   candidates: { node: t.ObjectExpression; platform?: Platform }[];
   /** `x.redirectUri = value` assignments. */
   assignments: { key: string; value: t.Expression; platform?: Platform }[];
+  /** Relative imports and requires, by local name (module = the imported file's module key). */
+  imports: ImportedSymbol[];
+  path: string;
   text: string;
 }
 
@@ -218,8 +233,8 @@ function isNode(value: unknown): value is t.Node {
 }
 
 /** One pass over the tree, iterative (deep nesting cannot overflow the stack). */
-function collectFacts(file: t.File, text: string): FileFacts {
-  const facts: FileFacts = { modules: new Set(), identifiers: new Set(), consts: new Map(), candidates: [], assignments: [], text };
+function collectFacts(file: t.File, text: string, path: string): FileFacts {
+  const facts: FileFacts = { modules: new Set(), identifiers: new Set(), consts: new Map(), candidates: [], assignments: [], imports: [], path, text };
   const stack: { node: t.Node; platform?: Platform }[] = [{ node: file.program }];
   while (stack.length) {
     const { node, platform } = stack.pop()!;
@@ -240,14 +255,29 @@ function collectFacts(file: t.File, text: string): FileFacts {
 /** Records what one node tells; returns the platform of each branch of a `Platform.select` call. */
 function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined): Map<t.Node, Platform> | undefined {
   switch (node.type) {
-    case 'ImportDeclaration':
+    case 'ImportDeclaration': {
       facts.modules.add(node.source.value);
-      for (const specifier of node.specifiers) facts.identifiers.add(specifier.local.name);
+      const module = importedModuleKey(facts.path, node.source.value);
+      for (const specifier of node.specifiers) {
+        facts.identifiers.add(specifier.local.name);
+        if (!module) continue;
+        const imported =
+          specifier.type === 'ImportDefaultSpecifier'
+            ? 'default'
+            : specifier.type === 'ImportNamespaceSpecifier'
+              ? '*'
+              : specifier.imported.type === 'Identifier'
+                ? specifier.imported.name
+                : specifier.imported.value;
+        facts.imports.push({ local: specifier.local.name, module, imported });
+      }
       return undefined;
+    }
     case 'VariableDeclaration':
       if (node.kind === 'const') {
         for (const d of node.declarations) if (d.id.type === 'Identifier' && d.init && !facts.consts.has(d.id.name)) facts.consts.set(d.id.name, d.init);
       }
+      for (const d of node.declarations) noteRequire(d, facts);
       return undefined;
     case 'Identifier':
       facts.identifiers.add(node.name);
@@ -273,6 +303,23 @@ function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined
     }
     default:
       return undefined;
+  }
+}
+
+/** `const x = require('./m')`, `const { a, b: c } = require('./m')`: imported names. */
+function noteRequire(declarator: t.VariableDeclarator, facts: FileFacts): void {
+  const init = declarator.init;
+  if (init?.type !== 'CallExpression') return;
+  const specifier = requiredModule(init);
+  const module = specifier === undefined ? undefined : importedModuleKey(facts.path, specifier);
+  if (!module) return;
+  if (declarator.id.type === 'Identifier') facts.imports.push({ local: declarator.id.name, module, imported: '*' });
+  else if (declarator.id.type === 'ObjectPattern') {
+    for (const property of declarator.id.properties) {
+      if (property.type !== 'ObjectProperty' || property.value.type !== 'Identifier') continue;
+      const key = propertyName(property);
+      if (key) facts.imports.push({ local: property.value.name, module, imported: key });
+    }
   }
 }
 
@@ -324,16 +371,17 @@ function libraryOf(facts: FileFacts): { library: Library; platform: Platform } {
 }
 
 function readConfigs(file: t.File, parsed: ParsedFile): void {
-  const facts = collectFacts(file, parsed.text);
+  const facts = collectFacts(file, parsed.text, parsed.path);
   const { library, platform } = libraryOf(facts);
   const evaluator = new Evaluator(facts);
   const configs: AuthConfig[] = [];
   const requestRedirects: RedirectUri[] = [];
   const seen = new Set<string>();
+  const pending: (Omit<PendingValue, 'config'> & { owner: AuthConfig })[] = [];
   // Parents come before children in the walk; read configs in source order.
   const candidates = [...facts.candidates].sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
   for (const { node, platform: branchPlatform } of candidates) {
-    const config = readObject(node, evaluator, library, branchPlatform ?? platform, seen);
+    const config = readObject(node, evaluator, library, branchPlatform ?? platform, seen, pending);
     if (!config) continue;
     const ownsApp = config.clientId || config.authority || config.knownAuthorities || config.clientSecret;
     if (ownsApp) configs.push(config);
@@ -361,6 +409,59 @@ function readConfigs(file: t.File, parsed: ParsedFile): void {
   // Other OAuth libraries use the same key names (a Google client's custom scheme is not an Entra
   // problem): keep configs only when the file is about the Microsoft identity platform.
   if (configs.length && isMicrosoftIdentity(facts, configs)) parsed.configs = parsed.configs.concat(configs);
+  writeSymbols(file, parsed, facts, evaluator, pending);
+}
+
+/**
+ * What the module exports (for the modules that import it) and which config values need imported names,
+ * for the engine's cross-file link (engine/link.ts).
+ */
+function writeSymbols(
+  file: t.File,
+  parsed: ParsedFile,
+  facts: FileFacts,
+  evaluator: Evaluator,
+  found: (Omit<PendingValue, 'config'> & { owner: AuthConfig })[],
+): void {
+  const pending: PendingValue[] = [];
+  for (const { owner, ...rest } of found) {
+    const config = parsed.configs.indexOf(owner);
+    if (config >= 0) pending.push({ config, ...rest });
+  }
+  const exports: ExportedSymbol[] = [];
+  const add = (names: string[], node: t.Node) => {
+    const expr = evaluator.linkable(node);
+    if (expr.kind !== 'unknown') exports.push({ names, expr, range: { start: node.start ?? 0, end: node.end ?? 0 } });
+  };
+  for (const statement of file.program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      if (statement.declaration?.type === 'VariableDeclaration') {
+        for (const d of statement.declaration.declarations) if (d.id.type === 'Identifier' && d.init) add([d.id.name], d.init);
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.type !== 'ExportSpecifier' || specifier.local.type !== 'Identifier') continue;
+          const init = facts.consts.get(specifier.local.name);
+          const name = specifier.exported.type === 'Identifier' ? specifier.exported.name : specifier.exported.value;
+          if (init) add([name], init);
+        }
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration' && isExpressionNode(statement.declaration)) {
+      add(['default'], statement.declaration);
+    } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression') {
+      // `module.exports = { … }`, `exports.msalConfig = …`, `module.exports.msalConfig = …`
+      const { left, right } = statement.expression;
+      const target = left.type === 'MemberExpression' ? memberPath(left) : undefined;
+      if (target?.join('.') === 'module.exports') add(['default'], right);
+      else if (target && target.length === 2 && target[0] === 'exports') add([target[1]], right);
+      else if (target && target.length === 3 && target[0] === 'module' && target[1] === 'exports') add([target[2]], right);
+    }
+  }
+  if (pending.length || exports.length || facts.imports.length) parsed.symbols = { language: 'js', exports, imports: facts.imports, pending };
+}
+
+function isExpressionNode(node: t.Node): node is t.Expression {
+  return node.type.endsWith('Expression') || node.type === 'Identifier' || node.type.endsWith('Literal');
 }
 
 const MICROSOFT_LOGIN_HOST =
@@ -376,7 +477,14 @@ function isMicrosoftIdentity(facts: FileFacts, configs: AuthConfig[]): boolean {
   );
 }
 
-function readObject(node: t.ObjectExpression, evaluator: Evaluator, library: Library, platform: Platform, seen: Set<string>): AuthConfig | undefined {
+function readObject(
+  node: t.ObjectExpression,
+  evaluator: Evaluator,
+  library: Library,
+  platform: Platform,
+  seen: Set<string>,
+  pending: (Omit<PendingValue, 'config'> & { owner: AuthConfig })[],
+): AuthConfig | undefined {
   let config: AuthConfig | undefined;
   for (const property of node.properties) {
     if (property.type !== 'ObjectProperty') continue;
@@ -384,6 +492,16 @@ function readObject(node: t.ObjectExpression, evaluator: Evaluator, library: Lib
     if (!key || !CONFIG_KEYS.has(key)) continue;
     config ??= { kind: 'config', library, platform, redirectUris: [], range: { start: node.start ?? 0, end: node.end ?? 0 } };
     const value = property.value as t.Expression;
+    // A value built from an imported name is linked by the engine from the module that exports it.
+    const field: PendingValue['field'] | undefined = REDIRECT_KEYS.has(key)
+      ? 'redirectUri'
+      : POST_LOGOUT_KEYS.has(key)
+        ? 'postLogoutRedirectUri'
+        : key === 'clientId' || key === 'authority' || key === 'knownAuthorities'
+          ? key
+          : undefined;
+    const imported = field ? evaluator.needsImports(value) : undefined;
+    if (field && imported) pending.push({ owner: config, field, expr: imported, range: { start: value.start ?? 0, end: value.end ?? 0 }, platform });
     if (REDIRECT_KEYS.has(key) || POST_LOGOUT_KEYS.has(key)) {
       const role = REDIRECT_KEYS.has(key) ? 'redirect' : 'postLogout';
       for (const v of evaluator.evaluate(value)) {
@@ -413,18 +531,37 @@ function readObject(node: t.ObjectExpression, evaluator: Evaluator, library: Lib
  */
 class Evaluator {
   private readonly evaluator: ValueEvaluator;
+  private readonly consts: MapScope;
   private readonly converted = new Map<t.Node, ValueExpr>();
 
   constructor(private readonly facts: FileFacts) {
-    const consts = new MapScope((name) => {
+    this.consts = new MapScope((name) => {
       const init = facts.consts.get(name);
       return init ? [{ expr: this.expr(init) }] : undefined;
     });
-    this.evaluator = new ValueEvaluator(consts);
+    this.evaluator = new ValueEvaluator(this.consts);
   }
 
   evaluate(node: t.Node): Value[] {
     return this.evaluator.values(this.expr(node));
+  }
+
+  /** The node's IR with the file's consts inlined and imported names as module paths (for the link). */
+  linkable(node: t.Node): ValueExpr {
+    return inlineNames(this.expr(node), this.consts, (name) => this.qualify(name)).expr;
+  }
+
+  /** The linkable IR when the value uses an imported name, else undefined (the file alone says it all). */
+  needsImports(node: t.Node): ValueExpr | undefined {
+    if (!this.facts.imports.length) return undefined;
+    const { expr, unresolved } = inlineNames(this.expr(node), this.consts, (name) => this.qualify(name));
+    return unresolved.some((path) => path[0] === IMPORTED) ? expr : undefined;
+  }
+
+  /** `b2cPolicies.authorityDomain` with `b2cPolicies` imported → `[IMPORTED, module, 'b2cPolicies', 'authorityDomain']`. */
+  private qualify(name: NameExpr): string[] {
+    const imported = this.facts.imports.find((i) => i.local === name.path[0]);
+    return imported ? [IMPORTED, imported.module, imported.imported, ...name.path.slice(1)] : name.path;
   }
 
   stringArray(node: t.Node): KnownAuthorities | undefined {

@@ -107,21 +107,25 @@ export const customSchemeRedirect: WorkspaceRule = {
         range: uri.range,
         severity: unconfirmed ? 'information' : undefined,
         related,
-        message: `Custom scheme ${quote(uri.value)} shows the AADSTS50199 prompt in a system browser; use ${safe.value ?? shortSafeRedirect(uri.platform)}.`,
+        message: `Custom scheme ${quote(uri.value)} shows the AADSTS50199 prompt in a system browser; use ${safe.value ?? shortSafeRedirect(uri.platform, canBroker)}.`,
         detail:
           `After sign-in Entra asks "Are you trying to sign in to …?" (CmsiInterrupt), because any app can claim a custom scheme; the app signs in through ${describe(agent)}.` +
           where +
           notBrokered +
           (unconfirmed ? ` Not confirmed for ${provider === 'b2c' ? 'Azure AD B2C' : 'External ID'} authorities.` : '') +
-          ` Use ${safeRedirectFor(uri.platform)}.${fullValueNote(uri.value)}`,
+          ` Use ${canBroker ? safeRedirectFor(uri.platform) : APP_LINK}.${fullValueNote(uri.value)}`,
         fixes: safe.fixes,
       });
     }
   },
 };
 
+/** A library that never uses the broker (AppAuth and other provider-neutral ones) can only avoid the prompt with https. */
+const APP_LINK = 'an https:// redirect the app claims (Android App Link, iOS Universal Link); this library never uses the broker';
+
 /** The safe redirect in a few words for the first sentence, when the workspace does not show the concrete one. */
-function shortSafeRedirect(platform: Platform): string {
+function shortSafeRedirect(platform: Platform, canBroker: boolean): string {
+  if (!canBroker && (platform === 'ios' || platform === 'android')) return 'an https:// App Link or Universal Link';
   switch (platform) {
     case 'ios':
       return 'msauth.<bundle id>://auth';

@@ -1,12 +1,6 @@
-import type { Platform, Range } from '../model';
+import type { Evidence, Platform, Range } from '../model';
 import type { ArrayExpr, NameExpr, ValueExpr } from './ir';
 import type { Declaration, Scope } from './scope';
-
-/** Where a value came from when that is another file: for a finding's related information. */
-export interface Evidence {
-  file: string;
-  range: Range;
-}
 
 /** One value an expression may take. */
 export interface Value {
@@ -40,6 +34,8 @@ export interface EvaluatorOptions {
  * Static values of IR expressions (see ./index.ts for the API and its rules). Never throws; every loop is
  * bounded by the depth, value and declaration limits, so cycles (`a = b; b = a`) and blow-ups end.
  */
+export type { Evidence };
+
 export class ValueEvaluator {
   private readonly maxDepth: number;
   private readonly maxValues: number;
@@ -106,7 +102,7 @@ export class ValueEvaluator {
     let current = expr;
     for (let d = depth; current.kind === 'name' && d <= this.maxDepth; d++) {
       const declaration = this.declarations(current, d)[0];
-      if (!declaration || declaration.file) break;
+      if (!declaration) break;
       current = declaration.expr;
     }
     return current;

@@ -31,3 +31,6 @@ export { ValueEvaluator, type Evidence, type EvaluatorOptions, type StringList, 
 export * from './ir';
 export { chainScopes, EMPTY_SCOPE, MapScope, type Declaration, type Scope } from './scope';
 export { expressionOf, stringOf, type TokenSyntax } from './tokens';
+export { inlineNames, type Inlined } from './inline';
+export { CsFileSymbols, csharpFileScope, exportNames, lookupNames, type CsDeclaration } from './csharp-scope';
+export { IMPORTED, importedModuleKey, moduleKey } from './modules';

@@ -56,6 +56,13 @@ describe('format: Android code (Kotlin, Java)', () => {
     assert.equal(uri.value, 'com.contoso.field:/oauth2redirect');
     assert.equal(slice(text, uri.range), '$SCHEME:/oauth2redirect', 'located where the value is written');
     assert.equal(identityProvider(config), 'entra');
+    const [, elvis] = parse('EntraSignIn.kt').configs;
+    assert.deepEqual(
+      elvis.redirectUris.map((u) => [u.value, slice(text, u.range)]),
+      [['com.contoso.field://fallback', 'com.contoso.field://fallback']],
+      'the Elvis fallback is a value the app may send; the unknown override is not guessed',
+    );
+    assert.equal(elvis.authority?.value, 'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0', "the file's only issuer");
   });
 
   it('tells Entra from Google and Okta by the service configuration of each request', () => {

@@ -81,11 +81,10 @@ describe('placeholder-value', () => {
     assert.equal(holdsPlaceholder('${redirectBase}/auth', true), false, 'a template is unknown, not a placeholder');
   });
 
-  it('stays fast on long hostile values (no quadratic backtracking)', () => {
+  // No clock here (shared machines are noisy): a backtracking matcher would not finish these within the suite's timeout.
+  it('answers on long hostile values (no quadratic backtracking)', () => {
     for (const value of ['enter_the_'.repeat(20000), '[replace'.repeat(20000), `<${'a'.repeat(200000)}`]) {
-      const started = Date.now();
-      assert.equal(holdsPlaceholder(value), false);
-      assert.ok(Date.now() - started < 250, `${value.slice(0, 12)}…: ${Date.now() - started} ms`);
+      assert.equal(holdsPlaceholder(value), false, value.slice(0, 12));
     }
   });
 });
