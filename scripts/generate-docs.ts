@@ -4,7 +4,7 @@ import { CONFIG_FILE_NAME } from '../src/core/config/config-file';
 import { FORMATS, formatLanguageIds, workspaceMarkers, type Format } from '../src/core/formats';
 import { RULES } from '../src/core/rules';
 import type { Rule } from '../src/core/rules/types';
-import { codeLink, prose, renderRulePage as renderRulePageBody } from '../src/core/rules/docs-page';
+import { codeLink, prose, renderRulePage as renderRulePageBody } from '../src/core/docs/rule-page';
 import { renderExamples, ruleExamples, type RuleExample } from './rule-examples';
 
 // Generates docs/rules/<id>.md for every rule, the README rule and format tables, and package.json's
@@ -24,7 +24,7 @@ function tableCell(text: string): string {
   return prose(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** A rule's page (the core's renderer, src/core/rules/docs-page.ts) with its docs scenarios (test/scenarios/<id>/docs-…) as examples. */
+/** A rule's page (the core's renderer, src/core/docs/rule-page.ts) with its docs scenarios (test/scenarios/<id>/docs-…) as examples. */
 export function renderRulePage(rule: Rule, examples: RuleExample[] = ruleExamples(rule.meta.id)): string {
   return [GENERATED, '', renderRulePageBody(rule, renderExamples(examples, prose))].join('\n');
 }

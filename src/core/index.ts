@@ -26,4 +26,4 @@ export { writeFileAtomic } from './io/write-file';
 export { findSecrets, maskSecretsIn, maskValuesIn, isLiteralSecret, type SecretHit } from './secrets/detector';
 export { WorkspaceIndex } from './engine/workspace';
 export { fixOutcome, preferredFixIndex, type FixOutcome } from './fixes/verify';
-export { renderRulePage, codeLink } from './rules/docs-page';
+export { renderRulePage, codeLink } from './docs/rule-page';

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../rules/types';
 
 // A rule's documentation page in Markdown, from its metadata: the one renderer behind docs/rules/<id>.md
 // (scripts/generate-docs.ts adds the examples it lints from test/scenarios) and the page the editor
