@@ -4,7 +4,7 @@ import { SHOW_DOCS_COMMAND } from './docs-view';
 import { toWorkspaceEdit } from './edits';
 import type { WireFinding, WireFix } from './engine/protocol';
 import type { LintService } from './lint-service';
-import { REVEAL_REASON_COMMAND, suppressInConfigEdit, suppressLineEdit } from './suppress-actions';
+import { REVEAL_REASON_COMMAND, suppressedValue, suppressInConfigEdit, suppressLineEdit } from './suppress-actions';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('entraAuthLint');
 /** One title for the fix-all action wherever it is offered (quick fix menu, source actions, command palette). */
@@ -95,10 +95,15 @@ export class AuthCodeActionProvider implements vscode.CodeActionProvider {
 
   private suppressFor(document: vscode.TextDocument, finding: WireFinding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
     const lineEdit = suppressLineEdit(document, this.service.suppressionComment(document.uri), finding);
-    const inConfig = lineEdit ? undefined : suppressInConfigEdit(vscode.workspace.getWorkspaceFolder(document.uri), document.uri, finding);
+    const inConfig = lineEdit ? undefined : suppressInConfigEdit(vscode.workspace.getWorkspaceFolder(document.uri), document, finding);
     const edit = lineEdit?.edit ?? inConfig?.edit;
     if (!edit) return undefined;
-    const title = lineEdit ? `Suppress ${finding.ruleId} for this line` : `Suppress ${finding.ruleId} in this file (.entra-auth-lint.json)`;
+    const value = inConfig && suppressedValue(document, finding);
+    const title = lineEdit
+      ? `Suppress ${finding.ruleId} for this line`
+      : value !== undefined
+        ? `Suppress ${finding.ruleId} for this value (.entra-auth-lint.json)`
+        : `Suppress ${finding.ruleId} in this file (.entra-auth-lint.json)`;
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.edit = edit;
     action.diagnostics = [diagnostic];

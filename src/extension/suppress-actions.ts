@@ -41,16 +41,35 @@ export function suppressLineEdit(
   return { edit, reason: { uri: document.uri, text: REASON_PROMPT } };
 }
 
+/** The value a finding is on (its range's text without quotes), or undefined for a finding about the whole file. */
+export function suppressedValue(document: vscode.TextDocument, finding: WireFinding): string | undefined {
+  const raw = document.getText(new vscode.Range(finding.start.line, finding.start.character, finding.end.line, finding.end.character));
+  const value = /^(["'`]).*\1$/s.test(raw) ? raw.slice(1, -1) : raw;
+  return value.trim() && !/[\r\n]/.test(value) ? value : undefined;
+}
+
 /**
  * Where a line comment is impossible (plain JSON), the suppression goes into the workspace's
- * `.entra-auth-lint.json` for this file, with a reason to fill in — shared with the CLI.
+ * `.entra-auth-lint.json` for this file and this value only (another value in the file is still reported),
+ * with a reason to fill in — shared with the CLI.
  */
-export function suppressInConfigEdit(folder: vscode.WorkspaceFolder | undefined, fileUri: vscode.Uri, finding: WireFinding): SuppressEdit | undefined {
+export function suppressInConfigEdit(
+  folder: vscode.WorkspaceFolder | undefined,
+  document: vscode.TextDocument,
+  finding: WireFinding,
+): SuppressEdit | undefined {
+  const fileUri = document.uri;
   if (!folder || folder.uri.scheme !== 'file' || fileUri.scheme !== 'file') return undefined;
   const { CONFIG_FILE_NAME, modifyJson, relativeSlash, LineIndex } = engine();
   const configPath = path.join(folder.uri.fsPath, CONFIG_FILE_NAME);
   const configUri = vscode.Uri.file(configPath);
-  const entry = { rule: finding.ruleId, files: relativeSlash(folder.uri.fsPath, fileUri.fsPath), reason: REASON_PROMPT };
+  const value = suppressedValue(document, finding);
+  const entry = {
+    rule: finding.ruleId,
+    files: relativeSlash(folder.uri.fsPath, fileUri.fsPath),
+    ...(value !== undefined ? { value } : {}),
+    reason: REASON_PROMPT,
+  };
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === configUri.toString());
   const existing = open?.getText() ?? (fs.existsSync(configPath) ? fs.readFileSync(configPath, 'utf8') : undefined);
   const edit = new vscode.WorkspaceEdit();

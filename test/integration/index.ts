@@ -7,8 +7,14 @@ import Mocha from 'mocha';
 import { EXTENSION_ID, type Api } from './helpers';
 
 export async function run(): Promise<void> {
-  // ENTRA_TEST_GREP runs only the tests whose titles match (while debugging one of them).
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec', grep: process.env.ENTRA_TEST_GREP || undefined });
+  // ENTRA_TEST_GREP (a regular expression) runs only the tests whose titles match (while debugging one of them).
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 30000,
+    reporter: 'spec',
+    grep: process.env.ENTRA_TEST_GREP ? new RegExp(process.env.ENTRA_TEST_GREP) : undefined,
+  });
   // ENTRA_TEST_SUITE picks the group: `suite` (single-folder fixture), `multi-root` (two-folder workspace),
   // `hostile` (a copy of test/fixtures/hostile with its generated files), `plain` (a workspace without auth
   // files) or `packaged` (examples/ with the extension as the VSIX installs it).

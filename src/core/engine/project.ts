@@ -22,7 +22,7 @@ export class Project {
   /** By parsed file, not path: projects sharing an index (editor folders) see each other's new versions. */
   private readonly lineIndexes = new WeakMap<ParsedFile, LineIndex>();
   private readonly rules: Rule[];
-  private suppressionMatchers?: { rule: string; matches: PathMatcher }[];
+  private suppressionMatchers?: { rule: string; value?: string; matches: PathMatcher }[];
 
   /**
    * `root` anchors the glob patterns of suppressions (the scanned folder). `index` may be shared by the
@@ -110,7 +110,7 @@ export class Project {
     const lines = this.lines(file);
     const comments = file.comments && [...file.comments].sort((a, b) => a.start - b.start);
     const suppressed = inlineSuppressions(file.text, lines, comments, file.skipped ? undefined : commentSyntaxFor(file.format, file.path));
-    const globSuppressions = this.globSuppressions(path);
+    const { rules: globSuppressions, values: valueSuppressions } = this.globSuppressions(path);
     // The work budget: each rule is charged the size of the model it reads (one unit per element), and once
     // the budget is spent the remaining rules are not run (except the cheap ones that say why a file was not
     // read fully). Work, not time, so the same input gives the same findings on any machine.
@@ -150,7 +150,7 @@ export class Project {
       for (const report of reports) {
         const severity: Severity = override ?? report.severity ?? rule.meta.defaultSeverity;
         const finding = this.toFinding(file, lines, rule, report, severity);
-        if (!isSuppressedInline(finding, suppressed)) findings.push(finding);
+        if (!isSuppressedInline(finding, suppressed) && !onSuppressedValue(file.text, finding, valueSuppressions)) findings.push(finding);
       }
     }
     const noteSeverity = this.options.rules[fileSkipped.meta.id] ?? fileSkipped.meta.defaultSeverity;
@@ -218,14 +218,31 @@ export class Project {
     return { file: path, range: clamped, start: lines.positionAt(clamped.start), end: lines.positionAt(clamped.end), message };
   }
 
-  private globSuppressions(path: string): Set<string> {
+  /** The config file's suppressions for a file: rules silenced in all of it, and rules silenced on one value. */
+  private globSuppressions(path: string): { rules: Set<string>; values: { rule: string; value: string }[] } {
     const rules = new Set<string>();
-    if (!this.options.suppressions.length) return rules;
+    const values: { rule: string; value: string }[] = [];
+    if (!this.options.suppressions.length) return { rules, values };
     const relative = this.root ? relativeSlash(this.root, path) : path.replace(/\\/g, '/');
-    this.suppressionMatchers ??= this.options.suppressions.map((s) => ({ rule: s.rule, matches: suppressionMatcher(s.files) }));
-    for (const s of this.suppressionMatchers) if (s.matches(relative)) rules.add(s.rule);
-    return rules;
+    this.suppressionMatchers ??= this.options.suppressions.map((s) => ({ rule: s.rule, value: s.value, matches: suppressionMatcher(s.files) }));
+    for (const s of this.suppressionMatchers) {
+      if (!s.matches(relative)) continue;
+      if (s.value === undefined) rules.add(s.rule);
+      else values.push({ rule: s.rule, value: s.value });
+    }
+    return { rules, values };
   }
+}
+
+/**
+ * Whether a finding is on a value a suppression names: the text of its range, without the quotes a reader
+ * may include, is the value (so the entry survives edits elsewhere in the file, and a new value is reported).
+ */
+function onSuppressedValue(text: string, finding: Finding, values: { rule: string; value: string }[]): boolean {
+  if (!values.length) return false;
+  const raw = text.slice(finding.range.start, finding.range.end);
+  const unquoted = /^(["'`]).*\1$/s.test(raw) ? raw.slice(1, -1) : raw;
+  return values.some((s) => (s.rule === '*' || s.rule === finding.ruleId) && (s.value === raw || s.value === unquoted));
 }
 
 /** A suppression's `files` glob matches at the root and at any depth; a pattern that does not compile matches nothing. */

@@ -42,6 +42,8 @@ export class WorkspaceLinter {
   private index = new WorkspaceIndex();
   private folders: Folder[] = [];
   private loose: Folder = { project: new Project({}, undefined, RULES, this.index), scanned: new Set() };
+  /** The size policy of the documents outside every folder (no config file applies to them). */
+  private looseSession = LintSession.open({ cwd: path.parse(process.cwd()).root, noConfig: true });
   /** Paths of the documents open in the editor: their text comes from the editor, never from disk. */
   private readonly open = new Set<string>();
   private readonly last = new Map<string, { generation: number; findings: Finding[] }>();
@@ -73,6 +75,7 @@ export class WorkspaceLinter {
     });
     const loose = specs.find((s) => !s.root)?.overrides ?? {};
     this.loose = { project: new Project(loose, undefined, RULES, this.index), scanned: new Set() };
+    this.looseSession = LintSession.open({ cwd: path.parse(process.cwd()).root, noConfig: true, overrides: loose });
     return { folders: infos, results: { files: [], configs, forget: [] } };
   }
 
@@ -88,11 +91,7 @@ export class WorkspaceLinter {
     if (folder.session?.isExcluded(file)) return this.drop(file);
     this.open.add(file);
     const affected = new Set(this.index.get(file) ? folder.project.dependentsOf(file) : []);
-    const tooLarge = folder.session
-      ? folder.session.tooLarge(text.length, 'characters')
-      : text.length > folder.project.options.maxFileSizeBytes
-        ? `the document has ${text.length} characters, over the limit of ${folder.project.options.maxFileSizeBytes} (maxFileSizeBytes)`
-        : undefined;
+    const tooLarge = (folder.session ?? this.looseSession).tooLarge(text.length, 'characters');
     if (tooLarge) {
       // Only a file that could be an auth file earns a "skipped" note; a big log is simply not ours.
       if (!isCandidatePath(file)) return this.drop(file);

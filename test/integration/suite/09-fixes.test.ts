@@ -32,7 +32,17 @@ describe('quick fixes', () => {
   afterEach(async () => {
     for (const file of TOUCHED) await revert(fixtureUri(file));
     await closeAll();
-    for (const [file, text] of original) if (fs.readFileSync(fixtureUri(file).fsPath, 'utf8') !== text) fs.writeFileSync(fixtureUri(file).fsPath, text);
+    // Through VS Code's file service, so a document model it still holds for the file is reloaded at once
+    // (a write behind its back reaches the model only when the file watcher reports it).
+    for (const [file, text] of original) {
+      const uri = fixtureUri(file);
+      if (fs.readFileSync(uri.fsPath, 'utf8') === text) continue;
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+      await waitFor(() => {
+        const model = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        return !model || model.getText() === text;
+      }, `the editor's copy of ${file} back as on disk`);
+    }
   });
 
   it('applies a quick fix as an undoable edit with the exact resulting text', async () => {
@@ -124,7 +134,9 @@ describe('quick fixes', () => {
     const config = fixtureUri('webapp/oidc-settings.json');
     await diagnosticsOf(config, 1, 10000, 'implicit-grant-enabled');
     const { document, editor } = await open('webapp/registration.json');
-    const offset = document.getText().indexOf('"enableIdTokenIssuance": false') + '"enableIdTokenIssuance": '.length;
+    const found = document.getText().indexOf('"enableIdTokenIssuance": false');
+    assert.ok(found >= 0, 'the registration as committed (implicit ID tokens off)');
+    const offset = found + '"enableIdTokenIssuance": '.length;
     await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 5)), 'true'));
     await diagnosticsOf(config, 0, 10000, 'implicit-grant-enabled');
     await vscode.commands.executeCommand('workbench.action.files.revert');
