@@ -85,12 +85,16 @@ export const GENERAL_PURPOSE_LANGUAGES: ReadonlySet<string> = new Set([
   'kotlin',
   'swift',
   'objective-c',
+  'objective-cpp',
   'dart',
   'python',
   'groovy',
   'shellscript',
   'powershell',
   'go',
+  // Every repository with CI has these; a pipeline that signs in is found by the workspace markers.
+  'github-actions-workflow',
+  'azure-pipelines',
 ]);
 
 /**

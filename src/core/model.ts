@@ -96,6 +96,16 @@ export interface UserAgent {
   range?: Range;
   /** What happens, in words a message can quote: "the broker when Microsoft Authenticator or Company Portal is installed, otherwise Custom Tabs". */
   description: string;
+  /**
+   * A cross-platform library that signs in differently per platform (react-native-msal: MSAL's broker on
+   * iOS, Custom Tabs on Android): the agent that receives a redirect URI of that platform.
+   */
+  platforms?: Partial<Record<'ios' | 'android', UserAgent>>;
+  /**
+   * The library sends only its own loopback redirect (msal-node `acquireTokenInteractive` listens on
+   * http://localhost): other redirect URIs the app's files name are never sent to Entra.
+   */
+  loopbackOnly?: boolean;
 }
 
 export interface RedirectUri {
@@ -112,6 +122,13 @@ export interface RedirectUri {
   partial?: boolean;
   /** The raw text in the file when it differs from `value` (e.g. the Info.plist scheme alone). */
   raw?: string;
+  /**
+   * Parts of the value are the app's own ids, which the app config names (Expo `app.json`, Capacitor
+   * `capacitor.config.*`): `{expo.scheme}` for the scheme Expo's `makeRedirectUri()` takes from it, `{appId}`
+   * for the package or bundle id an MSAL plugin builds its redirect from. `value` shows the placeholders;
+   * rules fill them in from the app config in the workspace (rules/shared/app-config.ts).
+   */
+  appParts?: boolean;
   /** Other files the value was read from (a constant or an assignment elsewhere in the project). */
   evidence?: Evidence[];
 }
@@ -185,6 +202,13 @@ export interface AppRegistration {
   redirectUris: RedirectUri[];
   /** The file lists every redirect URI of the registration (a portal manifest: no list means none). */
   redirectsComplete?: boolean;
+  /**
+   * Set when the file shows the full redirect list of only some platforms: a script that updates an app
+   * registered elsewhere (`az ad app update --web-redirect-uris …` leaves the SPA and public client lists
+   * as they were). URIs of the other platforms may be registered outside the file. Absent: every list
+   * the file shows is the whole list (a manifest, IaC, a script that creates the app).
+   */
+  redirectPlatforms?: ('web' | 'spa' | 'publicClient')[];
   /** The manifest schema, when the file is a whole portal manifest (fixes edit it in that schema's shape). */
   manifestSchema?: 'graph' | 'aad-graph';
   /** Where an entry of each platform list can be inserted by a fix (the array's range), when known. */
@@ -269,6 +293,40 @@ export interface IosPlistInfo {
   bundleIdentifier?: Located<string>;
 }
 
+/**
+ * What a cross-platform app's own config says about the app (Expo `app.json` / `app.config.*`, Capacitor
+ * `capacitor.config.*`): its URL schemes and ids, which JS sign-in code builds redirects from.
+ */
+export interface AppConfigInfo {
+  framework: 'expo' | 'capacitor';
+  /** URL schemes the app receives (Expo `expo.scheme`, a string or a list; `ios.scheme`, `android.scheme`). */
+  schemes: Located<string>[];
+  /** iOS bundle identifier (Expo `ios.bundleIdentifier`; Capacitor `appId`). */
+  bundleIdentifier?: Located<string>;
+  /** Android package (Expo `android.package`; Capacitor `appId`). */
+  packageName?: Located<string>;
+  /** Config plugins the app uses, by package name (`react-native-msal`, `react-native-app-auth` …). */
+  plugins: Located<string>[];
+  /** The Android signature hash a plugin registers the broker redirect with (react-native-msal's `androidPackageSignatureHash`). */
+  signatureHash?: Located<string>;
+  /** Capacitor: the origin the app's WebView serves on each platform (`capacitor://localhost` on iOS by default). */
+  webViewOrigins?: Partial<Record<'ios' | 'android', Located<string>>>;
+  /** Some values are computed (a function, an environment variable): what is missing may still be set. */
+  partial?: boolean;
+}
+
+/**
+ * How a code file signs in when it shows it outside a config object (an Electron main process that opens
+ * the authorize URL in a BrowserWindow, or calls msal-node's acquireTokenInteractive): it applies to the
+ * configs of the app that hold no user agent of their own (a JSON config the code imports).
+ */
+export interface SignInCode {
+  library: Library;
+  userAgent: UserAgent;
+  /** Config files the code imports (paths as written, relative to the file). */
+  configImports: string[];
+}
+
 export interface ParseProblem {
   message: string;
   range: Range;
@@ -330,11 +388,20 @@ export interface ParsedFile {
   /** MSAL configs in res/raw that this code creates its app from. */
   androidConfigRefs?: AndroidConfigReference[];
   ios?: IosPlistInfo;
+  /** Expo or Capacitor app config. */
+  app?: AppConfigInfo;
+  /** Sign-in code outside a config object (see SignInCode). */
+  signIn?: SignInCode;
   problems: ParseProblem[];
   /** Ranges of comments, for suppression directives and for skipping commented-out values. */
   comments?: Range[];
   /** Set when the file was not read (too large, binary); the reason is reported as an information finding. */
   skipped?: string;
+  /**
+   * A template a scaffolding tool renders later (`.env.dev.user.tpl`, a file whose syntax breaks only at
+   * `{{#section}}` tags): its parse problems are the template engine's syntax, and its configs are templates.
+   */
+  template?: boolean;
   /** Code files: exported values and values that need other files (see CodeSymbols). */
   symbols?: CodeSymbols;
 }

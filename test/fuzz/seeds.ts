@@ -34,8 +34,33 @@ const BUILT_IN: Partial<Record<FormatId, Seed[]>> = {
     },
     {
       path: `${WS}/src/authConfig.ts`,
+      text: 'import { makeRedirectUri, useAuthRequest, useAutoDiscovery } from "expo-auth-session";\nconst discovery = useAutoDiscovery("https://login.microsoftonline.com/common/v2.0");\nuseAuthRequest({ clientId: "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", redirectUri: makeRedirectUri({ scheme: "contoso", path: "auth" }) }, discovery);\n',
+    },
+    {
+      path: `${WS}/src/screens/SignIn.tsx`,
+      text: 'import PublicClientApplication from "react-native-msal";\nimport { authorize } from "react-native-app-auth";\nconst pca = new PublicClientApplication({ auth: { clientId: "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f" }, androidConfigOptions: { broker_redirect_uri_registered: true } });\nauthorize({ issuer: "https://login.microsoftonline.com/common/v2.0", clientId: "x", redirectUrl: "msauth.com.c://auth/" });\n',
+    },
+    {
+      path: `${WS}/src/authConfig.ts`,
       text: 'import { Configuration } from "@azure/msal-browser";\nexport const msalConfig: Configuration = { auth: { clientId: "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", redirectUri: Platform.select({ ios: "msauth.com.contoso://auth", android: "msauth://com.contoso/abc%3D" }) as string } };\n',
     },
+  ],
+  'expo-config': [
+    {
+      path: `${WS}/app.json`,
+      text: '{\n  "expo": {\n    "scheme": ["contoso", "contoso-dev"],\n    "ios": { "bundleIdentifier": "com.contoso.app" },\n    "android": { "package": "com.contoso.app" },\n    "plugins": [["react-native-msal", { "androidPackageSignatureHash": "abc=" }]]\n  }\n}\n',
+    },
+    {
+      path: `${WS}/app.config.ts`,
+      text: 'const dev = process.env.APP_VARIANT === "dev";\nexport default ({ config }) => ({ ...config, scheme: dev ? "contoso-dev" : "contoso", ios: { bundleIdentifier: "com.contoso.app" } });\n',
+    },
+  ],
+  'capacitor-config': [
+    {
+      path: `${WS}/capacitor.config.json`,
+      text: '{ "appId": "com.contoso.app", "webDir": "www", "server": { "iosScheme": "contoso", "androidScheme": "http" } }\n',
+    },
+    { path: `${WS}/capacitor.config.ts`, text: 'const config = { appId: "com.contoso.app", server: { hostname: "app.local" } };\nexport default config;\n' },
   ],
   'dotnet-appsettings': [
     {

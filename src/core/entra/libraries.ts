@@ -11,6 +11,8 @@ export interface LibraryFacts {
   userAgent: UserAgent;
   /** The library talks only to Microsoft authorities (MSAL): its configs are Entra's even without an authority. */
   entraOnly: boolean;
+  /** A library of phone apps (React Native, Expo, Ionic, Cordova): the loopback redirect is no option there. */
+  mobile?: boolean;
 }
 
 const SYSTEM_BROWSER = (description: string): UserAgent => ({ kind: 'system-browser', description });
@@ -25,19 +27,65 @@ export const LIBRARIES: Record<Library, LibraryFacts> = {
   'msal-js': { userAgent: UNKNOWN, entraOnly: true },
   // acquireTokenInteractive opens the system browser and listens on a loopback port.
   'msal-node': { userAgent: SYSTEM_BROWSER('the system browser (acquireTokenInteractive)'), entraOnly: true },
+  // Electron: how it signs in is in the main process's code (BrowserWindow, shell.openExternal,
+  // acquireTokenInteractive); the JS reader sets it where the code shows it.
   electron: { userAgent: UNKNOWN, entraOnly: true },
-  'react-native': { userAgent: UNKNOWN, entraOnly: true },
-  // Android: the wrapper writes broker_redirect_uri_registered false; iOS: MSAL's default web view.
+  'react-native': { userAgent: UNKNOWN, entraOnly: true, mobile: true },
+  // stashenergy/react-native-msal: Android RNMSALModule writes broker_redirect_uri_registered false unless
+  // androidConfigOptions sets it (authorization_user_agent passes through); iOS RNMSAL.m leaves MSAL's
+  // broker default (.auto) and takes the web view type per call.
   'react-native-msal': {
-    userAgent: SYSTEM_BROWSER('Custom Tabs on Android and ASWebAuthenticationSession on iOS (react-native-msal turns the broker off)'),
+    userAgent: {
+      kind: 'system-browser',
+      description: "Custom Tabs on Android (react-native-msal turns MSAL's broker off unless told otherwise)",
+      platforms: {
+        ios: {
+          kind: 'broker',
+          fallback: 'system-browser',
+          description: 'the broker when Microsoft Authenticator is installed, otherwise ASWebAuthenticationSession (react-native-msal on iOS)',
+        },
+      },
+    },
     entraOnly: true,
+    mobile: true,
   },
-  'react-native-app-auth': { userAgent: SYSTEM_BROWSER('a system browser (AppAuth: Custom Tabs, ASWebAuthenticationSession)'), entraOnly: false },
-  'react-native-azure-auth': { userAgent: SYSTEM_BROWSER('a system browser (Custom Tabs, ASWebAuthenticationSession)'), entraOnly: true },
-  'expo-auth-session': { userAgent: SYSTEM_BROWSER('a system browser (expo-web-browser: Custom Tabs, ASWebAuthenticationSession)'), entraOnly: false },
-  'ionic-auth-connect': { userAgent: SYSTEM_BROWSER('a system browser (SFSafariViewController, ASWebAuthenticationSession, Custom Tabs)'), entraOnly: false },
-  'capacitor-msauth': { userAgent: SYSTEM_BROWSER('Custom Tabs (the plugin writes authorization_user_agent DEFAULT, broker off)'), entraOnly: true },
-  'cordova-msal': { userAgent: SYSTEM_BROWSER('a system browser (broker off by default)'), entraOnly: true },
+  // FormidableLabs/react-native-app-auth authorize(): AppAuth, which supports no web view.
+  'react-native-app-auth': {
+    userAgent: SYSTEM_BROWSER('a system browser (react-native-app-auth: ASWebAuthenticationSession on iOS, Custom Tabs on Android)'),
+    entraOnly: false,
+    mobile: true,
+  },
+  'react-native-azure-auth': { userAgent: SYSTEM_BROWSER('a system browser (Custom Tabs, ASWebAuthenticationSession)'), entraOnly: true, mobile: true },
+  // expo-auth-session 57: promptAsync() opens WebBrowser.openAuthSessionAsync (ASWebAuthenticationSession, Custom Tabs).
+  'expo-auth-session': {
+    userAgent: SYSTEM_BROWSER('a system browser (expo-web-browser: ASWebAuthenticationSession on iOS, Custom Tabs on Android)'),
+    entraOnly: false,
+    mobile: true,
+  },
+  'ionic-auth-connect': {
+    userAgent: SYSTEM_BROWSER('a system browser (Auth Connect: SFSafariViewController or ASWebAuthenticationSession on iOS, Custom Tabs on Android)'),
+    entraOnly: false,
+    mobile: true,
+  },
+  // recognizegroup/capacitor-plugin-msauth: Android writes authorization_user_agent DEFAULT and
+  // broker_redirect_uri_registered from brokerRedirectUriRegistered (default false); iOS keeps MSAL's broker default.
+  'capacitor-msauth': {
+    userAgent: {
+      kind: 'system-browser',
+      description: "Custom Tabs on Android (the Capacitor MSAL plugin turns MSAL's broker off unless told otherwise)",
+      platforms: {
+        ios: {
+          kind: 'broker',
+          fallback: 'system-browser',
+          description: 'the broker when Microsoft Authenticator is installed, otherwise ASWebAuthenticationSession (the Capacitor MSAL plugin on iOS)',
+        },
+      },
+    },
+    entraOnly: true,
+    mobile: true,
+  },
+  // wrobins/cordova-plugin-msal: authorizationUserAgent DEFAULT and brokerRedirectUri false by default (iOS: brokerAvailability none).
+  'cordova-msal': { userAgent: SYSTEM_BROWSER('a system browser (cordova-plugin-msal turns the broker off by default)'), entraOnly: true, mobile: true },
   // msal_default_config.json: broker_redirect_uri_registered true, authorization_user_agent DEFAULT.
   'msal-android': {
     userAgent: {
@@ -114,7 +162,10 @@ export type IdentityProvider = 'entra' | 'b2c' | 'ciam' | 'adfs' | 'other' | 'un
  */
 export function identityProvider(config: AuthConfig): IdentityProvider {
   const entraOnly = LIBRARIES[config.library].entraOnly;
-  const kind = configAuthority(config)?.info.kind;
+  const authority = configAuthority(config);
+  const kind = authority?.info.kind;
+  // MSAL's generic OIDC authority (WithOidcAuthority) can name another provider: its well-known hosts are never an Entra custom domain.
+  if (kind === 'other' && isOtherProvider(authority!.info.host, authority!.located.value)) return 'other';
   if (kind && (kind !== 'other' || !entraOnly)) return kind;
   if (entraOnly) return 'entra';
   // Entra's client ids are GUIDs: a library that serves any provider, given a real-looking id of another
@@ -127,6 +178,17 @@ function isForeignClientId(value: string): boolean {
   const id = value.trim();
   if (GUID.test(id) || isPlaceholder(id) || !/^[A-Za-z0-9._-]{8,200}$/.test(id)) return false;
   return !/client|your|enter|replace|xxx|example|sample|here|app_?id|test|dummy|fake|todo|change/i.test(id);
+}
+
+/**
+ * Hosts of identity providers other than Entra (the issuers of their docs and demo servers): Google, Okta,
+ * Auth0, Amazon Cognito, Duende IdentityServer, Keycloak (`/realms/`), and the social providers.
+ */
+const OTHER_PROVIDER_HOST =
+  /(^|\.)(accounts\.google\.com|okta\.com|oktapreview\.com|okta-emea\.com|auth0\.com|amazoncognito\.com|amazonaws\.com|duendesoftware\.com|identityserver\.io|facebook\.com|github\.com|appleid\.apple\.com|login\.salesforce\.com|onelogin\.com)$/i;
+
+function isOtherProvider(host: string, authority: string): boolean {
+  return OTHER_PROVIDER_HOST.test(host.replace(/:\d+$/, '')) || /\/realms\/[^/]+/i.test(authority);
 }
 
 /** Whether rules about Entra judge a config: its provider is Entra (or B2C, CIAM, ADFS) or not known. */

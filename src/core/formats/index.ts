@@ -1,6 +1,8 @@
 import type { CommentSyntax, Format, UntitledName } from './types';
 import { aadManifestFormat, graphManifestFormat } from './app-manifest';
 import { msalJsFormat } from './msal-js';
+import { expoConfigFormat } from './expo-config';
+import { capacitorConfigFormat } from './capacitor-config';
 import { dotnetCodeFormat } from './dotnet-code';
 import { terraformFormat } from './terraform';
 import { bicepFormat } from './bicep';
@@ -16,6 +18,10 @@ import { jsonConfigFormat } from './json-config';
 import { swiftFormat } from './swift';
 import { objcFormat } from './objc';
 import { dartFormat } from './dart';
+import { shellFormat } from './shell';
+import { powershellFormat } from './powershell';
+import { ciYamlFormat } from './ci-yaml';
+import { pythonFormat } from './python';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
@@ -34,6 +40,9 @@ export const FORMATS = [
   iosPlistFormat,
   dotnetAppSettingsFormat,
   envFileFormat,
+  // app.json with an `expo` object, app.config.* and capacitor.config.* before the JS and JSON readers.
+  expoConfigFormat,
+  capacitorConfigFormat,
   msalJsFormat,
   dotnetCodeFormat,
   androidCodeFormat,
@@ -42,6 +51,10 @@ export const FORMATS = [
   swiftFormat,
   objcFormat,
   dartFormat,
+  powershellFormat,
+  shellFormat,
+  ciYamlFormat,
+  pythonFormat,
   // Generic JSON reader: must stay last.
   jsonConfigFormat,
 ] as const;

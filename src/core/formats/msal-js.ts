@@ -1,90 +1,87 @@
-import type * as BabelParser from '@babel/parser';
-import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
-import type { AuthConfig, KnownAuthorities, Library, Located, ParsedFile, Platform, Range, RedirectUri } from '../model';
+import type { AuthConfig, ExportedSymbol, ImportedSymbol, Library, Located, ParsedFile, PendingValue, Platform, RedirectUri } from '../model';
+import { importedModuleKey } from '../values';
 import { GUID } from '../entra/uri';
-import { keepWantedChunks, scanTopLevel } from '../lexing/js-scan';
-import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
+import { identityProvider } from '../entra/libraries';
+import { emptyParsed, defineFormat, SLASH_COMMENTS } from './types';
 import { baseName } from '../io/paths';
+import { JsValues, memberPath, objectProperty, parseJs, propertyName, rangeOf, walk } from './js-ast';
 import {
-  IMPORTED,
-  importedModuleKey,
-  inlineNames,
-  MapScope,
-  unknown,
-  ValueEvaluator,
-  type NameExpr,
-  type StringExprPart,
-  type Value,
-  type ValueExpr,
-} from '../values';
-import type { ExportedSymbol, ImportedSymbol, PendingValue } from '../model';
+  APP_HASH,
+  APP_ID,
+  APP_SCHEME,
+  AUTHORITY_KEYS,
+  callConfigs,
+  callSite,
+  discoveryAuthority,
+  electronUserAgent,
+  fileLibrary,
+  libraryCallValues,
+  libraryUserAgent,
+  type CallConfig,
+  type CallSite,
+} from './js-libraries';
 
-// JS/TS configs for msal-browser, msal-react, msal-angular, msal-node, Electron and React Native.
-// Read with Babel (a real parser with offsets); only values of redirect-ish keys in object literals are
-// redirect URIs, so deep-link constants and other strings never become findings.
+// JS/TS sign-in code: msal-browser, msal-react, msal-angular, msal-node and Electron, and the mobile
+// libraries (react-native-msal, react-native-app-auth, expo-auth-session, Ionic Auth Connect, the Capacitor
+// and Cordova MSAL plugins). Read with Babel (a real parser with offsets); only values of config keys in
+// object literals and of the library calls in js-libraries.ts become configs, so deep-link constants and
+// other strings never become findings.
 
 /**
- * File names read as candidates (base name without extension, case-insensitive): anything containing
- * auth, msal, identity, login, signin, sso, config, constants, environment or settings (authConfig.ts,
- * msal-config.js, environment.prod.ts, app.config.ts ...), plus the entry points main, app, app.module
- * and electron (Electron main.js, React Native App.tsx / App.js, Angular app.module.ts). Declaration
- * files, minified bundles and source maps are never read. A candidate is parsed only when its text
- * mentions msal, clientId or redirectUri; its configs are kept only when the file is about the
- * Microsoft identity platform (MSAL named, a GUID client id or a Microsoft login authority).
+ * File names read whenever they mention MSAL, a client id or a redirect (base name without extension,
+ * case-insensitive): anything containing auth, msal, identity, login, signin, sso, config, constants,
+ * environment or settings (authConfig.ts, msal-config.js, environment.prod.ts …), plus the entry points
+ * main, app, app.module and electron. Any other script or screen is read when its text calls a sign-in
+ * library (SIGN_IN_CALL). Declaration files, minified bundles and source maps are never read. A file's
+ * configs are kept only when it is about the Microsoft identity platform or signs in with a library whose
+ * provider the code names (MSAL named, a GUID client id or a Microsoft login authority).
  */
 const CANDIDATE_NAME = /(auth|msal|identity|login|signin|sso|config|constants|environment|settings)|^(main|app|app\.module|electron)$/i;
 const SCRIPT_EXTENSION = /\.(js|jsx|mjs|cjs|ts|tsx|mts|cts)$/i;
 const NEVER_READ = /\.(d\.ts|d\.mts|d\.cts|min\.js|map)$/i;
+/** What a candidate name's text must mention. */
+const CONFIG_MARKER = /msal|clientId|redirectUri|redirectUrl/i;
+/** What any other script's text must hold: a call of a sign-in library (one linear regex test). */
+const SIGN_IN_CALL =
+  /makeRedirectUri|useAuthRequest|useAutoDiscovery|react-native-app-auth|new\s+(?:msal\.)?PublicClientApplication\s*\(|MsAuthPlugin|msalInit|@ionic-enterprise\/auth|acquireTokenInteractive|getAuthCodeUrl|MsalModule\.forRoot/;
+
+/**
+ * Tests and stories call the libraries with dummy values: they are read only when their name is a config's.
+ * Only names and `__tests__`-style folders count (a `test/` folder may be anywhere above the workspace).
+ */
+const TEST_CODE = /(^|[\\/])(__tests__|__mocks__)[\\/]|\.(test|spec|stories|e2e)\.[cm]?[jt]sx?$/i;
 
 const REDIRECT_KEYS = new Set(['redirectUri', 'redirect_uri', 'redirectUrl', 'redirectURI', 'redirectURL', 'redirect_url']);
-const POST_LOGOUT_KEYS = new Set(['postLogoutRedirectUri', 'post_logout_redirect_uri', 'postLogoutRedirectUrl', 'postLogoutRedirectURI']);
-const CONFIG_KEYS = new Set(['clientId', 'authority', 'knownAuthorities', 'clientSecret', ...REDIRECT_KEYS, ...POST_LOGOUT_KEYS]);
-
-/** Keys of node objects that are not child nodes (skipped while walking). */
-const NON_CHILD_KEYS = new Set([
-  'loc',
-  'start',
-  'end',
-  'range',
-  'extra',
-  'leadingComments',
-  'trailingComments',
-  'innerComments',
-  'errors',
-  'comments',
-  'tokens',
+const POST_LOGOUT_KEYS = new Set(['postLogoutRedirectUri', 'post_logout_redirect_uri', 'postLogoutRedirectUrl', 'postLogoutRedirectURI', 'logoutUrl']);
+const CLIENT_ID_KEYS = new Set(['clientId', 'clientID', 'client_id']);
+const CONFIG_KEYS = new Set([
+  ...CLIENT_ID_KEYS,
+  ...AUTHORITY_KEYS,
+  'knownAuthorities',
+  'clientSecret',
+  'serviceConfiguration',
+  ...REDIRECT_KEYS,
+  ...POST_LOGOUT_KEYS,
 ]);
-
-/** A file whose errors Babel cannot recover from is parsed again this many times, one broken line blanked each time. */
-const MAX_PARSE_ATTEMPTS = 4;
-
-/** Above this size a file is parsed without Babel's error recovery (see parseProgram). */
-const ERROR_RECOVERY_MAX_CHARS = 32 * 1024;
+/** Objects with only these keys are not configs of their own (discovery documents, endpoint lists). */
+const NOT_OWNING_KEYS = new Set(['authorizationEndpoint', 'authorization_endpoint']);
 
 /**
- * From this size on, a file is first parsed with only the top-level statements that can matter (see
- * parseNeededStatements): Babel reads 100 KB in ~18 ms, the pre-scan and the sliced parse in ~1 ms.
+ * Statements holding any of these are kept when slicing a big file: config keys (every redirect/post-logout
+ * key has "redirect" or "logout"), Platform.select, imports and requires (the library), the MSAL client
+ * classes (msal-node's app type), the library calls, and escapes (a key spelled with \u or \x escapes).
  */
-const SLICE_MIN_CHARS = 16 * 1024;
-
-/**
- * Statements holding any of these are kept when slicing: config keys (every redirect/post-logout key has
- * "redirect" or "logout"), Platform.select, imports and requires (the library), the MSAL client classes
- * (msal-node's app type), and escapes (a key spelled with \u or \x escapes).
- */
-const NEEDED_STATEMENT = /clientId|authority|authorities|clientSecret|redirect|logout|Platform|require|import|ClientApplication|\\[ux]/gi;
-
-/** Nesting converted into the value IR before the rest counts as unknown (hostile nesting, cycles). */
-const MAX_CONVERSION_DEPTH = 12;
+const NEEDED_STATEMENT =
+  /clientId|authority|authorities|clientSecret|redirect|logout|issuer|discovery|Endpoint|Platform|require|import|ClientApplication|MsAuthPlugin|msalInit|AuthConnect|BrowserWindow|loadURL|openExternal|getAuthCodeUrl|acquireToken|\\[ux]/gi;
 
 export const msalJsFormat = defineFormat({
   id: 'msal-js',
-  title: 'MSAL.js, msal-node, Electron, React Native',
+  title: 'MSAL.js, msal-node, Electron, React Native, Expo, Ionic',
   files:
-    '`*.js`, `*.jsx`, `*.ts`, `*.tsx`, `*.mjs`, `*.cjs` whose name suggests auth config (`authConfig`, `msal*`, `*auth*`, `*config*`, `app.module`, `main`, `App` …)',
+    '`*.js`, `*.jsx`, `*.ts`, `*.tsx`, `*.mjs`, `*.cjs` whose name suggests auth config (`authConfig`, `msal*`, `*auth*`, `*config*`, `app.module`, `main`, `App` …), and any script that calls a sign-in library (`makeRedirectUri`, `authorize`, `new PublicClientApplication` …)',
   reads:
-    '`clientId`, `authority`, `knownAuthorities`, `redirectUri`, `postLogoutRedirectUri` in object literals, `const` values and object members of the same file, values imported from other read modules (`environment.ts`), template literals (only what is statically known), `Platform.select` branches',
+    '`clientId`, `authority` / `issuer` / discovery, `knownAuthorities`, `redirectUri` / `redirectUrl`, `postLogoutRedirectUri` in object literals, `const` values and object members of the same file, values imported from other read modules (`environment.ts`), template literals (only what is statically known), `Platform.select` branches; react-native-msal, react-native-app-auth, expo-auth-session (`makeRedirectUri`, `useAuthRequest`, `useAutoDiscovery`), Ionic Auth Connect, the Capacitor and Cordova MSAL plugins, Electron (BrowserWindow, `shell.openExternal`, `acquireTokenInteractive`)',
   globs: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
   markers: ['**/authConfig.*', '**/msalConfig.*'],
   comments: SLASH_COMMENTS,
@@ -93,133 +90,39 @@ export const msalJsFormat = defineFormat({
   untitled: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'].map((languageId, i) => ({
     languageId,
     name: `authConfig.${['js', 'jsx', 'ts', 'tsx'][i]}`,
-    hint: /msal|clientId|redirectUri/i,
+    hint: /msal|clientId|redirectUri|makeRedirectUri|redirectUrl/i,
   })),
   facts: { reads: ['ios-url-schemes', 'android-intent-filters'] },
   byName(path) {
     const name = baseName(path);
-    if (!SCRIPT_EXTENSION.test(name) || NEVER_READ.test(name)) return 'no';
-    return CANDIDATE_NAME.test(name.replace(SCRIPT_EXTENSION, '')) ? 'sniff' : 'no';
+    return !SCRIPT_EXTENSION.test(name) || NEVER_READ.test(name) ? 'no' : 'sniff';
   },
-  sniff: (text) => /msal|clientId|redirectUri/i.test(text),
+  sniff: (text, path) => (isCandidateName(path) && CONFIG_MARKER.test(text)) || (!TEST_CODE.test(path) && SIGN_IN_CALL.test(text)),
   parse: (path, text) => readMsalJs(path, text),
 });
+
+/** Whether a script's name suggests auth configuration (its text then needs only mention MSAL or a config key). */
+export function isCandidateName(path: string): boolean {
+  return CANDIDATE_NAME.test(baseName(path).replace(SCRIPT_EXTENSION, ''));
+}
 
 /** The format's parse; `slice: false` always parses the whole file (tests compare both ways). */
 export function readMsalJs(path: string, text: string, { slice = true }: { slice?: boolean } = {}): ParsedFile {
   const parsed = emptyParsed(path, 'msal-js', text);
-  const program = parseProgram(path, text, parsed, slice);
+  const program = parseJs(path, text, parsed, { slice, needed: NEEDED_STATEMENT });
   if (program) readConfigs(program, parsed);
   return parsed;
 }
 
-interface BabelError {
-  message: string;
-  pos?: number;
-  loc?: { index?: number };
-}
-
-function parseProgram(path: string, text: string, parsed: ParsedFile, slice: boolean): t.File | undefined {
-  // Required lazily: loading the extension must not pay for the parser until a JS/TS config is read.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const babel = require('@babel/parser') as typeof BabelParser;
-  // Babel's error recovery builds an Error per syntax error, and hostile text can hold one per character
-  // (seconds per 100 KB): big files are parsed without it (first error, blank its line, retry).
-  const errorRecovery = text.length <= ERROR_RECOVERY_MAX_CHARS;
-  const options: ParserOptions = {
-    sourceType: 'unambiguous',
-    errorRecovery,
-    allowReturnOutsideFunction: true,
-    allowImportExportEverywhere: true,
-    plugins: pluginsFor(path),
-  };
-  let file: t.File | undefined = slice && text.length >= SLICE_MIN_CHARS ? parseNeededStatements(babel, path, text, options) : undefined;
-  let source = text;
-  for (let attempt = 0; attempt < MAX_PARSE_ATTEMPTS && !file; attempt++) {
-    const stackTraceLimit = Error.stackTraceLimit;
-    try {
-      Error.stackTraceLimit = 0; // syntax errors need no stack; capturing one per error doubles the cost
-      file = babel.parse(source, options) as unknown as t.File;
-    } catch (error) {
-      const fatal = error instanceof RangeError;
-      const reason = fatal ? 'nesting too deep to parse' : cleanMessage((error as BabelError).message);
-      if (attempt === 0)
-        parsed.problems.push({ message: `JavaScript/TypeScript could not be parsed: ${reason}`, range: errorRange(error as BabelError, text) });
-      if (fatal) return undefined;
-      // Keep what can be read: blank the offending line (offsets stay exact) and parse again.
-      source = blankLineAt(source, errorRange(error as BabelError, text).start);
-    } finally {
-      Error.stackTraceLimit = stackTraceLimit;
-    }
-  }
-  if (!file) return undefined;
-  const recovered = (file as unknown as { errors?: BabelError[] }).errors ?? [];
-  for (const error of recovered.slice(0, MAX_PROBLEMS)) {
-    parsed.problems.push({ message: `JavaScript/TypeScript syntax error: ${cleanMessage(error.message)}`, range: errorRange(error, text) });
-  }
-  parsed.comments = (file.comments ?? []).map((c) => ({ start: c.start ?? 0, end: c.end ?? 0 }));
-  return file;
-}
-
-/**
- * Parses the file with every top-level statement that cannot matter blanked out (offsets stay exact).
- * Undefined when the pre-scan is unsure or the sliced text does not parse cleanly: the caller then parses
- * the whole file and reports its problems. A syntax error inside a blanked statement (code that names no
- * config key) goes unreported in files of SLICE_MIN_CHARS and more: the price of not parsing it.
- */
-function parseNeededStatements(babel: typeof BabelParser, path: string, text: string, options: ParserOptions): t.File | undefined {
-  if (/\.(jsx|tsx)$/i.test(path)) return undefined; // JSX text (`don't`) is not JavaScript to the pre-scan
-  const scan = scanTopLevel(text);
-  if (!scan) return undefined;
-  const sliced = keepWantedChunks(text, scan, NEEDED_STATEMENT);
-  const stackTraceLimit = Error.stackTraceLimit;
-  try {
-    Error.stackTraceLimit = 0;
-    const sourceType = scan.moduleSyntax ? 'module' : options.sourceType;
-    const file = babel.parse(sliced.text, { ...options, sourceType, errorRecovery: false }) as unknown as t.File;
-    return ((file as unknown as { errors?: unknown[] }).errors ?? []).length ? undefined : file;
-  } catch {
-    return undefined;
-  } finally {
-    Error.stackTraceLimit = stackTraceLimit;
-  }
-}
-
-/** The text with the line holding `offset` replaced by spaces (same length, same line breaks). */
-function blankLineAt(text: string, offset: number): string {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let end = offset;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  if (start === end) return text.slice(0, Math.max(0, offset - 1));
-  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-}
-
-function pluginsFor(path: string): ParserPlugin[] {
-  const lower = path.toLowerCase();
-  // `<T>value` casts of .ts files clash with JSX, so JSX is on only where it can appear.
-  if (/\.(ts|mts|cts)$/.test(lower)) return ['typescript', 'decorators-legacy'];
-  if (/\.tsx$/.test(lower)) return ['typescript', 'jsx', 'decorators-legacy'];
-  return ['jsx', 'decorators-legacy', 'classProperties'];
-}
-
-function cleanMessage(message: string | undefined): string {
-  return (message ?? 'unknown error').replace(/\s*\(\d+:\d+\)$/, '');
-}
-
-function errorRange(error: BabelError, text: string): Range {
-  // Babel sometimes reports pos NaN (index null) for an error at a line start: fall back to 0.
-  const reported = error.pos ?? error.loc?.index;
-  const at = Math.min(text.length, Math.max(0, typeof reported === 'number' && Number.isFinite(reported) ? reported : 0));
-  return { start: at, end: Math.min(text.length, at + 1) };
-}
-
-/** What the whole file tells about the app: imports, consts and the objects that may be configs. */
+/** What the whole file tells about the app: imports, consts, calls and the objects that may be configs. */
 interface FileFacts {
   modules: Set<string>;
   identifiers: Set<string>;
+  /** String literals of the file (event names such as 'will-redirect'). */
+  strings: Set<string>;
   consts: Map<string, t.Expression>;
   candidates: { node: t.ObjectExpression; platform?: Platform }[];
+  calls: CallSite[];
   /** `x.redirectUri = value` assignments. */
   assignments: { key: string; value: t.Expression; platform?: Platform }[];
   /** Relative imports and requires, by local name (module = the imported file's module key). */
@@ -228,32 +131,26 @@ interface FileFacts {
   text: string;
 }
 
-function isNode(value: unknown): value is t.Node {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
-}
-
-/** One pass over the tree, iterative (deep nesting cannot overflow the stack). */
+/** One pass over the tree. */
 function collectFacts(file: t.File, text: string, path: string): FileFacts {
-  const facts: FileFacts = { modules: new Set(), identifiers: new Set(), consts: new Map(), candidates: [], assignments: [], imports: [], path, text };
-  const stack: { node: t.Node; platform?: Platform }[] = [{ node: file.program }];
-  while (stack.length) {
-    const { node, platform } = stack.pop()!;
-    const branchPlatforms = noteNode(node, facts, platform);
-    for (const key of Object.keys(node)) {
-      if (NON_CHILD_KEYS.has(key)) continue;
-      const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (let i = children.length - 1; i >= 0; i--) {
-        const item = children[i];
-        if (isNode(item)) stack.push({ node: item, platform: branchPlatforms?.get(item) ?? platform });
-      }
-    }
-  }
+  const facts: FileFacts = {
+    modules: new Set(),
+    identifiers: new Set(),
+    strings: new Set(),
+    consts: new Map(),
+    candidates: [],
+    calls: [],
+    assignments: [],
+    imports: [],
+    path,
+    text,
+  };
+  walk(file.program, (node, platform) => noteNode(node, facts, platform));
   return facts;
 }
 
-/** Records what one node tells; returns the platform of each branch of a `Platform.select` call. */
-function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined): Map<t.Node, Platform> | undefined {
+/** Records what one node tells. */
+function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined): void {
   switch (node.type) {
     case 'ImportDeclaration': {
       facts.modules.add(node.source.value);
@@ -271,38 +168,43 @@ function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined
                 : specifier.imported.value;
         facts.imports.push({ local: specifier.local.name, module, imported });
       }
-      return undefined;
+      return;
     }
     case 'VariableDeclaration':
       if (node.kind === 'const') {
         for (const d of node.declarations) if (d.id.type === 'Identifier' && d.init && !facts.consts.has(d.id.name)) facts.consts.set(d.id.name, d.init);
       }
       for (const d of node.declarations) noteRequire(d, facts);
-      return undefined;
+      return;
     case 'Identifier':
       facts.identifiers.add(node.name);
-      return undefined;
+      return;
+    case 'StringLiteral':
+      if (node.value.length <= 64) facts.strings.add(node.value);
+      return;
     case 'ObjectExpression':
       facts.candidates.push({ node, platform });
-      return undefined;
+      return;
     case 'AssignmentExpression': {
       const left = node.left;
-      if (node.operator !== '=' || left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') return undefined;
+      if (node.operator !== '=' || left.type !== 'MemberExpression' || left.computed || left.property.type !== 'Identifier') return;
       const key = left.property.name;
       if (REDIRECT_KEYS.has(key) || POST_LOGOUT_KEYS.has(key)) facts.assignments.push({ key, value: node.right, platform });
-      return undefined;
+      return;
     }
-    case 'CallExpression': {
-      const module = requiredModule(node);
-      if (module) facts.modules.add(module);
-      const branches = platformSelectBranches(node);
-      if (!branches) return undefined;
-      const map = new Map<t.Node, Platform>();
-      for (const branch of branches) if (branch.platform) map.set(branch.value, branch.platform);
-      return map;
+    case 'CallExpression':
+    case 'NewExpression':
+    case 'OptionalCallExpression': {
+      if (node.type === 'CallExpression') {
+        const module = requiredModule(node);
+        if (module) facts.modules.add(module);
+      }
+      const site = callSite(node);
+      if (site) facts.calls.push(site);
+      return;
     }
     default:
-      return undefined;
+      return;
   }
 }
 
@@ -330,108 +232,88 @@ function requiredModule(call: t.CallExpression): string | undefined {
   return (isRequire || isImport) && first?.type === 'StringLiteral' ? first.value : undefined;
 }
 
-/** `Platform.select({ ios: a, android: b, default: c })`: each branch value with its platform. */
-function platformSelectBranches(call: t.CallExpression): { value: t.Node; platform?: Platform }[] | undefined {
-  const callee = call.callee;
-  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'Platform') return undefined;
-  if (callee.property.type !== 'Identifier' || callee.property.name !== 'select') return undefined;
-  const arg = call.arguments[0];
-  if (arg?.type !== 'ObjectExpression') return undefined;
-  const branches: { value: t.Node; platform?: Platform }[] = [];
-  for (const property of arg.properties) {
-    if (property.type !== 'ObjectProperty') continue;
-    const key = propertyName(property);
-    const platform: Platform | undefined =
-      key === 'ios' || key === 'macos' ? 'ios' : key === 'android' ? 'android' : key === 'web' ? 'spa' : key === 'windows' ? 'publicClient' : undefined;
-    branches.push({ value: property.value, platform });
-  }
-  return branches;
+interface ReadContext {
+  values: JsValues;
+  library: Library;
+  platform: Platform;
+  seen: Set<string>;
+  /** Config values built from imported names, linked by the engine from the modules that export them. */
+  pending: OwnedPending[];
 }
 
-function propertyName(property: t.ObjectProperty): string | undefined {
-  if (property.computed) return property.key.type === 'StringLiteral' ? property.key.value : undefined;
-  if (property.key.type === 'Identifier') return property.key.name;
-  if (property.key.type === 'StringLiteral') return property.key.value;
-  return undefined;
-}
-
-/** The MSAL flavour and app type, from the modules the file imports and the classes it names. */
-function libraryOf(facts: FileFacts): { library: Library; platform: Platform } {
-  const m = facts.modules;
-  if (m.has('react-native-msal') || m.has('react-native')) return { library: 'react-native', platform: 'publicClient' };
-  if (m.has('electron')) return { library: 'electron', platform: 'publicClient' };
-  if (m.has('@azure/msal-angular')) return { library: 'msal-angular', platform: 'spa' };
-  if (m.has('@azure/msal-react')) return { library: 'msal-react', platform: 'spa' };
-  if (m.has('@azure/msal-browser')) return { library: 'msal-browser', platform: 'spa' };
-  if (m.has('@azure/msal-node')) {
-    const confidential = facts.identifiers.has('ConfidentialClientApplication') && !facts.identifiers.has('PublicClientApplication');
-    return { library: 'msal-node', platform: confidential ? 'web' : 'publicClient' };
-  }
-  return { library: 'msal-js', platform: 'unknown' };
-}
+type OwnedPending = Omit<PendingValue, 'config'> & { owner: AuthConfig };
 
 function readConfigs(file: t.File, parsed: ParsedFile): void {
   const facts = collectFacts(file, parsed.text, parsed.path);
-  const { library, platform } = libraryOf(facts);
-  const evaluator = new Evaluator(facts);
+  const { library, platform } = fileLibrary(facts.modules, facts.identifiers, facts.calls);
+  // The evaluator needs the library's call values, which read the file's consts through the evaluator.
+  const values: JsValues = new JsValues(
+    parsed.text,
+    facts.consts,
+    libraryCallValues(facts.modules, () => values),
+    facts.imports,
+  );
+  const shapes = callConfigs({ values, calls: facts.calls, library });
+  const byNode = new Map<t.Node, CallConfig>();
+  for (const shape of shapes) if (shape.node && !byNode.has(shape.node)) byNode.set(shape.node, shape);
+  const electron = facts.modules.has('electron') ? electronUserAgent(facts.calls, facts.strings) : undefined;
+  // A call that only chooses the user agent (Auth Connect's setup) applies to every config of the file.
+  const fileAgent = electron ?? shapes.find((s) => !s.node && !s.implied?.length)?.userAgent ?? libraryUserAgent(library);
+  if (electron) parsed.signIn = { library: 'electron', userAgent: electron, configImports: [...facts.modules].filter((m) => /\.json$/i.test(m)) };
+
+  const context: ReadContext = { values, library, platform, seen: new Set(), pending: [] };
   const configs: AuthConfig[] = [];
   const requestRedirects: RedirectUri[] = [];
-  const seen = new Set<string>();
-  const pending: (Omit<PendingValue, 'config'> & { owner: AuthConfig })[] = [];
+  const requestAuthorities: AuthConfig[] = [];
   // Parents come before children in the walk; read configs in source order.
   const candidates = [...facts.candidates].sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
+  const consumed = shapes.flatMap((s) => (s.consumed ? [rangeOf(s.consumed)] : []));
   for (const { node, platform: branchPlatform } of candidates) {
-    const config = readObject(node, evaluator, library, branchPlatform ?? platform, seen, pending);
+    if (consumed.some((r) => (node.start ?? 0) >= r.start && (node.end ?? 0) <= r.end)) continue;
+    const shape = byNode.get(node);
+    const config = readObject(node, context, shape?.library, branchPlatform);
     if (!config) continue;
-    const ownsApp = config.clientId || config.authority || config.knownAuthorities || config.clientSecret;
-    if (ownsApp) configs.push(config);
+    if (shape) applyShape(config, shape);
+    else if (fileAgent && !config.userAgent) config.userAgent = fileAgent;
+    if (ownsApp(node) || shape) configs.push(config);
+    else if (config.authority) requestAuthorities.push(config);
     else requestRedirects.push(...config.redirectUris);
   }
-  // `msalConfig.auth.redirectUri = "…"` sets a config's redirect after the object was written.
-  for (const { key, value, platform: branchPlatform } of facts.assignments) {
-    const role = REDIRECT_KEYS.has(key) ? 'redirect' : 'postLogout';
-    for (const v of evaluator.evaluate(value)) {
-      const uriPlatform = v.platform ?? branchPlatform ?? platform;
-      const id = `${v.range.start}:${v.range.end}:${role}:${uriPlatform}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      requestRedirects.push({ value: v.value, range: v.range, platform: uriPlatform, role, partial: v.partial || undefined });
-    }
+  // Library calls whose object names no config key (cordova-plugin-msal's msalInit) are configs of their own.
+  for (const shape of shapes) {
+    if (shape.node || !shape.implied?.length) continue;
+    const config: AuthConfig = { kind: 'config', library: shape.library, platform: 'publicClient', redirectUris: [], range: shape.range };
+    applyShape(config, shape);
+    configs.push(config);
   }
-  // Request objects (msal-node authCodeUrlParameters, loginRequest) hold no client id: they belong to the
-  // file's app config when there is one.
-  if (requestRedirects.length) {
-    const owner = configs.find((c) => c.clientId) ?? configs[0];
-    if (owner)
-      owner.redirectUris = owner.redirectUris.concat(requestRedirects); // concat, not a spread: the list can be long
-    else configs.push({ kind: 'config', library, platform, redirectUris: requestRedirects, range: requestRedirects[0].range });
-  }
+  readAssignments(facts, context, requestRedirects);
+  attachRequests(configs, requestRedirects, requestAuthorities, context);
+  completeDiscovery(configs, shapes, facts, values);
   // Other OAuth libraries use the same key names (a Google client's custom scheme is not an Entra
-  // problem): keep configs only when the file is about the Microsoft identity platform.
-  if (configs.length && isMicrosoftIdentity(facts, configs)) parsed.configs = parsed.configs.concat(configs);
-  writeSymbols(file, parsed, facts, evaluator, pending);
+  // problem): keep configs only when the file is about the Microsoft identity platform, and never one whose
+  // authority is another provider's.
+  const kept = configs.filter((c) => identityProvider(c) !== 'other');
+  if (kept.length && isMicrosoftIdentity(facts, kept)) parsed.configs = parsed.configs.concat(kept);
+  writeSymbols(file, parsed, facts, context);
 }
 
 /**
  * What the module exports (for the modules that import it) and which config values need imported names,
  * for the engine's cross-file link (engine/link.ts).
  */
-function writeSymbols(
-  file: t.File,
-  parsed: ParsedFile,
-  facts: FileFacts,
-  evaluator: Evaluator,
-  found: (Omit<PendingValue, 'config'> & { owner: AuthConfig })[],
-): void {
+function writeSymbols(file: t.File, parsed: ParsedFile, facts: FileFacts, context: ReadContext): void {
   const pending: PendingValue[] = [];
-  for (const { owner, ...rest } of found) {
-    const config = parsed.configs.indexOf(owner);
+  const appConfig = parsed.configs.findIndex((c) => c.clientId) >= 0 ? parsed.configs.findIndex((c) => c.clientId) : 0;
+  for (const { owner, ...rest } of context.pending) {
+    let config = parsed.configs.indexOf(owner);
+    // A request object's redirect went to the file's app config (attachRequests).
+    if (config < 0 && (rest.field === 'redirectUri' || rest.field === 'postLogoutRedirectUri') && parsed.configs.length) config = appConfig;
     if (config >= 0) pending.push({ config, ...rest });
   }
   const exports: ExportedSymbol[] = [];
   const add = (names: string[], node: t.Node) => {
-    const expr = evaluator.linkable(node);
-    if (expr.kind !== 'unknown') exports.push({ names, expr, range: { start: node.start ?? 0, end: node.end ?? 0 } });
+    const expr = context.values.linkable(node);
+    if (expr.kind !== 'unknown') exports.push({ names, expr, range: rangeOf(node) });
   };
   for (const statement of file.program.body) {
     if (statement.type === 'ExportNamedDeclaration') {
@@ -464,6 +346,73 @@ function isExpressionNode(node: t.Node): node is t.Expression {
   return node.type.endsWith('Expression') || node.type === 'Identifier' || node.type.endsWith('Literal');
 }
 
+/** An object that names a client id, a secret or knownAuthorities is an app's config (even when the values are not known statically). */
+function ownsApp(node: t.ObjectExpression): boolean {
+  return node.properties.some((p) => {
+    const key = p.type === 'ObjectProperty' ? propertyName(p) : undefined;
+    return key !== undefined && (CLIENT_ID_KEYS.has(key) || key === 'knownAuthorities' || key === 'clientSecret');
+  });
+}
+
+/** What a library call adds to the config its object holds: the library, its user agent, authority and implied redirects. */
+function applyShape(config: AuthConfig, shape: CallConfig): void {
+  config.library = shape.library;
+  config.platform = config.platform === 'unknown' ? 'publicClient' : config.platform;
+  config.userAgent = shape.userAgent ?? config.userAgent ?? libraryUserAgent(shape.library);
+  if (!config.authority && shape.authority) config.authority = shape.authority;
+  if (!config.redirectUris.some((u) => u.role === 'redirect') && shape.implied?.length) config.redirectUris = config.redirectUris.concat(shape.implied);
+}
+
+/** `msalConfig.auth.redirectUri = "…"` sets a config's redirect after the object was written. */
+function readAssignments(facts: FileFacts, context: ReadContext, requestRedirects: RedirectUri[]): void {
+  for (const { key, value, platform: branchPlatform } of facts.assignments) {
+    const role = REDIRECT_KEYS.has(key) ? 'redirect' : 'postLogout';
+    requestRedirects.push(...redirectsOf(value, role, branchPlatform ?? context.platform, context));
+  }
+}
+
+/**
+ * Request objects (msal-node authCodeUrlParameters, loginRequest) hold no client id: their redirects belong
+ * to the file's app config when there is one. An object holding only an authority (a B2C policy's
+ * `{ authority }`, a request's authority) is checked against the app's knownAuthorities: the file's
+ * config's list when it has one; when the list is not in view (another file builds the config), it may
+ * name the host, so it is partial.
+ */
+function attachRequests(configs: AuthConfig[], redirects: RedirectUri[], authorities: AuthConfig[], context: ReadContext): void {
+  const owner = configs.find((c) => c.clientId) ?? configs[0];
+  if (redirects.length) {
+    if (owner)
+      owner.redirectUris = owner.redirectUris.concat(redirects); // concat, not a spread: the list can be long
+    else configs.push({ kind: 'config', library: context.library, platform: context.platform, redirectUris: redirects, range: redirects[0].range });
+  }
+  for (const request of authorities) {
+    const list = owner?.knownAuthorities;
+    request.knownAuthorities = list ?? { value: [], range: request.range, partial: true };
+    configs.push(request);
+  }
+}
+
+/** expo-auth-session configs whose call names no discovery take the file's one discovery (useAutoDiscovery, a discovery object). */
+function completeDiscovery(configs: AuthConfig[], shapes: CallConfig[], facts: FileFacts, values: JsValues): void {
+  const open = configs.filter((c) => c.library === 'expo-auth-session' && !c.authority);
+  if (!open.length) return;
+  const found = new Map<string, Located<string>>();
+  for (const call of facts.calls) {
+    if (/^(useAutoDiscovery|fetchDiscoveryAsync|resolveDiscoveryAsync)$/.test(call.name)) {
+      const authority = discoveryAuthority(call.node.arguments[0], values);
+      if (authority) found.set(authority.value, authority);
+    }
+  }
+  for (const { node } of facts.candidates) {
+    if (!objectProperty(node, 'authorizationEndpoint')) continue;
+    const authority = discoveryAuthority(node, values);
+    if (authority) found.set(authority.value, authority);
+  }
+  if (found.size !== 1 || shapes.length === 0) return;
+  const [only] = found.values();
+  for (const config of open) config.authority = only;
+}
+
 const MICROSOFT_LOGIN_HOST =
   /(login\.microsoftonline\.(com|us)|login\.microsoft\.com|login\.live\.com|login\.partner\.microsoftonline\.cn|b2clogin\.com|ciamlogin\.com|login\.windows\.net|sts\.windows\.net)/i;
 
@@ -479,204 +428,68 @@ function isMicrosoftIdentity(facts: FileFacts, configs: AuthConfig[]): boolean {
 
 function readObject(
   node: t.ObjectExpression,
-  evaluator: Evaluator,
-  library: Library,
-  platform: Platform,
-  seen: Set<string>,
-  pending: (Omit<PendingValue, 'config'> & { owner: AuthConfig })[],
+  context: ReadContext,
+  shapeLibrary: Library | undefined,
+  branchPlatform: Platform | undefined,
 ): AuthConfig | undefined {
   let config: AuthConfig | undefined;
+  const keys = node.properties.map((p) => (p.type === 'ObjectProperty' ? propertyName(p) : undefined));
+  if (!keys.some((key) => key !== undefined && CONFIG_KEYS.has(key) && !NOT_OWNING_KEYS.has(key))) return undefined;
+  const platform = branchPlatform ?? context.platform;
+  // An OAuth config of another library in a file that names none (an AppAuth-style `issuer`, `serviceConfiguration`).
+  const oauth = keys.some((k) => k === 'issuer' || k === 'serviceConfiguration' || k === 'discoveryUrl');
+  const library = shapeLibrary ?? (oauth && context.library === 'msal-js' ? 'unknown' : context.library);
   for (const property of node.properties) {
     if (property.type !== 'ObjectProperty') continue;
     const key = propertyName(property);
     if (!key || !CONFIG_KEYS.has(key)) continue;
-    config ??= { kind: 'config', library, platform, redirectUris: [], range: { start: node.start ?? 0, end: node.end ?? 0 } };
+    config ??= { kind: 'config', library, platform, redirectUris: [], range: rangeOf(node) };
     const value = property.value as t.Expression;
     // A value built from an imported name is linked by the engine from the module that exports it.
     const field: PendingValue['field'] | undefined = REDIRECT_KEYS.has(key)
       ? 'redirectUri'
       : POST_LOGOUT_KEYS.has(key)
         ? 'postLogoutRedirectUri'
-        : key === 'clientId' || key === 'authority' || key === 'knownAuthorities'
-          ? key
-          : undefined;
-    const imported = field ? evaluator.needsImports(value) : undefined;
-    if (field && imported) pending.push({ owner: config, field, expr: imported, range: { start: value.start ?? 0, end: value.end ?? 0 }, platform });
+        : CLIENT_ID_KEYS.has(key)
+          ? 'clientId'
+          : key === 'authority' || key === 'knownAuthorities'
+            ? key
+            : undefined;
+    const imported = field ? context.values.needsImports(value) : undefined;
+    if (field && imported) context.pending.push({ owner: config, field, expr: imported, range: rangeOf(value), platform });
     if (REDIRECT_KEYS.has(key) || POST_LOGOUT_KEYS.has(key)) {
       const role = REDIRECT_KEYS.has(key) ? 'redirect' : 'postLogout';
-      for (const v of evaluator.evaluate(value)) {
-        const id = `${v.range.start}:${v.range.end}:${role}:${v.platform ?? platform}`;
-        if (seen.has(id)) continue; // one const used by several objects is one redirect
-        seen.add(id);
-        config.redirectUris.push({ value: v.value, range: v.range, platform: v.platform ?? platform, role, partial: v.partial || undefined });
-      }
+      config.redirectUris.push(...redirectsOf(value, role, platform, context));
     } else if (key === 'knownAuthorities') {
-      config.knownAuthorities = evaluator.stringArray(value);
+      config.knownAuthorities = context.values.stringArray(value);
+    } else if (key === 'serviceConfiguration') {
+      const service = context.values.resolveNode(value);
+      const endpoint = service.type === 'ObjectExpression' ? objectProperty(service, 'authorizationEndpoint')?.value : undefined;
+      const known = endpoint && context.values.known(endpoint);
+      if (known) config.authority ??= { value: known.value, range: known.range };
     } else {
-      const known = evaluator.evaluate(value).find((v) => !v.partial);
+      const known = context.values.evaluate(value).find((v) => !v.partial);
       if (!known) continue;
       const located: Located<string> = { value: known.value, range: known.range };
-      if (key === 'clientId') config.clientId = located;
-      else if (key === 'authority') config.authority = located;
+      if (CLIENT_ID_KEYS.has(key)) config.clientId = located;
       else if (key === 'clientSecret') config.clientSecret = located;
+      else if (key === 'authority' || !config.authority) config.authority = located;
     }
   }
   return config;
 }
 
-/**
- * The file's side of the shared evaluator (../values): Babel nodes become the value IR (literals,
- * templates, names and member paths, `+`, `?:`, `||`/`??`, Platform.select, objects, arrays), and the
- * file's consts are the scope. Unknown parts show as `${source}`.
- */
-class Evaluator {
-  private readonly evaluator: ValueEvaluator;
-  private readonly consts: MapScope;
-  private readonly converted = new Map<t.Node, ValueExpr>();
-
-  constructor(private readonly facts: FileFacts) {
-    this.consts = new MapScope((name) => {
-      const init = facts.consts.get(name);
-      return init ? [{ expr: this.expr(init) }] : undefined;
-    });
-    this.evaluator = new ValueEvaluator(this.consts);
+/** The redirect URIs an expression may hold (one per alternative), each once per file. */
+function redirectsOf(value: t.Node, role: 'redirect' | 'postLogout', platform: Platform, context: ReadContext): RedirectUri[] {
+  const result: RedirectUri[] = [];
+  for (const v of context.values.evaluate(value)) {
+    const uriPlatform = v.platform ?? platform;
+    const id = `${v.range.start}:${v.range.end}:${role}:${uriPlatform}`;
+    if (context.seen.has(id)) continue; // one const used by several objects is one redirect
+    context.seen.add(id);
+    const appParts = v.value.includes(APP_SCHEME) || v.value.includes(APP_ID) || v.value.includes(APP_HASH);
+    const partial = v.partial || appParts;
+    result.push({ value: v.value, range: v.range, platform: uriPlatform, role, ...(partial ? { partial } : {}), ...(appParts ? { appParts } : {}) });
   }
-
-  evaluate(node: t.Node): Value[] {
-    return this.evaluator.values(this.expr(node));
-  }
-
-  /** The node's IR with the file's consts inlined and imported names as module paths (for the link). */
-  linkable(node: t.Node): ValueExpr {
-    return inlineNames(this.expr(node), this.consts, (name) => this.qualify(name)).expr;
-  }
-
-  /** The linkable IR when the value uses an imported name, else undefined (the file alone says it all). */
-  needsImports(node: t.Node): ValueExpr | undefined {
-    if (!this.facts.imports.length) return undefined;
-    const { expr, unresolved } = inlineNames(this.expr(node), this.consts, (name) => this.qualify(name));
-    return unresolved.some((path) => path[0] === IMPORTED) ? expr : undefined;
-  }
-
-  /** `b2cPolicies.authorityDomain` with `b2cPolicies` imported → `[IMPORTED, module, 'b2cPolicies', 'authorityDomain']`. */
-  private qualify(name: NameExpr): string[] {
-    const imported = this.facts.imports.find((i) => i.local === name.path[0]);
-    return imported ? [IMPORTED, imported.module, imported.imported, ...name.path.slice(1)] : name.path;
-  }
-
-  stringArray(node: t.Node): KnownAuthorities | undefined {
-    const list = this.evaluator.strings(this.expr(node));
-    return list ? { value: list.values, range: list.range, ...(list.partial ? { partial: true } : {}) } : undefined;
-  }
-
-  /** The IR of a node (converted once; deeper than MAX_CONVERSION_DEPTH is unknown). */
-  private expr(node: t.Node, depth = 0): ValueExpr {
-    let found = this.converted.get(node);
-    if (!found) {
-      found = this.convert(node, depth);
-      this.converted.set(node, found);
-    }
-    return found;
-  }
-
-  private convert(node: t.Node, depth: number): ValueExpr {
-    const range = { start: node.start ?? 0, end: node.end ?? 0 };
-    const display = `\${${this.facts.text.slice(range.start, range.end)}}`;
-    if (depth > MAX_CONVERSION_DEPTH) return unknown(range, display);
-    const next = (child: t.Node) => this.expr(child, depth + 1);
-    switch (node.type) {
-      case 'StringLiteral':
-        return { kind: 'string', parts: [{ text: node.value }], range: inner(node), display };
-      case 'TemplateLiteral': {
-        const parts: StringExprPart[] = [];
-        node.quasis.forEach((quasi, i) => {
-          parts.push({ text: quasi.value.cooked ?? quasi.value.raw });
-          const expression = node.expressions[i];
-          if (expression) parts.push({ hole: next(expression) });
-        });
-        return { kind: 'string', parts, range: inner(node), display };
-      }
-      case 'Identifier':
-        return { kind: 'name', path: [node.name], range, display };
-      case 'MemberExpression': {
-        const path = memberPath(node);
-        return path ? { kind: 'name', path, range, display } : unknown(range, display);
-      }
-      case 'BinaryExpression': {
-        if (node.operator !== '+') return unknown(range, display);
-        // Flatten the left-leaning `a + b + c` chain without recursion.
-        const operands: t.Node[] = [node.right];
-        let left: t.Node = node.left;
-        while (left.type === 'BinaryExpression' && left.operator === '+') {
-          operands.push(left.right);
-          left = left.left;
-        }
-        operands.push(left);
-        return { kind: 'concat', operands: operands.reverse().map(next), range, display };
-      }
-      case 'ConditionalExpression':
-        return { kind: 'alternatives', options: [next(node.consequent), next(node.alternate)], range, display };
-      case 'LogicalExpression':
-        // `process.env.X || "http://localhost"`: the unknown side adds nothing, the fallback is a value.
-        return { kind: 'alternatives', options: [next(node.left), next(node.right)], range, display };
-      case 'TSAsExpression':
-      case 'TSSatisfiesExpression':
-      case 'TSNonNullExpression':
-      case 'TSTypeAssertion':
-      case 'ParenthesizedExpression':
-        return { ...next(node.expression), display };
-      case 'CallExpression': {
-        const branches = platformSelectBranches(node);
-        if (!branches) return unknown(range, display); // calls: not known statically
-        const options = branches.map((b) => (b.platform ? { ...next(b.value), platform: b.platform } : next(b.value)));
-        return { kind: 'alternatives', options, range, display };
-      }
-      case 'ObjectExpression': {
-        const properties = new Map<string, ValueExpr>();
-        let open = false;
-        for (const property of node.properties) {
-          const key = property.type === 'ObjectProperty' ? propertyName(property) : undefined;
-          if (key === undefined || property.type !== 'ObjectProperty') open = true;
-          else if (!properties.has(key)) properties.set(key, next(property.value));
-        }
-        return { kind: 'object', properties, range, display, ...(open ? { open } : {}) };
-      }
-      case 'ArrayExpression': {
-        const elements: ValueExpr[] = [];
-        let open = false;
-        for (const element of node.elements) {
-          if (!element) continue; // a hole (`[a, , b]`) is no entry
-          if (element.type === 'SpreadElement') open = true;
-          else elements.push(next(element));
-        }
-        return { kind: 'array', elements, range, display, ...(open ? { open } : {}) };
-      }
-      default:
-        return unknown(range, display); // process.env.X, window.location.origin: not known statically
-    }
-  }
-}
-
-/** `a.b.c` with plain property names (and `this`): the path, else undefined. */
-function memberPath(node: t.MemberExpression): string[] | undefined {
-  const path: string[] = [];
-  let current: t.Node = node;
-  while (current.type === 'MemberExpression') {
-    if (current.computed) {
-      if (current.property.type !== 'StringLiteral') return undefined;
-      path.push(current.property.value);
-    } else if (current.property.type === 'Identifier') path.push(current.property.name);
-    else return undefined;
-    current = current.object;
-  }
-  if (current.type === 'Identifier') path.push(current.name);
-  else if (current.type === 'ThisExpression') path.push('this');
-  else return undefined;
-  return path.reverse();
-}
-
-/** Range of a literal's content, inside its quotes or backticks. */
-function inner(node: t.Node): Range {
-  const start = (node.start ?? 0) + 1;
-  return { start, end: Math.max(start, (node.end ?? 0) - 1) };
+  return result;
 }

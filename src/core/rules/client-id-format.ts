@@ -46,7 +46,7 @@ export const clientIdFormat: FileRule = {
         detail: `Sign-in fails with AADSTS90112 or AADSTS700016: the app cannot be found. Copy the Application (client) ID from the app registration.${fullValueNote(value)}`,
       });
     };
-    // A config for another identity provider (Okta, Google) has that provider's id format.
+    // Another identity provider's client ids (Google, Okta, Duende's "m2m") have their own shapes.
     // A template's ids are filled in later (AppCreationScripts, a provider-agnostic demo): blank is by design there.
     for (const config of file.configs) if (mayBeEntra(config) && !config.template) judge(config.clientId, 'client id');
     for (const registration of file.registrations) judge(registration.appId, 'appId');

@@ -2,6 +2,7 @@ import { identityProvider, LIBRARIES } from '../entra/libraries';
 import type { Platform } from '../model';
 import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../entra/uri';
 import { isRedirectSent, userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
+import { fillAppParts } from './shared/js-app';
 import { safeRedirect } from './shared/safe-redirect';
 import { fullValueNote, quote } from './shared/message';
 import { redirectsOf, type WorkspaceRule } from './types';
@@ -74,8 +75,13 @@ export const customSchemeRedirect: WorkspaceRule = {
         });
         continue;
       }
-      const agent = userAgentOf(owner, file, workspace);
+      const agent = userAgentOf(owner, file, workspace, uri);
+      if (agent.loopbackOnly) continue; // the library sends only its own http://localhost redirect
       const related = agent.evidence ? [{ ...agent.evidence, message: `The app signs in through ${agent.description}.` }] : [];
+      // A redirect built from the app's own scheme or id (Expo, the MSAL plugins), named by the app config.
+      const filled = fillAppParts(uri, file.path, workspace);
+      if (filled?.evidence) related.push({ ...filled.evidence, message: 'The app config names this part of the redirect.' });
+      const shown = filled?.value ?? uri.value;
       // A library that serves any provider (AppAuth) never hands a redirect to the broker: msauth:// is a custom scheme there.
       const canBroker = owner.kind === 'registration' || LIBRARIES[owner.library].entraOnly;
       const brokerUri = canBroker && (isIosBrokerUri(uri.value) || isAndroidBrokerUri(uri.value));
@@ -90,12 +96,12 @@ export const customSchemeRedirect: WorkspaceRule = {
           related,
           message:
             agent.kind === 'broker'
-              ? `Broker redirect ${quote(uri.value)} shows the AADSTS50199 prompt when no broker app is installed.`
-              : `Broker redirect ${quote(uri.value)} shows the AADSTS50199 prompt without the broker; enable the broker.`,
+              ? `Broker redirect ${quote(shown)} shows the AADSTS50199 prompt when no broker app is installed.`
+              : `Broker redirect ${quote(shown)} shows the AADSTS50199 prompt without the broker; enable the broker.`,
           detail:
             agent.kind === 'broker'
-              ? `It signs in through ${agent.description}, where Entra shows the ${PROMPT} prompt.${fullValueNote(uri.value)}`
-              : `It goes through ${describe(agent)}, which shows the ${PROMPT} prompt; enable the broker or an embedded web view.${fullValueNote(uri.value)}`,
+              ? `It signs in through ${agent.description}, where Entra shows the ${PROMPT} prompt.${fullValueNote(shown)}`
+              : `It goes through ${describe(agent)}, which shows the ${PROMPT} prompt; enable the broker or an embedded web view.${fullValueNote(shown)}`,
         });
         continue;
       }
@@ -103,22 +109,28 @@ export const customSchemeRedirect: WorkspaceRule = {
       const notBrokered = agent.kind === 'broker' && agent.range ? ` The broker is on, but MSAL uses it only with a broker redirect.` : '';
       const unconfirmed = provider === 'b2c' || provider === 'ciam';
       const safe = safeRedirect(owner, uri, file, workspace);
+      // A phone app of a cross-platform library: no loopback there, and the redirect serves iOS and Android.
+      const mobile = owner.kind === 'config' && LIBRARIES[owner.library].mobile === true && uri.platform !== 'ios' && uri.platform !== 'android';
       report({
         range: uri.range,
         severity: unconfirmed ? 'information' : undefined,
         related,
-        message: `Custom scheme ${quote(uri.value)} shows the AADSTS50199 prompt in a system browser; use ${safe.value ?? shortSafeRedirect(uri.platform, canBroker)}.`,
+        message: `Custom scheme ${quote(shown)} shows the AADSTS50199 prompt in a system browser; use ${safe.value ?? (mobile ? MOBILE_SAFE_REDIRECT : shortSafeRedirect(uri.platform, canBroker))}.`,
         detail:
           `After sign-in Entra asks "Are you trying to sign in to …?" (CmsiInterrupt), because any app can claim a custom scheme; the app signs in through ${describe(agent)}.` +
           where +
           notBrokered +
           (unconfirmed ? ` Not confirmed for ${provider === 'b2c' ? 'Azure AD B2C' : 'External ID'} authorities.` : '') +
-          ` Use ${canBroker ? safeRedirectFor(uri.platform) : APP_LINK}.${fullValueNote(uri.value)}`,
+          ` Use ${mobile ? MOBILE_SAFE_REDIRECT_DETAIL : canBroker ? safeRedirectFor(uri.platform) : APP_LINK}.${fullValueNote(shown)}`,
         fixes: safe.fixes,
       });
     }
   },
 };
+
+const MOBILE_SAFE_REDIRECT = 'an https:// App Link or Universal Link';
+const MOBILE_SAFE_REDIRECT_DETAIL =
+  'an https:// redirect the app receives as an Android App Link and an iOS Universal Link, or MSAL with the broker (react-native-msal and its msauth redirects)';
 
 /** A library that never uses the broker (AppAuth and other provider-neutral ones) can only avoid the prompt with https. */
 const APP_LINK = 'an https:// redirect the app claims (Android App Link, iOS Universal Link); this library never uses the broker';

@@ -15,17 +15,23 @@ const redirects = (parsed: ParsedFile) =>
   parsed.configs.flatMap((c) => c.redirectUris).map((u) => `${u.platform} ${u.role} ${u.value}${u.partial ? ' (partial)' : ''}`);
 
 describe('format: msal-js', () => {
-  it('reads candidate names only, and only when they mention MSAL', () => {
-    assert.equal(msalJsFormat.byName('/w/src/authConfig.ts'), 'sniff');
-    assert.equal(msalJsFormat.byName('/w/src/App.tsx'), 'sniff');
-    assert.equal(msalJsFormat.byName('/w/electron/main.js'), 'sniff');
-    assert.equal(msalJsFormat.byName('/w/src/app/app.module.ts'), 'sniff');
-    assert.equal(msalJsFormat.byName('/w/src/environments/environment.prod.ts'), 'sniff');
-    assert.equal(msalJsFormat.byName('/w/src/components/Button.tsx'), 'no');
+  it('reads config names when they mention MSAL, and any other script when it calls a sign-in library', () => {
+    for (const name of ['/w/src/authConfig.ts', '/w/src/App.tsx', '/w/electron/main.js', '/w/src/app/app.module.ts', '/w/src/components/Button.tsx']) {
+      assert.equal(msalJsFormat.byName(name), 'sniff', name);
+    }
     assert.equal(msalJsFormat.byName('/w/src/auth.d.ts'), 'no');
+    assert.equal(msalJsFormat.byName('/w/dist/app.min.js'), 'no');
     assert.equal(msalJsFormat.byName('/w/src/authConfig.json'), 'no');
     assert.equal(detectFormat('/w/webpack.config.js', 'module.exports = { mode: "production" };'), undefined);
     assert.equal(detectFormat('/w/authConfig.js', 'export const c = { auth: { clientId: "x" } };')?.id, 'msal-js');
+    // A generic name needs a sign-in call; a config key alone is not enough (a form's `clientId` field).
+    assert.equal(detectFormat('/w/src/components/Button.tsx', 'export const b = { clientId: "x", redirectUri: "y" };'), undefined);
+    assert.equal(detectFormat('/w/src/screens/Home.tsx', 'import { makeRedirectUri } from "expo-auth-session";')?.id, 'msal-js');
+    assert.equal(detectFormat('/w/src/services/session.ts', 'const pca = new PublicClientApplication(config);')?.id, 'msal-js');
+    assert.equal(detectFormat('/w/src/lib/signin.ts', 'import { authorize } from "react-native-app-auth";')?.id, 'msal-js');
+    // Tests call the libraries with dummy values: generic test files are not read for a call alone.
+    assert.equal(detectFormat('/w/src/__tests__/Home.test.tsx', 'import { makeRedirectUri } from "expo-auth-session";'), undefined);
+    assert.equal(detectFormat('/w/src/session.spec.ts', 'const pca = new PublicClientApplication(config);'), undefined);
   });
 
   it('reads an msal-browser config: consts, knownAuthorities, request objects, not deep links or comments', () => {
@@ -93,7 +99,7 @@ describe('format: msal-js', () => {
     const text = read('App.tsx');
     const parsed = parse('App.tsx');
     assert.deepEqual(parsed.problems, []);
-    assert.equal(parsed.configs[0].library, 'react-native');
+    assert.equal(parsed.configs[0].library, 'react-native-msal');
     assert.deepEqual(redirects(parsed), [
       'ios redirect msauth.com.contoso.mobile://auth',
       'android redirect msauth://com.contoso.mobile/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D',

@@ -4,6 +4,8 @@ import type { WorkspaceIndex } from '../../engine/workspace';
 import { slashPath } from '../../io/paths';
 import { androidConfigAgent, androidReceiverAgent, appMsalConfigs, isAndroidRedirectSent } from './android-app';
 import { appConfigsOf, isDefaultRedirectScheme, redirectChoice, type AppConfig } from './ios-app';
+import { signInCodeFor } from './js-app';
+import { isAndroidBrokerUri, isIosBrokerUri } from '../../entra/uri';
 
 // The user agent a redirect really goes through: the owner's own (its library's default and the file's
 // choices), or, for files that only declare the redirect (an Android manifest, an Info.plist, a
@@ -26,10 +28,14 @@ export function moduleAndroidConfigs(file: ParsedFile, workspace: WorkspaceIndex
  * app's code (the broker counts when any of the app's configs enables it); for a registration, the one of
  * a linked config that keeps the sign-in away from the system browser. `unknown` when nothing in view tells.
  */
-export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFile, workspace: WorkspaceIndex): ResolvedUserAgent {
+export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFile, workspace: WorkspaceIndex, uri?: RedirectUri): ResolvedUserAgent {
   const settings = owner.kind === 'config' && owner.settingsFile ? settingsConfig(owner.settingsFile.value, file, workspace) : undefined;
   if (settings) return withEvidence(settings.file, settings.config.userAgent ?? defaultUserAgent(settings.config.library));
-  if (owner.kind === 'config' && owner.userAgent) return owner.library === 'msal-android' ? androidConfigAgent(owner, file, workspace) : owner.userAgent;
+  if (owner.kind === 'config' && owner.userAgent)
+    return owner.library === 'msal-android' ? androidConfigAgent(owner, file, workspace) : platformAgent(owner.userAgent, uri);
+  // A JSON config of an app whose code decides how it signs in (an Electron main process).
+  const code = owner.kind === 'config' && !file.android && !file.ios ? signInCodeFor(file.path, workspace) : undefined;
+  if (code) return withEvidence(code.file, platformAgent(code.signIn.userAgent, uri));
   if (file.android && owner.kind === 'config' && owner.library === 'msal-android') {
     const agent = androidReceiverAgent(owner, file, workspace);
     if (agent) return agent;
@@ -47,6 +53,24 @@ export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFil
     if (agent.kind === 'embedded' || agent.kind === 'broker') return withEvidence(other, agent);
   }
   return { kind: 'unknown', description: 'a user agent no config in the workspace shows' };
+}
+
+/**
+ * The agent of a cross-platform library for one redirect: the platform's own (react-native-msal: the
+ * broker on iOS, Custom Tabs on Android), chosen by the redirect's platform or, for a redirect of no
+ * platform, by its shape (msauth.<bundle>://auth is iOS's, msauth://<package>/<hash> Android's).
+ */
+function platformAgent(agent: UserAgent, uri: RedirectUri | undefined): UserAgent {
+  if (!agent.platforms || !uri) return agent;
+  const platform =
+    uri.platform === 'ios' || uri.platform === 'android'
+      ? uri.platform
+      : isIosBrokerUri(uri.value)
+        ? 'ios'
+        : isAndroidBrokerUri(uri.value)
+          ? 'android'
+          : undefined;
+  return (platform && agent.platforms[platform]) || agent;
 }
 
 /**
@@ -96,12 +120,17 @@ export function isRedirectSent(uri: RedirectUri, file: ParsedFile, workspace: Wo
 
 /** The user agent of an app: the broker when any config enables it, an embedded web view when all use one, else the first config's. */
 function appUserAgent(configs: AppConfig[]): ResolvedUserAgent | undefined {
-  const agents = configs.map((c) => ({ file: c.file, config: c.config, agent: c.config.userAgent ?? defaultUserAgent(c.config.library) }));
+  const agents = configs.map((c) => ({ file: c.file, config: c.config, agent: iosAgent(c.config.userAgent ?? defaultUserAgent(c.config.library)) }));
   const chosen =
     agents.find((a) => a.agent.kind === 'broker') ??
     (agents.every((a) => a.agent.kind === 'embedded') ? agents[0] : (agents.find((a) => a.agent.kind !== 'unknown') ?? agents[0]));
   if (!chosen) return undefined;
   return { ...chosen.agent, evidence: { file: chosen.file.path, range: chosen.agent.range ?? chosen.config.range } };
+}
+
+/** A cross-platform library's agent on iOS (an Info.plist's scheme is received there). */
+function iosAgent(agent: UserAgent): UserAgent {
+  return agent.platforms?.ios ?? agent;
 }
 
 export function withEvidence(file: ParsedFile, agent: UserAgent): ResolvedUserAgent {

@@ -1,0 +1,92 @@
+import { slashDir, slashPath } from '../../io/paths';
+import type { AppConfigInfo, Located, ParsedFile, RedirectUri, SignInCode } from '../../model';
+import type { WorkspaceIndex } from '../../engine/workspace';
+
+// A JavaScript app as the workspace shows it: its Expo or Capacitor app config (the URL scheme and ids the
+// sign-in code builds redirects from) and the code that decides how it signs in when a JSON config holds
+// only values (an Electron main process). Shared by user-agent.ts and custom-scheme-redirect.
+
+/** Placeholders the JS reader leaves in a redirect built from the app's own ids (formats/js-libraries.ts). */
+const APP_SCHEME = '{expo.scheme}';
+const APP_ID = '{appId}';
+const APP_HASH = '{signature hash}';
+
+/** Folders above a JSON config searched for the code that signs in with it (src/config/AAD.json → src/). */
+const MAX_CODE_LEVELS_UP = 2;
+
+/** The app config of the project a file belongs to: the nearest one whose folder holds the file. */
+export function appConfigFor(path: string, workspace: WorkspaceIndex): { file: ParsedFile; app: AppConfigInfo } | undefined {
+  const from = slashPath(path);
+  let best: { file: ParsedFile; app: AppConfigInfo; depth: number } | undefined;
+  for (const file of workspace.all()) {
+    if (!file.app) continue;
+    const folder = slashDir(file.path);
+    if (!from.startsWith(`${folder}/`)) continue;
+    if (!best || folder.length > best.depth) best = { file, app: file.app, depth: folder.length };
+  }
+  return best && { file: best.file, app: best.app };
+}
+
+export interface FilledRedirect {
+  value: string;
+  /** Where the app config names the filled-in part. */
+  evidence?: { file: string; range: { start: number; end: number } };
+}
+
+/**
+ * A redirect built from the app's own ids with those ids filled in from the app config: Expo's scheme
+ * (`expo.scheme`, else the bundle id or package Expo falls back to), the package on Android and the
+ * bundle id on iOS. Undefined when the redirect has no such parts or the workspace does not name them.
+ */
+export function fillAppParts(uri: RedirectUri, path: string, workspace: WorkspaceIndex): FilledRedirect | undefined {
+  if (!uri.appParts) return undefined;
+  const found = appConfigFor(path, workspace);
+  if (!found) return undefined;
+  const { app, file } = found;
+  const id = uri.platform === 'ios' ? (app.bundleIdentifier ?? app.packageName) : (app.packageName ?? app.bundleIdentifier);
+  const scheme: Located<string> | undefined = app.schemes[0] ?? id;
+  let value = uri.value;
+  let used: Located<string> | undefined;
+  if (value.includes(APP_SCHEME) && scheme) {
+    value = value.split(APP_SCHEME).join(scheme.value);
+    used = scheme;
+  }
+  if (value.includes(APP_ID) && id) {
+    value = value.split(APP_ID).join(id.value);
+    used ??= id;
+  }
+  if (value.includes(APP_HASH) && app.signatureHash) value = value.split(APP_HASH).join(encodeURIComponent(app.signatureHash.value));
+  if (value === uri.value) return undefined;
+  return { value, evidence: used ? { file: file.path, range: used.range } : undefined };
+}
+
+/**
+ * The code that signs in with the configs of a file that holds only values (a JSON config): a code file
+ * that imports it, else sign-in code in its folder or a folder up to MAX_CODE_LEVELS_UP above it.
+ */
+export function signInCodeFor(path: string, workspace: WorkspaceIndex): { file: ParsedFile; signIn: SignInCode } | undefined {
+  const target = slashPath(path);
+  const coders = workspace.all().filter((f) => f.signIn && f.path !== path);
+  if (!coders.length) return undefined;
+  const importing = coders.find((f) => f.signIn!.configImports.some((module) => resolvesTo(f.path, module, target)));
+  if (importing) return { file: importing, signIn: importing.signIn! };
+  let folder = slashDir(target);
+  for (let level = 0; level <= MAX_CODE_LEVELS_UP && folder; level++) {
+    const here = folder;
+    const near = coders.find((f) => slashDir(f.path) === here);
+    if (near) return { file: near, signIn: near.signIn! };
+    folder = slashDir(folder);
+  }
+  return undefined;
+}
+
+/** Whether a relative import (`./config/AAD.json`) in `from` names the file at `target`. */
+function resolvesTo(from: string, module: string, target: string): boolean {
+  if (!module.startsWith('.')) return false;
+  const parts = slashDir(slashPath(from)).split('/');
+  for (const segment of module.split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.' && segment !== '') parts.push(segment);
+  }
+  return parts.join('/') === target;
+}
