@@ -31,6 +31,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     rules: validRules(config.get<Record<string, unknown>>('rules', {})),
     include: stringList(config.get('include')),
     exclude: stringList(config.get('exclude')),
+    testPaths: stringList(config.get('testPaths')),
     allowedSchemes: stringList(config.get('allowedSchemes')),
   };
   const size = explicitSizeBytes(config);
