@@ -61,6 +61,8 @@ export const DEFAULT_TEST_PATHS = [
   '**/*Test.cs',
   '**/*.spec.*',
   '**/*.test.*',
+  '**/test_*.py',
+  '**/*_test.py',
 ];
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
