@@ -92,6 +92,7 @@ const CALL = /\bWith(ClientSecret|CertificatePassword)\s*\(\s*/g;
 const PLIST_KEY = /<key>\s*([\w.:-]{1,120})\s*<\/key>\s*<string>([^<]{0,4096})<\/string>/g;
 const ADD_KEY = /\bkey\s*=\s*["']([\w.:-]{1,120})["']\s+value\s*=\s*(["'])/g;
 const PEM = /-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY-----/g;
+const PEM_BODY = /[A-Za-z0-9+/]{12}/;
 const ENTRA_SHAPE = /(?<![\w~.-])[A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34}(?![\w~.-])/g;
 
 /** Most hits reported per text (a generated file of thousands of keys still costs little). */
@@ -129,6 +130,8 @@ export function findSecrets(text: string): SecretHit[] {
       const endMarker = text.indexOf('-----END', start + match[0].length);
       // Without its END line within a key's length it is prose about PEM (a docstring), not a key.
       if (endMarker < 0 || endMarker - start > 8192) continue;
+      // A key has a base64 body; `-----BEGIN PRIVATE KEY----- ... -----END` in a doc comment has none.
+      if (!PEM_BODY.test(text.slice(start + match[0].length, endMarker))) continue;
       const close = text.indexOf('-----', endMarker + 8);
       const end = close < 0 ? Math.min(text.length, endMarker + 8) : close + 5;
       if (hits.length < MAX_HITS) hits.push({ range: { start, end }, value: text.slice(start, end), kind: 'private key' });

@@ -26,6 +26,8 @@ describe('secret detector: code in scripts', () => {
     assert.deepEqual(values('CLIENT_SECRET=Vr5abcdefghij123 # the app\n'), ['Vr5abcdefghij123']);
     assert.deepEqual(values('CLIENT_SECRET = "Fl4t-literal-value-123"\n'), ['Fl4t-literal-value-123']);
     assert.equal(findSecrets('key = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----"').length, 1);
+    // Shape: AzureAD/microsoft-authentication-library-for-js lib/msal-node/src/config/Configuration.ts (a JSDoc line).
+    assert.deepEqual(findSecrets(' * the PEM encoded private key (string should contain -----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY----- )\n'), []);
   });
 });
 
