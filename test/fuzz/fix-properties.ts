@@ -31,17 +31,23 @@ export function fixWorkspace(): Seed[] {
   return seeds.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 
-/** Percent-decoded (up to three levels, as a double-encoded path is decoded by the fixes). */
+/**
+ * Percent-decoded (up to three levels, as a double-encoded path is decoded by the fixes). Each run of valid
+ * escapes is decoded on its own, so a stray `%` elsewhere in the URI does not keep the rest encoded.
+ */
 function normalized(value: string): string {
+  const decodeRun = (run: string) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  };
   let v = value;
   for (let i = 0; i < 3; i++) {
-    try {
-      const next = decodeURIComponent(v);
-      if (next === v) break;
-      v = next;
-    } catch {
-      break;
-    }
+    const next = v.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeRun);
+    if (next === v) break;
+    v = next;
   }
   return v;
 }

@@ -119,9 +119,20 @@ function valueAt(text: string, at: number, kind: SecretHit['kind']): SecretHit |
   // A bare value (.env, YAML, ini): to the end of the line or a comment, without trailing spaces.
   if (/^[A-Za-z_$][\w$]*\s*[.([]/.test(line) || /^(true|false|null|undefined|new)\b/.test(line)) return undefined;
   const bare = /^[^\s#;,}\]]+/.exec(line);
-  // Code, not a value: a member access or a call (`config.Secret`, `GetSecret()`).
-  if (bare && /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)+$|\(/.test(bare[0])) return undefined;
-  return bare ? { range: { start: at, end: at + bare[0].length }, value: bare[0], kind } : undefined;
+  if (!bare || isCodeReference(bare[0])) return undefined;
+  return { range: { start: at, end: at + bare[0].length }, value: bare[0], kind };
+}
+
+/**
+ * Whether a bare value is code rather than a literal: a member access or a call (`config.Secret`,
+ * `GetSecret()`, `response?.clientSecret)`), a Swift optional type or unwrap (`String?`, `secret!`), or a
+ * name that itself names a secret (`clientSecret: clientSecret`, `kClientSecret`: an argument label and
+ * the parameter or constant it passes on, as in openid/AppAuth-iOS Examples/*\/AppAuthExampleViewController).
+ */
+function isCodeReference(bare: string): boolean {
+  if (/[()]/.test(bare) || /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)+$/.test(bare)) return true;
+  if (/^[A-Za-z_$][\w$]*[?!]$/.test(bare)) return true;
+  return /^[A-Za-z_$][\w$]*$/.test(bare) && kindOfKey(bare) !== undefined;
 }
 
 function quoted(text: string, open: number, kind: SecretHit['kind']): SecretHit | undefined {

@@ -28,4 +28,15 @@ describe('Swift', () => {
     assert.match(text, /\*\*AADSTS50199\*\*/);
     assert.match(text, /custom-scheme-redirect/);
   });
+
+  it('explains the finding on hover: MSAL brokers only a broker redirect, so this one goes to the system browser', async () => {
+    const { document } = await open('ios-swift/Notes/NotesSignIn.swift');
+    const [diagnostic] = await diagnosticsOf(document.uri, 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, diagnostic.range.start.translate(0, 3));
+    const text = hoverText(hovers ?? []).replace(/\\(.)/g, '$1'); // the hover escapes Markdown
+    assert.match(text, /CmsiInterrupt/);
+    assert.match(text, /signs in through the system browser/, 'the user agent this redirect reaches');
+    assert.match(text, /msauth\.<bundle id>:\/\/auth/, 'the broker redirect as the remedy');
+    assert.match(text, /custom-scheme-redirect/);
+  });
 });
