@@ -266,6 +266,103 @@ resource app${i} 'Microsoft.Graph/applications@v1.0' = {
   return grow(head, (n) => `param setting${n} string = 'value-${n}'`, '\n', '\n', targetBytes);
 }
 
+/** A Graph PowerShell registration script (AppCreationScripts shape): one app, then helper functions. */
+function powershell(i, targetBytes) {
+  const head = `param([string] $TenantId)
+
+$app = New-MgApplication -DisplayName "Contoso app ${i}" \`
+    -SignInAudience AzureADMyOrg \`
+    -PublicClient @{ RedirectUris = @("contoso${i}://auth", "http://localhost") } \`
+    -IsFallbackPublicClient
+Update-MgApplication -ApplicationId $app.Id -Web @{ RedirectUris = @("https://app${i}.contoso.example.com/signin-oidc") }
+
+`;
+  const unit = (n) => `function Set-Setting${n} {
+    param([string] $Path, [int] $Value = ${n})
+    $settings = Get-Content $Path -Raw | ConvertFrom-Json
+    $settings.Feature${n} = @{ Enabled = $true; Limit = $Value * 2; Name = "feature-${n}" }
+    Write-Host "Updated feature ${n} in $Path" -ForegroundColor Green
+}
+`;
+  return grow(head, unit, '\n', '\n', targetBytes);
+}
+
+/** A bash setup script: az ad app create with its id captured, then ordinary provisioning steps. */
+function shellScript(i, targetBytes) {
+  const head = `#!/usr/bin/env bash
+set -euo pipefail
+REDIRECT="contoso${i}://auth"
+APP_ID=$(az ad app create --display-name "Contoso app ${i}" \\
+  --public-client-redirect-uris "$REDIRECT" http://localhost \\
+  --sign-in-audience AzureADMyOrg --query appId -o tsv)
+
+`;
+  const unit = (n) => `if [ -n "\${RG_${n}:-}" ]; then
+  az group create --name "rg-contoso-${n}" --location westeurope --tags env=dev owner="team-${n}"
+  echo "Created resource group ${n} for $APP_ID" >&2
+fi
+`;
+  return grow(head, unit, '\n', '\n', targetBytes);
+}
+
+/** A GitHub Actions workflow: one step updates the app's redirect URIs, the others build and test. */
+function ciYaml(i, targetBytes) {
+  const head = `name: Deploy ${i}
+on:
+  push:
+    branches: [main]
+jobs:
+  register:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: azure/login@v2
+        with:
+          client-id: \${{ secrets.AZURE_CLIENT_ID }}
+      - name: Redirect URIs
+        run: |
+          az ad app update --id ${guid(i)} \\
+            --public-client-redirect-uris "contoso${i}://auth" http://localhost
+  build:
+    runs-on: ubuntu-latest
+    steps:
+`;
+  const unit = (n) => `      - name: Step ${n}
+        run: |
+          npm ci --prefix packages/p${n}
+          npm test --prefix packages/p${n} -- --grep "suite ${n}"
+        env:
+          NODE_OPTIONS: --max-old-space-size=${1024 + n}
+`;
+  return grow(head, unit, '', '', targetBytes);
+}
+
+/** An MSAL Python web app: module constants, a confidential client, then view functions. */
+function python(i, targetBytes) {
+  const head = `import os
+import msal
+
+CLIENT_ID = os.getenv("CLIENT_ID", "${guid(i)}")
+AUTHORITY = "https://login.microsoftonline.com/contoso.onmicrosoft.com"
+REDIRECT_URI = "contoso${i}://auth"
+
+
+def build_app(cache=None):
+    return msal.ConfidentialClientApplication(CLIENT_ID, authority=AUTHORITY, client_credential=os.getenv("CLIENT_SECRET"), token_cache=cache)
+
+
+def login():
+    return build_app().initiate_auth_code_flow(["User.Read"], redirect_uri=REDIRECT_URI)
+
+`;
+  const unit = (n) => `
+def view_${n}(request, items=None):
+    """Renders page ${n} with the items the user may see."""
+    result = [item for item in (items or []) if item.get("id") != ${n}]
+    return {"title": f"Page ${n}", "count": len(result), "items": result[:${10 + (n % 7)}]}
+`;
+  return grow(head, unit, '', '', targetBytes);
+}
+
 function swift(i, targetBytes) {
   const head = `import MSAL
 import UIKit
@@ -433,6 +530,10 @@ export const DOCUMENTS = {
   'dotnet-code': { path: 'src/Auth.cs', make: dotnetCode },
   terraform: { path: 'infra/main.tf', make: terraform },
   bicep: { path: 'infra/main.bicep', make: bicep },
+  powershell: { path: 'AppCreationScripts/Configure.ps1', make: powershell },
+  'shell-script': { path: 'scripts/setup.sh', make: shellScript },
+  'ci-yaml': { path: '.github/workflows/deploy.yml', make: ciYaml },
+  'python-msal': { path: 'app/auth.py', make: python },
   swift: { path: 'ios/App/Auth/SignIn.swift', make: swift },
   objc: { path: 'ios/App/ContosoAuth.m', make: objc },
   dart: { path: 'lib/services/auth_service.dart', make: dart },

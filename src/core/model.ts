@@ -202,6 +202,13 @@ export interface AppRegistration {
   redirectUris: RedirectUri[];
   /** The file lists every redirect URI of the registration (a portal manifest: no list means none). */
   redirectsComplete?: boolean;
+  /**
+   * Set when the file shows the full redirect list of only some platforms: a script that updates an app
+   * registered elsewhere (`az ad app update --web-redirect-uris …` leaves the SPA and public client lists
+   * as they were). URIs of the other platforms may be registered outside the file. Absent: every list
+   * the file shows is the whole list (a manifest, IaC, a script that creates the app).
+   */
+  redirectPlatforms?: ('web' | 'spa' | 'publicClient')[];
   /** The manifest schema, when the file is a whole portal manifest (fixes edit it in that schema's shape). */
   manifestSchema?: 'graph' | 'aad-graph';
   /** Where an entry of each platform list can be inserted by a fix (the array's range), when known. */
@@ -390,6 +397,11 @@ export interface ParsedFile {
   comments?: Range[];
   /** Set when the file was not read (too large, binary); the reason is reported as an information finding. */
   skipped?: string;
+  /**
+   * A template a scaffolding tool renders later (`.env.dev.user.tpl`, a file whose syntax breaks only at
+   * `{{#section}}` tags): its parse problems are the template engine's syntax, and its configs are templates.
+   */
+  template?: boolean;
   /** Code files: exported values and values that need other files (see CodeSymbols). */
   symbols?: CodeSymbols;
 }

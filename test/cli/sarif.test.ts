@@ -140,7 +140,7 @@ describe('cli: --format sarif', () => {
       ].join('|');
     });
     assert.deepEqual(fromSarif, fromJson);
-    assert.equal(fromJson.length, 5);
+    assert.equal(fromJson.length, 4);
     assert.ok(log.runs[0].originalUriBaseIds['%SRCROOT%']);
   });
 

@@ -10,6 +10,7 @@ import { LineIndex, stripBom } from '../io/text';
 import { WorkspaceIndex } from './workspace';
 import { relativeSlash } from '../io/paths';
 import { compileGlobs, type PathMatcher } from '../io/glob';
+import { markTemplate } from './templates';
 
 /**
  * The engine's one entry point, used by both the CLI and the extension: holds the parsed files of a
@@ -49,6 +50,7 @@ export class Project {
       parsed = emptyParsed(path, format.id, text);
       parsed.problems.push({ message: `could not be read: ${(error as Error).message ?? String(error)}`, range: { start: 0, end: 0 } });
     }
+    markTemplate(parsed);
     this.index.set(parsed);
     this.lineIndexes.delete(path);
     return parsed;

@@ -2,9 +2,12 @@ import type { AuthConfig, Located, ParseProblem, Range } from '../model';
 import { redirectUri } from './config-util';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, HASH_COMMENTS } from './types';
 import { lowerBaseName } from '../io/paths';
+import { isTemplateFile, isTemplateTagLine } from './templates';
 
 // `.env` files: KEY=VALUE lines (dotenv syntax: `export`, quotes, `#` comments). The format is line
-// oriented, so a line scanner is the parser. Keys of other identity providers are ignored.
+// oriented, so a line scanner is the parser. Keys of other identity providers are ignored. A template
+// (TeamsFx `.env.dev.user.tpl` with `{{#useOpenAI}}` sections) is read as one: its tag lines are skipped and
+// its config is marked `template` (values filled in by the scaffolding tool are not judged).
 
 export const envFileFormat = defineFormat({
   id: 'env',
@@ -22,11 +25,16 @@ export const envFileFormat = defineFormat({
   },
   parse(path, text) {
     const parsed = emptyParsed(path, 'env', text);
-    const { entries, comments, problems } = scanEnv(text);
+    const template = isTemplateFile(path, text);
+    if (template) parsed.template = true;
+    const { entries, comments, problems } = scanEnv(text, template);
     parsed.comments = comments;
     parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
     const config = toConfig(entries);
-    if (config) parsed.configs.push(config);
+    if (config) {
+      if (template) config.template = true;
+      parsed.configs.push(config);
+    }
     return parsed;
   },
 });
@@ -39,8 +47,8 @@ export interface EnvEntry {
 const FOREIGN_PREFIX =
   /^(GITHUB|GOOGLE|FACEBOOK|AUTH0|OKTA|DISCORD|TWITTER|APPLE|SPOTIFY|STRIPE|COGNITO|AWS|KEYCLOAK|SLACK|GITLAB|LINKEDIN|TWITCH|FIREBASE|SUPABASE|CLERK)_/;
 
-/** Splits dotenv text into entries with exact key and value ranges; never throws. */
-export function scanEnv(text: string): { entries: EnvEntry[]; comments: Range[]; problems: ParseProblem[] } {
+/** Splits dotenv text into entries with exact key and value ranges; never throws. In a template, tag lines are not entries. */
+export function scanEnv(text: string, template = false): { entries: EnvEntry[]; comments: Range[]; problems: ParseProblem[] } {
   const entries: EnvEntry[] = [];
   const comments: Range[] = [];
   const problems: ParseProblem[] = [];
@@ -50,6 +58,8 @@ export function scanEnv(text: string): { entries: EnvEntry[]; comments: Range[];
     let i = skipBlanks(text, pos, lineEnd);
     if (i < lineEnd && text[i] === '#') {
       comments.push({ start: i, end: lineEnd });
+    } else if (template && isTemplateTagLine(text.slice(i, lineEnd))) {
+      // `{{#openAIKey}}`, `{% if %}`: the template engine's, not a line of the rendered file.
     } else if (i < lineEnd) {
       if (text.startsWith('export', i) && /[ \t]/.test(text[i + 6] ?? '')) i = skipBlanks(text, i + 6, lineEnd);
       const keyMatch = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(text.slice(i, lineEnd));

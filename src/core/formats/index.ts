@@ -18,6 +18,10 @@ import { jsonConfigFormat } from './json-config';
 import { swiftFormat } from './swift';
 import { objcFormat } from './objc';
 import { dartFormat } from './dart';
+import { shellFormat } from './shell';
+import { powershellFormat } from './powershell';
+import { ciYamlFormat } from './ci-yaml';
+import { pythonFormat } from './python';
 
 /**
  * The only list of formats, most specific first: the first whose name matches (`yes`) or whose sniff
@@ -47,6 +51,10 @@ export const FORMATS = [
   swiftFormat,
   objcFormat,
   dartFormat,
+  powershellFormat,
+  shellFormat,
+  ciYamlFormat,
+  pythonFormat,
   // Generic JSON reader: must stay last.
   jsonConfigFormat,
 ] as const;

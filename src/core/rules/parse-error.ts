@@ -1,5 +1,8 @@
 import type { FileRule } from './types';
 
+/** Further problems shown as related information of the one finding. */
+const MAX_RELATED = 10;
+
 export const parseError: FileRule = {
   meta: {
     id: 'parse-error',
@@ -16,6 +19,17 @@ export const parseError: FileRule = {
     },
   },
   check({ file, report }) {
-    for (const problem of file.problems) report({ range: problem.range, message: `${problem.message}.`.replace(/\.\.$/, '.') });
+    // A template's problems are the template engine's syntax (`{{#useOpenAI}}`), not errors of the file.
+    if (file.template || !file.problems.length) return;
+    // One finding per file: the first problem; the others follow as related information. A broken file
+    // often breaks many lines after the first error, and a storm of squiggles hides the one to fix.
+    const [first, ...rest] = [...file.problems].sort((a, b) => a.range.start - b.range.start);
+    const sentence = (message: string) => `${message}.`.replace(/\.\.$/, '.');
+    const more = rest.length ? ` (${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'} in this file)` : '';
+    report({
+      range: first.range,
+      message: `${sentence(first.message).slice(0, -1)}${more}.`,
+      related: rest.slice(0, MAX_RELATED).map((problem) => ({ file: file.path, range: problem.range, message: sentence(problem.message) })),
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { isNativeConfig, registeredMatches, registrationName } from './shared/registration';
+import { isNativeConfig, registeredMatches, registrationName, showsListOf } from './shared/registration';
 import type { Fix } from '../model';
 import { isJudgeableRedirect } from '../entra/redirect-match';
 import { moveRedirectFix } from '../fixes/registration-edit';
@@ -39,6 +39,8 @@ export const publicClientRedirectOnWebPlatform: WorkspaceRule = {
         if (!isJudgeableRedirect(uri)) continue;
         const matches = registeredMatches(links, uri.value);
         if (!matches.length || matches.some((m) => m.entry.platform !== 'web')) continue;
+        // The publicClient list of a script that does not set it may hold the URI too.
+        if (matches.some((m) => !showsListOf(m.registration, 'publicClient'))) continue;
         // Public client flows switched on in the registration make Entra accept the request anyway.
         if (matches.some((m) => m.registration.allowPublicClient?.value === true)) continue;
         const fixes: Fix[] = [];

@@ -1,4 +1,4 @@
-import { isBrowserConfig, registeredMatches, registrationName } from './shared/registration';
+import { isBrowserConfig, registeredMatches, registrationName, showsListOf } from './shared/registration';
 import type { Fix } from '../model';
 import { isJudgeableRedirect } from '../entra/redirect-match';
 import { moveRedirectFix } from '../fixes/registration-edit';
@@ -39,6 +39,8 @@ export const spaRedirectOnWebPlatform: WorkspaceRule = {
         if (!isJudgeableRedirect(uri)) continue;
         const matches = registeredMatches(links, uri.value);
         if (!matches.length || matches.some((m) => m.entry.platform === 'spa')) continue;
+        // The spa list of a script that does not set it may hold the URI too.
+        if (matches.some((m) => !showsListOf(m.registration, 'spa'))) continue;
         const onWeb = matches.filter((m) => m.entry.platform === 'web');
         if (!onWeb.length) continue;
         const fixes: Fix[] = [];

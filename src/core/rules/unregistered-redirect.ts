@@ -1,4 +1,4 @@
-import { describesRedirects, registrationAnchor, registrationName } from './shared/registration';
+import { describesRedirects, registrationAnchor, registrationName, showsListOf } from './shared/registration';
 import { replaceValue } from '../fixes/edits';
 import type { Fix, RedirectUri } from '../model';
 import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../entra/redirect-match';
@@ -37,6 +37,9 @@ export const unregisteredRedirect: WorkspaceRule = {
       for (const uri of config.redirectUris) {
         if (!isJudgeableRedirect(uri)) continue;
         if (links.some(({ registration }) => registration.redirectUris.some((r) => redirectMatches(uri.value, r.value)))) continue;
+        const platform = listPlatformFor(uri.platform === 'unknown' ? config.platform : uri.platform);
+        // A script that sets only some platform lists says nothing about the others.
+        if (links.some(({ registration }) => !showsListOf(registration, platform))) continue;
         const related: NonNullable<Report['related']> = [];
         let closest: { value: string; reason: string } | undefined;
         for (const { file: regFile, registration } of links) {
@@ -58,7 +61,6 @@ export const unregisteredRedirect: WorkspaceRule = {
         const fixes: Fix[] = [];
         const edit = closest ? replaceValue(file, uri, closest.value) : undefined;
         if (closest && edit) fixes.push({ title: `Use the registered redirect URI '${closest.value}'`, unattended: false, edits: [edit] });
-        const platform = listPlatformFor(uri.platform === 'unknown' ? config.platform : uri.platform);
         if (platform) {
           for (const { file: regFile, registration } of links) {
             const fix = addRedirectFix(regFile, registration, uri.value, platform);

@@ -26,7 +26,7 @@ export interface SecretHit {
 
 /** Sample text that is obviously not a real secret. */
 const SAMPLE =
-  /enter[_ ]?(the|your)|your[_ -]?(client[_ -]?)?(secret|password)|replace|change[_ -]?me|placeholder|todo|dummy|fake|sample|example|secret[_ -]?(value|here)|^x+$|^\*+$|^\.+$|^-+$|^<.*>$/i;
+  /enter[_ ]?(the|your)|your[_ -]?([a-z]+[_ -])?(client[_ -]?)?(secret|password)|replace|change[_ -]?me|placeholder|todo|dummy|fake|sample|example|secret[_ -]?(value|here)|^x+$|^\*+$|^\.+$|^-+$|^<.*>$/i;
 
 /** Whether a value is a literal secret rather than a placeholder, a reference or a sample. */
 export function isLiteralSecret(value: string): boolean {
@@ -73,7 +73,8 @@ export function findSecrets(text: string): SecretHit[] {
   if (/secret|password|base64encoded|privatekey|private_key|private-key/i.test(text)) {
     for (const match of text.matchAll(ASSIGNMENT)) {
       const kind = kindOfKey(match[2]);
-      if (kind) add(valueAt(text, match.index! + match[0].length, kind));
+      // A quoted key (`"secret": x`) is JSON or code: a value without quotes after it is a name, not text.
+      if (kind) add(valueAt(text, match.index! + match[0].length, kind, match[1] !== ''));
     }
     for (const match of text.matchAll(CALL))
       add(valueAt(text, match.index! + match[0].length, match[1] === 'ClientSecret' ? 'client secret' : 'certificate password'));
@@ -92,8 +93,10 @@ export function findSecrets(text: string): SecretHit[] {
     for (const match of text.matchAll(PEM)) {
       const start = match.index!;
       const endMarker = text.indexOf('-----END', start + match[0].length);
-      const close = endMarker < 0 ? -1 : text.indexOf('-----', endMarker + 8);
-      const end = close < 0 ? Math.min(text.length, start + 8192) : close + 5;
+      // Without its END line within a key's length it is prose about PEM (a docstring), not a key.
+      if (endMarker < 0 || endMarker - start > 8192) continue;
+      const close = text.indexOf('-----', endMarker + 8);
+      const end = close < 0 ? Math.min(text.length, endMarker + 8) : close + 5;
       if (hits.length < MAX_HITS) hits.push({ range: { start, end }, value: text.slice(start, end), kind: 'private key' });
     }
   }
@@ -107,7 +110,7 @@ export function findSecrets(text: string): SecretHit[] {
 }
 
 /** The literal value that starts at `at`: quoted, bare to the end of the line, or the literal after `??` / `||`. */
-function valueAt(text: string, at: number, kind: SecretHit['kind']): SecretHit | undefined {
+function valueAt(text: string, at: number, kind: SecretHit['kind'], quotedKey = false): SecretHit | undefined {
   const quote = text[at];
   if (quote === '"' || quote === "'" || quote === '`') return quoted(text, at, kind);
   if (quote === '@' && text[at + 1] === '"') return quoted(text, at + 1, kind);
@@ -118,8 +121,11 @@ function valueAt(text: string, at: number, kind: SecretHit['kind']): SecretHit |
   if (fallback) return quoted(text, at + fallback.index + fallback[0].length - 1, kind);
   // A bare value (.env, YAML, ini): to the end of the line or a comment, without trailing spaces.
   if (/^[A-Za-z_$][\w$]*\s*[.([]/.test(line) || /^(true|false|null|undefined|new)\b/.test(line)) return undefined;
+  if (quotedKey) return undefined;
   const bare = /^[^\s#;,}\]]+/.exec(line);
   if (!bare || isCodeReference(bare[0])) return undefined;
+  // A command with arguments (`$secret = Add-MgApplicationPassword -ApplicationId $app.Id`) is code too.
+  if (/^[ \t]+[^\s#;]/.test(line.slice(bare[0].length))) return undefined;
   return { range: { start: at, end: at + bare[0].length }, value: bare[0], kind };
 }
 

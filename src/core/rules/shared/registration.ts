@@ -33,6 +33,15 @@ export function describesRedirects(registration: AppRegistration): boolean {
   return registration.redirectUris.length > 0 || Object.keys(registration.redirectLists ?? {}).length > 0;
 }
 
+/**
+ * Whether the registration's file shows the whole redirect list of `platform`: always, except for a script
+ * that updates an app registered elsewhere (`redirectPlatforms`), which shows only the lists it sets.
+ */
+export function showsListOf(registration: AppRegistration, platform: 'web' | 'spa' | 'publicClient' | undefined): boolean {
+  if (!registration.redirectPlatforms) return true;
+  return platform !== undefined && registration.redirectPlatforms.includes(platform);
+}
+
 /** Every registered redirect URI (of the linked registrations) that a sent redirect matches. */
 export function registeredMatches(links: IndexedRegistration[], sent: string): RegisteredEntry[] {
   const matches: RegisteredEntry[] = [];
