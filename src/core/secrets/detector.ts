@@ -33,6 +33,10 @@ export function isLiteralSecret(value: string): boolean {
   const v = value.trim();
   if (v.length < 8 || /\s/.test(v)) return false;
   if (isPlaceholder(v) || isExternalReference(v) || SAMPLE.test(v)) return false;
+  // A name that names a secret is a label or a reference, not a secret: `kTestClientSecret = @"ClientSecret"`,
+  // `clientSecret: clientSecret` (an argument label and the parameter it passes on, as in openid/AppAuth-iOS
+  // Examples/*\/AppAuthExampleViewController).
+  if (/^[A-Za-z_][\w-]*$/.test(v) && kindOfKey(v) !== undefined) return false;
   // A template, not a value: an interpolation.
   if (/\$\{|\{\{/.test(v)) return false;
   return true;
@@ -131,14 +135,14 @@ function valueAt(text: string, at: number, kind: SecretHit['kind'], quotedKey = 
 
 /**
  * Whether a bare value is code rather than a literal: a member access or a call (`config.Secret`,
- * `GetSecret()`, `response?.clientSecret)`), a Swift optional type or unwrap (`String?`, `secret!`), or a
- * name that itself names a secret (`clientSecret: clientSecret`, `kClientSecret`: an argument label and
- * the parameter or constant it passes on, as in openid/AppAuth-iOS Examples/*\/AppAuthExampleViewController).
+ * `GetSecret()`, `response?.clientSecret)`), a Swift optional type or unwrap (`String?`, `secret!`), or an
+ * Objective-C message, array or dictionary (`[clientSecret copy]`, `@{…}`). A name that itself names a
+ * secret (`clientSecret: clientSecret`, `kClientSecret`) is left to isLiteralSecret.
  */
 function isCodeReference(bare: string): boolean {
-  if (/[()]/.test(bare) || /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)+$/.test(bare)) return true;
-  if (/^[A-Za-z_$][\w$]*[?!]$/.test(bare)) return true;
-  return /^[A-Za-z_$][\w$]*$/.test(bare) && kindOfKey(bare) !== undefined;
+  // `[clientSecret copy]`, `[aDecoder decodeObjectOfClass:…]`: an Objective-C message (okta/okta-oidc-ios Sources/AppAuth).
+  if (/^@?[[{]/.test(bare) || /[()]/.test(bare) || /^[A-Za-z_$][\w$]*(\??\.[A-Za-z_$][\w$]*)+$/.test(bare)) return true;
+  return /^[A-Za-z_$][\w$]*[?!]$/.test(bare);
 }
 
 function quoted(text: string, open: number, kind: SecretHit['kind']): SecretHit | undefined {

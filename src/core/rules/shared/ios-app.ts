@@ -38,8 +38,9 @@ export function schemeCovers(entry: string, scheme: string): boolean {
 
 /**
  * The Info.plist files of the app a file belongs to: its module's; else those of the nearest ios/ project
- * folder above a source folder (React Native, Flutter, Capacitor); else the nearest folder above the file
- * that holds an Info.plist itself (an Xcode target whose sources sit in subfolders).
+ * folder above a source folder (React Native, Flutter, Capacitor); else those of the .NET project's iOS
+ * platform (MAUI Platforms/iOS/, a Xamarin X.iOS/ head); else the nearest folder above the file that holds an
+ * Info.plist itself (an Xcode target whose sources sit in subfolders).
  */
 export function plistsFor(path: string, workspace: WorkspaceIndex): ParsedFile[] {
   const inModule = workspace.sameModule(path, (f) => f.ios !== undefined && f.path !== path);
@@ -57,6 +58,19 @@ export function plistsFor(path: string, workspace: WorkspaceIndex): ParsedFile[]
     });
     if (under.length) return under;
     if (!SOURCE_FOLDER.test(folder.slice(folder.lastIndexOf('/') + 1))) break;
+    folder = folder.slice(0, folder.lastIndexOf('/'));
+  }
+  // A .NET app: the MAUI project a file sits in (X/MSALClient/… and X/Platforms/iOS/), or the iOS head beside a
+  // Xamarin shared project (X/… and X.iOS/), as in Azure-Samples/active-directory-xamarin-native-v2.
+  folder = slashDir(path);
+  for (let level = 0; level <= MAX_LEVELS_UP && folder.includes('/'); level++) {
+    const head = `${folder}.ios/`.toLowerCase();
+    const maui = `${folder}/platforms/ios/`.toLowerCase();
+    const heads = plists.filter((f) => {
+      const p = slashPath(f.path).toLowerCase();
+      return p.startsWith(head) || p.startsWith(maui);
+    });
+    if (heads.length) return heads;
     folder = folder.slice(0, folder.lastIndexOf('/'));
   }
   folder = slashDir(path);

@@ -1,0 +1,29 @@
+// Our own file in the shape of Azure-Samples/active-directory-xamarin-native-v2
+// 2-With-broker/UserDetailsClient/UserDetailsClient/MainPage.xaml.cs: a Xamarin.Forms shared project builds the
+// client, and signs in with an embedded web view, so the msal<client id> scheme its iOS head declares never
+// goes through a system browser.
+using Microsoft.Identity.Client;
+
+namespace Contoso.Field
+{
+    public static class SignIn
+    {
+        public static string ClientId = "0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b";
+        public static IPublicClientApplication Pca;
+
+        public static void Create()
+        {
+            Pca = PublicClientApplicationBuilder.Create(ClientId)
+                .WithRedirectUri($"msal{ClientId}://auth")
+                .Build();
+        }
+
+        public static async void SignInAsync(object parentWindow)
+        {
+            await Pca.AcquireTokenInteractive(new[] { "User.Read" })
+                .WithParentActivityOrWindow(parentWindow)
+                .WithUseEmbeddedWebView(true)
+                .ExecuteAsync();
+        }
+    }
+}
