@@ -156,6 +156,39 @@ const BUILT_IN: Partial<Record<FormatId, Seed[]>> = {
       text: "resource app 'Microsoft.Graph/applications@v1.0' = {\n  uniqueName: 'x'\n  publicClient: {\n    redirectUris: [\n      'contoso://auth'\n    ]\n  }\n}\n",
     },
   ],
+  // Registration scripts: continuations, splatting, here-strings, heredocs, nested hashtables and JSON bodies.
+  powershell: [
+    {
+      path: `${WS}/AppCreationScripts/Configure.ps1`,
+      text: 'param([string]$scheme = "contoso")\n$redirect = "$($scheme)://auth"\n$pc = @{ RedirectUris = $redirect, "http://localhost"; }\n$app = New-MgApplication -DisplayName "Contoso" `\n  -PublicClient $pc `\n  -Web @{ RedirectUris = @("https://contoso.example.com/signin-oidc"); ImplicitGrantSettings = @{ EnableIdTokenIssuance = $true } } `\n  -SignInAudience AzureADMyOrg\nUpdate-MgApplication -ApplicationId $app.Id -Spa @{ RedirectUris = \'http://localhost:3000\' } #end of command\n',
+    },
+    {
+      path: `${WS}/scripts/register.ps1`,
+      text: '$params = @{\n  DisplayName = "Tool"\n  PublicClient = @{ RedirectUris = @(\'msal3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f://auth\') }\n}\nNew-MgApplication @params\nNew-AzureADApplication -DisplayName x -ReplyUrls "https://a.example/cb", \'myapp://cb\'\n$body = @"\n{ "publicClient": { "redirectUris": ["contoso://auth"] } }\n"@\nInvoke-MgGraphRequest -Method PATCH -Uri "/v1.0/applications/$id" -Body $body\naz ad app update --id $appId --public-client-redirect-uris contoso://auth http://localhost\n<# block #>\n',
+    },
+  ],
+  'shell-script': [
+    {
+      path: `${WS}/scripts/register.sh`,
+      text: '#!/usr/bin/env bash\nSCHEME="${SCHEME:-contoso}"\nAPP_ID=$(az ad app create --display-name "Contoso" \\\n  --public-client-redirect-uris "${SCHEME}://auth" http://localhost \\\n  --web-redirect-uris \'https://contoso.example.com/signin-oidc\' \\\n  --sign-in-audience AzureADMyOrg --query appId -o tsv)\naz ad app update --id "$APP_ID" --enable-id-token-issuance true\naz rest --method PATCH --uri "https://graph.microsoft.com/v1.0/applications/$OBJ" --body \'{"spa":{"redirectUris":["http://localhost:3000"]}}\'\ncat <<EOF > body.json\n{"publicClient":{"redirectUris":["myapp://cb"]}}\nEOF\nm365 entra app add --name x --redirectUris "contoso://auth" --platform publicClient\n',
+    },
+  ],
+  'ci-yaml': [
+    {
+      path: `${WS}/.github/workflows/register.yml`,
+      text: 'name: register\non: [push]\njobs:\n  app:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: azure/login@v2\n      - run: |\n          az ad app create --display-name "Contoso" \\\n            --public-client-redirect-uris "contoso://auth" http://localhost\n      - shell: pwsh\n        run: >-\n          Update-MgApplication -ApplicationId $env:OBJ\n          -Web @{ RedirectUris = "https://contoso.example.com/signin-oidc" }\n',
+    },
+    {
+      path: `${WS}/azure-pipelines.yml`,
+      text: 'steps:\n- task: AzureCLI@2\n  inputs:\n    scriptType: bash\n    inlineScript: |\n      az ad app update --id $(APP_ID) --web-redirect-uris "https://$(HOST)/signin-oidc" \'myapp://cb\'\n- pwsh: New-AzureADApplication -DisplayName x -ReplyUrls "contoso://auth"\n',
+    },
+  ],
+  'python-msal': [
+    {
+      path: `${WS}/app.py`,
+      text: 'import msal, os\nAUTHORITY = "https://login.microsoftonline.com/" + os.getenv("TENANT", "common")\nREDIRECT = f"{os.getenv(\'SCHEME\', \'contoso\')}://auth"\napp = msal.PublicClientApplication(\n    "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", authority=AUTHORITY,\n    enable_broker_on_windows=True)\nresult = app.acquire_token_interactive(["User.Read"], port=8400)\nweb = msal.ConfidentialClientApplication(client_id="3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f",\n    client_credential="Qm7x8Q~abcdefghijklmnopqrstuvwx", authority=AUTHORITY)\nflow = web.initiate_auth_code_flow(["User.Read"], redirect_uri=REDIRECT)\n"""doc -----BEGIN PRIVATE KEY----- prose"""\n',
+    },
+  ],
 };
 
 /** Every fixture file under test/fixtures/formats, decoded as the CLI would. */

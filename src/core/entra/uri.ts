@@ -110,8 +110,14 @@ const EMBEDDED = [ENTER_THE_MARKER, /<[^<>\sa-z]*[a-z][^<>\s]*>/i, REPLACE_MARKE
 /** A whole value written as a constant's name (`CLIENT_ID`, `YOUR_TENANT_ID`): never a real id, tenant or URI. */
 const SHOUTED_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 
+/**
+ * A whole value that is the id setting's own name (`PublicClientApplication("client_id")` in
+ * AzureAD/microsoft-authentication-library-for-python tests/test_e2e.py): a stand-in, never an id.
+ */
+const SETTING_NAME = /^(?:client|app|application)[_ -]?id$/i;
+
 /** Whether a value is (or holds) a sample placeholder. Partial values are judged only by embedded markers. */
 export function holdsPlaceholder(value: string, partial = false): boolean {
-  if (!partial && (isPlaceholder(value) || SHOUTED_NAME.test(value.trim()))) return true;
+  if (!partial && (isPlaceholder(value) || SHOUTED_NAME.test(value.trim()) || SETTING_NAME.test(value.trim()))) return true;
   return EMBEDDED.some((pattern) => pattern.test(value));
 }

@@ -77,6 +77,8 @@ export function renderHole(hole: string): string {
   if (/^\$\{[^]*\}$/.test(hole)) return hole;
   let inner = hole.startsWith('$') ? hole.slice(1) : hole;
   if ((inner.startsWith('(') && inner.endsWith(')')) || (inner.startsWith('{') && inner.endsWith('}'))) inner = inner.slice(1, -1);
+  // A subexpression of one variable (PowerShell `$($env:URL)`, `$($app.AppId)`) reads as that variable.
+  if (/^\$[\w:.]+$/.test(inner)) inner = inner.slice(1);
   return `\${${inner}}`;
 }
 

@@ -77,6 +77,7 @@ export function findSecrets(text: string): SecretHit[] {
   if (/secret|password|base64encoded|privatekey|private_key|private-key/i.test(text)) {
     for (const match of text.matchAll(ASSIGNMENT)) {
       const kind = kindOfKey(match[2]);
+      if (kind && inUrlQuery(text, match.index!)) continue;
       // A quoted key (`"secret": x`) is JSON or code: a value without quotes after it is a name, not text.
       if (kind) add(valueAt(text, match.index! + match[0].length, kind, match[1] !== ''));
     }
@@ -111,6 +112,19 @@ export function findSecrets(text: string): SecretHit[] {
   const result: SecretHit[] = [];
   for (const hit of hits) if (!result.length || hit.range.start >= result[result.length - 1].range.end) result.push(hit);
   return result;
+}
+
+/**
+ * Whether the key at `at` is a query parameter of a URL (`https://aka.ms/GetLabSecret?Secret=msidlabXYZ` in
+ * AzureAD/microsoft-authentication-library-for-python tests/test_e2e.py): a link that names a secret, not a
+ * value (a real secret of Entra's shape is still found by its shape).
+ */
+function inUrlQuery(text: string, at: number): boolean {
+  if (text[at - 1] !== '?' && text[at - 1] !== '&') return false;
+  // The word the key ends (bounded: a URL is short), from the last space or quote before it.
+  const window = text.slice(Math.max(0, at - 2048), at);
+  const word = window.slice(Math.max(...[' ', '\t', '\n', '\r', '"', "'", '`'].map((c) => window.lastIndexOf(c))) + 1);
+  return /[a-z]:\/\//i.test(word);
 }
 
 /** The literal value that starts at `at`: quoted, bare to the end of the line, or the literal after `??` / `||`. */

@@ -25,6 +25,13 @@ describe('format: powershell', () => {
     assert.equal(powershellFormat.byName('/w/notes.txt'), 'no');
   });
 
+  it('renders a subexpression of one variable as that variable in a partial value', () => {
+    // Shape: evmin/az-ai-kickstarter scripts/postprovision.ps1 (`"$($env:SERVICE_FRONTEND_URL)/.auth/…"`).
+    const text = '$u = "$($env:FRONTEND_URL)/.auth/login/aad/callback"\naz ad app update --id $env:APP_ID --web-redirect-uris $u "$($app.Host)/cb"\n';
+    const [registration] = parse(text).registrations;
+    assert.deepEqual(uris(registration), ['web ${env:FRONTEND_URL}/.auth/login/aad/callback (partial)', 'web ${app.Host}/cb (partial)']);
+  });
+
   it('reads Configure.ps1: backtick continuations, hashtables in variables, an update by object id', () => {
     const text = read('Configure.ps1');
     const parsed = powershellFormat.parse(fixture('Configure.ps1'), text);

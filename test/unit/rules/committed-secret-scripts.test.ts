@@ -28,3 +28,12 @@ describe('secret detector: code in scripts', () => {
     assert.equal(findSecrets('key = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBg\\n-----END PRIVATE KEY-----"').length, 1);
   });
 });
+
+describe('secret detector: links', () => {
+  it('does not take a query parameter of a link for a secret', () => {
+    // Shape: AzureAD/microsoft-authentication-library-for-python tests/test_e2e.py (lab links in docstrings).
+    assert.deepEqual(values('        password="***"  # From https://aka.ms/GetLabSecret?Secret=msidlabXYZ\n'), []);
+    assert.deepEqual(values('see <https://example.test/x?a=1&client_secret=abcdefgh12345>\n'), []);
+    assert.deepEqual(values('Secret=abcdefgh12345\nx?Secret=abcdefgh12345\n'), ['abcdefgh12345', 'abcdefgh12345']);
+  });
+});
