@@ -12,6 +12,7 @@ export class UsageError extends Error {}
 export interface CliOptions {
   format: FormatName;
   exclude: string[];
+  testPaths: string[];
   paths: string[];
   config?: string;
   noConfig: boolean;
@@ -47,6 +48,8 @@ Output:
 Files:
   --exclude GLOB           Skip matching paths (relative to each PATH); repeatable; adds to the
                            config file's "exclude" and the default excludes (node_modules, .git, bin, obj, ...)
+  --test-path GLOB         Treat matching files as test code (findings at most warnings); repeatable;
+                           adds to the config file's "testPaths" or the defaults (test/, tests/, *.spec.*, ...)
   -c, --config FILE        Use this config file instead of the nearest .entra-auth-lint.json
                            (searched from the first PATH, or the current folder, upwards)
   --no-config              Ignore .entra-auth-lint.json files
@@ -77,6 +80,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       options: {
         format: { type: 'string', short: 'f' },
         exclude: { type: 'string', multiple: true },
+        'test-path': { type: 'string', multiple: true },
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
         'max-warnings': { type: 'string' },
@@ -98,6 +102,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const options: CliOptions = {
     format: 'stylish',
     exclude: values.exclude ?? [],
+    testPaths: values['test-path'] ?? [],
     paths: positionals,
     config: values.config,
     noConfig: values['no-config'] ?? false,

@@ -108,7 +108,7 @@ function run(argv: string[], io: CliIo): number {
     stdinName: cli.stdin ? cli.stdinFilename : undefined,
     configFile: cli.config,
     noConfig: cli.noConfig,
-    overrides: { exclude: cli.exclude },
+    overrides: { exclude: cli.exclude, testPaths: cli.testPaths },
   });
   const configError = describeConfigErrors(session.config, io.cwd);
   if (configError) throw new UsageError(configError);

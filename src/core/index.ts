@@ -17,7 +17,7 @@ export { RULES, ruleById } from './rules';
 export { docsUrl, type Rule, type RuleMeta, type RuleDocs } from './rules/types';
 export { applyEdits, editsByFile, selectFixes } from './fixes/apply';
 export { LintSession, resolveConfig, describeConfigErrors, DEFAULT_STDIN_LIMIT, type SessionRequest, type ResolvedConfig } from './engine/session';
-export { layerOptions } from './engine/options';
+export { layerOptions, DEFAULT_TEST_PATHS } from './engine/options';
 export { compileGlobs, globMatches, globProblems, GlobError, type PathMatcher } from './io/glob';
 export { readRegularFile } from './io/read-file';
 export { MAX_CONFIG_FILE_BYTES } from './config/config-file-fs';

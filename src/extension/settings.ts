@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SeverityOrOff, LintOptions } from '../core';
+import { DEFAULT_TEST_PATHS, type SeverityOrOff, type LintOptions } from '../core';
 
 export const SECTION = 'entraAuthLint';
 
@@ -26,6 +26,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     rules: validRules(config.get<Record<string, unknown>>('rules', {})),
     include: stringList(config.get('include')),
     exclude: stringList(config.get('exclude')),
+    testPaths: stringList(config.get('testPaths')),
     allowedSchemes: stringList(config.get('allowedSchemes')),
   };
   // Only an explicitly set size overrides the config file's maxFileSizeBytes.
@@ -56,6 +57,8 @@ export function mergeOptions(file: LintOptions, settings: LintOptions): LintOpti
     include: union(file.include, settings.include),
     exclude: union(file.exclude, settings.exclude),
     allowedSchemes: union(file.allowedSchemes, settings.allowedSchemes),
+    // The file's test paths replace the defaults; the setting's add to them.
+    testPaths: settings.testPaths?.length ? union(file.testPaths ?? DEFAULT_TEST_PATHS, settings.testPaths) : file.testPaths,
     maxFileSizeBytes: settings.maxFileSizeBytes ?? file.maxFileSizeBytes,
     suppressions: file.suppressions ?? [],
   };

@@ -229,7 +229,7 @@ describe('cli: .entra-auth-lint.json', () => {
     const cases: [unknown, string][] = [
       [
         { rulez: {} },
-        ".entra-auth-lint.json:1:2: rulez: unknown key (did you mean 'rules'?) (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions)",
+        ".entra-auth-lint.json:1:2: rulez: unknown key (did you mean 'rules'?) (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions, testPaths)",
       ],
       [
         { rules: { 'custom-scheme-redirects': 'off' } },

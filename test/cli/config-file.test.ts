@@ -43,7 +43,7 @@ describe('config file: .entra-auth-lint.json', () => {
         `.entra-auth-lint.json:2:37: rules.custom-scheme: unknown rule id (known: ${RULES.map((r) => r.meta.id).join(', ')})`,
         ".entra-auth-lint.json:3:22: allowedSchemes[0]: 'my app' is not a URL scheme (letters, digits, '+', '-', '.'; starting with a letter)",
         ".entra-auth-lint.json:4:14: exclude: must be an array of strings (a glob pattern each), found 'dist'",
-        '.entra-auth-lint.json:5:3: colour: unknown key (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions)',
+        '.entra-auth-lint.json:5:3: colour: unknown key (allowed: $schema, rules, exclude, include, allowedSchemes, maxFileSizeBytes, suppressions, testPaths)',
       ],
     );
   });

@@ -16,7 +16,7 @@ export const CONFIG_FILE_NAME = '.entra-auth-lint.json';
 export const SEVERITY_SETTINGS: readonly SeverityOrOff[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 /** The top-level keys the file may hold (`$schema` lets editors find the JSON schema). */
-export const CONFIG_KEYS = ['$schema', 'rules', 'exclude', 'include', 'allowedSchemes', 'maxFileSizeBytes', 'suppressions'] as const;
+export const CONFIG_KEYS = ['$schema', 'rules', 'exclude', 'include', 'allowedSchemes', 'maxFileSizeBytes', 'suppressions', 'testPaths'] as const;
 
 const SUPPRESSION_KEYS = ['rule', 'files', 'reason'] as const;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*(:(\/\/)?)?$/;
@@ -70,7 +70,8 @@ export function parseConfigFile(text: string, path: string, knownRuleIds: readon
         options.rules = readRules(valueNode, knownRuleIds, fail);
         break;
       case 'exclude':
-      case 'include': {
+      case 'include':
+      case 'testPaths': {
         const patterns = readStrings(valueNode, key, 'a glob pattern', fail, (value) => globProblems([value], 'pattern')[0]);
         // The list as a whole has limits too (patterns with wildcards); plain paths are cheap in any number.
         const listProblem = patterns ? globProblems([patterns], key)[0] : undefined;

@@ -35,6 +35,12 @@ export function configJsonSchema(ruleIds: readonly string[] = RULES.map((r) => r
         description: 'Glob patterns of paths not to read, relative to each scanned folder (added to the default excludes such as node_modules and .git).',
         items: { ...nonEmpty, description: 'A glob pattern, e.g. "legacy/**".' },
       },
+      testPaths: {
+        type: 'array',
+        description:
+          'Glob patterns of test code, relative to each scanned folder; findings there are at most warnings. Replaces the defaults (test/, tests/, __tests__/, androidTest/, *.Tests/, *Tests.cs, *.spec.*, *.test.* …); [] treats no file as test code.',
+        items: { ...nonEmpty, description: 'A glob pattern, e.g. "e2e/**".' },
+      },
       include: {
         type: 'array',
         description: 'Glob patterns of extra files to read even when their names do not look like auth configuration.',

@@ -93,6 +93,8 @@ export function lintPaths(inputs: string[], cwd: string, options: LintOptions = 
   // `root` anchors suppression globs: the config file's folder when there is one.
   const project = new Project(options, root);
   const discovered = discover(inputs, cwd, { exclude: options.exclude, include: options.include });
+  // Test paths are relative to each folder scanned, as excludes are.
+  project.testPaths.setRoots([root, ...inputs.map((input) => path.resolve(cwd, input)).filter(isFolder)]);
   const reads = new Map<string, FileRead>();
   for (const file of discovered.files) reads.set(file, readInto(project, file));
   // Concatenated without spreading: `push(...list)` overflows the stack on a very long list.
@@ -108,6 +110,14 @@ export function lintPaths(inputs: string[], cwd: string, options: LintOptions = 
     }
   });
   return { project, files: project.paths().sort(), findings, reads, notes: discovered.notes, unreadable, roots };
+}
+
+function isFolder(absolute: string): boolean {
+  try {
+    return fs.statSync(absolute).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The inputs that name a file (not a folder), absolute. */

@@ -22,6 +22,11 @@ export interface LintOptions {
   timeBudgetMs?: number;
   /** Suppressions: a rule (or `*`) in files matching a glob, with the reason the team accepted it. */
   suppressions?: Suppression[];
+  /**
+   * Glob patterns (relative to each scanned folder) of test code; findings there are capped at warning.
+   * Absent: DEFAULT_TEST_PATHS; `[]`: no file is test code.
+   */
+  testPaths?: string[];
 }
 
 export interface Suppression {
@@ -38,7 +43,25 @@ export interface EffectiveOptions {
   maxFileSizeBytes: number;
   workBudget: number;
   suppressions: Suppression[];
+  testPaths: string[];
 }
+
+/**
+ * Where test code lives in the ecosystems the linter reads (JS/TS, .NET, Android, Apple, Python): its
+ * configs and secrets are test doubles against mock servers, so a finding there never fails a build.
+ */
+export const DEFAULT_TEST_PATHS = [
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/androidTest/**',
+  '**/*.Tests/**',
+  '**/*.Test/**',
+  '**/*Tests.cs',
+  '**/*Test.cs',
+  '**/*.spec.*',
+  '**/*.test.*',
+];
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 /** Enough for every rule on a file with 100,000 redirect URIs and settings. */
@@ -53,13 +76,14 @@ export function effectiveOptions(options: LintOptions = {}): EffectiveOptions {
     maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE,
     workBudget: options.workBudget ?? DEFAULT_WORK_BUDGET,
     suppressions: [...(options.suppressions ?? [])],
+    testPaths: [...(options.testPaths ?? DEFAULT_TEST_PATHS)],
   };
 }
 
 /**
  * Lays `over` (CLI flags, editor settings) over `base` (the config file): severities and the size limit of
  * `over` win (a person may want a rule louder or quieter locally); lists (excludes, includes, schemes) are
- * unions; suppressions come from `base` only, so the CLI and the editor honour the same ones.
+ * unions (test paths too); suppressions come from `base` only, so the CLI and the editor honour the same ones.
  */
 export function layerOptions(base: LintOptions, over: LintOptions): LintOptions {
   const union = (a?: string[], b?: string[]) => [...new Set([...(a ?? []), ...(b ?? [])])];
@@ -71,6 +95,8 @@ export function layerOptions(base: LintOptions, over: LintOptions): LintOptions 
     allowedSchemes: union(base.allowedSchemes, over.allowedSchemes),
     suppressions: base.suppressions ?? [],
   };
+  // The config file's test paths replace the defaults (`[]` turns them off); flags and settings add to them.
+  if (over.testPaths?.length) result.testPaths = union(base.testPaths ?? DEFAULT_TEST_PATHS, over.testPaths);
   const size = over.maxFileSizeBytes ?? base.maxFileSizeBytes;
   if (size !== undefined) result.maxFileSizeBytes = size;
   return result;

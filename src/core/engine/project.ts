@@ -11,6 +11,7 @@ import { WorkspaceIndex } from './workspace';
 import { relativeSlash } from '../io/paths';
 import { compileGlobs, type PathMatcher } from '../io/glob';
 import { markTemplate } from './templates';
+import { capForTests, TestPaths } from './test-code';
 
 /**
  * The engine's one entry point, used by both the CLI and the extension: holds the parsed files of a
@@ -23,6 +24,8 @@ export class Project {
   private readonly lineIndexes = new Map<string, LineIndex>();
   private readonly rules: Rule[];
   private suppressionMatchers?: { rule: string; matches: PathMatcher }[];
+  /** Which files are test code (options.testPaths): their findings are capped at warning. */
+  readonly testPaths: TestPaths;
 
   /** `root` anchors the glob patterns of suppressions (the scanned folder). */
   constructor(
@@ -32,6 +35,7 @@ export class Project {
   ) {
     this.options = effectiveOptions(options);
     this.rules = rules;
+    this.testPaths = new TestPaths(this.options.testPaths, root ? [root] : []);
   }
 
   /** Parses `text` as the file at `path`; returns undefined when no format reads it. */
@@ -109,6 +113,7 @@ export class Project {
     const comments = file.comments && [...file.comments].sort((a, b) => a.start - b.start);
     const suppressed = inlineSuppressions(file.text, lines, comments, file.skipped ? undefined : commentSyntaxFor(file.format, file.path));
     const globSuppressions = this.globSuppressions(path);
+    const inTests = this.testPaths.has(path);
     // The work budget: each rule is charged the size of the model it reads (one unit per element), and once
     // the budget is spent the remaining rules are not run (except the cheap ones that say why a file was not
     // read fully). Work, not time, so the same input gives the same findings on any machine.
@@ -146,7 +151,8 @@ export class Project {
         continue;
       }
       for (const report of reports) {
-        const severity: Severity = override ?? report.severity ?? rule.meta.defaultSeverity;
+        const chosen: Severity = override ?? report.severity ?? rule.meta.defaultSeverity;
+        const severity = inTests ? capForTests(chosen) : chosen;
         const finding = this.toFinding(file, lines, rule, report, severity);
         if (!isSuppressedInline(finding, suppressed)) findings.push(finding);
       }

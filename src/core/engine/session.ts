@@ -125,6 +125,8 @@ export class LintSession {
     this.excluded = this.matcher(this.discoveryExcludes, 'exclude') ?? (() => false);
     this.includePatterns = this.validPatterns(this.options.include ?? [], 'include');
     this.included = this.includePatterns.length ? this.matcher(this.includePatterns, 'include') : undefined;
+    // A test path that does not compile is reported like a bad exclude (the engine would ignore it).
+    this.validPatterns(this.options.testPaths ?? [], 'testPaths');
   }
 
   /** Resolves the config file and prepares the matchers. Check `config.errors` before linting. */

@@ -39,7 +39,36 @@ export function isLiteralSecret(value: string): boolean {
   if (/^[A-Za-z_][\w-]*$/.test(v) && kindOfKey(v) !== undefined) return false;
   // A template, not a value: an interpolation.
   if (/\$\{|\{\{/.test(v)) return false;
-  return true;
+  return !looksLikeDummy(v);
+}
+
+/** Words of test doubles, sample values and setting names; `leet` spellings (`topSeCr3t`) are read as letters first. */
+const DUMMY_WORDS =
+  /secret|passw(or)?d|client|token|access|app|key|value|test|dummy|fake|mock|stub|sample|example|demo|default|bad|wrong|invalid|foo|bar|baz|qwerty|abcd|1234|^the|^my|^some|this|is/gi;
+
+/**
+ * A value a person typed as a stand-in, not a generated credential (issue 16: `"ClientSecret"`,
+ * `"the_secret"`, `"1234_abcd"`, `"M365_CLIENT_SECRET"`): the name of a setting or environment variable
+ * (`CLIENT_SECRET`, `__ADMIN_CLIENT_SECRET__`, `clientSecret`), or a value with too little randomness left
+ * once its dummy words are taken out (Entra secrets are 40 random characters; older ones 32–44 of base64).
+ * A person's password with a random part (`Pfx-Pa55w0rd-Lk2Vb8Tq4W`) keeps enough to count as a secret.
+ */
+export function looksLikeDummy(value: string): boolean {
+  if (/^_*[A-Z][A-Z0-9]*(_+[A-Z0-9]+)+_*$/.test(value)) return true;
+  if (/^[\w.-]+$/.test(value) && kindOfKey(value) !== undefined) return true;
+  const letters = value.toLowerCase().replace(/[013457@$]/g, (c) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' })[c] ?? c);
+  const rest = value.replace(DUMMY_WORDS, '').replace(/[\W_]+/g, '');
+  const restOfLetters = letters.replace(DUMMY_WORDS, '').replace(/[\W_]+/g, '');
+  return Math.min(entropyBits(rest), entropyBits(restOfLetters)) < 36;
+}
+
+/** The value's length times its Shannon entropy per character: how many bits of randomness it could hold. */
+function entropyBits(value: string): number {
+  const counts = new Map<string, number>();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let perChar = 0;
+  for (const n of counts.values()) perChar -= (n / value.length) * Math.log2(n / value.length);
+  return perChar * value.length;
 }
 
 /** Secret key names, compared in lower case with `_`, `-`, `.` and spaces removed; a prefix before is allowed. */

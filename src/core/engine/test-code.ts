@@ -1,0 +1,54 @@
+import type { Severity } from '../model';
+import { compileGlobs, type PathMatcher } from '../io/glob';
+
+// Test code: configs and secrets in tests are test doubles (a mock authority, `"the_secret"`), so a finding
+// there is worth knowing but never fails a build. `testPaths` (options.ts) names where tests live, as globs
+// relative to the folder being scanned (each PATH of the CLI, the workspace folder in the editor).
+
+/** Whether files are test code, by the globs of `testPaths` relative to the scanned folders. */
+export class TestPaths {
+  private readonly matches: PathMatcher;
+
+  /** `roots`: the scanned folders, absolute; a path is matched relative to the deepest one holding it. */
+  constructor(
+    patterns: readonly string[],
+    private roots: readonly string[],
+  ) {
+    this.matches = compile(patterns);
+  }
+
+  setRoots(roots: readonly string[]): void {
+    this.roots = roots;
+  }
+
+  has(path: string): boolean {
+    return this.matches(relativeTo(this.roots, path));
+  }
+}
+
+/** The most a finding in test code reports: errors become warnings. */
+export function capForTests(severity: Severity): Severity {
+  return severity === 'error' ? 'warning' : severity;
+}
+
+function compile(patterns: readonly string[]): PathMatcher {
+  if (!patterns.length) return () => false;
+  try {
+    return compileGlobs(patterns, 'testPaths');
+  } catch {
+    // The config file's patterns are validated when it is read; a bad one from elsewhere matches nothing.
+    return () => false;
+  }
+}
+
+/** `path` relative to the deepest root that holds it, with `/`; without one, the path itself less its root. */
+function relativeTo(roots: readonly string[], path: string): string {
+  const slashed = path.replace(/\\/g, '/');
+  let best = '';
+  for (const root of roots) {
+    const r = root.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (r.length > best.length && (slashed === r || slashed.startsWith(`${r}/`))) best = r;
+  }
+  const relative = best ? slashed.slice(best.length + 1) : slashed;
+  return relative.replace(/^([A-Za-z]:)?\/+/, '');
+}

@@ -1,0 +1,8 @@
+// A team's own test folder (testPaths replaces the defaults): capped at warning here.
+import * as msal from '@azure/msal-node';
+
+export const app = new msal.PublicClientApplication({
+  auth: {
+    clientId: '123', // expect: client-id-format/warning
+  },
+});
