@@ -33,7 +33,7 @@ describe('secret detector: links', () => {
   it('does not take a query parameter of a link for a secret', () => {
     // Shape: AzureAD/microsoft-authentication-library-for-python tests/test_e2e.py (lab links in docstrings).
     assert.deepEqual(values('        password="***"  # From https://aka.ms/GetLabSecret?Secret=msidlabXYZ\n'), []);
-    assert.deepEqual(values('see <https://example.test/x?a=1&client_secret=abcdefgh12345>\n'), []);
-    assert.deepEqual(values('Secret=abcdefgh12345\nx?Secret=abcdefgh12345\n'), ['abcdefgh12345', 'abcdefgh12345']);
+    assert.deepEqual(values('see <https://example.test/x?a=1&client_secret=Zq7vLm2xRt9wKp4n>\n'), []);
+    assert.deepEqual(values('Secret=Zq7vLm2xRt9wKp4n\nx?Secret=Zq7vLm2xRt9wKp4n\n'), ['Zq7vLm2xRt9wKp4n', 'Zq7vLm2xRt9wKp4n']);
   });
 });
