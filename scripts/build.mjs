@@ -1,8 +1,15 @@
-// Bundles the extension and the CLI with esbuild. `vscode` stays external: the editor provides it.
+// Bundles the extension, its lint worker and the CLI with esbuild. `vscode` stays external: the editor
+// provides it. `--production` (vscode:prepublish, the VSIX) writes no source maps and no map comments;
+// a development build maps every bundle but the Babel one. `--outdir DIR` writes the bundles to DIR
+// instead of dist/ (the harness installs a production copy that way).
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
+const outdirIndex = process.argv.indexOf('--outdir');
+const outdir = outdirIndex >= 0 ? process.argv[outdirIndex + 1] : 'dist';
 const require = createRequire(import.meta.url);
 
 /**
@@ -47,7 +54,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
   minify: true,
   logLevel: 'warning',
   legalComments: 'none',
@@ -56,7 +63,17 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], sourcemap: !production }),
-  build({ ...common, entryPoints: ['@babel/parser'], outfile: 'dist/babel-parser.js', plugins: [] }),
-  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, sourcemap: !production }),
+  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: join(outdir, 'extension.js'), external: ['vscode'] }),
+  // The engine off the extension host's thread (src/extension/engine/lint-worker.ts).
+  build({ ...common, entryPoints: ['src/extension/engine/lint-worker.ts'], outfile: join(outdir, 'lint-worker.js') }),
+  // Third-party code, not ours to debug: never mapped, so no bundle points to a map it does not ship.
+  build({ ...common, entryPoints: ['@babel/parser'], outfile: join(outdir, 'babel-parser.js'), plugins: [], sourcemap: false }),
+  build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } }),
 ]);
+
+// No map without its bundle's own build: a production build (or Babel's, never mapped) leaves none behind.
+if (existsSync(outdir)) {
+  for (const name of readdirSync(outdir)) {
+    if (name.endsWith('.map') && (production || name === 'babel-parser.js.map')) rmSync(join(outdir, name), { force: true });
+  }
+}

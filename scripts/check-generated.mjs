@@ -16,7 +16,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 
 /** What the generators write (files, or folders whose every file is generated). */
-const WATCHED = ['docs/rules', 'README.md', 'package.json', 'schemas/entra-auth-lint.schema.json', 'test/cli/golden', 'src/core/aadsts/catalogue-data.ts'];
+const WATCHED = [
+  'docs/rules',
+  'README.md',
+  'docs/development.md',
+  'package.json',
+  'schemas/entra-auth-lint.schema.json',
+  'test/cli/golden',
+  'src/core/aadsts/catalogue-data.ts',
+];
 
 /** Each generator, run from the repository root; they need the build (dist/) and the compiled tests (out/). */
 const GENERATORS = [

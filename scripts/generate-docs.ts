@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAME } from '../src/core/config/config-file';
 import { FORMATS, formatLanguageIds, workspaceMarkers, type Format } from '../src/core/formats';
 import { RULES } from '../src/core/rules';
 import type { Rule } from '../src/core/rules/types';
+import { codeLink, prose, renderRulePage as renderRulePageBody } from '../src/core/docs/rule-page';
 import { renderExamples, ruleExamples, type RuleExample } from './rule-examples';
 
 // Generates docs/rules/<id>.md for every rule, the README rule and format tables, and package.json's
@@ -17,64 +18,15 @@ export const FORMATS_END = '<!-- formats:end -->';
 const GENERATED =
   '<!-- Generated from the rule metadata and the examples in test/scenarios/<id>/docs-* by scripts/generate-docs.ts; run `npm run docs` after changing either. -->';
 
-/** The official page of an AADSTS code (`AADSTS50199` → `…/error?code=50199`); other codes get no link. */
-export function codeLink(code: string): string {
-  const number = /^AADSTS(\d+)$/.exec(code)?.[1];
-  return number ? `[${code}](https://login.microsoftonline.com/error?code=${number})` : `\`${code}\``;
-}
-
-/** Prose for Markdown: `<bundle id>` would otherwise be taken for an HTML tag and vanish. */
-function prose(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\*/g, '\\*');
-}
+export { codeLink };
 
 function tableCell(text: string): string {
   return prose(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** A rule's page; its examples are the rule's docs scenarios (test/scenarios/<id>/docs-…), linted by the tests. */
+/** A rule's page (the core's renderer, src/core/docs/rule-page.ts) with its docs scenarios (test/scenarios/<id>/docs-…) as examples. */
 export function renderRulePage(rule: Rule, examples: RuleExample[] = ruleExamples(rule.meta.id)): string {
-  const { meta } = rule;
-  const { docs } = meta;
-  const lines: string[] = [
-    GENERATED,
-    '',
-    `# ${meta.id}`,
-    '',
-    prose(meta.description),
-    '',
-    '| | |',
-    '|---|---|',
-    `| Default severity | ${meta.defaultSeverity} |`,
-    `| Codes | ${meta.codes.length ? meta.codes.map(codeLink).join(', ') : 'none'} |`,
-    `| Fixable | ${meta.fixable ? 'yes' : 'no'} |`,
-    `| Checks | ${meta.scope === 'file' ? 'one file at a time' : 'the file together with related files of the workspace'} |`,
-    '',
-    '## What the user sees',
-    '',
-    prose(docs.impact),
-    '',
-    '## Why',
-    '',
-    prose(docs.why),
-    '',
-    '## How to fix',
-    '',
-    prose(docs.howToFix),
-    '',
-    ...renderExamples(examples, prose),
-  ];
-  if (meta.codes.length) {
-    lines.push('## Error codes', '', ...meta.codes.map((c) => `- ${codeLink(c)}`), '');
-  }
-  lines.push(
-    '## Configuration',
-    '',
-    `Change the severity or turn the rule off in \`.entra-auth-lint.json\`: \`{ "rules": { "${meta.id}": "off" } }\`, or for one line with a comment \`entra-auth-lint-disable-line ${meta.id}\`.`,
-    '',
-  );
-  if (docs.links.length) lines.push('## Official documentation', '', ...docs.links.map((l) => `- [${prose(l.title)}](${l.url})`), '');
-  return lines.join('\n');
+  return [GENERATED, '', renderRulePageBody(rule, renderExamples(examples, prose))].join('\n');
 }
 
 export function renderRuleTable(rules: readonly Rule[]): string {
@@ -111,28 +63,92 @@ export function renderReadme(readme: string, rules: readonly Rule[], formats?: r
 }
 
 /**
+ * Languages nearly every workspace has: activating on them would start the extension everywhere. A
+ * workspace holding auth files of these languages activates through its markers (file names) instead.
+ */
+export const GENERAL_PURPOSE_LANGUAGES: ReadonlySet<string> = new Set([
+  'plaintext',
+  'log',
+  'markdown',
+  'json',
+  'jsonc',
+  'xml',
+  'yaml',
+  'properties',
+  'ini',
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'csharp',
+  'java',
+  'kotlin',
+  'swift',
+  'objective-c',
+  'objective-cpp',
+  'dart',
+  'python',
+  'groovy',
+  'shellscript',
+  'powershell',
+  'go',
+  // Every repository with CI has these; a pipeline that signs in is found by the workspace markers.
+  'github-actions-workflow',
+  'azure-pipelines',
+]);
+
+/**
  * package.json's activation events: the config file and the formats' workspace markers (a workspace that
- * signs in with Entra), and the languages formats read (an auth file opened on its own).
+ * signs in with Entra), and the languages formats read that are not general-purpose (an auth file opened
+ * on its own). Elsewhere the extension wakes only for its own contributions (Explain, rule pages).
  */
 export function activationEvents(): string[] {
   return [
     `workspaceContains:**/${CONFIG_FILE_NAME}`,
     ...workspaceMarkers().map((glob) => `workspaceContains:${glob}`),
-    ...formatLanguageIds().map((id) => `onLanguage:${id}`),
+    ...formatLanguageIds()
+      .filter((id) => !GENERAL_PURPOSE_LANGUAGES.has(id))
+      .map((id) => `onLanguage:${id}`),
   ];
 }
 
-/** package.json with its activation events regenerated (the rest kept byte for byte when nothing changes). */
-export function renderPackageJson(text: string): string {
-  const manifest = JSON.parse(text) as { activationEvents?: string[] };
+/** The `entraAuthLint.rules` setting's keys: one per rule, with its severities, for completion and validation. */
+export function rulesSettingProperties(rules: readonly Rule[]): Record<string, unknown> {
+  const severities = ['off', 'hint', 'information', 'warning', 'error'];
+  return Object.fromEntries(
+    rules.map(({ meta }) => [
+      meta.id,
+      {
+        type: 'string',
+        enum: severities,
+        markdownDescription: `${meta.description} Default: \`${meta.defaultSeverity}\`.${meta.codes.length ? ` Prevents ${meta.codes.join(', ')}.` : ''}`,
+      },
+    ]),
+  );
+}
+
+interface ConfigurationSection {
+  properties?: Record<string, { properties?: unknown; additionalProperties?: unknown }>;
+}
+
+/** package.json with its generated parts regenerated: activation events and the rule keys of `entraAuthLint.rules`. */
+export function renderPackageJson(text: string, rules: readonly Rule[] = RULES): string {
+  const manifest = JSON.parse(text) as { activationEvents?: string[]; contributes?: { configuration?: ConfigurationSection | ConfigurationSection[] } };
   manifest.activationEvents = activationEvents();
+  const sections = manifest.contributes?.configuration;
+  for (const section of Array.isArray(sections) ? sections : sections ? [sections] : []) {
+    const setting = section.properties?.['entraAuthLint.rules'];
+    if (!setting) continue;
+    setting.properties = rulesSettingProperties(rules);
+    setting.additionalProperties = false;
+  }
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /** Every generated file (path relative to the repository root, with `/`) and its content. */
 export function renderDocs(rules: readonly Rule[], readme: string, packageJson?: string): Map<string, string> {
   const files = renderDocPages(rules, readme);
-  if (packageJson !== undefined) files.set('package.json', renderPackageJson(packageJson));
+  if (packageJson !== undefined) files.set('package.json', renderPackageJson(packageJson, rules));
   return files;
 }
 

@@ -24,3 +24,6 @@ export { MAX_CONFIG_FILE_BYTES } from './config/config-file-fs';
 export { planFixes, fixVerdict, MAX_FIX_ROUNDS, type FixPlan } from './fixes/apply';
 export { writeFileAtomic } from './io/write-file';
 export { findSecrets, maskSecretsIn, maskValuesIn, isLiteralSecret, type SecretHit } from './secrets/detector';
+export { WorkspaceIndex } from './engine/workspace';
+export { fixOutcome, preferredFixIndex, type FixOutcome } from './fixes/verify';
+export { renderRulePage, codeLink } from './docs/rule-page';

@@ -427,6 +427,11 @@ export interface Fix {
   title: string;
   /** Safe to apply with no one looking (CLI --fix, fix-all on save). */
   unattended: boolean;
+  /**
+   * The fix the rule means as the answer (the safe redirect): the editor offers it as preferred when applying
+   * it resolves the finding without raising another (fixes/verify.ts checks that on the workspace).
+   */
+  preferred?: boolean;
   edits: TextEdit[];
 }
 

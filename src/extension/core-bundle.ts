@@ -1,24 +1,17 @@
-// The part of the engine the extension uses. Loaded through `engine()` only when a file is first
-// linted, so activation does not pay for the parsers (esbuild wraps a required module in a lazy init).
+// The part of the engine the extension host uses. Loaded through `engine()` only when it is first needed,
+// so activation does not pay for the parsers (esbuild wraps a required module in a lazy init). The lint
+// itself runs in the lint worker (dist/lint-worker.js); WorkspaceLinter is here for when no worker starts.
 export {
-  Project,
-  readInto,
-  discover,
-  DEFAULT_EXCLUDED_DIRS,
   detectFormat,
   isCandidatePath,
   untitledNamesFor,
   workspaceMarkers,
-  RULES,
   ruleById,
-  docsUrl,
+  renderRulePage,
   DIRECTIVE,
   LineIndex,
-  detectEol,
   relativeSlash,
   CONFIG_FILE_NAME,
-  parseConfigFile,
-  formatConfigError,
-  findConfigFile,
 } from '../core';
 export { modify as modifyJson } from 'jsonc-parser';
+export { WorkspaceLinter, handleRequest } from './engine/workspace-linter';

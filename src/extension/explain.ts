@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CodeMatch } from '../core/aadsts';
 import { aadsts } from './aadsts';
+import { ruleLink, showExplanation } from './docs-view';
 
 export const EXPLAIN_COMMAND = 'entraAuthLint.explainCode';
 export const EXPLAIN_SCHEME = 'entra-auth-lint-explain';
@@ -26,18 +27,28 @@ export class ExplanationProvider implements vscode.TextDocumentContentProvider {
 
 /** Markdown for a code or a whole pasted error message; undefined when it holds no code. */
 export function renderCodes(input: string): string | undefined {
-  const { lookupCode, parseErrorMessage, renderFullMarkdown, unknownCodeText, errorLink } = aadsts();
+  const { lookupCode, parseErrorMessage, renderFullMarkdown } = aadsts();
   const single = lookupCode(input);
-  if (single) return renderFullMarkdown(single);
+  if (single) return renderFullMarkdown(single, {}, ruleLink);
+  const number = aadstsNumber(input);
+  if (number !== undefined) return unknownCodeMarkdown(number);
   const parsed = parseErrorMessage(input);
   if (!parsed.codes.length) return undefined;
   return parsed.codes
-    .map((match: CodeMatch) =>
-      match.entry
-        ? renderFullMarkdown(match.entry, match.context)
-        : `# ${match.code}\n\n${unknownCodeText(match.number ?? 0)}\n\n[${errorLink(match.number ?? 0)}](${errorLink(match.number ?? 0)})\n`,
-    )
+    .map((match: CodeMatch) => (match.entry ? renderFullMarkdown(match.entry, match.context, ruleLink) : unknownCodeMarkdown(match.number ?? 0)))
     .join('\n\n---\n\n');
+}
+
+/** The number of an input that is only an AADSTS code (`AADSTS99999`) or a bare code number (`50199`). */
+function aadstsNumber(input: string): number | undefined {
+  const match = /^\s*(?:AADSTS)?(\d{5,7})\s*$/i.exec(input);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A code the catalogue does not hold still gets a page: what is known (nothing), and Microsoft's live lookup. */
+function unknownCodeMarkdown(number: number): string {
+  const { unknownCodeText, errorLink, md } = aadsts();
+  return `# AADSTS${number}\n\n${md(unknownCodeText(number))}.\n\n[Look it up on login.microsoftonline.com](${errorLink(number)})\n`;
 }
 
 /**
@@ -53,15 +64,11 @@ export async function explainCommand(provider: ExplanationProvider, argument?: u
     void vscode.window.showWarningMessage(`No AADSTS or MSAL error code found in "${input.slice(0, 80)}".`);
     return undefined;
   }
-  const first = aadsts().lookupCode(input)?.code ?? aadsts().parseErrorMessage(input).codes[0]?.code ?? 'explanation';
+  const bare = aadstsNumber(input);
+  const first =
+    aadsts().lookupCode(input)?.code ?? (bare !== undefined ? `AADSTS${bare}` : undefined) ?? aadsts().parseErrorMessage(input).codes[0]?.code ?? 'explanation';
   const uri = provider.store(first, markdown);
-  const document = await vscode.workspace.openTextDocument(uri);
-  try {
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
-  } catch {
-    // No Markdown preview (it is a built-in extension that can be disabled): show the Markdown source.
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
-  }
+  await showExplanation(`${first} (explained)`, markdown);
   return uri;
 }
 
@@ -105,6 +112,27 @@ export function quickPickItems(value: string): CodeItem[] {
       alwaysShow: true,
     });
   }
+  const number = aadstsNumber(value);
+  if (number !== undefined && !aadsts().lookupCode(`AADSTS${number}`)) {
+    // Not in the catalogue: Enter still explains it (with Microsoft's live lookup).
+    const unknown: CodeItem = {
+      label: `AADSTS${number}`,
+      description: 'not in the catalogue',
+      detail: 'Show what is known and the official lookup',
+      input: `AADSTS${number}`,
+      alwaysShow: true,
+    };
+    if (items.length) items.push(unknown);
+    else items.unshift(unknown);
+  }
+  if (!items.length && value.trim()) {
+    items.push({
+      label: '$(info) No code found',
+      description: 'type an AADSTS number, a name (CmsiInterrupt) or paste an error message',
+      input: '',
+      alwaysShow: true,
+    });
+  }
   return items;
 }
 
@@ -121,7 +149,10 @@ async function pick(): Promise<string | undefined> {
   quickPick.onDidChangeValue(update);
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {
-      resolve(quickPick.selectedItems[0]?.input);
+      // Enter with nothing to select explains the typed text itself (it may still hold a code).
+      const chosen = quickPick.selectedItems[0]?.input || quickPick.value.trim();
+      if (!chosen) return;
+      resolve(chosen);
       quickPick.hide();
     });
     quickPick.onDidHide(() => {

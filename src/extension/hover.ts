@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core';
 import { aadsts } from './aadsts';
-import { SHOW_DOCS_COMMAND } from './code-actions';
 import { toRange } from './diagnostics';
+import { ruleLink, SHOW_DOCS_COMMAND } from './docs-view';
+import type { WireFinding } from './engine/protocol';
 import { EXPLAIN_COMMAND } from './explain';
 
 /** Characters read on each side of the cursor: enough for a whole error message, cheap on huge logs. */
@@ -23,14 +23,14 @@ export class AadstsHoverProvider implements vscode.HoverProvider {
     const explain = `command:${EXPLAIN_COMMAND}?${encodeURIComponent(JSON.stringify([match.code]))}`;
     let markdown: string;
     if (match.entry) {
-      markdown = renderHoverMarkdown(match.entry, { explainCommandUri: explain, context: match.context });
+      markdown = renderHoverMarkdown(match.entry, { explainCommandUri: explain, context: match.context, ruleLink });
     } else if (match.number !== undefined) {
       markdown = `${unknownCodeText(match.number)}\n\n[${errorLink(match.number)}](${errorLink(match.number)})`;
     } else {
       return undefined;
     }
     const content = new vscode.MarkdownString(markdown);
-    content.isTrusted = { enabledCommands: [EXPLAIN_COMMAND] };
+    content.isTrusted = { enabledCommands: [EXPLAIN_COMMAND, SHOW_DOCS_COMMAND] };
     return new vscode.Hover(content, range);
   }
 }
@@ -40,7 +40,7 @@ export class AadstsHoverProvider implements vscode.HoverProvider {
  * one the detail behind it and a link to the rule's page.
  */
 export class FindingHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly findingsFor: (uri: vscode.Uri) => readonly Finding[]) {}
+  constructor(private readonly findingsFor: (uri: vscode.Uri) => readonly WireFinding[]) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const here = this.findingsFor(document.uri).filter((f) => f.detail && toRange(f).contains(position));
@@ -49,8 +49,7 @@ export class FindingHoverProvider implements vscode.HoverProvider {
     content.isTrusted = { enabledCommands: [SHOW_DOCS_COMMAND] };
     content.supportThemeIcons = true;
     for (const finding of here) {
-      const docs = `command:${SHOW_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify([finding.ruleId]))}`;
-      content.appendMarkdown(`${escapeMarkdown(finding.detail!)} [$(book) ${finding.ruleId}](${docs})\n\n`);
+      content.appendMarkdown(`${escapeMarkdown(finding.detail!)} [$(book) ${finding.ruleId}](${ruleLink(finding.ruleId)})\n\n`);
     }
     return new vscode.Hover(content, toRange(here[0]));
   }

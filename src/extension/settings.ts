@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
-import { DEFAULT_TEST_PATHS, type SeverityOrOff, type LintOptions } from '../core';
+import type { LintOptions, SeverityOrOff } from '../core';
+
+// The `entraAuthLint.*` settings as the engine takes them. Laying them over `.entra-auth-lint.json` is the
+// core's job (LintSession, layerOptions): settings win for severities and the size limit, lists are
+// unions, suppressions come from the file alone so the CLI sees the same ones.
 
 export const SECTION = 'entraAuthLint';
 
 export interface ExtensionSettings {
   enable: boolean;
   run: 'onType' | 'onSave';
-  debounceMs: number;
-  /** Options from the settings alone; `mergeOptions` lays them over the workspace's `.entra-auth-lint.json`. */
+  /** Milliseconds after the last keystroke before a document is checked (run: onType). */
+  lintDelay: number;
+  /** Options from the settings alone, laid over the folder's config file by the core. */
   options: LintOptions;
   /** `files.exclude` patterns that are on (the scan skips them as the Explorer does). */
   filesExclude: string[];
@@ -18,7 +23,7 @@ export function scanOnStartup(): boolean {
   return vscode.workspace.getConfiguration(SECTION).get<boolean>('scanOnStartup', true);
 }
 
-/** The `entraAuthLint.*` settings for a folder (or the window when `scope` is undefined). */
+/** The settings for a folder (or for the documents outside every folder when `scope` is undefined). */
 export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
   // `null` = "for any resource": the loose documents outside every folder have no resource of their own.
   const config = vscode.workspace.getConfiguration(SECTION, scope ?? null);
@@ -29,15 +34,13 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     testPaths: stringList(config.get('testPaths')),
     allowedSchemes: stringList(config.get('allowedSchemes')),
   };
-  // Only an explicitly set size overrides the config file's maxFileSizeBytes.
-  const size = config.inspect<number>('maxFileSize');
-  const explicitSize = size?.workspaceFolderValue ?? size?.workspaceValue ?? size?.globalValue;
-  if (typeof explicitSize === 'number' && explicitSize > 0) options.maxFileSizeBytes = explicitSize;
+  const size = explicitSizeBytes(config);
+  if (size !== undefined) options.maxFileSizeBytes = size;
   const filesExclude = vscode.workspace.getConfiguration('files', scope ?? null).get<Record<string, unknown>>('exclude', {});
   return {
     enable: config.get<boolean>('enable', true),
     run: config.get<string>('run', 'onType') === 'onSave' ? 'onSave' : 'onType',
-    debounceMs: Math.max(0, config.get<number>('debounceMs', 250)),
+    lintDelay: Math.max(0, explicit<number>(config, 'lintDelay') ?? explicit<number>(config, 'debounceMs') ?? config.get<number>('lintDelay', 250)),
     options,
     filesExclude: Object.entries(filesExclude ?? {})
       .filter(([, on]) => on === true)
@@ -45,23 +48,21 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
   };
 }
 
+/** A value the user set (folder, workspace or user), not the default. */
+function explicit<T>(config: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const inspected = config.inspect<T>(key);
+  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+}
+
 /**
- * Settings win over the shared config file for severities and the size limit (a person may want
- * a rule louder or quieter locally); lists (excludes, schemes) are unions, and suppressions only
- * come from the file, so the CLI sees the same ones.
+ * The size limit in bytes when the user set one: `maxFileSizeKB`, else the older `maxFileSize` in bytes.
+ * Only an explicit setting overrides the config file's maxFileSizeBytes.
  */
-export function mergeOptions(file: LintOptions, settings: LintOptions): LintOptions {
-  const union = (a?: string[], b?: string[]) => [...new Set([...(a ?? []), ...(b ?? [])])];
-  return {
-    rules: { ...(file.rules ?? {}), ...(settings.rules ?? {}) },
-    include: union(file.include, settings.include),
-    exclude: union(file.exclude, settings.exclude),
-    allowedSchemes: union(file.allowedSchemes, settings.allowedSchemes),
-    // The file's test paths replace the defaults; the setting's add to them.
-    testPaths: settings.testPaths?.length ? union(file.testPaths ?? DEFAULT_TEST_PATHS, settings.testPaths) : file.testPaths,
-    maxFileSizeBytes: settings.maxFileSizeBytes ?? file.maxFileSizeBytes,
-    suppressions: file.suppressions ?? [],
-  };
+function explicitSizeBytes(config: vscode.WorkspaceConfiguration): number | undefined {
+  const kb = explicit<number>(config, 'maxFileSizeKB');
+  if (typeof kb === 'number' && kb > 0) return Math.round(kb * 1024);
+  const bytes = explicit<number>(config, 'maxFileSize');
+  return typeof bytes === 'number' && bytes > 0 ? bytes : undefined;
 }
 
 const SEVERITIES: readonly string[] = ['off', 'hint', 'information', 'warning', 'error'];

@@ -64,7 +64,7 @@ describe('config file: .entra-auth-lint.json', () => {
       [
         ".entra-auth-lint.json:1:26: suppressions[0].rule: unknown rule id 'parse-eror' (did you mean 'parse-error'?) (use '*' for every rule)",
         ".entra-auth-lint.json:1:98: suppressions[1].reason: must be a non-empty string, found '  '",
-        '.entra-auth-lint.json:1:141: suppressions[2].until: unknown key (allowed: rule, files, reason)',
+        '.entra-auth-lint.json:1:141: suppressions[2].until: unknown key (allowed: rule, files, value, reason)',
         '.entra-auth-lint.json:1:157: suppressions[3]: must be an object with "rule", "files" and "reason", found \'x\'',
       ],
     );

@@ -178,17 +178,28 @@ export const NOISE =
   /\[AgentHost\]|\[ChatModelSelection\]|open-vsx\.org|authentication provider 'github'|\[AccountPolicyGate\]|vsda|code-server-ipc\.sock|ENOTFOUND|unexpected operator/;
 
 /**
- * Installs the built extension into an extensions folder the way VS Code lays out an installed VSIX
- * (<publisher>.<name>-<version>), with the same files .vscodeignore keeps. No node_modules: the bundle
- * holds its dependencies.
+ * Installs the extension into an extensions folder the way VS Code lays out an installed VSIX
+ * (<publisher>.<name>-<version>): exactly the files `vsce` packages (its own file list, from .vscodeignore),
+ * with the bundles built for production as `vscode:prepublish` builds them. No node_modules: the bundles
+ * hold their dependencies. The demo, the screenshots and the integration tests' packaged session use it.
  */
-export function installExtensionCopy(extensionsDir) {
+export async function installExtensionCopy(extensionsDir) {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const target = join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
-  for (const entry of ['package.json', 'dist/extension.js', 'docs', 'schemas', 'syntaxes', 'README.md', 'LICENSE']) {
-    const source = join(ROOT, entry);
-    if (existsSync(source)) cpSync(source, join(target, entry), { recursive: true, filter: (s) => !s.endsWith('.map') });
+  const { listFiles } = await import('@vscode/vsce');
+  const files = await listFiles({ cwd: ROOT, packageManager: 'none' });
+  const dist = join(target, 'dist');
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--production', '--outdir', dist], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the production build failed');
+  for (const file of files) {
+    if (file.startsWith('dist/')) {
+      if (!existsSync(join(target, file))) throw new Error(`${file} is packaged but the production build did not write it`);
+      continue;
+    }
+    cpSync(join(ROOT, file), join(target, file));
   }
+  // The production build writes only bundles; anything else there (a stray map) is not in the package.
+  for (const name of readdirSync(dist)) if (!files.includes(`dist/${name}`)) rmSync(join(dist, name), { force: true });
   return target;
 }
 

@@ -17,7 +17,7 @@ ensureInstalled();
 build({ tests: false });
 const folder = option('folder') ?? copyWorkspace(demoWorkspace());
 const extensionsDir = mkdtempSync(join(tmpdir(), 'entra-demo-ext-'));
-installExtensionCopy(extensionsDir);
+await installExtensionCopy(extensionsDir);
 const server = await startCodeServer({
   port,
   extensionsDir,
@@ -36,8 +36,9 @@ Entra Auth Lint demo: a real VS Code (code-server) with the extension installed.
   Open:       ${url}
   Workspace:  ${folder}${option('folder') ? '' : ' (a copy of ' + demoWorkspace() + ')'}
 
-Try: open any file with a squiggle, hover it, press Ctrl+. for quick fixes, open the Problems panel
-(the "Auth: N" status bar item), or run "Entra Auth Lint: Explain AADSTS code" from the command palette.
+Try: open desktop-electron/src/authConfig.js, hover the squiggle, press Ctrl+. for the safe-redirect fix,
+open the Problems panel (Ctrl+Shift+M) and click a rule link, or run "Entra Auth Lint: Explain AADSTS code"
+from the command palette.
 Press Ctrl-C to stop.
 `);
 const stop = () => {

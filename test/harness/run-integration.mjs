@@ -6,15 +6,28 @@
 // mocha's spec output and a combined
 // `N passing` / `N failing` summary, and exits 0 when all passed, 1 when a test failed, 2 when the harness
 // itself failed or timed out.
-// Options: --port N (default 8765), --timeout ms per session (default 300000), --keep (keep server state),
-// --verbose (every workbench log line), --only suite|multi-root|hostile.
+// Two more sessions: a workspace without auth files (plain/: the extension must stay inactive) and examples/
+// with the extension installed as from the VSIX (packaged/: what `npm run demo` and screenshots install).
+// Options: --port N (default 8765; the sessions use N … N+4), --timeout ms per session (default 900000),
+// --keep (keep server state), --verbose (every workbench log line), --only suite|multi-root|hostile|plain|packaged.
 // Env: ENTRA_ACTIVATION_OUT=<file> writes activation figures (JSON); ENTRA_TEST_RESULT_FILE=<file> a JSON summary.
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { format } from 'node:util';
-import { build, copyWorkspace, ensureInstalled, launchBrowser, NOISE, ROOT, startCodeServer, workbenchUrl } from './code-server.mjs';
+import {
+  build,
+  copyWorkspace,
+  demoWorkspace,
+  ensureInstalled,
+  installExtensionCopy,
+  launchBrowser,
+  NOISE,
+  ROOT,
+  startCodeServer,
+  workbenchUrl,
+} from './code-server.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -22,7 +35,7 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] && !args[i + 1].startsWith('--') ? args[i + 1] : fallback;
 };
 const PORT = Number(option('port', process.env.ENTRA_TEST_PORT ?? 8765));
-const TIMEOUT_MS = Number(option('timeout', 300000));
+const TIMEOUT_MS = Number(option('timeout', 900000));
 const ONLY = option('only');
 const VERBOSE = args.includes('--verbose');
 const KEEP = args.includes('--keep');
@@ -50,7 +63,7 @@ const say = (s) => {
 };
 
 /** One code-server + browser session running one group of suites; resolves with mocha's pass/fail counts. */
-async function runSession({ name, folder, workspaceFile, suite, port }) {
+async function runSession({ name, folder, workspaceFile, suite, port, developmentPath = ROOT }) {
   const resultFile = join(tmpdir(), `entra-integration-${process.pid}-${name}.json`);
   rmSync(resultFile, { force: true });
   let server;
@@ -83,10 +96,11 @@ async function runSession({ name, folder, workspaceFile, suite, port }) {
       // The extension host's console (mocha's spec reporter) arrives here as printf-style arguments.
       const text = format(...(logArgs ?? []).map((a) => (typeof a === 'string' ? a.replace(/%c/g, '') : a)));
       if (text.includes(START_MARKER)) mochaStarted = true;
+      else if (text.startsWith('[entra-auth-lint log]')) logFile(text);
       else if (VERBOSE || (mochaStarted && !NOISE.test(text) && !WORKBENCH_CHATTER.test(text) && !BUILTIN_EXTENSION_ERRORS.test(text))) say(text);
       else logFile(`[${type}] ${text}`);
     });
-    const url = workbenchUrl({ port, folder, workspaceFile, developmentPath: ROOT, testsPath: join(ROOT, 'out/test/integration/index.js') });
+    const url = workbenchUrl({ port, folder, workspaceFile, developmentPath, testsPath: join(ROOT, 'out/test/integration/index.js') });
     logFile(`[harness] goto ${url}`);
     await page.goto(url);
     const { code, why } = await exited;
@@ -139,6 +153,20 @@ try {
   if (!ONLY || ONLY === 'hostile') {
     const folder = hostileWorkspace();
     sessions.push({ name: 'hostile', folder, suite: 'hostile', port: PORT + 2, removeAfter: dirname(folder) }); // 30 MB: not left in /tmp
+  }
+  if (!ONLY || ONLY === 'plain')
+    sessions.push({ name: 'no auth files', folder: copyWorkspace(join(ROOT, 'test/fixtures/integration-plain')), suite: 'plain', port: PORT + 3 });
+  if (!ONLY || ONLY === 'packaged') {
+    // The extension as the VSIX installs it, the copy `npm run demo` and `npm run screenshots` use.
+    const installed = await installExtensionCopy(mkdtempSync(join(tmpdir(), 'entra-packaged-ext-')));
+    sessions.push({
+      name: 'packaged',
+      folder: copyWorkspace(demoWorkspace()),
+      suite: 'packaged',
+      port: PORT + 4,
+      developmentPath: installed,
+      removeAfter: dirname(installed), // the temp extensions folder
+    });
   }
   let passes = 0;
   let failures = 0;

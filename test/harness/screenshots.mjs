@@ -1,9 +1,11 @@
 // `npm run screenshots`: drives the real editor (code-server + headless Chromium, the extension installed
 // as from a VSIX) over a copy of examples/ and writes the README's pictures to docs/images/:
-//   diagnostics.png  squiggles, the diagnostic hover and the Problems panel
-//   quick-fix.png    the quick fix menu on a custom-scheme redirect
+//   diagnostics.png  squiggles, the diagnostic hover (message and detail) and the Problems panel
+//   quick-fix.png    the quick fix menu on a custom-scheme redirect (the safe redirect first, preferred)
 //   hover.png        the AADSTS hover in a log file
 //   explain.png      the "Explain AADSTS code" view beside the editor
+// The extension is installed exactly as the VSIX installs it (installExtensionCopy), so the pictures show
+// what a user gets.
 // Options: --port N (default 8790), --out <dir>.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +36,7 @@ const target = onExamples
   : { file: 'desktop-app.json', path: 'registrations/desktop-app.json', token: 'fabrikam-desktop://auth' };
 
 const extensionsDir = mkdtempSync(join(tmpdir(), 'entra-shots-ext-'));
-installExtensionCopy(extensionsDir);
+await installExtensionCopy(extensionsDir);
 const server = await startCodeServer({
   port,
   extensionsDir,
@@ -102,7 +104,7 @@ try {
     await page.keyboard.press('Enter');
   }
   await page.locator('.tab', { hasText: 'AADSTS50199' }).first().waitFor({ timeout: 20000 });
-  await page.waitForTimeout(3000); // the Markdown preview renders in a webview
+  await page.waitForTimeout(3000); // the explanation renders in a webview
   await shot('explain.png');
   code = 0;
 } catch (error) {

@@ -7,17 +7,26 @@ import Mocha from 'mocha';
 import { EXTENSION_ID, type Api } from './helpers';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
-  // ENTRA_TEST_SUITE picks the group: `suite` (single-folder fixture), `multi-root` (two-folder workspace)
-  // or `hostile` (a copy of test/fixtures/hostile with its generated files).
+  // ENTRA_TEST_GREP (a regular expression) runs only the tests whose titles match (while debugging one of them).
+  const mocha = new Mocha({
+    ui: 'bdd',
+    color: false,
+    timeout: 30000,
+    reporter: 'spec',
+    grep: process.env.ENTRA_TEST_GREP ? new RegExp(process.env.ENTRA_TEST_GREP) : undefined,
+  });
+  // ENTRA_TEST_SUITE picks the group: `suite` (single-folder fixture), `multi-root` (two-folder workspace),
+  // `hostile` (a copy of test/fixtures/hostile with its generated files), `plain` (a workspace without auth
+  // files) or `packaged` (examples/ with the extension as the VSIX installs it).
   const group = process.env.ENTRA_TEST_SUITE;
-  const suiteDir = path.join(__dirname, group === 'multi-root' || group === 'hostile' ? group : 'suite');
+  const suiteDir = path.join(__dirname, group && ['multi-root', 'hostile', 'plain', 'packaged'].includes(group) ? group : 'suite');
   for (const file of fs
     .readdirSync(suiteDir)
     .filter((f) => f.endsWith('.test.js'))
     .sort())
     mocha.addFile(path.join(suiteDir, file));
-  await writeActivationFigures();
+  // In the workspace without auth files nothing may activate the extension before the tests look.
+  if (group !== 'plain') await writeActivationFigures();
   console.log('[entra-auth-lint] integration tests start'); // the harness prints from here on
   const results: { title: string; state: string; error?: string }[] = [];
   const failures = await new Promise<number>((resolve) => {
@@ -55,7 +64,7 @@ async function writeActivationFigures(): Promise<void> {
         activatedBeforeTests: waitedMs < 1,
         initialScanMs: scan ? round(scan.ms) : null,
         initialScanFiles: scan?.files ?? null,
-        initialScanProblems: scan?.findings ?? null,
+        initialScanProblems: scan?.problems ?? null,
         bundleBytes: fs.statSync(path.join(extension.extensionPath, 'dist', 'extension.js')).size,
       },
       null,

@@ -21,7 +21,12 @@ export interface HoverOptions {
   explainCommandUri?: string;
   /** Ids found next to the code in the text. */
   context?: MatchContext;
+  /** Where a rule id links to (the editor opens its bundled page); default: the rule's public page. */
+  ruleLink?: RuleLinker;
 }
+
+/** The link target of a rule id in rendered Markdown. */
+export type RuleLinker = (ruleId: string) => string;
 
 /** A title such as `AADSTS50199 CmsiInterrupt` or `untrusted_authority (ClientConfigurationError)`. */
 export function entryTitle(entry: CatalogueEntry): string {
@@ -54,7 +59,7 @@ export function toExplainJson(entry: CatalogueEntry, context: MatchContext = {})
 export function renderHoverMarkdown(entry: CatalogueEntry, options: HoverOptions = {}): string {
   const rules = rulesPreventing(entry.code);
   const lines = [`**${entry.code}**${subtitle(entry)}`, '', md(entry.meaning), '', `**What to do:** ${md(entry.remedy)}`];
-  if (rules.length > 0) lines.push('', `**Prevented by:** ${rules.map(ruleLink).join(', ')}`);
+  if (rules.length > 0) lines.push('', `**Prevented by:** ${rules.map((rule) => ruleLink(rule, options.ruleLink)).join(', ')}`);
   const found = contextLine(options.context);
   if (found) lines.push('', found);
   const links = [`[Live explanation](${entry.link})`];
@@ -64,11 +69,11 @@ export function renderHoverMarkdown(entry: CatalogueEntry, options: HoverOptions
 }
 
 /** Full Markdown for the explanation view. */
-export function renderFullMarkdown(entry: CatalogueEntry, context: MatchContext = {}): string {
+export function renderFullMarkdown(entry: CatalogueEntry, context: MatchContext = {}, linkRule?: RuleLinker): string {
   const rules = rulesPreventing(entry.code);
   const lines = [`# ${md(entryTitle(entry))}`, '', `## What it means`, '', md(entry.meaning), '', '## What to do', '', md(entry.remedy), ''];
   lines.push('## Rules that prevent it', '');
-  if (rules.length > 0) for (const rule of rules) lines.push(`- ${ruleLink(rule)}: ${md(rule.description)}`);
+  if (rules.length > 0) for (const rule of rules) lines.push(`- ${ruleLink(rule, linkRule)}: ${md(rule.description)}`);
   else lines.push(noRuleText(entry));
   lines.push('');
   if (entry.kind === 'aadsts') {
@@ -129,8 +134,8 @@ function subtitle(entry: CatalogueEntry): string {
   return ` \`${entry.errorClass}\``;
 }
 
-function ruleLink(rule: PreventingRule): string {
-  return `[\`${rule.id}\`](${rule.docsUrl})`;
+function ruleLink(rule: PreventingRule, linkRule?: RuleLinker): string {
+  return `[\`${rule.id}\`](${linkRule ? linkRule(rule.id) : rule.docsUrl})`;
 }
 
 function noRuleText(entry: CatalogueEntry): string {

@@ -18,7 +18,9 @@ export const SEVERITY_SETTINGS: readonly SeverityOrOff[] = ['off', 'hint', 'info
 /** The top-level keys the file may hold (`$schema` lets editors find the JSON schema). */
 export const CONFIG_KEYS = ['$schema', 'rules', 'exclude', 'include', 'allowedSchemes', 'maxFileSizeBytes', 'suppressions', 'testPaths'] as const;
 
-const SUPPRESSION_KEYS = ['rule', 'files', 'reason'] as const;
+const SUPPRESSION_KEYS = ['rule', 'files', 'value', 'reason'] as const;
+/** `value` is optional: without it the rule is silenced in the whole file. */
+const REQUIRED_SUPPRESSION_KEYS = ['rule', 'files', 'reason'] as const;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*(:(\/\/)?)?$/;
 
 export interface ConfigError {
@@ -206,14 +208,15 @@ function readSuppressions(node: Node, known: readonly string[], fail: Fail): Sup
       }
       found[key as (typeof SUPPRESSION_KEYS)[number]] = value;
     }
-    for (const required of SUPPRESSION_KEYS) {
+    for (const required of REQUIRED_SUPPRESSION_KEYS) {
       if (found[required] === undefined && valid) {
         const why = required === 'reason' ? ' (say why the team accepts it, for the next reader)' : '';
         fail(`${base}.${required}`, `is required${why}`, item);
         valid = false;
       }
     }
-    if (valid) suppressions.push({ rule: found.rule!, files: found.files!, reason: found.reason! });
+    if (valid)
+      suppressions.push({ rule: found.rule!, files: found.files!, ...(found.value !== undefined ? { value: found.value } : {}), reason: found.reason! });
   });
   return suppressions;
 }

@@ -58,7 +58,8 @@ export function configJsonSchema(ruleIds: readonly string[] = RULES.map((r) => r
       },
       suppressions: {
         type: 'array',
-        description: 'Findings the team has accepted: a rule (or "*") in files matching a glob relative to this file\'s folder, with the reason.',
+        description:
+          'Findings the team has accepted: a rule (or "*") in files matching a glob relative to this file\'s folder, optionally on one value only, with the reason.',
         items: {
           type: 'object',
           additionalProperties: false,
@@ -66,6 +67,10 @@ export function configJsonSchema(ruleIds: readonly string[] = RULES.map((r) => r
           properties: {
             rule: { type: 'string', enum: ['*', ...ruleIds], description: 'A rule id, or "*" for every rule.' },
             files: { ...nonEmpty, description: 'A glob pattern relative to the folder of this file.' },
+            value: {
+              ...nonEmpty,
+              description: 'Only the findings on this exact value (a redirect URI, a client id); without it the rule is silenced in the whole file.',
+            },
             reason: { ...nonEmpty, description: 'Why the team accepts these findings (required).' },
           },
         },

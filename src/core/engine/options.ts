@@ -32,6 +32,8 @@ export interface LintOptions {
 export interface Suppression {
   rule: string;
   files: string;
+  /** Only the findings on this exact value (a redirect URI, a client id); absent: the whole file. */
+  value?: string;
   reason: string;
 }
 

@@ -20,21 +20,28 @@ import { capForTests, TestPaths } from './test-code';
  */
 export class Project {
   readonly options: EffectiveOptions;
-  readonly index = new WorkspaceIndex();
-  private readonly lineIndexes = new Map<string, LineIndex>();
+  readonly index: WorkspaceIndex;
+  /** By parsed file, not path: projects sharing an index (editor folders) see each other's new versions. */
+  private readonly lineIndexes = new WeakMap<ParsedFile, LineIndex>();
   private readonly rules: Rule[];
-  private suppressionMatchers?: { rule: string; matches: PathMatcher }[];
+  private suppressionMatchers?: { rule: string; value?: string; matches: PathMatcher }[];
   /** Which files are test code (options.testPaths): their findings are capped at warning. */
   readonly testPaths: TestPaths;
 
-  /** `root` anchors the glob patterns of suppressions (the scanned folder). */
+  /**
+   * `root` anchors the glob patterns of suppressions (the scanned folder). `index` may be shared by the
+   * projects of one editor workspace, so files of one folder link to those of another (each project keeps
+   * its own options).
+   */
   constructor(
     options: LintOptions = {},
     readonly root?: string,
     rules: Rule[] = RULES,
+    index: WorkspaceIndex = new WorkspaceIndex(),
   ) {
     this.options = effectiveOptions(options);
     this.rules = rules;
+    this.index = index;
     this.testPaths = new TestPaths(this.options.testPaths, root ? [root] : []);
   }
 
@@ -56,7 +63,6 @@ export class Project {
     }
     markTemplate(parsed);
     this.index.set(parsed);
-    this.lineIndexes.delete(path);
     return parsed;
   }
 
@@ -68,12 +74,10 @@ export class Project {
     const parsed = emptyParsed(path, format ?? FALLBACK_FORMAT, '');
     parsed.skipped = reason;
     this.index.set(parsed);
-    this.lineIndexes.delete(path);
   }
 
   removeFile(path: string): void {
     this.index.delete(path);
-    this.lineIndexes.delete(path);
   }
 
   has(path: string): boolean {
@@ -112,7 +116,7 @@ export class Project {
     const lines = this.lines(file);
     const comments = file.comments && [...file.comments].sort((a, b) => a.start - b.start);
     const suppressed = inlineSuppressions(file.text, lines, comments, file.skipped ? undefined : commentSyntaxFor(file.format, file.path));
-    const globSuppressions = this.globSuppressions(path);
+    const { rules: globSuppressions, values: valueSuppressions } = this.globSuppressions(path);
     const inTests = this.testPaths.has(path);
     // The work budget: each rule is charged the size of the model it reads (one unit per element), and once
     // the budget is spent the remaining rules are not run (except the cheap ones that say why a file was not
@@ -154,7 +158,7 @@ export class Project {
         const chosen: Severity = override ?? report.severity ?? rule.meta.defaultSeverity;
         const severity = inTests ? capForTests(chosen) : chosen;
         const finding = this.toFinding(file, lines, rule, report, severity);
-        if (!isSuppressedInline(finding, suppressed)) findings.push(finding);
+        if (!isSuppressedInline(finding, suppressed) && !onSuppressedValue(file.text, finding, valueSuppressions)) findings.push(finding);
       }
     }
     const noteSeverity = this.options.rules[fileSkipped.meta.id] ?? fileSkipped.meta.defaultSeverity;
@@ -190,10 +194,10 @@ export class Project {
 
   /** Line index of a file the project holds (for adapters converting offsets of edits). */
   lines(file: ParsedFile): LineIndex {
-    let index = this.lineIndexes.get(file.path);
+    let index = this.lineIndexes.get(file);
     if (!index) {
       index = new LineIndex(file.text);
-      this.lineIndexes.set(file.path, index);
+      this.lineIndexes.set(file, index);
     }
     return index;
   }
@@ -222,14 +226,31 @@ export class Project {
     return { file: path, range: clamped, start: lines.positionAt(clamped.start), end: lines.positionAt(clamped.end), message };
   }
 
-  private globSuppressions(path: string): Set<string> {
+  /** The config file's suppressions for a file: rules silenced in all of it, and rules silenced on one value. */
+  private globSuppressions(path: string): { rules: Set<string>; values: { rule: string; value: string }[] } {
     const rules = new Set<string>();
-    if (!this.options.suppressions.length) return rules;
+    const values: { rule: string; value: string }[] = [];
+    if (!this.options.suppressions.length) return { rules, values };
     const relative = this.root ? relativeSlash(this.root, path) : path.replace(/\\/g, '/');
-    this.suppressionMatchers ??= this.options.suppressions.map((s) => ({ rule: s.rule, matches: suppressionMatcher(s.files) }));
-    for (const s of this.suppressionMatchers) if (s.matches(relative)) rules.add(s.rule);
-    return rules;
+    this.suppressionMatchers ??= this.options.suppressions.map((s) => ({ rule: s.rule, value: s.value, matches: suppressionMatcher(s.files) }));
+    for (const s of this.suppressionMatchers) {
+      if (!s.matches(relative)) continue;
+      if (s.value === undefined) rules.add(s.rule);
+      else values.push({ rule: s.rule, value: s.value });
+    }
+    return { rules, values };
   }
+}
+
+/**
+ * Whether a finding is on a value a suppression names: the text of its range, without the quotes a reader
+ * may include, is the value (so the entry survives edits elsewhere in the file, and a new value is reported).
+ */
+function onSuppressedValue(text: string, finding: Finding, values: { rule: string; value: string }[]): boolean {
+  if (!values.length) return false;
+  const raw = text.slice(finding.range.start, finding.range.end);
+  const unquoted = /^(["'`]).*\1$/s.test(raw) ? raw.slice(1, -1) : raw;
+  return values.some((s) => (s.rule === '*' || s.rule === finding.ruleId) && (s.value === raw || s.value === unquoted));
 }
 
 /** A suppression's `files` glob matches at the root and at any depth; a pattern that does not compile matches nothing. */

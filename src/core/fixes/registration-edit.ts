@@ -89,6 +89,25 @@ function buildMoveRedirectFix(file: ParsedFile, registration: AppRegistration, e
   return combined ? { title, unattended: false, edits: [combined] } : undefined;
 }
 
+/**
+ * Removes a registered redirect URI from a portal manifest: the string from its list, or (legacy format)
+ * the `{ "url": …, "type": … }` object holding it.
+ */
+export function removeRedirectEdit(file: ParsedFile, registration: AppRegistration, entry: RedirectUri): TextEdit | undefined {
+  try {
+    const located = locateApp(file, registration);
+    if (!located) return undefined;
+    const node = findNodeAtOffset(located.root, entry.range.start);
+    if (!node || node.type !== 'string') return undefined;
+    let entryPath = getNodePath(node);
+    if (entryPath[entryPath.length - 1] === 'url') entryPath = entryPath.slice(0, -1);
+    const next = applyEdits(located.text, modify(located.text, entryPath, undefined, { formattingOptions: located.options }));
+    return minimalEdit(file.path, located.text, next);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Sets a boolean the registration file holds literally (`true`/`false`) to `value`. */
 export function setBooleanEdit(file: ParsedFile, range: { start: number; end: number }, value: boolean): TextEdit | undefined {
   const current = file.text.slice(range.start, range.end);
@@ -112,7 +131,7 @@ function locateApp(file: ParsedFile, registration: AppRegistration): { text: str
 }
 
 /** The file's indentation and line end, so inserted text looks like the rest. */
-function formattingOf(text: string): FormattingOptions {
+export function formattingOf(text: string): FormattingOptions {
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') ? '\r' : '\n';
   const indents = text
     .split(/\r\n|\r|\n/)
@@ -128,7 +147,7 @@ function formattingOf(text: string): FormattingOptions {
 }
 
 /** One edit turning `before` into `after`: the span between their common prefix and suffix. */
-function minimalEdit(file: string, before: string, after: string): TextEdit | undefined {
+export function minimalEdit(file: string, before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
   let prefix = 0;
   const max = Math.min(before.length, after.length);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ScanResult } from '../../../src/extension/lint-service';
-import { api, diagnosticsOf } from '../helpers';
+import { api, diagnosticsOf, waitFor } from '../helpers';
 
 function inFolder(name: string, relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
@@ -22,7 +22,7 @@ describe('multi-root workspace', () => {
 
   it('scans every folder, closed files included', async () => {
     const result = await vscode.commands.executeCommand<ScanResult>('entraAuthLint.scanWorkspace');
-    assert.equal(result.files, 2);
+    assert.equal(result.files, 3); // two registrations and app-one's config
     await diagnosticsOf(inFolder('app-one', 'registration.json'), 2);
     await diagnosticsOf(inFolder('app-two', 'registration.json'), 1);
   });
@@ -42,5 +42,28 @@ describe('multi-root workspace', () => {
     );
     const [two] = await diagnosticsOf(inFolder('app-two', 'registration.json'), 1);
     assert.equal(two.severity, vscode.DiagnosticSeverity.Warning);
+  });
+});
+
+describe('multi-root workspace: one workspace, linked across its folders', () => {
+  before(api);
+
+  it('links a config in one folder to the registration in another, as the CLI does for their parent folder', async () => {
+    const config = inFolder('app-one', 'src/authConfig.ts');
+    const [diagnostic] = await diagnosticsOf(config, 1, 15000, 'unregistered-redirect');
+    assert.match(diagnostic.message, /'http:\/\/localhost:5173\/cross-folder' is not registered/);
+    const related = diagnostic.relatedInformation ?? [];
+    assert.ok(
+      related.some((r) => r.location.uri.toString() === inFolder('app-two', 'registration.json').toString()),
+      'the evidence is in the other folder',
+    );
+  });
+
+  it('says which file the config is linked with in its language status', async () => {
+    const extensionApi = await api();
+    const document = await vscode.workspace.openTextDocument(inFolder('app-one', 'src/authConfig.ts'));
+    await vscode.window.showTextDocument(document);
+    const status = await waitFor(() => extensionApi.languageStatus(document.uri), 'the language status');
+    assert.match(status.detail, /app-two\/registration\.json/);
   });
 });

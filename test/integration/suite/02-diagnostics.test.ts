@@ -19,13 +19,12 @@ describe('diagnostics', () => {
     assert.match(diagnostic.message, /AADSTS50199/);
   });
 
-  it('links the code to the rule page shipped with the extension', async () => {
+  it('links the code to the rule page shipped with the extension, opened rendered', async () => {
     const { document } = await open('registrations/desktop-app.json');
     const [diagnostic] = await diagnosticsOf(document.uri, 1);
     assert.ok(typeof diagnostic.code === 'object');
     const target = diagnostic.code.target;
-    assert.ok(target.path.endsWith('/docs/rules/custom-scheme-redirect.md'), `target was ${target.toString()}`);
-    assert.equal(target.scheme, 'file', 'the bundled page works offline');
+    assert.equal(target.toString(), 'entra-auth-lint-rule:/custom-scheme-redirect.entra-rule', 'the bundled page, offline');
   });
 
   it('reports a syntax error as an error with its position', async () => {

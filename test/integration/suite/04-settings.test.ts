@@ -39,20 +39,34 @@ describe('settings and .entra-auth-lint.json', () => {
     await diagnosticsOf(uri, 1);
   });
 
-  it('maxFileSize skips larger files with an information note', async () => {
-    const { document } = await open('registrations/desktop-app.json');
-    await diagnosticsOf(document.uri, 1);
-    await setSetting('maxFileSize', 100);
+  it('maxFileSizeKB skips larger files with an information note', async () => {
+    // A 2 KB registration: over a limit of 1 KB.
+    const file = path.join(workspaceRoot(), 'registrations', 'padded-registration.json');
+    const manifest = {
+      appId: '9c8b7a69-5847-4a36-9251-40302f1e0d9c',
+      signInAudience: 'AzureADMyOrg',
+      notes: 'x'.repeat(2000),
+      publicClient: { redirectUris: ['padded-app://auth'] },
+    };
+    fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
     try {
-      const [skipped] = await diagnosticsOf(document.uri, 1, 10000, 'file-skipped');
-      assert.equal(skipped.severity, vscode.DiagnosticSeverity.Information);
-      assert.match(skipped.message, /over the limit of 100/);
-      assert.equal(ours(document.uri).length, 0, 'a skipped file is not checked');
+      const { document } = await open('registrations/padded-registration.json');
+      await diagnosticsOf(document.uri, 1);
+      await setSetting('maxFileSizeKB', 1);
+      try {
+        const [skipped] = await diagnosticsOf(document.uri, 1, 10000, 'file-skipped');
+        assert.equal(skipped.severity, vscode.DiagnosticSeverity.Information);
+        assert.match(skipped.message, /over the limit of 1024/);
+        assert.equal(ours(document.uri).length, 0, 'a skipped file is not checked');
+      } finally {
+        await setSetting('maxFileSizeKB', undefined);
+      }
+      await diagnosticsOf(document.uri, 1);
+      await diagnosticsOf(document.uri, 0, 10000, 'file-skipped');
     } finally {
-      await setSetting('maxFileSize', undefined);
+      await closeAll();
+      fs.rmSync(file, { force: true });
     }
-    await diagnosticsOf(document.uri, 1);
-    await diagnosticsOf(document.uri, 0, 10000, 'file-skipped');
   });
 
   it('enable: false clears everything and true brings it back', async () => {

@@ -17,29 +17,41 @@ describe('code actions', () => {
     assert.equal(docs.command?.command, 'entraAuthLint.showRuleDocs');
     assert.deepEqual(docs.command?.arguments, ['custom-scheme-redirect']);
     const opened = await vscode.commands.executeCommand<vscode.Uri>('entraAuthLint.showRuleDocs', 'custom-scheme-redirect');
-    assert.ok(opened.path.endsWith('/custom-scheme-redirect.md'));
+    assert.equal(opened.toString(), 'entra-auth-lint-rule:/custom-scheme-redirect.entra-rule');
   });
 
-  it('in plain JSON, suppression goes to .entra-auth-lint.json (shared with the CLI) and silences the file', async () => {
+  it('in plain JSON, suppression goes to .entra-auth-lint.json (shared with the CLI) for that value only, opened at the reason', async () => {
     const config = path.join(workspaceRoot(), '.entra-auth-lint.json');
     const { document } = await open('registrations/suppress-me.json');
-    const [diagnostic] = await diagnosticsOf(document.uri, 1);
+    const diagnostics = await diagnosticsOf(document.uri, 2);
+    const diagnostic = diagnostics.find((d) => document.getText(d.range) === 'suppress-me://callback');
+    assert.ok(diagnostic);
     const actions = await quickFixes(document.uri, diagnostic.range);
-    const suppress = actions.find((a) => a.title === 'Suppress custom-scheme-redirect in this file (.entra-auth-lint.json)');
+    const suppress = actions.find((a) => a.title === 'Suppress custom-scheme-redirect for this value (.entra-auth-lint.json)');
     assert.ok(suppress?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     try {
       assert.ok(await vscode.workspace.applyEdit(suppress.edit));
       const configDocument = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === config);
       assert.ok(configDocument, 'the config file was created through the edit');
-      await configDocument.save();
-      assert.deepEqual(JSON.parse(fs.readFileSync(config, 'utf8')), {
-        suppressions: [{ rule: 'custom-scheme-redirect', files: 'registrations/suppress-me.json', reason: 'TODO: say why the team accepts this' }],
+      assert.ok(suppress.command, 'the action then asks for the reason');
+      await vscode.commands.executeCommand(suppress.command.command, ...(suppress.command.arguments ?? []));
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.fsPath, config, 'the config file is opened');
+      assert.equal(editor.document.getText(editor.selection), 'why the team accepts this', 'with the reason selected for typing over');
+      // VS Code saves a file a workspace edit created unopened (files.refactoring.autoSave); else save it here.
+      if (configDocument.isDirty) await configDocument.save();
+      const saved = await waitFor(() => fs.readFileSync(config, 'utf8').trim() || undefined, 'the saved config file on disk');
+      assert.deepEqual(JSON.parse(saved), {
+        suppressions: [
+          { rule: 'custom-scheme-redirect', files: 'registrations/suppress-me.json', value: 'suppress-me://callback', reason: 'why the team accepts this' },
+        ],
       });
-      await diagnosticsOf(document.uri, 0, 15000);
+      const [left] = await diagnosticsOf(document.uri, 1, 15000);
+      assert.equal(document.getText(left.range), 'still-reported://callback', 'another value of the file is still reported');
     } finally {
       fs.rmSync(config, { force: true });
     }
-    await diagnosticsOf(document.uri, 1, 15000);
+    await diagnosticsOf(document.uri, 2, 15000);
   });
 
   it('offers no quick fixes for a diagnostic of another source', async () => {

@@ -19,12 +19,30 @@ const DUPLICATES_FIXED = `{
 }
 `;
 
+const TOUCHED = ['fixes/duplicates.json', 'webapp/registration.json', 'webapp/oidc-settings.json', 'dotnet/appsettings.json'];
+
 describe('quick fixes', () => {
-  before(api);
+  // A fix saves the files it changes that are not open (VS Code's files.refactoring.autoSave): each test puts
+  // the fixture files back on disk as well as reverting the editors.
+  const original = new Map<string, string>();
+  before(async () => {
+    await api();
+    for (const file of TOUCHED) original.set(file, fs.readFileSync(fixtureUri(file).fsPath, 'utf8'));
+  });
   afterEach(async () => {
-    for (const file of ['fixes/duplicates.json', 'webapp/registration.json', 'webapp/oidc-settings.json', 'dotnet/appsettings.json'])
-      await revert(fixtureUri(file));
+    for (const file of TOUCHED) await revert(fixtureUri(file));
     await closeAll();
+    // Through VS Code's file service, so a document model it still holds for the file is reloaded at once
+    // (a write behind its back reaches the model only when the file watcher reports it).
+    for (const [file, text] of original) {
+      const uri = fixtureUri(file);
+      if (fs.readFileSync(uri.fsPath, 'utf8') === text) continue;
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+      await waitFor(() => {
+        const model = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        return !model || model.getText() === text;
+      }, `the editor's copy of ${file} back as on disk`);
+    }
   });
 
   it('applies a quick fix as an undoable edit with the exact resulting text', async () => {
@@ -106,7 +124,7 @@ describe('quick fixes', () => {
     const suppress = actions.find((a) => a.title === 'Suppress custom-scheme-redirect for this line');
     assert.ok(suppress?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(suppress.edit));
-    assert.equal(document.lineAt(6).text, '    // entra-auth-lint-disable-next-line custom-scheme-redirect');
+    assert.equal(document.lineAt(6).text, '    // entra-auth-lint-disable-next-line custom-scheme-redirect -- why the team accepts this');
     assert.equal(document.lineAt(7).text, '    "RedirectUri": "fabrikam-notes://auth"');
     await diagnosticsOf(document.uri, 0);
     assert.equal(fs.readFileSync(document.uri.fsPath, 'utf8').includes('disable-next-line'), false, 'not saved: the user decides');
@@ -116,7 +134,9 @@ describe('quick fixes', () => {
     const config = fixtureUri('webapp/oidc-settings.json');
     await diagnosticsOf(config, 1, 10000, 'implicit-grant-enabled');
     const { document, editor } = await open('webapp/registration.json');
-    const offset = document.getText().indexOf('"enableIdTokenIssuance": false') + '"enableIdTokenIssuance": '.length;
+    const found = document.getText().indexOf('"enableIdTokenIssuance": false');
+    assert.ok(found >= 0, 'the registration as committed (implicit ID tokens off)');
+    const offset = found + '"enableIdTokenIssuance": '.length;
     await editor.edit((b) => b.replace(new vscode.Range(document.positionAt(offset), document.positionAt(offset + 5)), 'true'));
     await diagnosticsOf(config, 0, 10000, 'implicit-grant-enabled');
     await vscode.commands.executeCommand('workbench.action.files.revert');

@@ -10,12 +10,13 @@ const MAX_QUOTED = 32;
  */
 export function quote(value: string, max = MAX_QUOTED): string {
   const text = value.trim();
-  if (text.length <= max) return `'${text}'`;
+  // Shortening by a few characters only hides them: a value up to a quarter over the limit stays whole.
+  if (text.length <= max * 1.25) return `'${text}'`;
   const tail = Math.min(12, Math.floor(max / 3));
   return `'${text.slice(0, max - tail - 1)}…${text.slice(text.length - tail)}'`;
 }
 
 /** `quote` plus the full value for the detail when quoting shortened it. */
 export function fullValueNote(value: string, what = 'The value', max = MAX_QUOTED): string {
-  return value.trim().length > max ? ` ${what} is '${value.trim()}'.` : '';
+  return value.trim().length > max * 1.25 ? ` ${what} is '${value.trim()}'.` : '';
 }
