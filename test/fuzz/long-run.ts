@@ -1,11 +1,13 @@
 import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { FIX_LONG_RUNS, fuzzSeed, fuzzTargets, type FuzzTarget } from './targets';
 import type { Seed } from './seeds';
 
 // `npm run fuzz`: the long run, at least 100,000 cases per parser and for the whole lint. Cases run in
 // chunks of 10,000 (seed + chunk number) so progress and counts are printed as they come; the slowest
 // case of each target is shown so runaway work is visible. A failure stops its target with the replay seed.
-// Usage: node out/test/fuzz/long-run.js [--runs N] [--only NAME]
+// Usage: [FUZZ_SEED=n] [FUZZ_SLOWEST_DIR=dir] node out/test/fuzz/long-run.js [--runs N] [--only NAME]
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 100_000;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
@@ -41,6 +43,10 @@ function fuzz(target: FuzzTarget): boolean {
     console.log(`  ${target.name}: ${done} cases, ${seconds} s, slowest ${slowest.ms.toFixed(0)} ms`);
   }
   const preview = JSON.stringify(slowest.doc?.text.slice(0, 120));
+  // FUZZ_SLOWEST_DIR keeps each target's slowest case whole, to replay it outside the run.
+  const keep = process.env.FUZZ_SLOWEST_DIR;
+  if (keep && slowest.doc)
+    fs.writeFileSync(path.join(keep, `${target.name.replace(/[^\w-]+/g, '_')}.json`), JSON.stringify({ ms: slowest.ms, ...slowest.doc }));
   console.log(
     `ok     ${target.name.padEnd(30)} ${String(done).padStart(7)} cases  ${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s  slowest ${slowest.ms.toFixed(0)} ms (${slowest.doc?.text.length} chars, ${slowest.doc?.path.split('/').pop()}: ${preview})`,
   );

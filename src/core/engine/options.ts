@@ -63,6 +63,8 @@ export const DEFAULT_TEST_PATHS = [
   '**/*Test.cs',
   '**/*.spec.*',
   '**/*.test.*',
+  '**/test_*.py',
+  '**/*_test.py',
 ];
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;

@@ -25,16 +25,19 @@ export function listPlatformFor(platform: Platform): ListPlatform | undefined {
 
 /** Adds `uri` to the registration's list for `platform` (creating the list when missing). */
 export function addRedirectFix(file: ParsedFile, registration: AppRegistration, uri: string, platform: ListPlatform): Fix | undefined {
-  return guarded(() => buildAddRedirectFix(file, registration, uri, platform));
+  return guarded(file, () => buildAddRedirectFix(file, registration, uri, platform));
 }
 
 /** Moves a registered redirect URI from its current list to `to` (legacy format: changes its `type`). */
 export function moveRedirectFix(file: ParsedFile, registration: AppRegistration, entry: RedirectUri, to: ListPlatform): Fix | undefined {
-  return guarded(() => buildMoveRedirectFix(file, registration, entry, to));
+  return guarded(file, () => buildMoveRedirectFix(file, registration, entry, to));
 }
 
 /** jsonc-parser's `modify` throws when a path meets a value of another shape (`"spa": null`): no fix then. */
-function guarded(build: () => Fix | undefined): Fix | undefined {
+function guarded(file: ParsedFile, build: () => Fix | undefined): Fix | undefined {
+  // A manifest with syntax errors gets no edit: modify() would guess its structure, and re-formatting deeply
+  // nested broken input is quadratic (seconds for a 1 KB file found by the fix fuzzer).
+  if (file.problems.length) return undefined;
   try {
     return build();
   } catch {

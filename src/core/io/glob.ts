@@ -202,9 +202,9 @@ function compile(body: string): Node[] {
         // trailing `/**` (or the whole pattern `**`): nothing more, or `/` and anything.
         if (s === 0) loop(anyCode);
         else {
-          const fork = nodes.length;
           // Undo the '/' consumed after the previous segment: it is optional here.
           nodes.pop();
+          const fork = nodes.length;
           add({ kind: 'split', a: fork + 1, b: -1 });
           consume((c) => c === SLASH);
           loop(anyCode);

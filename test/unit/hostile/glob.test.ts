@@ -92,4 +92,13 @@ describe('hostile: the glob matcher', () => {
     assert.equal(globMatches('a/[!c]', 'a/b'), true);
     assert.equal(globMatches('a/[!c]', 'a/c'), false);
   });
+
+  it("a trailing '/**' after a wildcard part needs the '/' (testPaths '**/test/**' is not 'test_x.py')", () => {
+    assert.equal(globMatches('**/test/**', 'test_cloud_shell.py'), false);
+    assert.equal(globMatches('**/test/**', 'testing/x.ts'), false);
+    assert.equal(globMatches('**/test/**', 'a/test/x.ts'), true);
+    assert.equal(globMatches('**/test/**', 'test'), true);
+    assert.equal(globMatches('src/*/**', 'src/ab'), true);
+    assert.equal(globMatches('*.Tests/**', 'Contoso.TestsX'), false);
+  });
 });
