@@ -65,6 +65,8 @@ export function renderReadme(readme: string, rules: readonly Rule[], formats?: r
 /**
  * Languages nearly every workspace has: activating on them would start the extension everywhere. A
  * workspace holding auth files of these languages activates through its markers (file names) instead.
+ * The mobile app languages (Swift, Objective-C, Kotlin, Dart) are not here: an app in them is where a
+ * redirect URI most often lives, and activation costs only the registration of the providers.
  */
 export const GENERAL_PURPOSE_LANGUAGES: ReadonlySet<string> = new Set([
   'plaintext',
@@ -82,11 +84,6 @@ export const GENERAL_PURPOSE_LANGUAGES: ReadonlySet<string> = new Set([
   'typescriptreact',
   'csharp',
   'java',
-  'kotlin',
-  'swift',
-  'objective-c',
-  'objective-cpp',
-  'dart',
   'python',
   'groovy',
   'shellscript',

@@ -44,6 +44,14 @@ const BUILT_IN: Partial<Record<FormatId, Seed[]>> = {
       path: `${WS}/src/authConfig.ts`,
       text: 'import { Configuration } from "@azure/msal-browser";\nexport const msalConfig: Configuration = { auth: { clientId: "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", redirectUri: Platform.select({ ios: "msauth.com.contoso://auth", android: "msauth://com.contoso/abc%3D" }) as string } };\n',
     },
+    {
+      path: `${WS}/src/services/session.ts`,
+      text: 'import { MsAuthPlugin } from "@recognizebv/capacitor-plugin-msauth";\nimport { AuthConnect, ProviderOptions } from "@ionic-enterprise/auth";\nimport { b2c } from "./policies";\nconst options: ProviderOptions = { clientId: "3c1b7c52-5f7e-4c0e-9d7a-1f2b3c4d5e6f", discoveryUrl: `https://${b2c.host}/v2.0/.well-known/openid-configuration`, redirectUri: "msauth://com.contoso/abc" };\nAuthConnect.setup({ platform: "capacitor", ios: { webView: "private" } });\nMsAuthPlugin.login({ clientId: options.clientId, tenant: "common", keyHash: "abc=", scopes: ["User.Read"] });\n',
+    },
+    {
+      path: `${WS}/electron/main.js`,
+      text: 'const { app, shell, BrowserWindow } = require("electron");\nconst { PublicClientApplication } = require("@azure/msal-node");\nconst { auth } = require("./authConfig");\napp.setAsDefaultProtocolClient("contoso-desk");\nconst pca = new PublicClientApplication({ auth });\npca.getAuthCodeUrl({ redirectUri: "contoso-desk://auth", scopes: [] }).then((u) => shell.openExternal(u));\nnew BrowserWindow().webContents.on("will-redirect", () => {});\n',
+    },
   ],
   'expo-config': [
     {

@@ -64,6 +64,8 @@ const CONFIG_KEYS = new Set([
   ...REDIRECT_KEYS,
   ...POST_LOGOUT_KEYS,
 ]);
+/** Keys whose object holds extra query parameters of a request (msal's, AppAuth's), not an app's config. */
+const QUERY_PARAMETER_KEYS = new Set(['extraQueryParameters', 'extraQueryParams', 'tokenQueryParameters', 'additionalParameters']);
 /** Objects with only these keys are not configs of their own (discovery documents, endpoint lists). */
 const NOT_OWNING_KEYS = new Set(['authorizationEndpoint', 'authorization_endpoint']);
 
@@ -95,7 +97,9 @@ export const msalJsFormat = defineFormat({
   facts: { reads: ['ios-url-schemes', 'android-intent-filters'] },
   byName(path) {
     const name = baseName(path);
-    return !SCRIPT_EXTENSION.test(name) || NEVER_READ.test(name) ? 'no' : 'sniff';
+    if (!SCRIPT_EXTENSION.test(name) || NEVER_READ.test(name)) return 'no';
+    // Tests are read only when named like a config; any other script is sniffed for a sign-in call.
+    return TEST_CODE.test(path) && !isCandidateName(path) ? 'no' : 'sniff';
   },
   sniff: (text, path) => (isCandidateName(path) && CONFIG_MARKER.test(text)) || (!TEST_CODE.test(path) && SIGN_IN_CALL.test(text)),
   parse: (path, text) => readMsalJs(path, text),
@@ -127,6 +131,8 @@ interface FileFacts {
   assignments: { key: string; value: t.Expression; platform?: Platform }[];
   /** Relative imports and requires, by local name (module = the imported file's module key). */
   imports: ImportedSymbol[];
+  /** Objects of extra query parameters (never configs). */
+  queryParameters: Set<t.Node>;
   path: string;
   text: string;
 }
@@ -142,6 +148,7 @@ function collectFacts(file: t.File, text: string, path: string): FileFacts {
     calls: [],
     assignments: [],
     imports: [],
+    queryParameters: new Set(),
     path,
     text,
   };
@@ -183,7 +190,13 @@ function noteNode(node: t.Node, facts: FileFacts, platform: Platform | undefined
       if (node.value.length <= 64) facts.strings.add(node.value);
       return;
     case 'ObjectExpression':
-      facts.candidates.push({ node, platform });
+      // Extra query parameters (`extraQueryParameters: { client_id }`) are sent as they are, not a config.
+      if (!facts.queryParameters.has(node)) facts.candidates.push({ node, platform });
+      for (const property of node.properties) {
+        const key = property.type === 'ObjectProperty' ? propertyName(property) : undefined;
+        if (key && QUERY_PARAMETER_KEYS.has(key) && property.type === 'ObjectProperty' && property.value.type === 'ObjectExpression')
+          facts.queryParameters.add(property.value);
+      }
       return;
     case 'AssignmentExpression': {
       const left = node.left;

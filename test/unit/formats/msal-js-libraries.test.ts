@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readMsalJs } from '../../../src/core/formats/msal-js';
+import { Project } from '../../../src/core/engine/project';
 import type { AuthConfig, ParsedFile } from '../../../src/core/model';
 import { assertInlineExpectations, FIXTURES, lintFixtures } from '../../helpers/expectations';
 
@@ -149,6 +150,41 @@ describe('format: msal-js library shapes', () => {
       assert.ok(broker?.range);
       const webView = app(", androidConfigOptions: { authorization_user_agent: 'WEBVIEW' }").userAgent?.platforms?.android;
       assert.equal(webView?.kind, 'embedded');
+    });
+
+    it("judges the app's Android MSAL receiver with the wrapper's choice, not MSAL Android's broker default", () => {
+      // stashenergy/react-native-msal example/: src/b2cClient.ts creates the client, android/app/src/main/AndroidManifest.xml
+      // declares BrowserTabActivity for msauth://<package>/<hash>.
+      const code = '/w/app/src/services/msal.ts';
+      const manifest = '/w/app/android/app/src/main/AndroidManifest.xml';
+      const project = new Project();
+      project.setFile(
+        code,
+        [
+          "import PublicClientApplication from 'react-native-msal';",
+          `export const pca = new PublicClientApplication({ auth: { clientId: '${ID}', authority: 'https://login.microsoftonline.com/common' } });`,
+        ].join('\n'),
+      );
+      const receiver = (extra = '') =>
+        [
+          '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.contoso.visits">',
+          '  <application>',
+          `    <activity android:name="com.microsoft.identity.client.BrowserTabActivity" android:exported="true">${extra}`,
+          '      <intent-filter>',
+          '        <action android:name="android.intent.action.VIEW" />',
+          '        <category android:name="android.intent.category.DEFAULT" />',
+          '        <category android:name="android.intent.category.BROWSABLE" />',
+          '        <data android:scheme="msauth" android:host="com.contoso.visits" android:path="/Xo8WBi6jzSxKDVR4drqm84yr9iU=" />',
+          '      </intent-filter>',
+          '    </activity>',
+          '  </application>',
+          '</manifest>',
+        ].join('\n');
+      project.setFile(manifest, receiver());
+      const [finding] = project.lintFile(manifest).filter((f) => f.ruleId === 'custom-scheme-redirect');
+      assert.match(finding.message, /without the broker; enable the broker/);
+      assert.equal(finding.related?.[0]?.file, code);
+      assert.match(finding.related?.[0]?.message ?? '', /Custom Tabs on Android/);
     });
   });
 

@@ -32,6 +32,26 @@ describe('format: msal-js', () => {
     // Tests call the libraries with dummy values: generic test files are not read for a call alone.
     assert.equal(detectFormat('/w/src/__tests__/Home.test.tsx', 'import { makeRedirectUri } from "expo-auth-session";'), undefined);
     assert.equal(detectFormat('/w/src/session.spec.ts', 'const pca = new PublicClientApplication(config);'), undefined);
+    // …so discovery does not even open them (the workspace scan reads only what may be read).
+    assert.equal(msalJsFormat.byName('/w/src/__tests__/Home.test.tsx'), 'no');
+    assert.equal(msalJsFormat.byName('/w/src/components/Button.stories.tsx'), 'no');
+    assert.equal(msalJsFormat.byName('/w/src/authConfig.test.ts'), 'sniff');
+  });
+
+  it('never reads extra query parameters as a config (msal-common AuthorizationCodeClient.spec.ts shape)', () => {
+    // AzureAD/microsoft-authentication-library-for-js lib/msal-common/test/client/AuthorizationCodeClient.spec.ts:
+    // `extraQueryParameters: { client_id: "child_client_id" }` is sent as it is.
+    const parsed = msalJsFormat.parse(
+      '/w/src/authRequests.ts',
+      [
+        "import { PublicClientApplication } from '@azure/msal-browser';",
+        "export const request = { scopes: ['User.Read'], redirectUri: 'http://localhost', extraQueryParameters: { client_id: 'child_client_id' } };",
+      ].join('\n'),
+    );
+    assert.equal(
+      parsed.configs.some((c) => c.clientId),
+      false,
+    );
   });
 
   it('reads an msal-browser config: consts, knownAuthorities, request objects, not deep links or comments', () => {

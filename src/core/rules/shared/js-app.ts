@@ -1,5 +1,6 @@
 import { slashDir, slashPath } from '../../io/paths';
-import type { AppConfigInfo, Located, ParsedFile, RedirectUri, SignInCode } from '../../model';
+import type { AppConfigInfo, AuthConfig, Located, ParsedFile, RedirectUri, SignInCode } from '../../model';
+import { LIBRARIES } from '../../entra/libraries';
 import type { WorkspaceIndex } from '../../engine/workspace';
 
 // A JavaScript app as the workspace shows it: its Expo or Capacitor app config (the URL scheme and ids the
@@ -78,6 +79,34 @@ export function signInCodeFor(path: string, workspace: WorkspaceIndex): { file: 
     folder = slashDir(folder);
   }
   return undefined;
+}
+
+/** Source folders climbed out of to find a JS app's native projects (src/services/auth.ts → the root with android/). */
+const JS_SOURCE_FOLDER = /^(src|app|lib|components|screens|services|hooks|auth|config|utils|providers|context|contexts)$/i;
+const MAX_SOURCE_LEVELS_UP = 4;
+
+/**
+ * The MSAL wrapper configs of a cross-platform JS app (react-native-msal, the Capacitor and Cordova MSAL
+ * plugins) whose project holds a native file (`<root>/android/…`, `<root>/ios/…`): the wrapper, not the
+ * native library's defaults, decides how that platform signs in.
+ */
+export function wrapperConfigsFor(nativePath: string, workspace: WorkspaceIndex): { file: ParsedFile; config: AuthConfig }[] {
+  const target = slashPath(nativePath);
+  const found: { file: ParsedFile; config: AuthConfig }[] = [];
+  for (const file of workspace.all()) {
+    const wrappers = file.configs.filter((c) => LIBRARIES[c.library].mobile === true && LIBRARIES[c.library].entraOnly && c.userAgent);
+    if (!wrappers.length || file.android || file.ios) continue;
+    let folder = slashDir(slashPath(file.path));
+    for (let level = 0; level <= MAX_SOURCE_LEVELS_UP && folder; level++) {
+      if (/^\/(android|ios)\//i.test(target.slice(folder.length)) && target.startsWith(`${folder}/`)) {
+        for (const config of wrappers) found.push({ file, config });
+        break;
+      }
+      if (!JS_SOURCE_FOLDER.test(folder.slice(folder.lastIndexOf('/') + 1))) break;
+      folder = folder.slice(0, folder.lastIndexOf('/'));
+    }
+  }
+  return found;
 }
 
 /** Whether a relative import (`./config/AAD.json`) in `from` names the file at `target`. */

@@ -4,7 +4,7 @@ import type { WorkspaceIndex } from '../../engine/workspace';
 import { slashPath } from '../../io/paths';
 import { androidConfigAgent, androidReceiverAgent, appMsalConfigs, isAndroidRedirectSent } from './android-app';
 import { appConfigsOf, isDefaultRedirectScheme, redirectChoice, type AppConfig } from './ios-app';
-import { signInCodeFor } from './js-app';
+import { signInCodeFor, wrapperConfigsFor } from './js-app';
 import { isAndroidBrokerUri, isIosBrokerUri } from '../../entra/uri';
 
 // The user agent a redirect really goes through: the owner's own (its library's default and the file's
@@ -39,6 +39,12 @@ export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFil
   if (file.android && owner.kind === 'config' && owner.library === 'msal-android') {
     const agent = androidReceiverAgent(owner, file, workspace);
     if (agent) return agent;
+    // An MSAL receiver of a React Native or Capacitor app: the JS wrapper configures MSAL Android.
+    const [wrapper] = wrapperConfigsFor(file.path, workspace);
+    if (wrapper?.config.userAgent) {
+      const chosen = platformAgent(wrapper.config.userAgent, uri && { ...uri, platform: 'android' });
+      return { ...chosen, evidence: { file: wrapper.file.path, range: chosen.range ?? wrapper.config.range } };
+    }
   }
   if (file.ios) {
     const app = appConfigsOf(file, workspace);
