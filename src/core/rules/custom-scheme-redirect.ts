@@ -128,7 +128,7 @@ export const customSchemeRedirect: WorkspaceRule = {
   },
 };
 
-const MOBILE_SAFE_REDIRECT = 'an https:// App Link or Universal Link';
+const MOBILE_SAFE_REDIRECT = 'an https App Link or Universal Link';
 const MOBILE_SAFE_REDIRECT_DETAIL =
   'an https:// redirect the app receives as an Android App Link and an iOS Universal Link, or MSAL with the broker (react-native-msal and its msauth redirects)';
 
@@ -137,7 +137,8 @@ const APP_LINK = 'an https:// redirect the app claims (Android App Link, iOS Uni
 
 /** The safe redirect in a few words for the first sentence, when the workspace does not show the concrete one. */
 function shortSafeRedirect(platform: Platform, canBroker: boolean): string {
-  if (!canBroker && (platform === 'ios' || platform === 'android')) return 'an https:// App Link or Universal Link';
+  if (!canBroker && platform === 'android') return 'an https App Link';
+  if (!canBroker && platform === 'ios') return 'an https Universal Link';
   switch (platform) {
     case 'ios':
       return 'msauth.<bundle id>://auth';

@@ -18,7 +18,7 @@ describe('Kotlin (AppAuth-Android)', () => {
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(document.getText(diagnostic.range), 'com.fabrikam.inspect:/oauth2redirect');
     assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character], [14, 34]);
-    assert.match(diagnostic.message, /^Custom scheme '.*' shows the AADSTS50199 prompt in a system browser; use an https:\/\/ App Link/);
+    assert.match(diagnostic.message, /^Custom scheme '.*' shows the AADSTS50199 prompt in a system browser; use an https App Link\.$/);
   });
 
   it('explains the finding on hover: the user agent AppAuth signs in with', async () => {

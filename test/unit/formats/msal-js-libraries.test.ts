@@ -302,7 +302,7 @@ describe('format: msal-js library shapes', () => {
     assertInlineExpectations(files, ['custom-scheme-redirect']);
     const { findings } = lintFixtures(files);
     const expo = findings.get(files[0])!.find((f) => f.ruleId === 'custom-scheme-redirect')!;
-    assert.match(expo.message, /^Custom scheme 'contoso-field:\/\/auth' .* use an https:\/\/ App Link or Universal Link\.$/);
+    assert.match(expo.message, /^Custom scheme 'contoso-field:\/\/auth' .* use an https App Link or Universal Link\.$/);
     assert.ok(fs.existsSync(files[4]));
   });
 });
