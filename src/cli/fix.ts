@@ -15,6 +15,8 @@ export interface FixOutcome {
   changedFiles: string[];
   /** Fixes applied (or that would be applied). */
   applied: number;
+  /** Files whose fixed text could not be written (left unchanged): the run failed. */
+  writeFailures: number;
 }
 
 type Io = { cwd: string; out: (s: string) => void; err: (s: string) => void };
@@ -57,7 +59,7 @@ function refusal(run: LintRun, file: string): string | undefined {
 }
 
 export function runFix(run: LintRun, mode: { dryRun: boolean }, io: Io): FixOutcome {
-  const outcome: FixOutcome = { changedFiles: [], applied: 0 };
+  const outcome: FixOutcome = { changedFiles: [], applied: 0, writeFailures: 0 };
   const plan = planFixes(run.project, (file: string) => refusal(run, file));
   const note = (file: string, text: string) => io.err(`entra-auth-lint: ${escapeControl(relativeSlash(io.cwd, file))}: ${escapeControl(text)}\n`);
   for (const [file, why] of [...plan.refused].sort(([a], [b]) => (a < b ? -1 : 1))) note(file, `not fixed (${why})`);
@@ -78,6 +80,7 @@ export function runFix(run: LintRun, mode: { dryRun: boolean }, io: Io): FixOutc
       if (failure !== undefined) {
         note(file, `not fixed (${failure}); the file is unchanged`);
         applied -= titles.length;
+        outcome.writeFailures++;
         continue;
       }
       // stderr, so --format json/sarif output on stdout stays machine-readable.

@@ -117,6 +117,7 @@ function run(argv: string[], io: CliIo): number {
   const color = cli.color ?? (!!(io.isTTY ?? process.stdout.isTTY) && !env.NO_COLOR);
 
   let lint: LintRun;
+  let writeFailed = false;
   if (cli.stdin) {
     let bytes: Buffer | undefined;
     try {
@@ -138,6 +139,7 @@ function run(argv: string[], io: CliIo): number {
     if (cli.fix) {
       const outcome = runFix(lint, { dryRun: false }, io);
       if (outcome.applied > 0) lint = session.lintPaths();
+      writeFailed = outcome.writeFailures > 0;
     }
   }
   const report = { files: lint.files, findings: maskFindings(lint), textOf: textFrom(lint), notes: lint.notes };
@@ -153,7 +155,9 @@ function run(argv: string[], io: CliIo): number {
       notes: report.notes,
     }),
   );
-  return exitCode(lint, cli, io);
+  const code = exitCode(lint, cli, io);
+  // A fix that could not be written is a failure of the run (exit 2), whatever the findings say.
+  return writeFailed ? 2 : code;
 }
 
 function exitCode(lint: LintRun, cli: CliOptions, io: CliIo): number {

@@ -40,6 +40,7 @@ describe('issue 15: --fix, secrets, globs, symlinks and output under attack', fu
     assert.equal(fs.readFileSync(file, 'utf8'), text, 'the closing } is still there');
     assert.match(result.stderr, /manifest\.json: not fixed \(.*\); the file is unchanged/);
     assert.match(result.stderr, /0 fixes applied to 0 files/);
+    assert.equal(result.status, 2, 'a fix that could not be written fails the run');
     assert.deepEqual(
       fs.readdirSync(root).filter((f) => f.endsWith('.tmp')),
       [],

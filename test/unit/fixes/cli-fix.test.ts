@@ -82,7 +82,7 @@ describe('cli: --fix and --fix-dry-run', () => {
     assert.deepEqual(unattendedFindings(root), []);
     const fixedOnce = snapshot(root);
     const second = runFix(lintPaths([root], root), { dryRun: false }, capture().io(root));
-    assert.deepEqual(second, { changedFiles: [], applied: 0 });
+    assert.deepEqual(second, { changedFiles: [], applied: 0, writeFailures: 0 });
     assert.deepEqual(snapshot(root), fixedOnce);
   });
 

@@ -93,7 +93,7 @@ describe('safety: fixes (runFix)', function () {
       assert.ok(fs.readFileSync(manifest).equals(encode(FIXED_MANIFEST(eol), how)), 'manifest bytes');
 
       const second = lintAndFix(root);
-      assert.deepEqual(second.outcome, { changedFiles: [], applied: 0 });
+      assert.deepEqual(second.outcome, { changedFiles: [], applied: 0, writeFailures: 0 });
       assert.ok(fs.readFileSync(config).equals(encode(FIXED_CONFIG(eol), how)), 'unchanged by a second run');
       assert.ok(fs.readFileSync(manifest).equals(encode(FIXED_MANIFEST(eol), how)), 'unchanged by a second run');
     });
