@@ -117,6 +117,23 @@ export const APPLE_MARKERS = [
 ];
 
 /** Whether a Swift/Objective-C text holds something the reader reads (a cheap substring test). */
+/**
+ * The MSAL and AppAuth types whose initializers (Swift) or messages (Objective-C) the readers look at; others are
+ * read only where a value needs them (URL(string:) inside an argument).
+ */
+export const APPLE_SDK_TYPES: ReadonlySet<string> = new Set([
+  'MSALPublicClientApplicationConfig',
+  'MSALPublicClientApplication',
+  'OIDAuthorizationRequest',
+  'OIDServiceConfiguration',
+  'OIDAuthorizationService',
+  'MSALAuthority',
+  'MSALAADAuthority',
+  'MSALB2CAuthority',
+  'MSALCIAMAuthority',
+  'MSALADFSAuthority',
+]);
+
 export function holdsAppleMarker(text: string): boolean {
   for (const marker of APPLE_MARKERS) if (text.includes(marker)) return true;
   return false;

@@ -2,6 +2,7 @@ import { tokenizeObjectiveC } from '../lexing/languages';
 import type { LexToken } from '../lexing/lexer';
 import type { ParsedFile } from '../model';
 import {
+  APPLE_SDK_TYPES,
   type AppleSyntax,
   type Assignment,
   type Call,
@@ -45,19 +46,6 @@ export const objcFormat = defineFormat({
 
 type Token = LexToken;
 
-/** Receivers whose messages the reader looks at (others are read only where a value needs them). */
-const SENT_TO = new Set([
-  'MSALPublicClientApplicationConfig',
-  'MSALPublicClientApplication',
-  'OIDAuthorizationRequest',
-  'OIDServiceConfiguration',
-  'OIDAuthorizationService',
-  'MSALAuthority',
-  'MSALAADAuthority',
-  'MSALB2CAuthority',
-  'MSALCIAMAuthority',
-  'MSALADFSAuthority',
-]);
 const CONDITIONAL_OPEN = new Set(['#if', '#ifdef', '#ifndef']);
 
 export function objcSyntax(text: string): AppleSyntax {
@@ -88,7 +76,7 @@ export function objcSyntax(text: string): AppleSyntax {
       if (!call) continue;
       if (call.method.startsWith('set') && call.args.length === 1 && call.labels[0] === '' && /^set[A-Z]/.test(call.method) && call.receiver) {
         assignments.push({ path: [call.receiver, lowerFirst(call.method.slice(3))], value: call.args[0], at: i });
-      } else if (SENT_TO.has(call.receiver)) {
+      } else if (APPLE_SDK_TYPES.has(call.receiver)) {
         call.assignedTo = assignedName(tokens, i);
         calls.push(call);
       }

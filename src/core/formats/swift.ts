@@ -2,6 +2,7 @@ import { tokenizeSwift } from '../lexing/languages';
 import type { LexToken } from '../lexing/lexer';
 import type { ParsedFile } from '../model';
 import {
+  APPLE_SDK_TYPES,
   type AppleSyntax,
   type Assignment,
   type Call,
@@ -41,19 +42,6 @@ export const swiftFormat = defineFormat({
 
 type Token = LexToken;
 
-/** Calls the reader looks at (others are read only where a value needs them: URL(string:) inside an argument). */
-const CALLED = new Set([
-  'MSALPublicClientApplicationConfig',
-  'MSALPublicClientApplication',
-  'OIDAuthorizationRequest',
-  'OIDServiceConfiguration',
-  'OIDAuthorizationService',
-  'MSALAuthority',
-  'MSALAADAuthority',
-  'MSALB2CAuthority',
-  'MSALCIAMAuthority',
-  'MSALADFSAuthority',
-]);
 const TYPE_KEYWORDS = new Set(['enum', 'struct', 'class', 'extension', 'actor', 'protocol']);
 /** Operators that, at the end or the start of a line, carry an expression on to the next line. */
 const CONTINUES = new Set(['+', '-', '*', '?', ':', '=', '.', ',', '&', '|', '(', '[']);
@@ -214,7 +202,7 @@ class SwiftStatements {
     const { tokens } = this;
     const dotted = isPunct(tokens[nameIndex - 1], '.') && tokens[nameIndex - 2]?.kind === 'identifier';
     const receiver = dotted ? tokens[nameIndex - 2].text : tokens[nameIndex].text;
-    if (!CALLED.has(receiver)) return;
+    if (!APPLE_SDK_TYPES.has(receiver)) return;
     let start = nameIndex;
     while (isPunct(tokens[start - 1], '.') && tokens[start - 2]?.kind === 'identifier') start -= 2;
     const call = callIn(tokens, start, this.expressionEnd(nameIndex), true);
