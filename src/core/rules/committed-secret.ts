@@ -15,6 +15,8 @@ export const committedSecret: FileRule = {
       'A literal client secret, certificate password or private key is stored in a configuration file; anyone who can read the repository can act as the app.',
     fixable: false,
     scope: 'file',
+    // A real-looking secret in a test is still a leak (stand-ins are not reported at all).
+    testCodeSeverity: 'warning',
     docs: {
       impact:
         'Anyone with read access to the repository, its forks, build logs or packages can request tokens as the application. Once found, the secret must be revoked, which breaks every deployment that still uses it.',

@@ -19,6 +19,11 @@ export interface RuleMeta {
   fixable: boolean;
   /** `file` rules see one file; `workspace` rules also read other files through the index. */
   scope: 'file' | 'workspace';
+  /**
+   * The most a finding of this rule reports in test code (options.testPaths); absent: information (tests
+   * make values up on purpose). committed-secret keeps warning: a real-looking secret in a test still leaks.
+   */
+  testCodeSeverity?: Severity;
 }
 
 export interface RuleDocs {
