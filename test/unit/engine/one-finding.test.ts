@@ -20,6 +20,7 @@ function rule(id: string, severity: Report['severity'], check: (file: ParsedFile
       defaultSeverity: severity ?? 'warning',
       description: id,
       fixable: false,
+      providers: 'any',
       scope: 'file',
       docs: { impact: '', why: '', howToFix: '', links: [] },
     },
