@@ -29,7 +29,9 @@ export type AppFact =
   | 'android-build-values'
   /** Code that names the res/raw config it creates its MSAL app from. */
   | 'android-config-uses'
-  | 'ios-url-schemes';
+  | 'ios-url-schemes'
+  /** .NET code: MSAL.NET builders, whose user agent the `[IntentFilter]` receivers of other C# files take. */
+  | 'dotnet-sign-in';
 
 /** An untitled (never saved) document of a language is linted as `name` when its text matches `hint`. */
 export interface UntitledName {
