@@ -13,9 +13,11 @@ import {
   type Scope,
   type TokenSyntax,
   type Value,
+  type ValueExpr,
 } from '../values';
 import type { ExportedSymbol, PendingValue } from '../model';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
+import { readIntentFilterReceivers, type CsAttributeReader } from './dotnet-intent-filters';
 
 // MSAL.NET builder chains in C#: PublicClientApplicationBuilder / ConfidentialClientApplicationBuilder
 // `.Create(id).WithRedirectUri(...).WithBroker()...`, read from tokens (never from a regex over the file),
@@ -41,13 +43,13 @@ export const dotnetCodeFormat = defineFormat({
   title: 'MSAL.NET code',
   files: '`*.cs` using `PublicClientApplicationBuilder`, or holding a redirect URI, a client id or an `[IntentFilter]`',
   reads:
-    '`.WithRedirectUri(…)` incl. `$"msal{ClientId}://auth"`, `.WithBroker`, `.WithUseEmbeddedWebView`, `.WithAuthority`, `#if __IOS__` / `__ANDROID__` branches and `Platforms/<platform>/` folders; values through locals, `??` / `?:`, fields and properties assigned elsewhere (`PlatformConfig.Instance.RedirectUri = …`), constants of other files, and builders passed to per-platform methods',
+    '`.WithRedirectUri(…)` incl. `$"msal{ClientId}://auth"`, `.WithBroker`, `.WithUseEmbeddedWebView`, `.WithAuthority`, `#if __IOS__` / `__ANDROID__` branches and `Platforms/<platform>/` folders; values through locals, `??` / `?:`, fields and properties assigned elsewhere (`PlatformConfig.Instance.RedirectUri = …`), constants of other files, and builders passed to per-platform methods; `[IntentFilter(DataScheme = …, DataHost = …)]` receivers on `BrowserTabActivity` and `WebAuthenticatorCallbackActivity` subclasses',
   globs: ['**/*.cs'],
   comments: SLASH_COMMENTS,
   literal: 'code',
   languageIds: ['csharp'],
   untitled: [{ languageId: 'csharp', name: 'Program.cs', hint: /ClientApplicationBuilder|AddMicrosoftIdentityWeb|WithRedirectUri/ }],
-  facts: { reads: ['ios-url-schemes', 'android-intent-filters'] },
+  facts: { provides: ['dotnet-sign-in'], reads: ['ios-url-schemes', 'android-intent-filters', 'dotnet-sign-in'] },
   byName: (path) => (/\.cs$/i.test(path) ? 'sniff' : 'no'),
   // Also files that only hold what a builder elsewhere uses: a redirect constant or assignment
   // (`PlatformConfig.Instance.RedirectUri = …`), an `[IntentFilter]` receiver, a WebAuthenticator call.
@@ -62,7 +64,7 @@ export const dotnetCodeFormat = defineFormat({
   },
 });
 
-class ChainReader {
+class ChainReader implements CsAttributeReader {
   /** The `#if` platform in force at each token (undefined outside platform branches). */
   private readonly platforms: BranchPlatforms;
   /** Locals, members and assignments of the file, and its types and method bodies. */
@@ -81,7 +83,7 @@ class ChainReader {
   private readonly userAgentChoices = new Map<AuthConfig, UserAgentChoices>();
 
   constructor(
-    private readonly tokens: CsToken[],
+    readonly tokens: CsToken[],
     private readonly parsed: ParsedFile,
     /** The platform a MAUI/Xamarin platform folder gives the file (`Platforms/iOS/`, `App.Android/`). */
     private readonly filePlatform: Platform | undefined,
@@ -130,7 +132,13 @@ class ChainReader {
     this.parsed.configs.push(...options, ...this.readBuilderParameters());
     this.parsed.configs.sort((a, b) => a.range.start - b.range.start);
     this.applyEmbeddedWebView();
-    for (const config of this.parsed.configs) config.userAgent = dotnetUserAgent(this.userAgentChoices.get(config) ?? {});
+    for (const config of this.parsed.configs) config.userAgent = dotnetUserAgentOf(this.userAgentChoices.get(config) ?? {});
+    // `[IntentFilter]` receivers: their user agent is the one of the app's builders (rules/shared/dotnet-app.ts).
+    const receivers = readIntentFilterReceivers(this);
+    if (receivers.length) {
+      this.parsed.configs.push(...receivers);
+      this.parsed.configs.sort((a, b) => a.range.start - b.range.start);
+    }
     this.writeSymbols();
   }
 
@@ -217,6 +225,20 @@ class ChainReader {
     const { expr, unresolved } = inlineNames(expressionOf(expression, CSHARP_SYNTAX), this.scope, (n) => this.qualify(n));
     if (!unresolved.length) return;
     this.pending.push({ owner, field, expr, range: span(expression), ...(platform ? { platform } : {}) });
+  }
+
+  /** An `[IntentFilter]` value needing other files: linked like a builder's (see notePending). */
+  notePendingExpr(owner: AuthConfig, field: PendingValue['field'], expression: ValueExpr, range: Range, platform: Platform): void {
+    const { expr, unresolved } = inlineNames(expression, this.scope, (n) => this.qualify(n));
+    if (unresolved.length) this.pending.push({ owner, field, expr, range, platform });
+  }
+
+  expression(tokens: CsToken[]): ValueExpr {
+    return expressionOf(tokens, CSHARP_SYNTAX);
+  }
+
+  values(expr: ValueExpr): Value[] {
+    return this.evaluator.values(expr);
   }
 
   /** `new PublicClientApplicationOptions { ClientId = …, RedirectUri = … }`: a config of its own until a builder uses it. */
@@ -323,7 +345,7 @@ class ChainReader {
   }
 
   /** Index of the `)` closing the `(` at `open` (or the last token when it is missing). */
-  private matchingParen(open: number): number {
+  matchingParen(open: number): number {
     let depth = 0;
     for (let k = open; k < this.tokens.length; k++) {
       const t = this.tokens[k];
@@ -337,7 +359,7 @@ class ChainReader {
     return this.tokens.length - 1;
   }
 
-  private splitArguments(from: number, to: number): CsToken[][] {
+  splitArguments(from: number, to: number): CsToken[][] {
     const args: CsToken[][] = [];
     let current: CsToken[] = [];
     let depth = 0;
@@ -383,7 +405,10 @@ class ChainReader {
       choices.desktopBroker = name !== 'WithBroker' || first.some((t) => t.text === 'BrokerOptions');
     } else if (EMBEDDED_METHOD.test(name)) {
       const flag = booleanArgument(first);
-      if (flag) this.choicesOf(config).embedded = flag;
+      const choices = this.choicesOf(config);
+      // In an `#if IOS` branch (MSAL.NET's MAUI test apps), only that platform signs in embedded.
+      if (flag && (callPlatform === 'ios' || callPlatform === 'android')) (choices.embeddedOn ??= {})[callPlatform] = flag;
+      else if (flag) choices.embedded = flag;
     } else if (name === 'WithAuthority' || name === 'WithB2CAuthority' || name === 'WithAdfsAuthority' || name === 'WithOidcAuthority') {
       this.applyAuthority(args, config);
     } else if (name === 'WithTenantId') {
@@ -427,7 +452,12 @@ class ChainReader {
       if (tokens[i].kind !== 'identifier' || !this.isPunct(i + 1, '(') || !this.isPunct(i - 1, '.') || !EMBEDDED_METHOD.test(tokens[i].text)) continue;
       const flag = booleanArgument(this.splitArguments(i + 2, this.matchingParen(i + 1))[0] ?? []);
       if (!flag) continue;
-      for (const config of this.parsed.configs) this.choicesOf(config).embedded ??= flag;
+      const branch = this.platforms.at(i);
+      for (const config of this.parsed.configs) {
+        const choices = this.choicesOf(config);
+        if (branch === 'ios' || branch === 'android') (choices.embeddedOn ??= {})[branch] ??= flag;
+        else choices.embedded ??= flag;
+      }
     }
   }
 
@@ -447,6 +477,20 @@ interface UserAgentChoices {
   broker?: Located<boolean>;
   desktopBroker?: boolean;
   embedded?: Located<boolean>;
+  /** `WithUseEmbeddedWebView` written in a platform's `#if` branch. */
+  embeddedOn?: Partial<Record<'ios' | 'android', Located<boolean>>>;
+}
+
+/** The app's agent, and each platform's own where an `#if` branch chooses the embedded web view for it alone. */
+function dotnetUserAgentOf(choices: UserAgentChoices): UserAgent {
+  const agent = dotnetUserAgent(choices);
+  if (!choices.embeddedOn || choices.embedded?.value) return agent;
+  const platforms: NonNullable<UserAgent['platforms']> = {};
+  for (const platform of ['ios', 'android'] as const) {
+    const embedded = choices.embeddedOn[platform];
+    if (embedded?.value) platforms[platform] = dotnetUserAgent({ ...choices, embedded });
+  }
+  return Object.keys(platforms).length ? { ...agent, platforms } : agent;
 }
 
 /**
@@ -547,7 +591,8 @@ function branchPlatforms(tokens: CsToken[]): BranchPlatforms {
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.kind === 'directive') {
-      const [, keyword = '', condition = ''] = /^#\s*(\w+)\s*(.*)$/.exec(token.text) ?? [];
+      // trimEnd: a CRLF file's directive ends with \r, which `.` does not match.
+      const [, keyword = '', condition = ''] = /^#\s*(\w+)\s*(.*)$/.exec(token.text.trimEnd()) ?? [];
       if (keyword === 'if') {
         const platform = conditionPlatform(condition);
         stack.push({ platform, namesPlatform: platform !== undefined });

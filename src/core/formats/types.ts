@@ -31,7 +31,9 @@ export type AppFact =
   | 'android-config-uses'
   /** `res/values*` string resources (`R.string.x`, `@string/x`). */
   | 'android-string-resources'
-  | 'ios-url-schemes';
+  | 'ios-url-schemes'
+  /** .NET code: MSAL.NET builders, whose user agent the `[IntentFilter]` receivers of other C# files take. */
+  | 'dotnet-sign-in';
 
 /** An untitled (never saved) document of a language is linted as `name` when its text matches `hint`. */
 export interface UntitledName {

@@ -18,7 +18,7 @@ import {
   type IntentValues,
   type SplitRedirect,
 } from './shared/android-app';
-import type { Report, WorkspaceRule } from './types';
+import { entraConfigs, type Report, type WorkspaceRule } from './types';
 import { fullValueNote, quote } from './shared/message';
 
 /** MSAL's receiver: BrowserTabActivity, or CurrentTaskBrowserTabActivity with authorization_in_current_task. */
@@ -62,6 +62,7 @@ export const androidRedirectMismatch: WorkspaceRule = {
       "An MSAL Android redirect_uri that does not match the module's BrowserTabActivity intent filter, or carries the signature hash in the wrong encoding.",
     fixable: true,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         'MSAL refuses to start an interactive sign-in ("the redirect URI is not registered in the manifest"), the browser cannot hand the result back to the app, or Entra rejects the redirect with AADSTS50011.',
@@ -84,7 +85,7 @@ export const androidRedirectMismatch: WorkspaceRule = {
     const library = moduleBuild(file.path, workspace)?.build.plugin === 'library';
     const unitTest = /^test([A-Z]|$)/.test(sourceSetOf(file.path));
     const manifests = library || unitTest ? [] : moduleFiles(file.path, workspace, (f) => f.android !== undefined);
-    for (const config of file.configs) {
+    for (const config of entraConfigs(file)) {
       if (config.library !== 'msal-android' || config.template || config.receiver) continue;
       for (const uri of config.redirectUris) {
         if (uri.role !== 'redirect' || uri.partial) continue;

@@ -2,7 +2,7 @@ import { audienceOf, configAuthority, tenantRange, type AuthorityAudience } from
 import { registrationAnchor, registrationName } from './shared/registration';
 import type { AuthConfig, Fix, Range, SignInAudience } from '../model';
 import type { WorkspaceIndex, IndexedRegistration } from '../engine/workspace';
-import type { WorkspaceRule } from './types';
+import { entraConfigs, type WorkspaceRule } from './types';
 import { quote } from './shared/message';
 
 interface Mismatch {
@@ -32,6 +32,7 @@ export const authorityAudienceMismatch: WorkspaceRule = {
     description: "The authority's tenant (/common, /organizations, /consumers or a tenant) does not fit the app registration's signInAudience.",
     fixable: true,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         'Sign-in fails on an Entra error page, e.g. "AADSTS50194: Application is not configured as a multi-tenant application" for /common against a single-tenant app, or "AADSTS9002332: Application is configured for use by Microsoft Entra users only" for /consumers.',
@@ -48,7 +49,7 @@ export const authorityAudienceMismatch: WorkspaceRule = {
     },
   },
   check({ file, workspace, report }) {
-    for (const config of file.configs) {
+    for (const config of entraConfigs(file)) {
       const authority = configAuthority(config);
       if (!authority || authority.info.kind !== 'entra' || !authority.info.audience) continue;
       const links = workspace.linkedRegistrations(config).filter((l) => l.registration.signInAudience);

@@ -1,7 +1,6 @@
-import { mayBeEntra } from '../entra/libraries';
 import type { Located } from '../model';
 import { GUID, holdsPlaceholder } from '../entra/uri';
-import type { FileRule } from './types';
+import { entraConfigs, type FileRule } from './types';
 import { isExternalReference } from './shared/value-reference';
 import { fullValueNote, quote } from './shared/message';
 
@@ -13,6 +12,7 @@ export const clientIdFormat: FileRule = {
     description: 'A client id (application id) that is not a GUID: the app cannot be found at sign-in.',
     fixable: false,
     scope: 'file',
+    providers: 'entra',
     docs: {
       impact:
         'Sign-in fails before the user can enter credentials: the application identifier is rejected (AADSTS90112) or no application is found for it (AADSTS700016).',
@@ -46,9 +46,9 @@ export const clientIdFormat: FileRule = {
         detail: `Sign-in fails with AADSTS90112 or AADSTS700016: the app cannot be found. Copy the Application (client) ID from the app registration.${fullValueNote(value)}`,
       });
     };
-    // Another identity provider's client ids (Google, Okta, Duende's "m2m") have their own shapes.
+    // Another identity provider's client ids (Google, Okta, Duende's "m2m") have their own shapes: entraConfigs leaves them out.
     // A template's ids are filled in later (AppCreationScripts, a provider-agnostic demo): blank is by design there.
-    for (const config of file.configs) if (mayBeEntra(config) && !config.template) judge(config.clientId, 'client id');
+    for (const config of entraConfigs(file)) if (!config.template) judge(config.clientId, 'client id');
     for (const registration of file.registrations) judge(registration.appId, 'appId');
   },
 };

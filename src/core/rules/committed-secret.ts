@@ -15,6 +15,7 @@ export const committedSecret: FileRule = {
       'A literal client secret, certificate password or private key is stored in a configuration file; anyone who can read the repository can act as the app.',
     fixable: false,
     scope: 'file',
+    providers: 'any',
     docs: {
       impact:
         'Anyone with read access to the repository, its forks, build logs or packages can request tokens as the application. Once found, the secret must be revoked, which breaks every deployment that still uses it.',

@@ -43,6 +43,7 @@ export const customSchemeRedirect: WorkspaceRule = {
     description: 'Custom-scheme redirect URI used through a system browser shows the AADSTS50199 "Are you trying to sign in to …?" prompt.',
     fixable: true,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         'After signing in, the user sees an extra "Are you trying to sign in to <app>?" page (AADSTS50199, CmsiInterrupt) and must press Continue; silent token requests fail with interaction_required. In some embedded browsers the Continue button loops.',
@@ -64,7 +65,6 @@ export const customSchemeRedirect: WorkspaceRule = {
       if (scheme === 'urn' || options.allowedSchemes.includes(scheme)) continue; // urn: is urn-redirect's finding
       if (isWamBrokerUri(uri.value)) continue; // only the Windows broker (WAM) ever uses it
       const provider = owner.kind === 'config' ? identityProvider(owner) : 'entra';
-      if (provider === 'other') continue; // another identity provider: Entra never sees this redirect
       if (!isRedirectSent(uri, file, workspace, owner)) continue; // a URL scheme the app's code does not send, or an AppAuth receiver judged elsewhere
       if (scheme === 'chrome-extension') {
         report({

@@ -19,6 +19,7 @@ export const duplicateRedirect: FileRule = {
     description: 'The same redirect URI twice on one platform, or two that differ only by case or a trailing slash.',
     fixable: true,
     scope: 'file',
+    providers: 'entra',
     docs: {
       impact:
         'An exact duplicate is noise that Microsoft Graph may refuse to save. Two URIs that differ only by case or a trailing slash usually mean one of them is a typo: Entra matches redirect URIs exactly, so an app that sends the wrong one fails with AADSTS50011.',

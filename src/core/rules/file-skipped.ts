@@ -8,6 +8,7 @@ export const fileSkipped: FileRule = {
     description: 'A file that looks like an auth configuration was not checked (too large, binary, over the work budget or with too many findings).',
     fixable: false,
     scope: 'file',
+    providers: 'any',
     docs: {
       impact: 'Nothing in the file was checked, so a broken redirect URI in it would go unnoticed.',
       why: 'The file is larger than the maximum file size, holds binary data, or holds more elements than the work budget lets every rule check; a file with more than 1,000 findings shows the first 1,000.',

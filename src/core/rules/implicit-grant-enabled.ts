@@ -2,7 +2,7 @@ import { AUTH_CODE_PKCE_LIBRARIES, registrationAnchor, registrationName } from '
 import type { AppRegistration, Fix, Located, TextEdit } from '../model';
 import { baseName } from '../io/paths';
 import { setBooleanEdit } from '../fixes/registration-edit';
-import type { WorkspaceRule, WorkspaceRuleContext } from './types';
+import { entraConfigs, type WorkspaceRule, type WorkspaceRuleContext } from './types';
 
 const ID_TOKEN_CODE = 'AADSTS700054';
 const ACCESS_TOKEN_CODE = 'AADSTS700051';
@@ -16,6 +16,7 @@ export const implicitGrantEnabled: WorkspaceRule = {
       'Implicit grant switched on for an app whose configs all use the auth code flow with PKCE, or an implicit response_type that the registration does not allow (AADSTS700054).',
     fixable: true,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         "Left on without need, the implicit grant lets anyone obtain tokens in the URL fragment for the app (tokens in browser history and logs). Switched off while a config still asks for response_type id_token, sign-in fails with \"AADSTS700054: response_type 'id_token' is not enabled for the application\" (AADSTS700051 for 'token').",
@@ -76,7 +77,7 @@ function enabledFlags(registration: AppRegistration): { flag: Located<boolean>; 
 
 /** A config asking for id_token / token in the front channel while the registration does not issue it. */
 function checkResponseTypes({ file, workspace, report }: WorkspaceRuleContext): void {
-  for (const config of file.configs) {
+  for (const config of entraConfigs(file)) {
     const responseType = config.responseType;
     if (!responseType) continue;
     const parts = responseType.value.toLowerCase().split(/[\s+,]+/);

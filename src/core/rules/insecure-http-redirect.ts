@@ -12,6 +12,7 @@ export const insecureHttpRedirect: FileRule = {
     description: 'An http:// redirect URI on a host other than localhost is rejected (AADSTS500117); only loopback may use http.',
     fixable: true,
     scope: 'file',
+    providers: 'entra',
     docs: {
       impact: 'Sign-in fails with AADSTS500117 ("the reply URI uses a non-secure scheme"), and the portal refuses to save such a URI.',
       why: 'Tokens and authorization codes sent to an http:// address travel in clear text and can be read or replayed on the network. Entra allows http only for the loopback host (localhost), where the traffic never leaves the machine.',

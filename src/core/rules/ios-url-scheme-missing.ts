@@ -4,7 +4,7 @@ import { uriScheme } from '../entra/uri';
 import { appConfigsOf, plistsFor, schemeCovers } from './shared/ios-app';
 import { defaultUserAgent } from '../entra/libraries';
 import type { AuthConfig, Library } from '../model';
-import type { WorkspaceRule } from './types';
+import { entraConfigs, type WorkspaceRule } from './types';
 import { fullValueNote, quote } from './shared/message';
 
 const BROKER_QUERIES = ['msauthv2', 'msauthv3'];
@@ -36,6 +36,7 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
       "An iOS redirect URI whose scheme is not in the app's Info.plist CFBundleURLSchemes, or a broker setup without msauthv2/msauthv3 in LSApplicationQueriesSchemes.",
     fixable: true,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         'Without the URL scheme, MSAL refuses to start an interactive sign-in (the redirect scheme is not registered) or the browser cannot return to the app after sign-in. Without msauthv2/msauthv3 in LSApplicationQueriesSchemes, the app cannot open Microsoft Authenticator, so MSAL falls back to the browser and the user may see the AADSTS50199 prompt.',
@@ -66,7 +67,7 @@ export const iosUrlSchemeMissing: WorkspaceRule = {
       }
       return;
     }
-    for (const config of file.configs) {
+    for (const config of entraConfigs(file)) {
       // AppAuth hands its scheme to ASWebAuthenticationSession, which receives the redirect without a declared scheme.
       if (!needsDeclaredScheme(config)) continue;
       for (const uri of config.redirectUris) {

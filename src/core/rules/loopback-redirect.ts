@@ -22,6 +22,7 @@ export const loopbackRedirect: FileRule = {
       'Loopback redirect URIs: http://[::1] is not supported, localhost URIs differing only by port are ambiguous, and native apps should prefer 127.0.0.1 over localhost.',
     fixable: false,
     scope: 'file',
+    providers: 'entra',
     docs: {
       impact:
         'With http://[::1] sign-in fails with AADSTS50011 because Entra does not accept the IPv6 loopback address. Two registered localhost URIs that differ only by port make Entra pick one of them, and with it the platform type, arbitrarily.',

@@ -11,6 +11,7 @@ export const parseError: FileRule = {
     description: 'A configuration or registration file that cannot be fully parsed; whatever could be read is still checked.',
     fixable: false,
     scope: 'file',
+    providers: 'any',
     docs: {
       impact: 'MSAL, the portal or the build rejects the file, or reads only part of it; the app then fails at start-up or sign-in with a configuration error.',
       why: 'The file has a syntax error (a missing comma or quote, an unclosed element) or bytes that are not text.',

@@ -1,6 +1,6 @@
 import type { Located } from '../model';
 import { holdsPlaceholder } from '../entra/uri';
-import { redirectsOf, type FileRule } from './types';
+import { entraConfigs, redirectsOf, type FileRule } from './types';
 import { fullValueNote, quote } from './shared/message';
 
 type Field = 'client id' | 'tenant' | 'authority' | 'redirect URI';
@@ -20,6 +20,7 @@ export const placeholderValue: FileRule = {
     description: 'A sample placeholder (Enter_the_Application_Id_Here, <your-tenant>, [REPLACE …]) left in a client id, tenant, authority or redirect URI.',
     fixable: false,
     scope: 'file',
+    providers: 'entra',
     docs: {
       impact:
         'Sign-in fails at once: with a placeholder client id the app is not found (AADSTS700016), with a placeholder tenant or authority the tenant is not found (AADSTS90002), and a placeholder redirect URI matches no registered one (AADSTS50011).',
@@ -43,7 +44,7 @@ export const placeholderValue: FileRule = {
       });
     };
     // A template's placeholders are replaced later (AppCreationScripts replaceTokens): there they are by design.
-    const configs = file.configs.filter((config) => !config.template);
+    const configs = entraConfigs(file).filter((config) => !config.template);
     for (const config of configs) {
       flag(config.clientId, 'client id');
       flag(config.tenant, 'tenant');

@@ -2,7 +2,7 @@ import { isNativeConfig, registeredMatches, registrationName, showsListOf } from
 import type { Fix } from '../model';
 import { isJudgeableRedirect } from '../entra/redirect-match';
 import { moveRedirectFix } from '../fixes/registration-edit';
-import type { WorkspaceRule } from './types';
+import { entraConfigs, type WorkspaceRule } from './types';
 import { fullValueNote, quote } from './shared/message';
 
 const CODE = 'AADSTS7000218';
@@ -15,6 +15,7 @@ export const publicClientRedirectOnWebPlatform: WorkspaceRule = {
     description: 'A desktop or mobile redirect URI registered only under the Web platform while public client flows are off (AADSTS7000218).',
     fixable: true,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         "The user signs in, then the token request fails: \"AADSTS7000218: The request body must contain the following parameter: 'client_assertion' or 'client_secret'.\"",
@@ -31,7 +32,7 @@ export const publicClientRedirectOnWebPlatform: WorkspaceRule = {
     },
   },
   check({ file, workspace, report }) {
-    for (const config of file.configs) {
+    for (const config of entraConfigs(file)) {
       if (!isNativeConfig(config) || config.clientSecret) continue;
       const links = workspace.linkedRegistrations(config);
       if (!links.length) continue;

@@ -53,6 +53,7 @@ export const redirectUriFormat: WorkspaceRule = {
       'A redirect URI the platform does not accept: too long, forbidden characters, a fragment, whitespace, a query for personal accounts, or relative where it must be absolute.',
     fixable: false,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         'The registration cannot be saved with the URI, or the URI the app sends never matches a registered one: sign-in fails with AADSTS50011 (redirect URI mismatch).',

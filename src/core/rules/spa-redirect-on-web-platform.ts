@@ -2,7 +2,7 @@ import { isBrowserConfig, registeredMatches, registrationName, showsListOf } fro
 import type { Fix } from '../model';
 import { isJudgeableRedirect } from '../entra/redirect-match';
 import { moveRedirectFix } from '../fixes/registration-edit';
-import type { WorkspaceRule } from './types';
+import { entraConfigs, type WorkspaceRule } from './types';
 import { fullValueNote, quote } from './shared/message';
 
 const CODE = 'AADSTS9002326';
@@ -15,6 +15,7 @@ export const spaRedirectOnWebPlatform: WorkspaceRule = {
     description: 'A browser (MSAL.js) redirect URI registered under the Web platform instead of Single-page application (AADSTS9002326).',
     fixable: true,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         'Sign-in succeeds at Entra, then the token request from the browser fails: "AADSTS9002326: Cross-origin token redemption is permitted only for the \'Single-Page Application\' client-type."',
@@ -31,7 +32,7 @@ export const spaRedirectOnWebPlatform: WorkspaceRule = {
     },
   },
   check({ file, workspace, report }) {
-    for (const config of file.configs) {
+    for (const config of entraConfigs(file)) {
       if (!isBrowserConfig(config)) continue;
       const links = workspace.linkedRegistrations(config);
       if (!links.length) continue;

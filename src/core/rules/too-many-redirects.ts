@@ -13,6 +13,7 @@ export const tooManyRedirects: FileRule = {
     description: 'More redirect URIs than the registration may hold: 256 for work or school audiences, 100 when personal Microsoft accounts can sign in.',
     fixable: false,
     scope: 'file',
+    providers: 'entra',
     docs: {
       impact:
         'The registration cannot be saved or deployed: the portal, Microsoft Graph and infrastructure-as-code tools reject the update, so none of the changes in it take effect.',

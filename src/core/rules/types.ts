@@ -1,4 +1,5 @@
 import type { AppRegistration, AuthConfig, Fix, ParsedFile, Range, RedirectUri, Severity } from '../model';
+import { mayBeEntra } from '../entra/libraries';
 import type { EffectiveOptions } from '../engine/options';
 import type { WorkspaceIndex } from '../engine/workspace';
 
@@ -19,6 +20,12 @@ export interface RuleMeta {
   fixable: boolean;
   /** `file` rules see one file; `workspace` rules also read other files through the index. */
   scope: 'file' | 'workspace';
+  /**
+   * Which sign-ins the rule judges. `entra`: only configs that may sign in with Entra (read through
+   * `entraConfigs` and `redirectsOf`; a config for Google, Okta, Duende … is left alone, one with no
+   * authority is judged) and app registrations. `any`: every file alike (a committed secret, a parse error).
+   */
+  providers: 'entra' | 'any';
 }
 
 export interface RuleDocs {
@@ -76,9 +83,20 @@ export function isWorkspaceRule(rule: Rule): rule is WorkspaceRule {
   return rule.meta.scope === 'workspace';
 }
 
-/** Every redirect URI in a file, with the unit (config or registration) it belongs to. */
+/**
+ * The configs of a file that may sign in with Entra (Entra, B2C, External ID, ADFS, or not known): the only
+ * configs a rule about Entra judges. Another provider's config (Google, Okta, Duende …) is left alone.
+ */
+export function entraConfigs(file: ParsedFile): AuthConfig[] {
+  return file.configs.filter(mayBeEntra);
+}
+
+/**
+ * Every redirect URI of a file that Entra may receive, with the unit it belongs to: the redirects of
+ * `entraConfigs` and of app registrations (always Entra's).
+ */
 export function* redirectsOf(file: ParsedFile): Generator<{ uri: RedirectUri; owner: AuthConfig | AppRegistration }> {
-  for (const owner of [...file.configs, ...file.registrations]) {
+  for (const owner of [...entraConfigs(file), ...file.registrations]) {
     for (const uri of owner.redirectUris) yield { uri, owner };
   }
 }

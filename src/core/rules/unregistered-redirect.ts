@@ -3,7 +3,7 @@ import { replaceValue } from '../fixes/edits';
 import type { Fix, RedirectUri } from '../model';
 import { isJudgeableRedirect, nearMissReason, redirectMatches } from '../entra/redirect-match';
 import { addRedirectFix, listPlatformFor, platformLabel } from '../fixes/registration-edit';
-import type { Report, WorkspaceRule } from './types';
+import { entraConfigs, type Report, type WorkspaceRule } from './types';
 import { fullValueNote, quote } from './shared/message';
 
 const CODE = 'AADSTS50011';
@@ -16,6 +16,7 @@ export const unregisteredRedirect: WorkspaceRule = {
     description: 'A redirect URI in a config that the app registration it signs in with does not list (AADSTS50011).',
     fixable: true,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         'Sign-in stops on an Entra error page: "AADSTS50011: The redirect URI specified in the request does not match the redirect URIs configured for the application."',
@@ -29,7 +30,7 @@ export const unregisteredRedirect: WorkspaceRule = {
     },
   },
   check({ file, workspace, report }) {
-    for (const config of file.configs) {
+    for (const config of entraConfigs(file)) {
       const links = workspace.linkedRegistrations(config).filter(({ registration }) => describesRedirects(registration));
       if (!links.length) continue;
       // A registration whose own list is only partly known (templated) could hold the URI: say nothing.

@@ -1,7 +1,7 @@
 import { configAuthority, inKnownAuthorities, MSAL_ERROR } from '../entra/authority';
 import { appendToListLiteral, upgradeToHttps } from '../fixes/edits';
 import type { AuthConfig, Fix, Library, Located, ParsedFile } from '../model';
-import type { FileRule } from './types';
+import { entraConfigs, type FileRule } from './types';
 import { fullValueNote, quote } from './shared/message';
 
 // MSAL.js libraries: they validate the authority against `knownAuthorities` (or Entra instance discovery).
@@ -15,6 +15,7 @@ export const untrustedAuthority: FileRule = {
     description: `A B2C, External ID or custom-domain authority missing from knownAuthorities (msal ${MSAL_ERROR.untrustedAuthority}), or an http:// authority (${MSAL_ERROR.authorityUriInsecure}).`,
     fixable: true,
     scope: 'file',
+    providers: 'entra',
     docs: {
       impact: `MSAL.js throws before any sign-in page appears: "${MSAL_ERROR.untrustedAuthority}" for an authority it cannot validate, "${MSAL_ERROR.authorityUriInsecure}" for one that is not https.`,
       why: 'MSAL.js trusts an authority host when it is an Entra ID cloud (instance discovery answers for it) or when the app lists it in knownAuthorities. Azure AD B2C hosts (*.b2clogin.com), custom domains and other hosts are unknown to instance discovery, so they must be listed. Recent MSAL.js versions accept External ID (*.ciamlogin.com) hosts without the list; older ones do not. Every authority must use https.',
@@ -29,7 +30,7 @@ export const untrustedAuthority: FileRule = {
     },
   },
   check({ file, report }) {
-    for (const config of file.configs) {
+    for (const config of entraConfigs(file)) {
       const authority = configAuthority(config);
       if (!authority) continue;
       const { info, located } = authority;

@@ -13,6 +13,7 @@ export const urnRedirect: FileRule = {
     description: 'A urn: redirect URI such as urn:ietf:wg:oauth:2.0:oob is prohibited and fails sign-in with AADSTS500119.',
     fixable: true,
     scope: 'file',
+    providers: 'entra',
     docs: {
       impact: 'Sign-in stops with AADSTS500119 before the user can enter credentials; a registration that lists the URI cannot be saved by newer tooling.',
       why: 'The out-of-band value urn:ietf:wg:oauth:2.0:oob came from early OAuth guidance for apps without a web server. Entra no longer accepts any urn: scheme as a redirect URI, because the code would be shown to, or copied by, whatever runs on the device.',

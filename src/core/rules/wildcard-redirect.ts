@@ -10,6 +10,7 @@ export const wildcardRedirect: WorkspaceRule = {
     description: 'A wildcard (*) redirect URI: not supported when personal Microsoft accounts can sign in, discouraged otherwise.',
     fixable: false,
     scope: 'workspace',
+    providers: 'entra',
     docs: {
       impact:
         'For apps that accept personal Microsoft accounts the URI cannot be registered, so sign-in fails with AADSTS50011 (redirect URI mismatch). For work and school apps it works, but Entra drops the query string and fragment of a matched URI and any subdomain you do not control can receive codes.',

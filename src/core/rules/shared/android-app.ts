@@ -407,7 +407,7 @@ function sameRedirect(a: RedirectUri, b: RedirectUri): boolean {
 }
 
 /** Schemes only Microsoft's libraries and broker use: a receiver for them signs in with Entra. */
-function isMicrosoftScheme(scheme: string): boolean {
+export function isMicrosoftScheme(scheme: string): boolean {
   return /^(msauth(\..+)?|msal[0-9a-f-]{36})$/i.test(scheme);
 }
 

@@ -6,6 +6,7 @@ import { androidConfigAgent, androidReceiverAgent, appMsalConfigs, isAndroidRedi
 import { appConfigsOf, isDefaultRedirectScheme, redirectChoice, type AppConfig } from './ios-app';
 import { signInCodeFor, wrapperConfigsFor } from './js-app';
 import { isAndroidBrokerUri, isIosBrokerUri } from '../../entra/uri';
+import { dotnetReceiverAgent, isDotnetReceiver, isDotnetReceiverSent } from './dotnet-app';
 
 // The user agent a redirect really goes through: the owner's own (its library's default and the file's
 // choices), or, for files that only declare the redirect (an Android manifest, an Info.plist, a
@@ -31,6 +32,9 @@ export function moduleAndroidConfigs(file: ParsedFile, workspace: WorkspaceIndex
 export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFile, workspace: WorkspaceIndex, uri?: RedirectUri): ResolvedUserAgent {
   const settings = owner.kind === 'config' && owner.settingsFile ? settingsConfig(owner.settingsFile.value, file, workspace) : undefined;
   if (settings) return withEvidence(settings.file, settings.config.userAgent ?? defaultUserAgent(settings.config.library));
+  // An MsalActivity's `[IntentFilter]` in a .NET app: the app's MSAL.NET builders decide.
+  const dotnet = owner.kind === 'config' && owner.receiver && owner.library === 'msal-dotnet' ? dotnetReceiverAgent(owner, file, workspace) : undefined;
+  if (dotnet) return dotnet;
   if (owner.kind === 'config' && owner.userAgent)
     return owner.library === 'msal-android' ? androidConfigAgent(owner, file, workspace) : platformAgent(owner.userAgent, uri);
   // A JSON config of an app whose code decides how it signs in (an Electron main process).
@@ -111,6 +115,8 @@ function sharedPrefix(a: string, b: string): number {
  * plist is all there is, and it is judged.
  */
 export function isRedirectSent(uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex, owner?: AuthConfig | AppRegistration): boolean {
+  // A .NET app's receivers in C#: judged unless its builders send the redirect (see isDotnetReceiverSent).
+  if (owner?.kind === 'config' && isDotnetReceiver(owner)) return isDotnetReceiverSent(owner, uri, file, workspace);
   // Android: AppAuth receivers and provider-agnostic templates (see isAndroidRedirectSent).
   if (owner && !isAndroidRedirectSent(owner, uri, file, workspace)) return false;
   if (uri.role !== 'scheme' || !file.ios) return true;
