@@ -12,6 +12,7 @@ import { relativeSlash } from '../io/paths';
 import { compileGlobs, type PathMatcher } from '../io/glob';
 import { markTemplate } from './templates';
 import { capForTests, TestPaths } from './test-code';
+import { releasingScratch } from '../lexing/scratch';
 
 /**
  * The engine's one entry point, used by both the CLI and the extension: holds the parsed files of a
@@ -55,7 +56,7 @@ export class Project {
     }
     let parsed: ParsedFile;
     try {
-      parsed = format.parse(path, text);
+      parsed = releasingScratch(() => format.parse(path, text));
     } catch (error) {
       // A format must not throw; if one does, the file still gets a parse-error finding instead of a crash.
       parsed = emptyParsed(path, format.id, text);
