@@ -25,7 +25,7 @@ export const androidManifestFormat = defineFormat({
   literal: 'xml',
   languageIds: ['xml'],
   untitled: [{ languageId: 'xml', name: 'AndroidManifest.xml', hint: /<manifest[\s>]/ }],
-  facts: { provides: ['android-intent-filters'], reads: ['android-msal-settings', 'android-build-values'] },
+  facts: { provides: ['android-intent-filters'], reads: ['android-msal-settings', 'android-build-values', 'dotnet-sign-in'] },
   byName: (path) => (lowerBaseName(path).endsWith('androidmanifest.xml') ? 'yes' : 'no'),
   parse(path, text) {
     const parsed = emptyParsed(path, 'android-manifest', text);

@@ -3,21 +3,29 @@ import { uriScheme } from '../../entra/uri';
 import type { AuthConfig, ParsedFile, RedirectUri, UserAgent } from '../../model';
 import type { WorkspaceIndex } from '../../engine/workspace';
 import { slashDir, slashPath } from '../../io/paths';
-import { isMicrosoftScheme, safeDecode } from './android-app';
+import { appMsalConfigs, isMicrosoftScheme, safeDecode } from './android-app';
 import type { ResolvedUserAgent } from './user-agent';
 
-// A .NET mobile app (MAUI, Xamarin) as the workspace shows it: the Android receivers its C# declares
-// (`[IntentFilter]` on an MsalActivity or a WebAuthenticatorCallbackActivity) and the MSAL.NET builders of
-// the same app, which decide the user agent that brings the redirect to them. Shared by the user-agent
+// A .NET mobile app (MAUI, Xamarin) as the workspace shows it: the Android receivers it declares
+// (`[IntentFilter]` on an MsalActivity or a WebAuthenticatorCallbackActivity in C#, or the filters of its
+// AndroidManifest.xml) and the MSAL.NET builders of the same app, which decide the user agent that brings
+// the redirect to them. Shared by the user-agent
 // resolution and custom-scheme-redirect (through user-agent.ts).
 
 /** Platform folders of a MAUI project, and head projects of a Xamarin solution, that never run on Android. */
 const OTHER_MAUI_PLATFORM = /^Platforms\/(iOS|MacCatalyst|Windows|Tizen)\//i;
 const OTHER_XAMARIN_HEAD = /^[^/]*\.(iOS|UWP|WinUI|Mac|macOS|WPF|Tizen)\//i;
 
-/** Whether a config is an Android receiver a .NET app declares in C#. */
-export function isDotnetReceiver(config: AuthConfig): boolean {
-  return config.receiver === true && (config.library === 'msal-dotnet' || config.library === 'maui-webauthenticator');
+/**
+ * Whether a config is an Android receiver of a .NET app: one its C# declares, or the MSAL receiver of a MAUI or
+ * Xamarin AndroidManifest.xml (no MSAL Android config beside it, MSAL.NET builders in the app).
+ */
+export function isDotnetReceiver(config: AuthConfig, file: ParsedFile, workspace: WorkspaceIndex): boolean {
+  if (config.receiver !== true) return false;
+  if (config.library === 'msal-dotnet' || config.library === 'maui-webauthenticator') return true;
+  return (
+    config.library === 'msal-android' && file.android !== undefined && !appMsalConfigs(file.path, workspace).length && appBuilders(file, workspace).length > 0
+  );
 }
 
 /**
@@ -89,8 +97,7 @@ function writesDown(config: AuthConfig, uri: RedirectUri): boolean {
 export function isDotnetReceiverSent(receiver: AuthConfig, uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex): boolean {
   const builders = appBuilders(file, workspace);
   if (builders.some((b) => writesDown(b.config, uri))) return false;
-  if (receiver.library === 'msal-dotnet') return true;
-  return isMicrosoftScheme(uriScheme(uri.value) ?? '');
+  return receiver.library !== 'maui-webauthenticator' || isMicrosoftScheme(uriScheme(uri.value) ?? '');
 }
 
 /**
