@@ -108,7 +108,11 @@ export const LIBRARIES: Record<Library, LibraryFacts> = {
   'appauth-ios': { userAgent: SYSTEM_BROWSER('ASWebAuthenticationSession (AppAuth supports no web view)'), entraOnly: false },
   // Mobile: the system browser unless WithUseEmbeddedWebView(true) or WithBroker(); desktop: loopback only.
   'msal-dotnet': { userAgent: SYSTEM_BROWSER('the system browser (MSAL.NET on Android and iOS without WithBroker or an embedded web view)'), entraOnly: true },
-  'maui-webauthenticator': { userAgent: SYSTEM_BROWSER('a system browser (WebAuthenticator: Custom Tabs, ASWebAuthenticationSession)'), entraOnly: false },
+  'maui-webauthenticator': {
+    userAgent: SYSTEM_BROWSER('a system browser (WebAuthenticator: Custom Tabs, ASWebAuthenticationSession)'),
+    entraOnly: false,
+    mobile: true,
+  },
   'ms-identity-web': { userAgent: { kind: 'unknown', description: 'the browser of a web app' }, entraOnly: true },
   // flutter_appauth wraps AppAuth: ExternalUserAgent.asWebAuthenticationSession (default),
   // ephemeralAsWebAuthenticationSession or sfSafariViewController on iOS/macOS, Custom Tabs on Android; no web view.

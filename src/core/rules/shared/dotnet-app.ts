@@ -48,12 +48,17 @@ interface AppConfig {
   config: AuthConfig;
 }
 
-/** The MSAL.NET builders (and options) of the app the receiver file belongs to, receivers left out. */
-function appBuilders(file: ParsedFile, workspace: WorkspaceIndex): AppConfig[] {
+/** The configs `holds` accepts in the files of the app the receiver file belongs to. */
+function appConfigs(file: ParsedFile, workspace: WorkspaceIndex, holds: (config: AuthConfig) => boolean): AppConfig[] {
   return workspace
     .all()
-    .filter((f) => f.configs.some(isBuilder) && inDotnetAndroidApp(file.path, f.path))
-    .flatMap((f) => f.configs.filter(isBuilder).map((config) => ({ file: f, config })));
+    .filter((f) => f.configs.some(holds) && inDotnetAndroidApp(file.path, f.path))
+    .flatMap((f) => f.configs.filter(holds).map((config) => ({ file: f, config })));
+}
+
+/** The MSAL.NET builders (and options) of the app the receiver file belongs to, receivers left out. */
+function appBuilders(file: ParsedFile, workspace: WorkspaceIndex): AppConfig[] {
+  return appConfigs(file, workspace, isBuilder);
 }
 
 function isBuilder(config: AuthConfig): boolean {
@@ -91,13 +96,16 @@ function writesDown(config: AuthConfig, uri: RedirectUri): boolean {
  * Whether the custom-scheme rule judges a .NET receiver's redirect here. An MsalActivity's is judged unless a
  * builder of the app writes that very redirect down: the builder is then where it is reported (MSAL's
  * default msal<client id>://auth is written nowhere else, so the receiver is its place). A
- * WebAuthenticatorCallbackActivity serves any provider, so only a Microsoft scheme (msal<client id>, msauth)
- * tells that Entra receives it.
+ * WebAuthenticatorCallbackActivity serves any provider: it is judged where a WebAuthenticator request of the
+ * app uses its scheme, else only when the scheme is Microsoft's (msal<client id>, msauth).
  */
 export function isDotnetReceiverSent(receiver: AuthConfig, uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex): boolean {
   const builders = appBuilders(file, workspace);
-  if (builders.some((b) => writesDown(b.config, uri))) return false;
-  return receiver.library !== 'maui-webauthenticator' || isMicrosoftScheme(uriScheme(uri.value) ?? '');
+  if (receiver.library !== 'maui-webauthenticator') return !builders.some((b) => writesDown(b.config, uri));
+  const scheme = uriScheme(uri.value) ?? '';
+  const requests = appConfigs(file, workspace, (c) => c.library === 'maui-webauthenticator' && !c.receiver);
+  if (requests.some((r) => r.config.redirectUris.some((u) => uriScheme(u.value) === scheme))) return false;
+  return isMicrosoftScheme(scheme) && !builders.some((b) => writesDown(b.config, uri));
 }
 
 /**
@@ -106,6 +114,7 @@ export function isDotnetReceiverSent(receiver: AuthConfig, uri: RedirectUri, fil
  * sign-in); the broker counts when any of them enables it. Undefined with no builder in view.
  */
 export function dotnetReceiverAgent(receiver: AuthConfig, file: ParsedFile, workspace: WorkspaceIndex): ResolvedUserAgent | undefined {
+  if (receiver.library === 'maui-webauthenticator') return undefined; // its own: always a system browser
   const builders = appBuilders(file, workspace);
   const senders = builders.filter((b) => receiver.redirectUris.some((u) => sends(b.config, u)));
   const unknown = builders.filter((b) => sentOnAndroid(b.config).unknown);
