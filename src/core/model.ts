@@ -29,6 +29,8 @@ export interface Located<T> {
 export interface Evidence {
   file: string;
   range: Range;
+  /** What the other file does with the value, when it is not where the value is set ("The app sends this redirect here."). */
+  message?: string;
 }
 
 /** The platform a redirect URI is registered under, or the kind of app a config belongs to. */
@@ -285,6 +287,26 @@ export interface AndroidConfigReference {
   range: Range;
 }
 
+/** A `<string name="x">` of an Android value resource file (`res/values/strings.xml`, `res/values-fr/…`). */
+export interface AndroidStringResource {
+  name: string;
+  /** The string as Android reads it (quotes and escapes removed), with the range of its text. */
+  value: Located<string>;
+}
+
+/** What an Android value resource file declares. */
+export interface AndroidValuesInfo {
+  /** The folder's qualifiers (`fr`, `night`, `v21` …); '' for the default `res/values/`. */
+  qualifier: string;
+  strings: AndroidStringResource[];
+}
+
+/** A string resource Android code names (`R.string.redirect_uri`), wherever it is used. */
+export interface AndroidStringReference {
+  name: string;
+  range: Range;
+}
+
 export interface IosPlistInfo {
   urlSchemes: Located<string>[];
   queriesSchemes: Located<string>[];
@@ -387,6 +409,10 @@ export interface ParsedFile {
   androidBuild?: AndroidBuildInfo;
   /** MSAL configs in res/raw that this code creates its app from. */
   androidConfigRefs?: AndroidConfigReference[];
+  /** An Android value resource file's strings; its configs are filled in by the workspace from the code that sends them. */
+  androidValues?: AndroidValuesInfo;
+  /** String resources the code names (`R.string.x`): a redirect the code passes through variables may be one of them. */
+  androidStringRefs?: AndroidStringReference[];
   ios?: IosPlistInfo;
   /** Expo or Capacitor app config. */
   app?: AppConfigInfo;

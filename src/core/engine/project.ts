@@ -1,4 +1,4 @@
-import type { Finding, FormatId, ParsedFile, Range, RelatedInfo, Severity } from '../model';
+import type { Evidence, Finding, FormatId, ParsedFile, Range, RelatedInfo, Severity } from '../model';
 import { commentSyntaxFor, detectFormat, formatByName, formatsReadingFactsOf } from '../formats';
 import { emptyParsed } from '../formats/types';
 import { effectiveOptions, type EffectiveOptions, type LintOptions } from './options';
@@ -12,6 +12,7 @@ import { relativeSlash } from '../io/paths';
 import { compileGlobs, type PathMatcher } from '../io/glob';
 import { markTemplate } from './templates';
 import { capForTests, TestPaths } from './test-code';
+import { releasingScratch } from '../lexing/scratch';
 
 /**
  * The engine's one entry point, used by both the CLI and the extension: holds the parsed files of a
@@ -55,7 +56,7 @@ export class Project {
     }
     let parsed: ParsedFile;
     try {
-      parsed = format.parse(path, text);
+      parsed = releasingScratch(() => format.parse(path, text));
     } catch (error) {
       // A format must not throw; if one does, the file still gets a parse-error finding instead of a crash.
       parsed = emptyParsed(path, format.id, text);
@@ -300,8 +301,8 @@ function clampRange(range: Range, length: number): Range {
  */
 function evidenceFor(file: ParsedFile, range: Range, report: Report): { file: string; range: Range; message: string }[] {
   const related = report.related ?? [];
-  const values: { value: unknown; evidence: { file: string; range: Range }[] }[] = [];
-  const note = (located: { value: unknown; range: Range; evidence?: { file: string; range: Range }[] } | undefined) => {
+  const values: { value: unknown; evidence: Evidence[] }[] = [];
+  const note = (located: { value: unknown; range: Range; evidence?: Evidence[] } | undefined) => {
     // The finding is about this value when its range lies within the value's.
     if (located?.evidence && range.start >= located.range.start && range.end <= located.range.end)
       values.push({ value: located.value, evidence: located.evidence });
@@ -315,7 +316,7 @@ function evidenceFor(file: ParsedFile, range: Range, report: Report): { file: st
   for (const { evidence } of quoted.length ? quoted : values) {
     for (const e of evidence) {
       const known = [...related, ...found].some((r) => r.file === e.file && r.range.start === e.range.start && r.range.end === e.range.end);
-      if (!known) found.push({ file: e.file, range: e.range, message: 'The value is set here.' });
+      if (!known) found.push({ file: e.file, range: e.range, message: e.message ?? 'The value is set here.' });
     }
   }
   return found;

@@ -8,6 +8,8 @@ import { compileGlobs, type PathMatcher } from '../io/glob';
 /** Whether files are test code, by the globs of `testPaths` relative to the scanned folders. */
 export class TestPaths {
   private readonly matches: PathMatcher;
+  /** Answers by path: the editor lints one file on each keystroke, and the glob match is not free. */
+  private readonly known = new Map<string, boolean>();
 
   /** `roots`: the scanned folders, absolute; a path is matched relative to the deepest one holding it. */
   constructor(
@@ -19,12 +21,22 @@ export class TestPaths {
 
   setRoots(roots: readonly string[]): void {
     this.roots = roots;
+    this.known.clear();
   }
 
   has(path: string): boolean {
-    return this.matches(relativeTo(this.roots, path));
+    let answer = this.known.get(path);
+    if (answer === undefined) {
+      answer = this.matches(relativeTo(this.roots, path));
+      if (this.known.size >= MAX_KNOWN) this.known.clear();
+      this.known.set(path, answer);
+    }
+    return answer;
   }
 }
+
+/** Paths whose answer is kept (a workspace scan asks once per file). */
+const MAX_KNOWN = 10_000;
 
 /** The most a finding in test code reports: errors become warnings. */
 export function capForTests(severity: Severity): Severity {

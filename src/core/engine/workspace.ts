@@ -1,6 +1,7 @@
 import type { AppRegistration, AuthConfig, ParsedFile } from '../model';
 import { slashPath } from '../io/paths';
 import { linkFile, SymbolTable } from './link';
+import { AndroidResources } from './android-resources';
 
 export interface IndexedRegistration {
   file: ParsedFile;
@@ -23,6 +24,7 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, ParsedFile>();
   private readonly linked = new Map<string, ParsedFile>();
   private symbols?: SymbolTable;
+  private resources?: AndroidResources;
   private byAppId?: Map<string, IndexedRegistration[]>;
   private byClientId?: Map<string, IndexedConfig[]>;
 
@@ -50,7 +52,7 @@ export class WorkspaceIndex {
   /** Files that link with `path`: those that take values from it, or from which it takes values. */
   linkedWith(path: string): string[] {
     const file = this.files.get(path);
-    if (!file || !linksMatter(file)) return [];
+    if (!file || !symbolsMatter(file)) return [];
     const language = file.symbols?.language ?? 'csharp';
     return [...this.files.values()]
       .filter((f) => f.path !== path && SymbolTable.needsLink(f) && (f.symbols?.language ?? 'csharp') === language)
@@ -58,11 +60,14 @@ export class WorkspaceIndex {
   }
 
   private linkedOf(file: ParsedFile): ParsedFile {
-    if (!SymbolTable.needsLink(file)) return file;
+    const resources = AndroidResources.needsLink(file);
+    if (!SymbolTable.needsLink(file) && !resources) return file;
     let linked = this.linked.get(file.path);
     if (!linked) {
       this.symbols ??= new SymbolTable(this.files.values());
       linked = linkFile(file, this.symbols);
+      // Android string resources: the redirects the module's code and manifests send from this values file.
+      if (resources) linked = (this.resources ??= new AndroidResources(this.files.values())).link(linked);
       this.linked.set(file.path, linked);
     }
     return linked;
@@ -94,12 +99,13 @@ export class WorkspaceIndex {
     return this.all().filter((f) => holds(f) && slashPath(f.path).startsWith(root));
   }
 
-  /** `links`: the file declares or needs values of other files, so every linked file is linked again. */
+  /** `links`: the file declares or needs values of other files (or Android resources), so every linked file is linked again. */
   private invalidate(links: boolean, path: string): void {
     this.byAppId = undefined;
     this.byClientId = undefined;
     if (links) {
       this.symbols = undefined;
+      this.resources = undefined;
       this.linked.clear();
     } else this.linked.delete(path);
   }
@@ -159,5 +165,10 @@ function idKey(id: string): string {
 
 /** A file whose values link with other files' (it exports or needs values, or passes or receives a builder). */
 function linksMatter(file: ParsedFile): boolean {
+  return symbolsMatter(file) || AndroidResources.linksWith(file);
+}
+
+/** A file whose code values link with other files' (Android resources re-lint through their formats' facts). */
+function symbolsMatter(file: ParsedFile): boolean {
   return file.symbols !== undefined || file.configs.some((c) => c.builderPassedTo !== undefined || c.builderParameterOf !== undefined);
 }

@@ -70,7 +70,10 @@ export function parseAuthority(value: string): AuthorityInfo | undefined {
   if (!/^[a-z0-9.-]+(:\d+)?$/.test(host) || !host.includes('.')) return undefined;
   const segments = match[3].split('/').filter(Boolean);
   const first = segments[0];
-  const info: AuthorityInfo = { scheme, host, kind: kindOf(host, segments) };
+  let kind = kindOf(host, segments);
+  // B2C's policy as a query parameter (`…/v2.0/.well-known/openid-configuration?p=B2C_1_SUSI`), which Entra ID has no use for.
+  if (kind === 'entra' && /[?&]p=/i.test(value)) kind = 'b2c';
+  const info: AuthorityInfo = { scheme, host, kind };
   if (first && first.toLowerCase() !== 'tfp' && first.toLowerCase() !== 'adfs') {
     info.tenant = first;
     info.audience = audienceOf(first);

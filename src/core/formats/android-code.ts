@@ -1,8 +1,9 @@
-import type { AndroidConfigReference, AuthConfig, Located, ParsedFile, RedirectUri } from '../model';
+import type { AndroidConfigReference, AndroidStringReference, AuthConfig, Located, ParsedFile, RedirectUri } from '../model';
 import { defaultUserAgent } from '../entra/libraries';
 import { parseAuthority } from '../entra/authority';
 import { tokenizeJava, tokenizeKotlin } from '../lexing/languages';
 import { androidUserAgent } from './android-config';
+import { resourceNames } from './android-values';
 import { redirectUri } from './config-util';
 import { declarations, FileValues, JAVA_SYNTAX, KOTLIN_SYNTAX, spanOf, TokenCursor, type CodeValue } from './jvm-tokens';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
@@ -17,7 +18,9 @@ import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types
 //   `fetchFromIssuer(uri)` / `fetchFromUrl(uri)`: that host says whether it is Entra. AppAuth signs in
 //   with Custom Tabs or the browser only.
 // Values go through the shared evaluator (../values): string constants (`const val`, `static final String`)
-// of the file, templates, `+`, and the alternatives of `?:` and `c ? a : b`.
+// of the file, templates, `+`, and the alternatives of `?:`, `c ? a : b` and Kotlin's `if (c) a else b`. A
+// string resource (`getString(R.string.redirect_uri)`) stays a marker the workspace fills in from the
+// module's res/values files, where the finding is reported (engine/android-resources.ts).
 
 const MSAL_FACTORIES = new Set([
   'create',
@@ -26,6 +29,8 @@ const MSAL_FACTORIES = new Set([
   'createNativeAuthPublicClientApplication',
 ]);
 const APPAUTH_CONFIG_FACTORIES = new Set(['fetchFromIssuer', 'fetchFromUrl']);
+/** `R.string.x` references kept per file (a UI file names hundreds of labels; the sign-in ones come early). */
+const MAX_STRING_REFERENCES = 200;
 /** Text that makes a Kotlin or Java file worth reading (the sniff is a substring test, no parsing). */
 const MARKERS = [
   'PublicClientApplication',
@@ -52,7 +57,10 @@ export const androidCodeFormat = defineFormat({
     { languageId: 'kotlin', name: 'MainActivity.kt', hint: /PublicClientApplication|AuthorizationRequest/ },
     { languageId: 'java', name: 'MainActivity.java', hint: /PublicClientApplication|AuthorizationRequest/ },
   ],
-  facts: { provides: ['android-config-uses', 'android-msal-settings'], reads: ['android-build-values', 'android-intent-filters'] },
+  facts: {
+    provides: ['android-config-uses', 'android-msal-settings'],
+    reads: ['android-build-values', 'android-intent-filters', 'android-string-resources'],
+  },
   byName: (path) => (/\.(kt|java)$/i.test(path) ? 'sniff' : 'no'),
   sniff: (text) => MARKERS.some((marker) => text.includes(marker)),
   parse(path, text) {
@@ -75,6 +83,7 @@ interface ServiceConfiguration {
 class CodeReader {
   private readonly values: FileValues;
   private readonly refs: AndroidConfigReference[] = [];
+  private readonly stringRefs: AndroidStringReference[] = [];
 
   constructor(
     private readonly cursor: TokenCursor,
@@ -95,6 +104,7 @@ class CodeReader {
       if (t.kind !== 'identifier') continue;
       if (t.text === 'PublicClientApplication' && this.cursor.isPunct(i + 1, '.') && MSAL_FACTORIES.has(tokens[i + 2]?.text)) this.readMsalFactory(i + 2);
       else if (t.text === 'R' && this.isRawReference(i)) this.readRawReference(i);
+      else if (t.text === 'R' && this.isStringReference(i)) this.readStringReference(i);
       else if (t.text === 'AuthorizationServiceConfiguration') {
         const service = this.readServiceConfiguration(i);
         if (service) services.push(service);
@@ -109,6 +119,20 @@ class CodeReader {
     }
     for (const i of builders) this.readAppAuthRequest(i, services);
     if (this.refs.length) this.parsed.androidConfigRefs = this.refs;
+    if (this.stringRefs.length) this.parsed.androidStringRefs = this.stringRefs;
+  }
+
+  /** `R.string.name` (or `com.x.R.string.name`) at `i`. */
+  private isStringReference(i: number): boolean {
+    const c = this.cursor;
+    return c.isPunct(i + 1, '.') && c.isIdent(i + 2, 'string') && c.isPunct(i + 3, '.') && c.isIdent(i + 4);
+  }
+
+  /** A string resource the code names: a redirect passed through fields and getters may be one of them. */
+  private readStringReference(i: number): void {
+    if (this.stringRefs.length >= MAX_STRING_REFERENCES) return;
+    const { tokens } = this.cursor;
+    this.stringRefs.push({ name: tokens[i + 4].text, range: { start: tokens[i].start, end: tokens[i + 4].end } });
   }
 
   /** `R.raw.name` (or `com.x.R.raw.name`) at `i`. */
@@ -150,7 +174,8 @@ class CodeReader {
       range: { start: tokens[f].start, end: tokens[f].end },
     };
     const clientId = this.value(args[1]);
-    if (clientId) config.clientId = located(clientId);
+    // A string resource's id is in res/values, not here.
+    if (clientId && !resourceNames(clientId.value).length) config.clientId = located(clientId);
     const authority = this.value(args[2]);
     if (authority && !authority.partial) config.authority = located(authority);
     for (const redirect of this.allValues(args[3])) config.redirectUris.push(this.redirect(redirect));
@@ -190,7 +215,8 @@ class CodeReader {
       range: spanOf(c.tokens, i, i + 3),
     };
     const clientId = this.value(args[1]);
-    if (clientId) config.clientId = located(clientId);
+    // A string resource's id is in res/values, not here.
+    if (clientId && !resourceNames(clientId.value).length) config.clientId = located(clientId);
     const authority = this.serviceAuthority(args[0], services, i);
     if (authority) config.authority = located(authority);
     // Every alternative (`if (debug) a else b` aside, `a ?: b`, `c ? a : b`) is a redirect the app may send.

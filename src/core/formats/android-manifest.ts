@@ -1,5 +1,6 @@
 import type { AndroidIntentData, AuthConfig, Located, Range, RedirectUri } from '../model';
 import { isForeignSdkScheme, redirectUri } from './config-util';
+import { withResourceMarker } from './android-values';
 import { elements, parseXml, type XmlElement } from '../parsing/xml';
 import { emptyParsed, defineFormat, XML_COMMENTS } from './types';
 import { lowerBaseName } from '../io/paths';
@@ -8,7 +9,9 @@ import { lowerBaseName } from '../io/paths';
 // (MSAL's BrowserTabActivity, MAUI's MsalActivity, a Flutter MainActivity ..., AppAuth's
 // RedirectUriReceiverActivity). Each `<data>` element with a scheme is rebuilt as `scheme://host/path`.
 // `<queries>` intents only declare visibility of other apps and are not read. Build placeholders
-// (`${applicationId}`) stay as written; rules resolve them against the module's Gradle variants.
+// (`${applicationId}`) stay as written; rules resolve them against the module's Gradle variants. A scheme
+// from a string resource (`android:scheme="@string/redirect_scheme"`) is filled in by the workspace from the
+// module's res/values files, where the redirect is then judged (engine/android-resources.ts).
 
 const BROWSABLE = 'android.intent.category.BROWSABLE';
 /** AppAuth-Android's redirect receiver; the library declares it with a `${appAuthRedirectScheme}` filter. */
@@ -25,7 +28,7 @@ export const androidManifestFormat = defineFormat({
   literal: 'xml',
   languageIds: ['xml'],
   untitled: [{ languageId: 'xml', name: 'AndroidManifest.xml', hint: /<manifest[\s>]/ }],
-  facts: { provides: ['android-intent-filters'], reads: ['android-msal-settings', 'android-build-values', 'dotnet-sign-in'] },
+  facts: { provides: ['android-intent-filters'], reads: ['android-msal-settings', 'android-build-values', 'android-string-resources', 'dotnet-sign-in'] },
   byName: (path) => (lowerBaseName(path).endsWith('androidmanifest.xml') ? 'yes' : 'no'),
   parse(path, text) {
     const parsed = emptyParsed(path, 'android-manifest', text);
@@ -113,7 +116,7 @@ function isPlaceholderScheme(scheme: string): boolean {
 
 function msalRedirectOf(data: AndroidIntentData): RedirectUri | undefined {
   if (!data.scheme || isPlaceholderScheme(data.scheme.value.trim())) return undefined;
-  const scheme = data.scheme.value.trim();
+  const scheme = withResourceMarker(data.scheme.value.trim());
   const host = data.host?.value.trim() ?? '';
   let path = data.path?.value.trim() ?? '';
   if (path && !path.startsWith('/')) path = `/${path}`;
@@ -125,7 +128,7 @@ function msalRedirectOf(data: AndroidIntentData): RedirectUri | undefined {
  * alone (the reverse-domain style `com.example.app:/oauth2redirect`), only the scheme is known.
  */
 function appAuthRedirectOf(data: AndroidIntentData): RedirectUri | undefined {
-  const scheme = data.scheme?.value.trim() ?? '';
+  const scheme = withResourceMarker(data.scheme?.value.trim() ?? '');
   if (!data.scheme || !scheme || isPlaceholderScheme(scheme) || isForeignSdkScheme(scheme)) return undefined;
   const host = data.host?.value.trim();
   let path = data.path?.value.trim() ?? '';

@@ -9,6 +9,7 @@ import { bicepFormat } from './bicep';
 import { androidConfigFormat } from './android-config';
 import { androidManifestFormat } from './android-manifest';
 import { androidCodeFormat } from './android-code';
+import { androidValuesFormat } from './android-values';
 import { gradleFormat } from './gradle';
 import { appCreationScriptsFormat } from './app-creation-scripts';
 import { dotnetAppSettingsFormat } from './dotnet-appsettings';
@@ -36,6 +37,7 @@ export const FORMATS = [
   graphManifestFormat,
   androidConfigFormat,
   androidManifestFormat,
+  androidValuesFormat,
   gradleFormat,
   iosPlistFormat,
   dotnetAppSettingsFormat,

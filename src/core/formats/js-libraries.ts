@@ -26,18 +26,6 @@ const MODULE_LIBRARIES: { test: (module: string) => boolean; library: Library }[
   { test: (m) => m === 'cordova-plugin-msal', library: 'cordova-msal' },
 ];
 
-/** Mobile and cross-platform libraries: their configs are public clients on a phone. */
-const MOBILE_LIBRARIES: ReadonlySet<Library> = new Set<Library>([
-  'react-native',
-  'react-native-msal',
-  'react-native-app-auth',
-  'react-native-azure-auth',
-  'expo-auth-session',
-  'ionic-auth-connect',
-  'capacitor-msauth',
-  'cordova-msal',
-]);
-
 export interface FileLibrary {
   library: Library;
   platform: Platform;
@@ -57,10 +45,6 @@ export function fileLibrary(modules: ReadonlySet<string>, identifiers: ReadonlyS
     return { library: 'msal-node', platform: confidential ? 'web' : 'publicClient' };
   }
   return { library: 'msal-js', platform: 'unknown' };
-}
-
-export function isMobileLibrary(library: Library): boolean {
-  return MOBILE_LIBRARIES.has(library);
 }
 
 /** A call or `new` in the file, by the last name of its callee (`AuthSession.makeRedirectUri` → makeRedirectUri). */

@@ -1,6 +1,7 @@
 import type { LexToken } from '../lexing/lexer';
 import type { Range } from '../model';
-import { expressionOf, MapScope, ValueEvaluator, type Declaration, type TokenSyntax, type ValueExpr } from '../values';
+import { resourceMarker } from './android-values';
+import { expressionOf, MapScope, stringLiteral, ValueEvaluator, type Declaration, type TokenSyntax, type ValueExpr } from '../values';
 
 // Navigation over the shared lexer's tokens for the Android readers (Kotlin, Java, Groovy and Kotlin DSL
 // build files): bracket matching, call arguments, statement ends and string values with exact ranges.
@@ -125,9 +126,16 @@ export class TokenCursor {
         if (t.text === ';' || t.text === ',' || t.text === ')' || t.text === ']' || t.text === '}') return i;
       }
       if (t.kind === 'newline') {
-        const before = this.tokens[this.skipNewlinesBack(i - 1)];
+        const b = this.skipNewlinesBack(i - 1);
+        const before = this.tokens[b];
         const after = this.tokens[this.skipNewlines(i)];
-        const continues = (before?.kind === 'punct' && '+=-*/(,?:.'.includes(before.text)) || (after?.kind === 'punct' && '+.?:'.includes(after.text));
+        const continues =
+          (before?.kind === 'punct' && '+=-*/(,?:.'.includes(before.text)) ||
+          (after?.kind === 'punct' && '+.?:'.includes(after.text)) ||
+          // Kotlin's `if (c)⏎ a⏎ else⏎ b` used as an expression.
+          this.isIdent(b, 'else') ||
+          (after?.kind === 'identifier' && after.text === 'else') ||
+          (before?.kind === 'punct' && before.text === ')' && this.isIdent(this.opening(b) - 1, 'if'));
         if (!continues || i === start) return i;
       }
     }
@@ -284,8 +292,88 @@ export class FileValues {
     return this.values(start, end)[0];
   }
 
-  private ir(start: number, end: number): ValueExpr {
+  private ir(start: number, end: number, depth = 0): ValueExpr {
     const [s, e] = unwrapped(this.cursor, start, end);
+    const resource = stringResourceAt(this.cursor, s, e);
+    if (resource) return stringLiteral(resourceMarker(resource), spanOf(this.cursor.tokens, s, e));
+    const branches = depth < MAX_IF_NESTING ? ifElseBranches(this.cursor, s, e) : undefined;
+    if (branches) {
+      const range = spanOf(this.cursor.tokens, s, e);
+      return { kind: 'alternatives', options: branches.map(([bs, be]) => this.ir(bs, be, depth + 1)), range, display: this.syntax.display('if …') };
+    }
     return expressionOf(this.cursor.tokens.slice(s, e), this.syntax);
   }
+}
+
+/** `if` expressions nested in branches (`else if …`) followed before the rest becomes unknown. */
+const MAX_IF_NESTING = 8;
+
+/**
+ * Kotlin's `if (c) a else b` used as an expression (`val url = if (ekmUrl.endsWith("/")) ekmUrl else "$ekmUrl/"`
+ * in FlowCrypt/flowcrypt-android ApiClientRepository.kt): the token ranges of its two branches; a `{ … }`
+ * branch stands for its last expression. Undefined when tokens [start, end) are not one such expression.
+ */
+function ifElseBranches(cursor: TokenCursor, start: number, end: number): [number, number][] | undefined {
+  if (!cursor.isIdent(start, 'if') || !cursor.isPunct(start + 1, '(')) return undefined;
+  const close = cursor.closing(start + 1);
+  if (close < 0 || close >= end) return undefined;
+  const thenStart = cursor.skipNewlines(close + 1);
+  let elseAt = -1;
+  for (let k = thenStart; k < end; k++) {
+    const t = cursor.tokens[k];
+    if (t.kind === 'punct' && OPENERS[t.text]) {
+      const partner = cursor.closing(k);
+      if (partner < 0 || partner >= end) return undefined;
+      k = partner;
+    } else if (t.kind === 'identifier' && t.text === 'else') {
+      elseAt = k;
+      break;
+    } else if (t.kind === 'identifier' && t.text === 'if') return undefined; // `if (a) if (b) x else y` is not a value
+  }
+  if (elseAt < 0) return undefined;
+  const thenBranch = blockValue(cursor, thenStart, cursor.skipNewlinesBack(elseAt - 1) + 1);
+  const elseBranch = blockValue(cursor, cursor.skipNewlines(elseAt + 1), end);
+  return thenBranch && elseBranch ? [thenBranch, elseBranch] : undefined;
+}
+
+/** A branch's value: the expression itself, or the last statement of a `{ … }` block. */
+function blockValue(cursor: TokenCursor, start: number, end: number): [number, number] | undefined {
+  if (end <= start) return undefined;
+  if (!cursor.isPunct(start, '{') || cursor.closing(start) !== end - 1) return [start, end];
+  const inner = cursor.skipNewlinesBack(end - 2) + 1;
+  let from = start + 1;
+  for (let k = start + 1; k < inner; k++) {
+    const t = cursor.tokens[k];
+    if (t.kind === 'punct' && OPENERS[t.text] && cursor.closing(k) > k) k = cursor.closing(k);
+    else if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ';')) {
+      const next = cursor.skipNewlines(k + 1);
+      if (next < inner && !(cursor.tokens[next].kind === 'punct' && '+.?:'.includes(cursor.tokens[next].text))) from = next;
+    }
+  }
+  from = cursor.skipNewlines(from);
+  return inner > from ? [from, inner] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Android string resources in code
+
+/** Calls that read a string resource: `getString(R.string.x)`, `context.getString(…)`, `resources.getString(…)`. */
+const RESOURCE_READERS = new Set(['getString', 'getText']);
+
+/**
+ * The name of the string resource tokens [start, end) read: `R.string.x` (or `com.app.R.string.x`),
+ * `getString(R.string.x)`, `context.getString(R.string.x)`, `res.getString(R.string.x)`.
+ */
+export function stringResourceAt(cursor: TokenCursor, start: number, end: number): string | undefined {
+  if (end - start >= 5 && cursor.isPunct(end - 1, ')') && cursor.opening(end - 1) > start) {
+    const open = cursor.opening(end - 1);
+    if (RESOURCE_READERS.has(cursor.tokens[open - 1]?.text ?? '') && isDottedName(cursor, start, open)) {
+      const args = cursor.args(open);
+      return args?.length === 1 ? stringResourceAt(cursor, args[0][0], args[0][1]) : undefined;
+    }
+  }
+  const last = end - 1;
+  if (last - start < 4 || !cursor.isIdent(last) || !cursor.isPunct(last - 1, '.') || !cursor.isIdent(last - 2, 'string')) return undefined;
+  if (!cursor.isPunct(last - 3, '.') || !cursor.isIdent(last - 4, 'R') || !isDottedName(cursor, start, end)) return undefined;
+  return cursor.tokens[last].text;
 }

@@ -1,5 +1,6 @@
 import { tokenizeSwift } from '../lexing/languages';
 import type { LexToken } from '../lexing/lexer';
+import { scratch } from '../lexing/scratch';
 import type { ParsedFile } from '../model';
 import {
   APPLE_SDK_TYPES,
@@ -50,7 +51,7 @@ export function swiftSyntax(text: string): AppleSyntax {
   const lexed = tokenizeSwift(text);
   // Line breaks are kept apart: `lineBreakBefore[k]` says a statement may end before token k.
   const all = lexed.tokens;
-  const tokens: Token[] = new Array<Token>(all.length);
+  const tokens: Token[] = scratch(new Array<Token>(all.length));
   const lineBreakBefore = new Uint8Array(all.length + 1);
   let count = 0;
   let pendingBreak = 1;

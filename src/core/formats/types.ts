@@ -27,8 +27,10 @@ export type AppFact =
   | 'android-msal-settings'
   /** Gradle: application ids and manifest placeholders per build variant. */
   | 'android-build-values'
-  /** Code that names the res/raw config it creates its MSAL app from. */
+  /** Code that names the res/raw config it creates its MSAL app from (and the string resources it reads). */
   | 'android-config-uses'
+  /** `res/values*` string resources (`R.string.x`, `@string/x`). */
+  | 'android-string-resources'
   | 'ios-url-schemes'
   /** .NET code: MSAL.NET builders, whose user agent the `[IntentFilter]` receivers of other C# files take. */
   | 'dotnet-sign-in';

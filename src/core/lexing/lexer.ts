@@ -1,4 +1,5 @@
 import type { ParseProblem, Range } from '../model';
+import { scratch } from './scratch';
 
 // The one tokenizer loop of the engine. A language is a `LanguageSpec` (comments, names, numbers, string
 // forms with their escapes, interpolation holes, raw/verbatim/heredoc bodies); `lex(text, spec)` turns a
@@ -235,6 +236,8 @@ type Frame = CodeFrame | StringFrame;
 
 const LF = 10;
 const CR = 13;
+/** Slots of the per-run name table (a power of two). */
+const NAME_SLOTS = 1024;
 const BOM = 0xfeff;
 
 const specialTables = new Map<string, Uint8Array>();
@@ -262,11 +265,15 @@ export function lex<Kind extends string = TokenKind>(text: string, spec: Languag
 }
 
 class Lexer {
-  private readonly tokens: LexToken[] = [];
+  /** Dropped when the engine's parse of the file ends (see scratch.ts). */
+  private readonly tokens: LexToken[] = scratch([]);
   private readonly comments: Range[] = [];
   private readonly problems: ParseProblem[] = [];
   private readonly frames: Frame[] = [];
+  /** Recently seen names by hash (see name()); per run, so no text outlives the run. */
+  private readonly names: (string | undefined)[] = new Array(NAME_SLOTS);
   private readonly table: Uint8Array;
+  private lastSpecials?: { form: StringForm; close: string; escapeLead?: string; holes?: readonly HoleForm[]; table: Uint8Array };
   private readonly length: number;
   private i = 0;
   private atLineStart = true;
@@ -319,11 +326,34 @@ class Lexer {
     return this.text.charCodeAt(at) === CR && this.text.charCodeAt(at + 1) === LF ? 2 : 1;
   }
 
+  /**
+   * The text of the name at `start`–`end` (whose hash the caller computed): the same string for every
+   * occurrence of a name, so a file's tokens hold a few hundred strings instead of one per name.
+   */
+  private name(start: number, end: number, hash: number): string {
+    const slot = (hash ^ (hash >>> 12)) & (NAME_SLOTS - 1);
+    const known = this.names[slot];
+    if (known !== undefined && known.length === end - start && this.text.startsWith(known, start)) return known;
+    const name = this.text.slice(start, end);
+    this.names[slot] = name;
+    return name;
+  }
+
   private emit(kind: TokenKind, start: number, end: number, text?: string): void {
     this.notePrevious(kind, start, end);
     if (this.frames.length !== 1) return;
     if (this.sink) this.sink(kind, start, end);
     else this.tokens.push({ kind, text: text ?? this.text.slice(start, end), start, end });
+  }
+
+  /** specialsOf, remembered for the last delimiters (a file's strings mostly share theirs). */
+  private specialsOf(opening: StringOpening): Uint8Array {
+    const last = this.lastSpecials;
+    if (last && last.form === opening.form && last.close === opening.close && last.escapeLead === opening.escapeLead && last.holes === opening.holes)
+      return last.table;
+    const table = specialsOf(opening);
+    this.lastSpecials = { form: opening.form, close: opening.close, escapeLead: opening.escapeLead, holes: opening.holes, table };
+    return table;
   }
 
   private problem(message: string, start: number, end: number): void {
@@ -346,13 +376,15 @@ class Lexer {
       const cls = c < 128 ? table[c] : 0;
       if (cls & IDENT_START && !(cls & STRING_START)) {
         let j = i + 1;
+        let hash = c;
         while (j < length) {
           const d = text.charCodeAt(j);
           if (d < 128 ? (table[d] & IDENT_PART) === 0 : !spec.isIdentifierPart(d)) break;
+          hash = (hash * 31 + d) | 0;
           j++;
         }
         if (sink) sink('identifier', i, j);
-        else tokens.push({ kind: 'identifier', text: text.slice(i, j), start: i, end: j });
+        else tokens.push({ kind: 'identifier', text: this.name(i, j, hash), start: i, end: j });
         frame.prevKind = 'identifier';
         frame.prevStart = i;
         frame.prevEnd = j;
@@ -399,10 +431,7 @@ class Lexer {
     if (cls & IDENT_START && !(cls & STRING_START)) {
       // The common case first: a name (no comment, directive or string starts with these letters).
       this.atLineStart = false;
-      let j = i + 1;
-      while (j < this.length && this.isPart(text.charCodeAt(j))) j++;
-      this.i = j;
-      this.emit('identifier', i, j);
+      this.identifier(c, i);
       return;
     }
     if (c === LF || c === CR || (c > 127 && spec.isOtherLineBreak?.(c))) {
@@ -448,10 +477,7 @@ class Lexer {
       }
     }
     if (cls & IDENT_START || (c > 127 && spec.isIdentifierStart(c))) {
-      let j = i + 1;
-      while (j < this.length && this.isPart(text.charCodeAt(j))) j++;
-      this.i = j;
-      this.emit('identifier', i, j);
+      this.identifier(c, i);
       return;
     }
     if (cls & DIGIT || (spec.leadingDotNumbers && c === 46 && isDigit(text.charCodeAt(i + 1)))) {
@@ -472,6 +498,16 @@ class Lexer {
       return;
     }
     this.punct(frame, c, i);
+  }
+
+  /** A name starting with `c` at `i`. */
+  private identifier(c: number, i: number): void {
+    const { text } = this;
+    let j = i + 1;
+    let hash = c;
+    for (let d = text.charCodeAt(j); j < this.length && this.isPart(d); d = text.charCodeAt(++j)) hash = (hash * 31 + d) | 0;
+    this.i = j;
+    this.emit('identifier', i, j, this.frames.length === 1 && !this.sink ? this.name(i, j, hash) : undefined);
   }
 
   private isPart(code: number): boolean {
@@ -665,7 +701,7 @@ class Lexer {
       if (this.isLineBreak(this.text.charCodeAt(j))) contentStart = j + this.lineBreakLength(j);
     }
     const parts = outermost ? [] : undefined;
-    this.frames.push({ type: 'string', opening, start, parts, literal: '', token, contentStart, specials: specialsOf(opening) });
+    this.frames.push({ type: 'string', opening, start, parts, literal: '', token, contentStart, specials: this.specialsOf(opening) });
     this.i = contentStart;
   }
 

@@ -4,6 +4,14 @@ import { entraConfigs, type FileRule } from './types';
 import { isExternalReference } from './shared/value-reference';
 import { fullValueNote, quote } from './shared/message';
 
+/**
+ * Client ids MSAL itself sends that are no app's GUID: MSAL.NET's federated managed identity (FMI) node
+ * (`Constants.FmiNodeClientId` in AzureAD/microsoft-authentication-library-for-dotnet
+ * src/client/Microsoft.Identity.Client/Internal/Constants.cs), with which a resource managed authority node
+ * asks for an FMI credential.
+ */
+const MSAL_CLIENT_IDS = new Set(['urn:microsoft:identity:fmi']);
+
 export const clientIdFormat: FileRule = {
   meta: {
     id: 'client-id-format',
@@ -28,7 +36,8 @@ export const clientIdFormat: FileRule = {
     const judge = (located: Located<string> | undefined, what: string) => {
       if (!located) return;
       const value = located.value;
-      if (GUID.test(value) || holdsPlaceholder(value) || isExternalReference(value)) return;
+      // A sample placeholder is placeholder-value's finding (reported once, there).
+      if (GUID.test(value) || MSAL_CLIENT_IDS.has(value) || holdsPlaceholder(value) || isExternalReference(value)) return;
       if (value.trim() === '') {
         report({
           range: located.range,

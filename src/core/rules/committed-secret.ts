@@ -1,6 +1,7 @@
 import { maskSecret } from '../io/text';
-import { findSecrets, isLiteralSecret, type SecretHit } from '../secrets/detector';
+import { findSecrets, isLiteralSecret, looksLikeTestStandIn, type SecretHit } from '../secrets/detector';
 import type { FileRule } from './types';
+import { isTestFile } from './shared/test-file';
 
 // Secrets are found by the shared detector (secrets/detector.ts) over the file's text, so every format
 // and key spelling is covered alike; a secret a reader resolved through a constant is added from the model.
@@ -28,7 +29,7 @@ export const committedSecret: FileRule = {
       ],
     },
   },
-  check({ file, report }) {
+  check({ file, options, report }) {
     const hits: SecretHit[] = findSecrets(file.text);
     for (const config of file.configs) {
       const secret = config.clientSecret;
@@ -36,7 +37,12 @@ export const committedSecret: FileRule = {
       if (hits.some((h) => h.range.start < secret.range.end && secret.range.start < h.range.end)) continue;
       hits.push({ range: secret.range, value: secret.value, kind: 'client secret' });
     }
-    for (const hit of hits.sort((a, b) => a.range.start - b.range.start)) {
+    // A token-cache entry's `secret` is the token it caches, not a credential of the app. A test's typed
+    // stand-ins (`unBrEakaBle@123`, a JWT-shaped `header.eyJ….signature`) are test doubles; a generated
+    // secret in a test is still a leak.
+    const test = isTestFile(file, options);
+    const reported = hits.filter((hit) => hit.kind !== 'cached token' && !(test && hit.kind !== 'private key' && looksLikeTestStandIn(hit.value)));
+    for (const hit of reported.sort((a, b) => a.range.start - b.range.start)) {
       const what = hit.kind === 'private key' ? 'private key' : hit.kind === 'certificate' ? 'certificate with its key' : hit.kind;
       report({
         range: hit.range,

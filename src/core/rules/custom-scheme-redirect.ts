@@ -1,4 +1,4 @@
-import { identityProvider, LIBRARIES } from '../entra/libraries';
+import { identityProvider, isPhoneLibrary, LIBRARIES, type LibraryPlatform } from '../entra/libraries';
 import type { Platform } from '../model';
 import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../entra/uri';
 import { isRedirectSent, userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
@@ -109,8 +109,12 @@ export const customSchemeRedirect: WorkspaceRule = {
       const notBrokered = agent.kind === 'broker' && agent.range ? ` The broker is on, but MSAL uses it only with a broker redirect.` : '';
       const unconfirmed = provider === 'b2c' || provider === 'ciam';
       const safe = safeRedirect(owner, uri, file, workspace);
-      // A phone app of a cross-platform library: no loopback there, and the redirect serves iOS and Android.
-      const mobile = owner.kind === 'config' && LIBRARIES[owner.library].mobile === true && uri.platform !== 'ios' && uri.platform !== 'android';
+      // A redirect of a cross-platform library that serves iOS and Android alike (its platform is not one of them):
+      // the advice follows where the library's apps run, not the desktop default.
+      const platforms: readonly LibraryPlatform[] =
+        owner.kind === 'config' && uri.platform !== 'ios' && uri.platform !== 'android' ? LIBRARIES[owner.library].platforms : [];
+      const phone = platforms.includes('ios') || platforms.includes('android');
+      const mobile = owner.kind === 'config' && phone && (isPhoneLibrary(owner.library) || !canBroker);
       report({
         range: uri.range,
         severity: unconfirmed ? 'information' : undefined,
@@ -121,7 +125,7 @@ export const customSchemeRedirect: WorkspaceRule = {
           where +
           notBrokered +
           (unconfirmed ? ` Not confirmed for ${provider === 'b2c' ? 'Azure AD B2C' : 'External ID'} authorities.` : '') +
-          ` Use ${mobile ? MOBILE_SAFE_REDIRECT_DETAIL : canBroker ? safeRedirectFor(uri.platform) : APP_LINK}.${fullValueNote(shown)}`,
+          ` Use ${!canBroker ? APP_LINK + (mobile && platforms.includes('desktop') ? DESKTOP_LOOPBACK : '') : mobile ? MOBILE_SAFE_REDIRECT_DETAIL : safeRedirectFor(uri.platform)}.${fullValueNote(shown)}`,
         fixes: safe.fixes,
       });
     }
@@ -134,6 +138,8 @@ const MOBILE_SAFE_REDIRECT_DETAIL =
 
 /** A library that never uses the broker (AppAuth and other provider-neutral ones) can only avoid the prompt with https. */
 const APP_LINK = 'an https:// redirect the app claims (Android App Link, iOS Universal Link); this library never uses the broker';
+/** flutter_web_auth_2 and oauth2_client also build Windows and Linux apps, where a loopback listener receives the redirect. */
+const DESKTOP_LOOPBACK = ' (on Windows and Linux, http://localhost)';
 
 /** The safe redirect in a few words for the first sentence, when the workspace does not show the concrete one. */
 function shortSafeRedirect(platform: Platform, canBroker: boolean): string {

@@ -20,8 +20,11 @@ export interface SecretHit {
   range: Range;
   /** The value (escapes decoded). */
   value: string;
-  /** What it is, for messages: "client secret", "certificate password", "private key". */
-  kind: 'client secret' | 'certificate password' | 'certificate' | 'private key';
+  /**
+   * What it is, for messages: "client secret", "certificate password", "private key"; a `cached token` is
+   * the `secret` of an MSAL token-cache entry (the token itself, masked in output but no client secret).
+   */
+  kind: 'client secret' | 'certificate password' | 'certificate' | 'private key' | 'cached token';
 }
 
 /** Sample text that is obviously not a real secret. */
@@ -60,6 +63,31 @@ export function looksLikeDummy(value: string): boolean {
   const rest = value.replace(DUMMY_WORDS, '').replace(/[\W_]+/g, '');
   const restOfLetters = letters.replace(DUMMY_WORDS, '').replace(/[\W_]+/g, '');
   return Math.min(entropyBits(rest), entropyBits(restOfLetters)) < 36;
+}
+
+/** A JWT (or a test's JWT-shaped stand-in `header.eyJ….signature`): a token, never a client secret. */
+const JWT_SHAPED = /^(?:eyJ[\w-]*|[a-z]+)\.eyJ[\w-]+\.[\w-]*$/i;
+
+/**
+ * A value a test typed as a stand-in for a secret: a JWT-shaped token, or words joined by `_`, `@`, `-`,
+ * `.` or digits (`unBrEakaBle@123` in pnp/cli-microsoft365 src/m365/commands/login.spec.ts,
+ * `obo_at_B_injected` in MSAL.NET's tests). Every letter run of a word has a vowel and no four consonants in
+ * a row, and vowels make up a third of its letters; a generated secret's runs rarely do (about 1 in 80 random
+ * 24-character values of letters and digits pass, 1 in 2,000 of 40), and an Entra secret (`…8Q~…`) never does.
+ * Only for test code: in product code a person's chosen password is still a secret.
+ */
+export function looksLikeTestStandIn(value: string): boolean {
+  const v = value.trim();
+  if (JWT_SHAPED.test(v)) return true;
+  if (v.length > 64 || !/^[A-Za-z0-9_@.!#$-]+$/.test(v)) return false;
+  // A few words of several letters each; a generated value breaks into many short runs.
+  const words = v.match(/[A-Za-z]+/g) ?? [];
+  const letters = words.join('').length;
+  if (!words.length || words.length > 5 || letters / words.length < 3 || words.filter((w) => w.length === 1).length > 1) return false;
+  const vowelsOf = (w: string) => (w.match(/[aeiouy]/gi) ?? []).length;
+  const wordLike = (w: string) => w.length === 1 || (vowelsOf(w) / w.length >= 0.3 && !/[^aeiouy]{4}/i.test(w));
+  const digitRuns = v.match(/\d+/g) ?? [];
+  return words.every(wordLike) && digitRuns.every((d) => d.length <= 4);
 }
 
 /** The value's length times its Shannon entropy per character: how many bits of randomness it could hold. */
@@ -106,8 +134,9 @@ export function findSecrets(text: string): SecretHit[] {
   };
   if (/secret|password|base64encoded|privatekey|private_key|private-key/i.test(text)) {
     for (const match of assignmentsOnSecretLines(text)) {
-      const kind = kindOfKey(match[2]);
+      let kind = kindOfKey(match[2]);
       if (kind && inUrlQuery(text, match.index!)) continue;
+      if (kind === 'client secret' && /^["'`]?secret$/i.test(match[2]) && inTokenCacheEntry(text, match.index!)) kind = 'cached token';
       // A quoted key (`"secret": x`) is JSON or code: a value without quotes after it is a name, not text.
       if (kind) add(valueAt(text, match.index! + match[0].length, kind, match[1] !== ''));
     }
@@ -168,6 +197,56 @@ function* assignmentsOnSecretLines(text: string): Generator<RegExpExecArray> {
     }
     SECRET_WORD.lastIndex = lineEnd;
   }
+}
+
+/**
+ * Fields of an MSAL token-cache entry (msal-common CredentialEntity / IdTokenEntity, MSAL.NET
+ * MsalAccessTokenCacheItem, the serialized cache's snake_case keys): its `secret` is the token it caches.
+ */
+const CACHE_ENTRY_FIELD =
+  /\b(credential_?type|home_?account_?id|cached_?at|expires_?on|extended_?expires_?on|family_?id|obo_?cache_?key|preferred_?cache_?env|raw_?client_?info|token_?type|realm)["']?\s*[:=]/gi;
+/** How far the object around a key is looked for, each way (a cache entry spans a few lines). */
+const ENTRY_REACH = 2000;
+
+/**
+ * Whether the key at `at` sits in an object, call or list that holds at least two other fields of a
+ * token-cache entry (`{ homeAccountId, credentialType: "IdToken", secret: "header.eyJ….signature" }` in
+ * AzureAD/microsoft-authentication-library-for-js lib/msal-common/test/cache/entities/cacheConstants.ts,
+ * `new MsalAccessTokenCacheItem(…, secret: "…", cachedAt: …)` in MSAL.NET's tests). Bounded both ways.
+ */
+function inTokenCacheEntry(text: string, at: number): boolean {
+  const closers: Record<string, string> = { '}': '{', ')': '(', ']': '[' };
+  let depth = 0;
+  let start = -1;
+  for (let i = at - 1; i >= Math.max(0, at - ENTRY_REACH); i--) {
+    const c = text[i];
+    if (c in closers) depth++;
+    else if (c === '{' || c === '(' || c === '[') {
+      if (depth === 0) {
+        start = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (start < 0) return false;
+  const open = text[start];
+  let end = Math.min(text.length, at + ENTRY_REACH);
+  depth = 0;
+  for (let i = at; i < end; i++) {
+    const c = text[i];
+    if (c === '{' || c === '(' || c === '[') depth++;
+    else if (c in closers) {
+      if (depth === 0) {
+        if (closers[c] === open) end = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  const fields = new Set<string>();
+  for (const match of text.slice(start, end).matchAll(CACHE_ENTRY_FIELD)) fields.add(match[1].toLowerCase().replace(/_/g, ''));
+  return fields.size >= 2;
 }
 
 /**

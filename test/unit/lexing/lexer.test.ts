@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { lex, type LanguageSpec, type LexResult, type LexToken, type TemplatePart } from '../../../src/core/lexing/lexer';
 import { BASH, BICEP, CSHARP, DART, GROOVY, HCL, JAVA, JAVASCRIPT, KOTLIN, OBJECTIVE_C, POWERSHELL, PYTHON, SWIFT } from '../../../src/core/lexing/languages';
+import { releasingScratch } from '../../../src/core/lexing/scratch';
 import { checkLexer } from '../../fuzz/properties';
 
 // The shared lexer, one language spec at a time: string forms, escapes, interpolation holes, raw and
@@ -218,6 +219,37 @@ describe('lexer: PowerShell, bash, Python', () => {
     assert.deepEqual(result.problems, []);
     assert.deepEqual(strings(result), ['msal{client_id}://auth{x}', '\\d\\"', 'm\nl', 'x']);
     assert.equal(result.comments.length, 1);
+  });
+
+  it('Python: names that start with a prefix letter are names; a prefix pair that is not one is a name and a string', () => {
+    const text = "return f(rb, fr) or bu\"x\" + rr'y' + Fr\"z\" + BR'''w''' + from_ + u";
+    const result = run(text, PYTHON);
+    assert.deepEqual(kinds(result, 'identifier'), ['return', 'f', 'rb', 'fr', 'or', 'bu', 'rr', 'from_', 'u']);
+    assert.deepEqual(strings(result), ['x', 'y', 'z', 'w']);
+  });
+});
+
+describe('lexer: names', () => {
+  it('gives every name its own text, however many names share a slot of the name table', () => {
+    const names = Array.from({ length: 5000 }, (_, k) => `n${k} n${k % 7} \u00e9t\u00e9${k % 3}`).join(' ');
+    for (const spec of [KOTLIN, PYTHON, SWIFT]) {
+      const result = lex(names, spec);
+      for (const t of result.tokens) assert.equal(t.text, names.slice(t.start, t.end));
+      assert.equal(result.tokens.length, 15000);
+    }
+  });
+});
+
+describe('lexer: scratch arrays', () => {
+  it('empties the token list when the parse that made it ends, and only then', () => {
+    let inside: LexResult | undefined;
+    const count = releasingScratch(() => {
+      inside = lex('let a = "b"', SWIFT);
+      return inside.tokens.length;
+    });
+    assert.equal(count, 4);
+    assert.deepEqual(inside!.tokens, []);
+    assert.equal(lex('let a = "b"', SWIFT).tokens.length, 4, 'outside a parse the tokens stay');
   });
 });
 

@@ -25,10 +25,13 @@ const RAW_TAB_HEREDOC: StringForm = { ...TAB_HEREDOC, decode: undefined };
 
 const MARKER = /^<<(-?)[ \t]*(?:'([^'\n\r]*)'|"([^"\n\r]*)"|\\?([A-Za-z0-9_.-]+))/;
 
+/** The holes of a "…" string (one list for all of them). */
+const QUOTED_HOLES: readonly HoleForm[] = [...HOLES, POSITIONAL];
+
 function openString(text: string, i: number): StringOpening | undefined {
   const c = text[i];
   if (c === "'") return { form: SINGLE, contentStart: i + 1, close: "'" };
-  if (c === '"') return { form: DOUBLE, contentStart: i + 1, close: '"', escapeLead: '\\', holes: [...HOLES, POSITIONAL] };
+  if (c === '"') return { form: DOUBLE, contentStart: i + 1, close: '"', escapeLead: '\\', holes: QUOTED_HOLES };
   if (c === '`') return { form: BACKTICK, contentStart: i + 1, close: '`', escapeLead: '\\' };
   if (c === '$' && text[i + 1] === "'") return { form: ANSI, contentStart: i + 2, close: "'", escapeLead: '\\' };
   if (c === '$' && text[i + 1] === '"') return { form: DOUBLE, contentStart: i + 2, close: '"', escapeLead: '\\', holes: HOLES };

@@ -1,4 +1,4 @@
-import { lex, type LanguageSpec, type LexResult, type LexToken, type StringForm, type StringOpening } from '../lexer';
+import { lex, type HoleForm, type LanguageSpec, type LexResult, type LexToken, type StringForm, type StringOpening } from '../lexer';
 import { DOLLAR_BRACE, escapes, isAsciiLetter, isDigit } from './common';
 
 // Bicep: '…' strings with `${…}` holes and backslash escapes (`\u{…}`, `\$`), '''…''' multi-line strings
@@ -15,6 +15,9 @@ const QUOTED: StringForm = {
 };
 const MULTILINE: StringForm = { kind: 'string', description: 'multi-line string', multiline: true, markLength: 3 };
 
+/** One list, shared by every string. */
+const HOLES: readonly HoleForm[] = [DOLLAR_BRACE];
+
 const isStart = (c: number) => isAsciiLetter(c) || c === 95;
 
 export const BICEP: LanguageSpec = {
@@ -27,7 +30,7 @@ export const BICEP: LanguageSpec = {
   stringStarts: "'",
   openString(text, i): StringOpening {
     if (text.startsWith("'''", i)) return { form: MULTILINE, contentStart: i + 3, close: "'''" };
-    return { form: QUOTED, contentStart: i + 1, close: "'", escapeLead: '\\', holes: [DOLLAR_BRACE] };
+    return { form: QUOTED, contentStart: i + 1, close: "'", escapeLead: '\\', holes: HOLES };
   },
 };
 

@@ -20,6 +20,9 @@ const CHAR: StringForm = { kind: 'char', description: 'character literal', multi
 
 const HOLE: HoleForm = { open: '{', kind: 'code', close: '}', doubledLeadIsLiteral: true, cut: ':,' };
 const LINE_HOLE: HoleForm = { ...HOLE, singleLine: true };
+/** One list each, shared by every string of its form. */
+const HOLES: readonly HoleForm[] = [HOLE];
+const LINE_HOLES: readonly HoleForm[] = [LINE_HOLE];
 const rawHoles = new Map<number, HoleForm[]>();
 
 /** `$$"""`: holes open with as many braces as there are dollars (a longer run of braces starts with literal ones). */
@@ -50,8 +53,8 @@ function openString(text: string, i: number): StringOpening | undefined {
     return { form: RAW, contentStart: j + quotes, close: '"'.repeat(quotes), holes: dollars ? rawHole(dollars) : undefined };
   }
   if (verbatim)
-    return dollars ? { form: VERBATIM_INTERPOLATED, contentStart: j + 1, close: '"', holes: [HOLE] } : { form: VERBATIM, contentStart: j + 1, close: '"' };
-  if (dollars) return { form: REGULAR_INTERPOLATED, contentStart: j + 1, close: '"', escapeLead: '\\', holes: [LINE_HOLE] };
+    return dollars ? { form: VERBATIM_INTERPOLATED, contentStart: j + 1, close: '"', holes: HOLES } : { form: VERBATIM, contentStart: j + 1, close: '"' };
+  if (dollars) return { form: REGULAR_INTERPOLATED, contentStart: j + 1, close: '"', escapeLead: '\\', holes: LINE_HOLES };
   return { form: REGULAR, contentStart: j + 1, close: '"', escapeLead: '\\' };
 }
 

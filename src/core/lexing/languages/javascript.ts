@@ -1,4 +1,4 @@
-import { lex, type LanguageSpec, type LexResult, type StringForm, type StringOpening, type TokenKind } from '../lexer';
+import { lex, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening, type TokenKind } from '../lexer';
 import { C_ESCAPES, DOLLAR_BRACE, escapes, isAsciiLetter, isDigit } from './common';
 
 // JavaScript and TypeScript: '…' and "…" strings, `…${…}…` template literals (holes are code: strings,
@@ -27,6 +27,7 @@ const REGEX_AFTER_WORD = new Set([
 const decode = escapes({ ...C_ESCAPES, '0': '\0' }, { hex: { x: 2, u: 4 }, braces: true, lineContinuation: true });
 const QUOTED: StringForm = { kind: 'string', description: 'string', multiline: false, decode };
 const TEMPLATE: StringForm = { kind: 'string', description: 'template literal', multiline: true, decode };
+const TEMPLATE_HOLES: readonly HoleForm[] = [DOLLAR_BRACE];
 
 const isOtherSpace = (c: number): boolean => c === 0xa0 || c === 0xfeff || (c > 0x1680 && c !== 0x2028 && c !== 0x2029 && /\s/.test(String.fromCharCode(c)));
 const isOtherLineBreak = (c: number): boolean => c === 0x2028 || c === 0x2029;
@@ -46,7 +47,7 @@ export const JAVASCRIPT: LanguageSpec = {
   stringStarts: '\'"`',
   openString(text, i): StringOpening {
     const quote = text[i];
-    if (quote === '`') return { form: TEMPLATE, contentStart: i + 1, close: '`', escapeLead: '\\', holes: [DOLLAR_BRACE] };
+    if (quote === '`') return { form: TEMPLATE, contentStart: i + 1, close: '`', escapeLead: '\\', holes: TEMPLATE_HOLES };
     return { form: QUOTED, contentStart: i + 1, close: quote, escapeLead: '\\' };
   },
   regexAfter: (kind: TokenKind | undefined, text: string): boolean => {

@@ -2,6 +2,7 @@ import { slashDir, slashPath } from '../../io/paths';
 import type { AuthConfig, Library, ParsedFile, RedirectUri } from '../../model';
 import type { WorkspaceIndex } from '../../engine/workspace';
 import { isBrokerScheme, isLegacyMsalScheme } from '../../entra/apple';
+import { runsOnIos } from '../../entra/libraries';
 
 // An iOS/macOS app as the workspace shows it: the Info.plist files that declare the URL schemes it
 // receives, and the configs (Swift, Objective-C, C#, JavaScript …) that sign in from it. The plist is a
@@ -84,26 +85,6 @@ export function plistsFor(path: string, workspace: WorkspaceIndex): ParsedFile[]
 
 /** Platforms of redirects never sent from iOS. */
 const NOT_IOS = new Set(['web', 'spa', 'android', 'browserExtension']);
-/** Libraries of apps that run on iOS (among others): their configs sign in from the app's plist. */
-const MOBILE_LIBRARIES: ReadonlySet<Library> = new Set<Library>([
-  'msal-ios',
-  'appauth-ios',
-  'msal-dotnet',
-  'maui-webauthenticator',
-  'react-native',
-  'react-native-msal',
-  'react-native-app-auth',
-  'react-native-azure-auth',
-  'expo-auth-session',
-  'ionic-auth-connect',
-  'capacitor-msauth',
-  'cordova-msal',
-  'flutter-appauth',
-  'aad-oauth',
-  'msal-flutter',
-  'msal-auth-flutter',
-  'flutter-web-auth',
-]);
 
 /** A config of the app and the file it is in. */
 export interface AppConfig {
@@ -125,7 +106,7 @@ export function appConfigsOf(plist: ParsedFile, workspace: WorkspaceIndex): AppC
 /** An iOS config, one with an iOS redirect, or one of a mobile library that is not for another platform alone. */
 function mayRunOnIos(config: AuthConfig): boolean {
   if (config.platform === 'ios' || config.redirectUris.some((u) => u.platform === 'ios')) return true;
-  return MOBILE_LIBRARIES.has(config.library) && !NOT_IOS.has(config.platform);
+  return runsOnIos(config.library) && !NOT_IOS.has(config.platform);
 }
 
 /** The redirects a config sends on iOS: its own iOS ones, or those that apply to every platform it runs on. */

@@ -1,6 +1,6 @@
 import { slashDir, slashPath } from '../../io/paths';
 import type { AppConfigInfo, AuthConfig, Located, ParsedFile, RedirectUri, SignInCode } from '../../model';
-import { LIBRARIES } from '../../entra/libraries';
+import { isPhoneLibrary, LIBRARIES } from '../../entra/libraries';
 import type { WorkspaceIndex } from '../../engine/workspace';
 
 // A JavaScript app as the workspace shows it: its Expo or Capacitor app config (the URL scheme and ids the
@@ -94,7 +94,7 @@ export function wrapperConfigsFor(nativePath: string, workspace: WorkspaceIndex)
   const target = slashPath(nativePath);
   const found: { file: ParsedFile; config: AuthConfig }[] = [];
   for (const file of workspace.all()) {
-    const wrappers = file.configs.filter((c) => LIBRARIES[c.library].mobile === true && LIBRARIES[c.library].entraOnly && c.userAgent);
+    const wrappers = file.configs.filter((c) => isPhoneLibrary(c.library) && LIBRARIES[c.library].entraOnly && c.userAgent);
     if (!wrappers.length || file.android || file.ios) continue;
     let folder = slashDir(slashPath(file.path));
     for (let level = 0; level <= MAX_SOURCE_LEVELS_UP && folder; level++) {
