@@ -48,7 +48,7 @@ Output:
 Files:
   --exclude GLOB           Skip matching paths (relative to each PATH); repeatable; adds to the
                            config file's "exclude" and the default excludes (node_modules, .git, bin, obj, ...)
-  --test-path GLOB         Treat matching files as test code (findings at most warnings); repeatable;
+  --test-path GLOB         Treat matching files as test code (findings at most information); repeatable;
                            adds to the config file's "testPaths" or the defaults (test/, tests/, *.spec.*, ...)
   -c, --config FILE        Use this config file instead of the nearest .entra-auth-lint.json
                            (searched from the first PATH, or the current folder, upwards)

@@ -257,7 +257,7 @@ export class LintService implements vscode.Disposable {
       this.apply(results, epoch);
       this.lastScan = summary;
       log().info(
-        `scan: ${summary.files} files, ${summary.problems} problems${summary.hints ? ` (and ${summary.hints} hints)` : ''} in ${summary.ms.toFixed(0)} ms${summary.cancelled ? ' (cancelled)' : ''} on the ${this.engineThread === 'worker' ? 'lint worker' : 'extension host'}`,
+        `scan: ${summary.files} files, ${summary.problems} problems${summary.hints ? ` and ${summary.hints} hints` : ''} in ${summary.ms.toFixed(0)} ms${summary.cancelled ? ' (cancelled)' : ''} on the ${this.engineThread === 'worker' ? 'lint worker' : 'extension host'}`,
       );
       return summary;
     } finally {

@@ -62,7 +62,7 @@ describe('cli: exit codes and options', () => {
     const clean = workspace({ 'manifest.json': CLEAN_MANIFEST });
     const cleanResult = runCli(['.'], { cwd: clean });
     assert.equal(cleanResult.status, 0);
-    assert.equal(cleanResult.stdout, '0 problems (0 errors, 0 warnings, 0 information, 0 hints) in 1 file checked\n');
+    assert.equal(cleanResult.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 1 file checked\n');
   });
 
   it('--max-warnings N exits 1 only when there are more than N warnings', () => {

@@ -10,7 +10,7 @@ describe('cli: --format github', () => {
     assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
   });
 
-  it('writes one workflow command per finding, with the range, the rule as title and the level', () => {
+  it('writes one workflow command per problem (hints left out), with the range, the rule as title and the level', () => {
     const base: Finding = {
       file: path.join(REPO, 'apps/a,b:c/manifest.json'),
       range: { start: 3, end: 9 },
@@ -31,7 +31,8 @@ describe('cli: --format github', () => {
     });
     const line =
       "file=apps/a%2Cb%3Ac/manifest.json,line=1,col=4,endLine=2,endColumn=3,title=custom-scheme-redirect::Redirect 'x://y' shows 100%25 of users a prompt,%0Asee docs\n";
-    assert.equal(out, `::warning ${line}::error ${line}::notice ${line}::notice ${line}`);
+    // Hints are not annotated: the Problems panel does not list them either.
+    assert.equal(out, `::warning ${line}::error ${line}::notice ${line}`);
   });
 
   it('prints nothing when there is nothing to report, and keeps the exit code', () => {

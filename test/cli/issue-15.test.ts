@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLI, REPO, runCli } from './run-cli';
 import { encode } from '../../src/core/io/text';
+import { Project } from '../../src/core/engine/project';
 
 // Regression tests for issue 15 ("never lose a byte, never leak a secret, never hang"), one per numbered
 // item, at the CLI level (as users and CI run it). Each reproduces the case the adversarial pass found.
@@ -25,7 +26,8 @@ function write(root: string, file: string, content: string | Buffer): string {
   return full;
 }
 
-const json = (stdout: string) => JSON.parse(stdout) as { files: string[]; findings: { ruleId: string; message: string; file: string; line: number }[] };
+const json = (stdout: string) =>
+  JSON.parse(stdout) as { files: string[]; findings: { ruleId: string; message: string; file: string; line: number; related?: { message: string }[] }[] };
 
 describe('issue 15: --fix, secrets, globs, symlinks and output under attack', function () {
   this.timeout(180_000);
@@ -137,7 +139,8 @@ describe('issue 15: --fix, secrets, globs, symlinks and output under attack', fu
   });
 
   it('5: 140,000 findings in one file: no stack overflow, at most 1,000 shown and one finding that says so', () => {
-    write(root, 'manifest.json', `{"appId":"${APP}","replyUrls":[${Array.from({ length: 140_000 }, () => '"myapp://a"').join(',')}]}`);
+    // Distinct values: copies of one value are one problem (reported once), so they would not reach the cap.
+    write(root, 'manifest.json', `{"appId":"${APP}","replyUrls":[${Array.from({ length: 140_000 }, (_, i) => `"myapp://a${i}"`).join(',')}]}`);
     const result = runCli(['--format', 'json', '.'], { cwd: root });
     assert.ok(result.status === 1, result.stderr.slice(0, 500));
     const report = json(result.stdout);
@@ -315,7 +318,12 @@ describe('issue 15: --fix, secrets, globs, symlinks and output under attack', fu
       write(root, 'a/manifest.json', `{ "appId": "${APP}", "web": { "redirectUris": ["https://a.example.com/x", "https://a.example.com/x\u00a0"] } }\n`);
       write(root, 'b/manifest.json', `{ "appId": "${APP}", "web": { "redirectUris": ["https://a.example.com/\u200bx", "https://a.example\u202e.com/y"] } }\n`);
       const findings = json(runCli(['--format', 'json', '.'], { cwd: root }).stdout).findings;
-      assert.ok(findings.some((f) => f.file === 'a/manifest.json' && /only by a space \(or a non-breaking space\)/.test(f.message)));
+      // The copy with the space is also malformed (an error): that finding stays and carries the near-duplicate
+      // one (its sentence in the hover detail, its "listed here" location).
+      const nearCopy = new Project({}, root);
+      nearCopy.setFile(path.join(root, 'a/manifest.json'), fs.readFileSync(path.join(root, 'a/manifest.json'), 'utf8'));
+      assert.ok(nearCopy.lintFile(path.join(root, 'a/manifest.json')).some((f) => /only by a space \(or a non-breaking space\)/.test(f.detail ?? f.message)));
+      assert.ok(findings.some((f) => f.file === 'a/manifest.json' && f.related?.some((r) => /is listed here/.test(r.message))));
       const invisible = findings.filter((f) => f.file === 'b/manifest.json' && /invisible character U\+(200B|202E)/.test(f.message));
       assert.equal(invisible.length, 2, JSON.stringify(findings));
     });

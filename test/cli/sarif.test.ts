@@ -146,9 +146,13 @@ describe('cli: --format sarif', () => {
 
   it('keeps fingerprints when unrelated lines are added above a finding, and changes them for a different value', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eal-sarif-'));
+    // One value sent by two requests of an msal-node Electron config (the shape of
+    // AzureAD/microsoft-authentication-library-for-js samples/msal-node-samples/ElectronTestApp/src/config/AAD.json):
+    // two findings. (A registration listing a value twice is one problem, reported on the first copy.)
     const manifest = (padding: string, scheme: string) =>
-      `{\n${padding}  "appId": "11111111-2222-4333-8444-555555555555",\n  "signInAudience": "AzureADMyOrg",\n  "publicClient": { "redirectUris": ["${scheme}://auth", "${scheme}://auth"] }\n}\n`;
-    const file = path.join(dir, 'manifest.json');
+      `{\n${padding}  "authOptions": { "clientId": "11111111-2222-4333-8444-555555555555" },\n  "request": {\n    "authCodeUrlParameters": { "redirectUri": "${scheme}://auth" },\n    "authCodeRequest": { "redirectUri": "${scheme}://auth" }\n  }\n}\n`;
+    fs.mkdirSync(path.join(dir, 'src/config'), { recursive: true });
+    const file = path.join(dir, 'src/config/AAD.json');
     const run = () => sarifOf(['.'], dir).runs[0].results.filter((r) => r.ruleId === 'custom-scheme-redirect');
     fs.writeFileSync(file, manifest('', 'contoso'));
     const before = run();

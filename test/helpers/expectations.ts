@@ -33,11 +33,24 @@ export function expectationsIn(text: string): Expected[] {
 
 /** Lints fixture files together (so cross-file rules see each other) and returns findings per file. */
 export function lintFixtures(files: string[], options: LintOptions = {}): { project: Project; findings: Map<string, Finding[]> } {
-  const project = new Project(options, FIXTURES);
+  const project = new Project(options, rootOf(files));
   for (const file of files) project.setFile(file, fs.readFileSync(file, 'utf8'));
   const findings = new Map<string, Finding[]>();
   for (const file of files) findings.set(file, project.lintFile(file));
   return { project, findings };
+}
+
+/**
+ * The folder the files are linted in, as the CLI lints a folder: test/fixtures, or the deepest folder holding
+ * them all (scenario files are outside test/fixtures; judged from the file system root, their path would hold
+ * `test/` and make them test code).
+ */
+function rootOf(files: string[]): string {
+  const inside = (dir: string) => files.every((f) => path.resolve(f).startsWith(dir + path.sep));
+  if (inside(FIXTURES)) return FIXTURES;
+  let dir = path.dirname(path.resolve(files[0] ?? FIXTURES));
+  while (!inside(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
 }
 
 /**

@@ -20,8 +20,10 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
+/** One annotation per problem; hints are left out, as VS Code's Problems panel leaves them out (JSON and SARIF keep them). */
 export const formatGithub: Formatter = ({ findings, cwd }) =>
   findings
+    .filter((f) => f.severity !== 'hint')
     .map((f) => {
       const properties = [
         `file=${escapeProperty(relativeSlash(cwd, f.file))}`,

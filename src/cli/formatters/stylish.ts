@@ -34,10 +34,24 @@ export const formatStylish: Formatter = ({ findings, cwd, color, files }) => {
     }
     lines.push('');
   }
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const f of findings) counts[f.severity]++;
-  const count = (s: Finding['severity']) => counts[s];
-  const summary = `${findings.length} problem${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('information')} information, ${count('hint')} hints) in ${files.length} file${files.length === 1 ? '' : 's'} checked`;
-  lines.push(findings.length ? paint(count('error') ? 'red' : 'yellow', summary) : paint('green', summary));
+  lines.push(summaryLine(findings, files.length, paint));
   return lines.join('\n') + '\n';
 };
+
+/**
+ * "3 problems (1 error, 2 warnings, 0 information) and 2 hints in 4 files checked". Problems are what VS Code's
+ * Problems panel lists (errors, warnings, information); it does not list hints, so they are counted apart.
+ */
+export function summaryLine(
+  findings: readonly Finding[],
+  fileCount: number,
+  paint: (style: Parameters<typeof styleText>[0], text: string) => string = (_, t) => t,
+): string {
+  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const problems = counts.error + counts.warning + counts.information;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const hints = counts.hint ? ` and ${plural(counts.hint, 'hint')}` : '';
+  const summary = `${plural(problems, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.information} information)${hints} in ${plural(fileCount, 'file')} checked`;
+  return paint(counts.error ? 'red' : problems ? 'yellow' : 'green', summary);
+}

@@ -38,7 +38,7 @@ export function configJsonSchema(ruleIds: readonly string[] = RULES.map((r) => r
       testPaths: {
         type: 'array',
         description:
-          'Glob patterns of test code, relative to each scanned folder; findings there are at most warnings. Replaces the defaults (test/, tests/, __tests__/, androidTest/, *.Tests/, *Tests.cs, *.spec.*, *.test.* …); [] treats no file as test code.',
+          'Glob patterns of test code, relative to each scanned folder; findings there are at most information (committed-secret: warning), so they never fail a build. Replaces the defaults (test/, tests/, __tests__/, androidTest/, *.Tests/, *Tests.cs, *.spec.*, *.test.* …); [] treats no file as test code.',
         items: { ...nonEmpty, description: 'A glob pattern, e.g. "e2e/**".' },
       },
       include: {

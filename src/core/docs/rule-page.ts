@@ -1,4 +1,5 @@
 import type { Rule } from '../rules/types';
+import { DEFAULT_TEST_CODE_SEVERITY } from '../engine/test-code';
 
 // A rule's documentation page in Markdown, from its metadata: the one renderer behind docs/rules/<id>.md
 // (scripts/generate-docs.ts adds the examples it lints from test/scenarios) and the page the editor
@@ -29,6 +30,7 @@ export function renderRulePage(rule: Rule, examples: string[] = []): string {
     `| Default severity | ${meta.defaultSeverity} |`,
     `| Codes | ${meta.codes.length ? meta.codes.map(codeLink).join(', ') : 'none'} |`,
     `| Fixable | ${meta.fixable ? 'yes' : 'no'} |`,
+    `| In test code (testPaths) | at most ${meta.testCodeSeverity ?? DEFAULT_TEST_CODE_SEVERITY} |`,
     `| Checks | ${meta.scope === 'file' ? 'one file at a time' : 'the file together with related files of the workspace'} |`,
     '',
     '## What the user sees',

@@ -23,7 +23,7 @@ export interface LintOptions {
   /** Suppressions: a rule (or `*`) in files matching a glob, with the reason the team accepted it. */
   suppressions?: Suppression[];
   /**
-   * Glob patterns (relative to each scanned folder) of test code; findings there are capped at warning.
+   * Glob patterns (relative to each scanned folder) of test code; findings there are capped at information (RuleMeta.testCodeSeverity).
    * Absent: DEFAULT_TEST_PATHS; `[]`: no file is test code.
    */
   testPaths?: string[];

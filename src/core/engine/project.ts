@@ -12,6 +12,7 @@ import { relativeSlash } from '../io/paths';
 import { compileGlobs, type PathMatcher } from '../io/glob';
 import { markTemplate } from './templates';
 import { capForTests, TestPaths } from './test-code';
+import { oneFindingPerProblem } from './one-finding';
 import { releasingScratch } from '../lexing/scratch';
 
 /**
@@ -25,8 +26,10 @@ export class Project {
   /** By parsed file, not path: projects sharing an index (editor folders) see each other's new versions. */
   private readonly lineIndexes = new WeakMap<ParsedFile, LineIndex>();
   private readonly rules: Rule[];
+  /** A rule's place in the list: of two findings on one range with the same severity, the earlier rule's stays. */
+  private readonly ruleRank: Map<string, number>;
   private suppressionMatchers?: { rule: string; value?: string; matches: PathMatcher }[];
-  /** Which files are test code (options.testPaths): their findings are capped at warning. */
+  /** Which files are test code (options.testPaths): their findings are capped (rule meta testCodeSeverity). */
   readonly testPaths: TestPaths;
 
   /**
@@ -42,6 +45,7 @@ export class Project {
   ) {
     this.options = effectiveOptions(options);
     this.rules = rules;
+    this.ruleRank = new Map(rules.map((rule, i) => [rule.meta.id, i]));
     this.index = index;
     this.testPaths = new TestPaths(this.options.testPaths, root ? [root] : []);
   }
@@ -113,7 +117,9 @@ export class Project {
   lintFile(path: string): Finding[] {
     const file = this.index.get(path);
     if (!file) return [];
-    const findings: Finding[] = [];
+    let findings: Finding[] = [];
+    // Why a file was not checked fully (a rule that failed, the work budget): never merged with a problem.
+    const notes: Finding[] = [];
     const lines = this.lines(file);
     const comments = file.comments && [...file.comments].sort((a, b) => a.start - b.start);
     const suppressed = inlineSuppressions(file.text, lines, comments, file.skipped ? undefined : commentSyntaxFor(file.format, file.path));
@@ -144,7 +150,7 @@ export class Project {
       } catch (error) {
         // One broken rule must not hide the findings of the others.
         reports.length = 0;
-        findings.push(
+        notes.push(
           this.toFinding(
             file,
             lines,
@@ -157,11 +163,13 @@ export class Project {
       }
       for (const report of reports) {
         const chosen: Severity = override ?? report.severity ?? rule.meta.defaultSeverity;
-        const severity = inTests ? capForTests(chosen) : chosen;
+        const severity = inTests ? capForTests(chosen, rule.meta.testCodeSeverity) : chosen;
         const finding = this.toFinding(file, lines, rule, report, severity);
         if (!isSuppressedInline(finding, suppressed) && !onSuppressedValue(file.text, finding, valueSuppressions)) findings.push(finding);
       }
     }
+    findings = oneFindingPerProblem(file, findings, (id) => this.ruleRank.get(id) ?? this.rules.length);
+    findings.push(...notes);
     const noteSeverity = this.options.rules[fileSkipped.meta.id] ?? fileSkipped.meta.defaultSeverity;
     if (notRun.length && noteSeverity !== 'off') {
       const message = `Checked only in part: the file holds ${cost - 1} redirect URIs, settings and other elements, over the work budget of ${this.options.workBudget} (workBudget); rules not run: ${notRun.join(', ')}.`;

@@ -1,9 +1,11 @@
 import type { Severity } from '../model';
 import { compileGlobs, type PathMatcher } from '../io/glob';
 
-// Test code: configs and secrets in tests are test doubles (a mock authority, `"the_secret"`), so a finding
-// there is worth knowing but never fails a build. `testPaths` (options.ts) names where tests live, as globs
-// relative to the folder being scanned (each PATH of the CLI, the workspace folder in the editor).
+// Test code: configs in tests are test doubles (a mock client id, `urn:ietf:wg:oauth:2.0:oob` passed on
+// purpose to test the library), so a finding there is worth listing but is never a warning and never fails
+// a build: each rule's `meta.testCodeSeverity` caps it (information by default; committed-secret keeps
+// warnings, since a real-looking secret in a test still leaks). `testPaths` (options.ts) names where tests
+// live, as globs relative to the folder being scanned (each PATH of the CLI, the workspace folder in the editor).
 
 /** Whether files are test code, by the globs of `testPaths` relative to the scanned folders. */
 export class TestPaths {
@@ -38,9 +40,14 @@ export class TestPaths {
 /** Paths whose answer is kept (a workspace scan asks once per file). */
 const MAX_KNOWN = 10_000;
 
-/** The most a finding in test code reports: errors become warnings. */
-export function capForTests(severity: Severity): Severity {
-  return severity === 'error' ? 'warning' : severity;
+/** What a test-code finding is capped at when its rule does not say (RuleMeta.testCodeSeverity). */
+export const DEFAULT_TEST_CODE_SEVERITY: Severity = 'information';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** The most a finding in test code reports: `severity`, lowered to `cap` when it is stronger. */
+export function capForTests(severity: Severity, cap: Severity = DEFAULT_TEST_CODE_SEVERITY): Severity {
+  return RANK[severity] < RANK[cap] ? cap : severity;
 }
 
 function compile(patterns: readonly string[]): PathMatcher {

@@ -17,6 +17,8 @@ export const committedSecret: FileRule = {
     fixable: false,
     scope: 'file',
     providers: 'any',
+    // A real-looking secret in a test is still a leak (stand-ins are not reported at all).
+    testCodeSeverity: 'warning',
     docs: {
       impact:
         'Anyone with read access to the repository, its forks, build logs or packages can request tokens as the application. Once found, the secret must be revoked, which breaks every deployment that still uses it.',

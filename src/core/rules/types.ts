@@ -21,6 +21,11 @@ export interface RuleMeta {
   /** `file` rules see one file; `workspace` rules also read other files through the index. */
   scope: 'file' | 'workspace';
   /**
+   * The most a finding of this rule reports in test code (options.testPaths); absent: information (tests
+   * make values up on purpose). committed-secret keeps warning: a real-looking secret in a test still leaks.
+   */
+  testCodeSeverity?: Severity;
+  /**
    * Which sign-ins the rule judges. `entra`: only configs that may sign in with Entra (read through
    * `entraConfigs` and `redirectsOf`; a config for Google, Okta, Duende … is left alone, one with no
    * authority is judged) and app registrations. `any`: every file alike (a committed secret, a parse error).

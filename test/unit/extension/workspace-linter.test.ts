@@ -86,11 +86,17 @@ describe('editor engine: WorkspaceLinter', () => {
       linter.configure([folder(desktop, 'app')]);
       const { results } = await linter.scan();
       const config = results.files.find((f) => f.path.endsWith('authConfig.js'))!;
-      const scheme = config.findings.findIndex((f) => f.ruleId === 'custom-scheme-redirect');
-      const unregistered = config.findings.findIndex((f) => f.ruleId === 'unregistered-redirect');
-      assert.deepEqual(linter.preferredFixes(config.path, config.generation, [scheme, unregistered]), [0, -1]);
-      assert.deepEqual(linter.preferredFixes(config.path, config.generation + 1000, [scheme]), [-1], 'a stale question gets no answer');
-      const edit = config.findings[scheme].fixes[0].edits[0];
+      // One finding on the redirect: unregistered-redirect (an error) carries the custom-scheme one folded in,
+      // and of its fixes the safe redirect is preferred, not registering the custom scheme (that trades).
+      assert.equal(config.findings.length, 1);
+      const [finding] = config.findings;
+      assert.equal(finding.ruleId, 'unregistered-redirect');
+      assert.ok(finding.codes.includes('AADSTS50199'));
+      const safe = finding.fixes.findIndex((fix) => fix.title.startsWith('Use the safe redirect'));
+      assert.ok(safe > 0, 'the register fix comes first, the safe redirect after it');
+      assert.deepEqual(linter.preferredFixes(config.path, config.generation, [0]), [safe]);
+      assert.deepEqual(linter.preferredFixes(config.path, config.generation + 1000, [0]), [-1], 'a stale question gets no answer');
+      const edit = finding.fixes[safe].edits[0];
       assert.ok(edit.start.line > 0 && edit.end.character > edit.start.character, 'edits carry positions for the editor');
     } finally {
       fs.rmSync(desktop, { recursive: true, force: true });

@@ -19,10 +19,22 @@ function project(files: Record<string, string>): Project {
   return p;
 }
 
+/**
+ * The one finding of `ruleId` in `path`, or the stronger finding it was folded into on the same range (the
+ * engine keeps one finding per problem: its detail then says "Also (<rule>): …").
+ */
 function finding(p: Project, path: string, ruleId = 'custom-scheme-redirect'): Finding {
-  const found = p.lintFile(path).filter((f) => f.ruleId === ruleId);
-  assert.equal(found.length, 1, `one ${ruleId} in ${path}: ${found.map((f) => f.message).join(' | ')}`);
+  const all = p.lintFile(path);
+  const found = all.filter((f) => f.ruleId === ruleId || f.detail?.includes(`Also (${ruleId}):`));
+  assert.equal(found.length, 1, `one ${ruleId} in ${path}: ${all.map((f) => `${f.ruleId}: ${f.message}`).join(' | ')}`);
   return found[0];
+}
+
+/** The safe-redirect fix of a finding (the first when the finding is custom-scheme-redirect's own). */
+function safeFix(f: Finding): { fix: Fix; index: number } {
+  const index = f.fixes.findIndex((fix) => fix.title.startsWith('Use the safe redirect') || fix.title.startsWith('Remove '));
+  assert.ok(index >= 0, `a safe-redirect fix among ${f.fixes.map((x) => x.title).join(' | ')}`);
+  return { fix: f.fixes[index], index };
 }
 
 /** Every file's text after the fix. */
@@ -66,14 +78,15 @@ const manifest = (publicClient: string[]) =>
 describe('the safe-redirect fix (custom-scheme-redirect)', () => {
   it('a JS template literal: http://localhost in the config and added to its registration, preferred, nothing traded', () => {
     const p = project({ '/w/src/authConfig.js': ELECTRON, '/w/registration.json': manifest([]) });
+    // The redirect is also unregistered (an error): that finding stays and carries this one (engine/one-finding.ts).
     const f = finding(p, '/w/src/authConfig.js');
-    assert.match(f.message, /use http:\/\/localhost\.$/);
-    const [fix] = f.fixes;
+    assert.match(f.detail ?? '', /Also \(custom-scheme-redirect\): .*use http:\/\/localhost\.$/);
+    const { fix, index } = safeFix(f);
     assert.equal(fix.title, 'Use the safe redirect http://localhost in authConfig.js and registration.json');
     const texts = applied(p, fix);
     assert.match(texts['/w/src/authConfig.js'], /redirectUri: `http:\/\/localhost` \}/);
     assert.equal(JSON.parse(texts['/w/registration.json']).publicClient.redirectUris[0], 'http://localhost');
-    assert.equal(preferredFixIndex(p, f), 0);
+    assert.equal(preferredFixIndex(p, f), index);
     assertNothingTraded(p, fix);
   });
 
@@ -84,8 +97,12 @@ describe('the safe-redirect fix (custom-scheme-redirect)', () => {
     assert.ok(register);
     const outcome = fixOutcome(p, unregistered, register);
     assert.equal(outcome.resolves, true);
-    assert.deepEqual(outcome.raised, ['/w/registration.json · custom-scheme-redirect · warning']);
-    assert.equal(preferredFixIndex(p, unregistered), -1);
+    // The custom scheme is then registered (a warning there) and the config's own custom-scheme finding, folded
+    // into the unregistered one until now, shows on its own.
+    assert.deepEqual(outcome.raised, ['/w/src/authConfig.js · custom-scheme-redirect · warning', '/w/registration.json · custom-scheme-redirect · warning']);
+    // The finding carries the safe redirect too (folded from custom-scheme-redirect): that one is preferred.
+    assert.equal(preferredFixIndex(p, unregistered), safeFix(unregistered).index);
+    assert.notEqual(unregistered.fixes.indexOf(register), safeFix(unregistered).index);
   });
 
   it('.env and its registration holding the same custom scheme: both replaced', () => {
@@ -160,9 +177,10 @@ describe('the safe-redirect fix (custom-scheme-redirect)', () => {
     const cs = `using Microsoft.Identity.Client;\n\npublic static class Auth\n{\n    public const string ClientId = "${CLIENT}";\n\n    public static IPublicClientApplication Create()\n    {\n        var builder = PublicClientApplicationBuilder.Create(ClientId);\n#if __IOS__\n        builder = builder.WithRedirectUri($"msal{ClientId}://auth");\n#endif\n        return builder.Build();\n    }\n}\n`;
     const plist = `<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n  <key>CFBundleIdentifier</key>\n  <string>com.fabrikam.notes</string>\n  <key>CFBundleURLTypes</key>\n  <array>\n    <dict>\n      <key>CFBundleURLSchemes</key>\n      <array>\n        <string>fabrikamnotes</string>\n      </array>\n    </dict>\n  </array>\n</dict>\n</plist>\n`;
     const p = project({ '/w/app/Auth.cs': cs, '/w/app/Platforms/iOS/Info.plist': plist });
+    // ios-url-scheme-missing (the scheme is not in the Info.plist) is the stronger finding on the redirect.
     const f = finding(p, '/w/app/Auth.cs');
-    assert.match(f.message, /use msauth\.com\.fabrikam\.notes:\/\/auth\.$/);
-    const texts = applied(p, f.fixes[0]);
+    assert.match(f.detail ?? '', /use msauth\.com\.fabrikam\.notes:\/\/auth\.$/);
+    const texts = applied(p, safeFix(f).fix);
     assert.match(texts['/w/app/Auth.cs'], /builder\.WithRedirectUri\(\$"msauth\.com\.fabrikam\.notes:\/\/auth"\)\.WithBroker\(\);/);
     assert.match(texts['/w/app/Platforms/iOS/Info.plist'], /<string>fabrikamnotes<\/string>\n {8}<string>msauth\.com\.fabrikam\.notes<\/string>/);
     assert.match(texts['/w/app/Platforms/iOS/Info.plist'], /<key>LSApplicationQueriesSchemes<\/key>\n {2}<array>\n {4}<string>msauthv2<\/string>/);
@@ -173,13 +191,14 @@ describe('the safe-redirect fix (custom-scheme-redirect)', () => {
     const androidManifest = `<?xml version="1.0" encoding="utf-8"?>\n<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.fabrikam.field">\n  <application>\n    <activity android:name="com.microsoft.identity.client.BrowserTabActivity" android:exported="true">\n      <intent-filter>\n        <action android:name="android.intent.action.VIEW" />\n        <category android:name="android.intent.category.DEFAULT" />\n        <category android:name="android.intent.category.BROWSABLE" />\n        <data android:scheme="msauth" android:host="com.fabrikam.field" android:path="/Xo8WBi6jzSxKDVR4drqm84yr9iU=" />\n      </intent-filter>\n    </activity>\n  </application>\n</manifest>\n`;
     const p = project({ '/w/app/src/main/res/raw/auth_config.json': config, '/w/app/src/main/AndroidManifest.xml': androidManifest });
     const f = finding(p, '/w/app/src/main/res/raw/auth_config.json');
-    const text = applied(p, f.fixes[0])['/w/app/src/main/res/raw/auth_config.json'];
+    const { fix, index } = safeFix(f);
+    const text = applied(p, fix)['/w/app/src/main/res/raw/auth_config.json'];
     assert.equal(
       text,
       config
         .replace('fabrikam-field://auth', 'msauth://com.fabrikam.field/Xo8WBi6jzSxKDVR4drqm84yr9iU%3D')
         .replace('"broker_redirect_uri_registered": false', '"broker_redirect_uri_registered": true'),
     );
-    assert.equal(preferredFixIndex(p, f), 0);
+    assert.equal(preferredFixIndex(p, f), index);
   });
 });

@@ -11,6 +11,7 @@ interface JsonFinding {
   line: number;
   ruleId: string;
   severity: string;
+  codes: string[];
   message: string;
 }
 
@@ -83,7 +84,9 @@ describe('hostile workspace: the CLI over test/fixtures/hostile', function () {
   it('reads the booby-trapped files without running them', () => {
     assert.deepEqual(executedMarkers(), []);
     const trap = (name: string) => path.join(HOSTILE_DIR, 'booby-trap', name);
-    assert.equal(of(trap('authConfig.js'), 'custom-scheme-redirect').length, 1, 'authConfig.js is parsed');
-    assert.equal(of(trap('authConfig.ts'), 'custom-scheme-redirect').length, 1, 'authConfig.ts is parsed');
+    // The custom scheme is also unregistered: one finding (unregistered-redirect) carries both codes.
+    const prompts = (file: string) => findings.filter((f) => f.file === rel(file) && f.codes.includes('AADSTS50199'));
+    assert.equal(prompts(trap('authConfig.js')).length, 1, 'authConfig.js is parsed');
+    assert.equal(prompts(trap('authConfig.ts')).length, 1, 'authConfig.ts is parsed');
   });
 });

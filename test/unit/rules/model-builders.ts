@@ -1,5 +1,6 @@
 import type { AppRegistration, AuthConfig, Finding, ParsedFile, Platform, RedirectUri } from '../../../src/core/model';
 import { Project } from '../../../src/core/engine/project';
+import { ruleById } from '../../../src/core/rules';
 
 // Builds model objects directly, for rule tests that must not depend on a format's parser.
 
@@ -38,9 +39,14 @@ export function configFile(path: string, redirect: string, config: Partial<AuthC
   return { path, format: 'msal-js', text, configs: [authConfig], registrations: [], problems: [] };
 }
 
-/** Lints hand-built files together and returns the findings of one rule in `target`. */
+/**
+ * Lints hand-built files together with one rule and returns its findings in `target` (alone, so the engine
+ * does not fold them into another rule's finding on the same range).
+ */
 export function lintModel(files: ParsedFile[], target: string, ruleId: string): Finding[] {
-  const project = new Project({}, '/w');
+  const rule = ruleById(ruleId);
+  if (!rule) throw new Error(`no rule ${ruleId}`);
+  const project = new Project({}, '/w', [rule]);
   for (const file of files) project.index.set(file);
   return project.lintFile(target).filter((f) => f.ruleId === ruleId);
 }

@@ -7,7 +7,7 @@ import msal
 
 
 class CloudShellTestCase(unittest.TestCase):
-    app = msal.PublicClientApplication("client_id")  # expect: placeholder-value/warning
+    app = msal.PublicClientApplication("client_id")  # expect: placeholder-value/information
 
     def test_onprem_login(self):
         """When prompted, sign in with the lab account:

@@ -20,7 +20,7 @@ namespace Contoso.Maui.MSALClient
         public void InitializePublicClientApp()
         {
             this.PublicClientApplication = this.Builder
-                .WithRedirectUri(PlatformConfig.Instance.RedirectUri) // expect: custom-scheme-redirect/warning, custom-scheme-redirect/information
+                .WithRedirectUri(PlatformConfig.Instance.RedirectUri) // expect: custom-scheme-redirect/warning
                 .Build();
         }
     }
