@@ -22,7 +22,7 @@ export const committedSecret: FileRule = {
     docs: {
       impact:
         'Anyone with read access to the repository, its forks, build logs or packages can request tokens as the application. Once found, the secret must be revoked, which breaks every deployment that still uses it.',
-      why: 'A client secret is the password of a confidential client. In source control it is copied to every clone and stays in history after it is deleted from the file.',
+      why: 'A client secret is the password of a confidential client. In source control it is copied to every clone and stays in history after it is deleted from the file. Not reported: placeholders and setting names, the `secret` of an MSAL token-cache entry (the cached token), and in a test file (by its name or its test framework) values typed as stand-ins, such as words joined by digits or a JWT-shaped token; a generated secret in a test is still reported.',
       howToFix:
         'Revoke the secret in the app registration (Certificates & secrets) and create a new one. Keep the new value out of the repository: use user secrets or environment variables in development, and Key Vault, a managed identity or a certificate credential in production. Leave an empty value or a reference in the committed file. This rule never prints the secret, only its first characters.',
       links: [
