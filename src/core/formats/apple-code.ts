@@ -491,6 +491,13 @@ class AppleReader {
       const url = arg('url');
       return url ? this.ir(url, depth + 1) : undefined;
     }
+    // Objective-C `[base stringByAppendingString:suffix]` (openid/AppAuth-iOS UnitTests/OIDRPProfileCode.m builds its
+    // issuer so): the receiver's value, then the argument's. Only for a receiver that is a name, not a nested send.
+    if (call.method === 'string' && call.labels.length === 1 && call.labels[0] === 'byappendingstring') {
+      if (call.args[0].tokens[call.at + 1] !== call.nameToken) return undefined;
+      const base: ValueExpr = { kind: 'name', path: [call.receiver], range: tokenRange(call.nameToken), display: `{${call.receiver}}` };
+      return { kind: 'concat', operands: [base, this.ir(call.args[0], depth + 1)], range };
+    }
     if (STRING_TYPES.has(call.receiver) && (call.method === 'init' || call.method === 'string')) {
       const k = call.labels.indexOf('format');
       if (k >= 0) return this.formatIr(call.args[k], call.args.slice(k + 1), range, depth);

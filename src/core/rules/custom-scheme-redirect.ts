@@ -1,7 +1,7 @@
 import { identityProvider, isPhoneLibrary, LIBRARIES, type LibraryPlatform } from '../entra/libraries';
 import type { Platform } from '../model';
 import { isAndroidBrokerUri, isIosBrokerUri, isWamBrokerUri, SAFE_SCHEMES, uriScheme } from '../entra/uri';
-import { isRedirectSent, userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
+import { isRedirectSent, receiverProvider, userAgentOf, type ResolvedUserAgent } from './shared/user-agent';
 import { fillAppParts } from './shared/js-app';
 import { safeRedirect } from './shared/safe-redirect';
 import { fullValueNote, quote } from './shared/message';
@@ -107,7 +107,9 @@ export const customSchemeRedirect: WorkspaceRule = {
       }
       const where = uri.implied ? ` The URI is implied by the URL scheme '${uri.raw || uri.value}'.` : '';
       const notBrokered = agent.kind === 'broker' && agent.range ? ` The broker is on, but MSAL uses it only with a broker redirect.` : '';
-      const unconfirmed = provider === 'b2c' || provider === 'ciam';
+      // An Info.plist names no authority: the app's code that sends its scheme says B2C or External ID.
+      const sender = owner.kind === 'config' && !owner.authority ? (receiverProvider(file, workspace) ?? provider) : provider;
+      const unconfirmed = sender === 'b2c' || sender === 'ciam';
       const safe = safeRedirect(owner, uri, file, workspace);
       // A redirect of a cross-platform library that serves iOS and Android alike (its platform is not one of them):
       // the advice follows where the library's apps run, not the desktop default.
@@ -124,7 +126,7 @@ export const customSchemeRedirect: WorkspaceRule = {
           `After sign-in Entra asks "Are you trying to sign in to …?" (CmsiInterrupt), because any app can claim a custom scheme; the app signs in through ${describe(agent)}.` +
           where +
           notBrokered +
-          (unconfirmed ? ` Not confirmed for ${provider === 'b2c' ? 'Azure AD B2C' : 'External ID'} authorities.` : '') +
+          (unconfirmed ? ` Not confirmed for ${sender === 'b2c' ? 'Azure AD B2C' : 'External ID'} authorities.` : '') +
           ` Use ${!canBroker ? APP_LINK + (mobile && platforms.includes('desktop') ? DESKTOP_LOOPBACK : '') : mobile ? MOBILE_SAFE_REDIRECT_DETAIL : safeRedirectFor(uri.platform)}.${fullValueNote(shown)}`,
         fixes: safe.fixes,
       });

@@ -46,6 +46,13 @@ describe('format: Objective-C', () => {
     assert.equal(google.authority?.value, 'https://accounts.google.com');
   });
 
+  it('follows [base stringByAppendingString:suffix] into the issuer (a non-Entra server is seen as such)', () => {
+    const [certification, entra] = parse('AppendedIssuer.m').configs;
+    assert.equal(certification.authority?.value, 'https://rp.certification.example.org:8080/appauth-ios-macos/');
+    assert.equal(entra.authority?.value, 'https://login.microsoftonline.com/');
+    assert.deepEqual(redirects(entra), ['com.contoso.entra:/oauth2redirect']);
+  });
+
   it('reads #define values, a redirect set after init, and the broker and web view settings', () => {
     const [defined] = parse('DefineRedirect.m').configs;
     assert.deepEqual(redirects(defined), ['contoso-define://auth']);

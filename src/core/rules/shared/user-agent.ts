@@ -1,4 +1,4 @@
-import { defaultUserAgent } from '../../entra/libraries';
+import { defaultUserAgent, identityProvider, type IdentityProvider } from '../../entra/libraries';
 import type { AppRegistration, AuthConfig, ParsedFile, Range, RedirectUri, UserAgent } from '../../model';
 import type { WorkspaceIndex } from '../../engine/workspace';
 import { slashPath } from '../../io/paths';
@@ -63,6 +63,20 @@ export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFil
     if (agent.kind === 'embedded' || agent.kind === 'broker') return withEvidence(other, agent);
   }
   return { kind: 'unknown', description: 'a user agent no config in the workspace shows' };
+}
+
+/**
+ * The provider of the app configs that send a scheme an Info.plist declares (the plist's own config names
+ * none: MSAL's default is Entra): the one all of them share, else undefined. The B2C sample
+ * (Azure-Samples/active-directory-b2c-ios-swift-native-msal) declares msal<client id> in Info.plist and
+ * signs in from ViewController.swift with a B2C authority and `redirectUri: nil`.
+ */
+export function receiverProvider(file: ParsedFile, workspace: WorkspaceIndex): IdentityProvider | undefined {
+  if (!file.ios) return undefined;
+  const app = appConfigsOf(file, workspace);
+  const senders = app.filter((c) => redirectChoice(c.config) !== 'explicit');
+  const providers = new Set((senders.length ? senders : app).map((c) => identityProvider(c.config)));
+  return providers.size === 1 ? [...providers][0] : undefined;
 }
 
 /**
