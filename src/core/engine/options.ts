@@ -57,14 +57,17 @@ export const DEFAULT_TEST_PATHS = [
   '**/tests/**',
   '**/__tests__/**',
   '**/androidTest/**',
-  '**/*.Tests/**',
+  '**/integration_test/**',
+  // Test projects and targets: MyApp.Tests/, UnitTests/, MSALTests/.
+  '**/*Tests/**',
   '**/*.Test/**',
-  '**/*Tests.cs',
-  '**/*Test.cs',
+  // Test classes by their naming convention (C#, Swift, Objective-C, Kotlin, Java).
+  '**/*Tests.{cs,swift,m,kt,java}',
+  '**/*Test.{cs,swift,m,kt,java}',
   '**/*.spec.*',
   '**/*.test.*',
   '**/test_*.py',
-  '**/*_test.py',
+  '**/*_test.{py,dart}',
 ];
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;

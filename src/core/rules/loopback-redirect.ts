@@ -18,17 +18,16 @@ export const loopbackRedirect: FileRule = {
     id: 'loopback-redirect',
     codes: ['AADSTS50011'],
     defaultSeverity: 'error',
-    description:
-      'Loopback redirect URIs: http://[::1] is not supported, localhost URIs differing only by port are ambiguous, and native apps should prefer 127.0.0.1 over localhost.',
+    description: 'Loopback redirect URIs: http://[::1] is not supported, and localhost URIs differing only by port are ambiguous.',
     fixable: false,
     scope: 'file',
     providers: 'entra',
     docs: {
       impact:
         'With http://[::1] sign-in fails with AADSTS50011 because Entra does not accept the IPv6 loopback address. Two registered localhost URIs that differ only by port make Entra pick one of them, and with it the platform type, arbitrarily.',
-      why: 'Entra ignores the port when it matches localhost redirect URIs (so a native app can listen on any free port), which makes URIs that differ only by port indistinguishable. The IPv6 loopback literal is not supported. RFC 8252 recommends the IP literal 127.0.0.1 over the name localhost, which a misconfigured resolver or firewall can send elsewhere.',
+      why: 'Entra ignores the port when it matches localhost redirect URIs (so a native app can listen on any free port), which makes URIs that differ only by port indistinguishable. The IPv6 loopback literal is not supported.',
       howToFix:
-        'Use http://localhost or http://127.0.0.1 instead of http://[::1]. Tell localhost URIs apart by path (http://localhost/desktop, http://localhost/spa), not by port. Prefer http://127.0.0.1 for native apps; the portal text box rejects it, so add it through the manifest editor.',
+        'Use http://localhost or http://127.0.0.1 instead of http://[::1]. Tell localhost URIs apart by path (http://localhost/desktop, http://localhost/spa), not by port.',
       links: [
         {
           title: 'Localhost exceptions (redirect URI restrictions)',
@@ -39,7 +38,7 @@ export const loopbackRedirect: FileRule = {
     },
   },
   check({ file, report }) {
-    for (const { uri, owner } of redirectsOf(file)) {
+    for (const { uri } of redirectsOf(file)) {
       if (uri.role === 'scheme') continue;
       const parts = parseUri(uri.value);
       if (parts.host === '::1' || parts.host === '0:0:0:0:0:0:0:1') {
@@ -47,21 +46,6 @@ export const loopbackRedirect: FileRule = {
           range: uri.range,
           message: `Redirect URI ${quote(uri.value)} uses IPv6 loopback, which fails with AADSTS50011; use http://localhost or http://127.0.0.1.`,
           detail: `Entra does not accept the IPv6 loopback address [::1] in redirect URIs.${fullValueNote(uri.value)}`,
-        });
-      } else if (
-        parts.scheme === 'http' &&
-        parts.host === 'localhost' &&
-        uri.role === 'redirect' &&
-        owner.kind === 'registration' &&
-        uri.platform === 'publicClient'
-      ) {
-        // RFC 8252 advice is for native apps; web and SPA development servers use localhost by convention.
-        report({
-          range: uri.range,
-          severity: 'hint',
-          codes: [],
-          message: `Loopback redirect ${quote(uri.value)}: RFC 8252 prefers http://127.0.0.1 over localhost for native apps.`,
-          detail: `The name localhost can resolve elsewhere (a misconfigured resolver or firewall); the IP literal cannot. Register 127.0.0.1 through the manifest: the portal text box rejects it.${fullValueNote(uri.value)}`,
         });
       }
     }

@@ -13,7 +13,7 @@ Function ConfigureApplications {
 
     $currentAppId = $app.AppId
     $currentAppObjectId = $app.Id
-    # expect+1: loopback-redirect/hint, custom-scheme-redirect/warning
+    # expect+1: custom-scheme-redirect/warning
     $replyUrlsForApp = "http://localhost", "https://login.microsoftonline.com/common/oauth2/nativeclient", "msal$currentAppId`://auth"
     Update-MgApplication -ApplicationId $currentAppObjectId -PublicClient @{RedirectUris=$replyUrlsForApp}
 }
