@@ -1,6 +1,7 @@
 // Generated documents per format, scaled to a target size, for the latency and scan benchmarks.
-// Each document holds one custom-scheme redirect (the headline finding) and realistic filler that grows
-// the way real files grow (more reply URLs, permissions, activities, code).
+// Each document holds one custom-scheme redirect (the headline finding; the Expo and Capacitor app configs,
+// which hold no redirect, a custom scheme) and realistic filler that grows the way real files grow (more
+// reply URLs, permissions, activities, code).
 
 const guid = (i) => {
   const hex = (n, len) => ((n * 2654435761) >>> 0).toString(16).padStart(8, '0').repeat(4).slice(0, len);
@@ -515,6 +516,50 @@ object SignIn${i} {
   return grow(head, unit, '\n', '', targetBytes);
 }
 
+/**
+ * An Expo app.json: the scheme expo-auth-session builds redirects from, the app ids, react-native-msal's
+ * plugin, then the bulk real ones carry (per-screen deep-link intent filters, `extra` settings).
+ */
+function expoConfig(i, targetBytes) {
+  const head = `{
+  "expo": {
+    "name": "Contoso ${i}",
+    "slug": "contoso-${i}",
+    "scheme": "contoso${i}",
+    "ios": { "bundleIdentifier": "com.contoso.app${i}", "supportsTablet": true },
+    "android": {
+      "package": "com.contoso.app${i}",
+      "intentFilters": [
+`;
+  const unit = (n) =>
+    `        { "action": "VIEW", "autoVerify": ${n % 2 === 0}, "data": [{ "scheme": "https", "host": "app${i}.contoso.example.com", "pathPrefix": "/screen${n}" }], "category": ["BROWSABLE", "DEFAULT"] }`;
+  const tail = `
+      ]
+    },
+    "plugins": ["expo-router", ["react-native-msal", { "androidPackageSignatureHash": "${guid(i).slice(0, 27)}=" }]],
+    "extra": { "eas": { "projectId": "${guid(i + 3)}" } }
+  }
+}
+`;
+  return grow(head, unit, ',\n', tail, targetBytes);
+}
+
+/** A capacitor.config.ts: the app id the MSAL plugins build redirects from, the WebView's scheme, then plugin settings. */
+function capacitorConfig(i, targetBytes) {
+  const head = `import type { CapacitorConfig } from '@capacitor/cli';
+
+const config: CapacitorConfig = {
+  appId: 'com.contoso.app${i}',
+  appName: 'Contoso ${i}',
+  webDir: 'dist',
+  server: { androidScheme: 'contoso${i}', hostname: 'app.contoso.example.com' },
+  plugins: {
+`;
+  const unit = (n) =>
+    `    Feature${n}: { enabled: ${n % 2 === 0}, endpoint: 'https://api${n}.contoso.example.com/v1', retries: ${n % 5}, tags: ['screen-${n}', 'area-${n % 9}'] },`;
+  return grow(head, unit, '\n', '\n  },\n};\n\nexport default config;\n', targetBytes);
+}
+
 /** Per format id: the path a workspace would hold it at, and the generator. */
 export const DOCUMENTS = {
   'aad-manifest': { path: 'registration/manifest.json', make: legacyManifest },
@@ -539,4 +584,6 @@ export const DOCUMENTS = {
   dart: { path: 'lib/services/auth_service.dart', make: dart },
   gradle: { path: 'app/build.gradle', make: gradle },
   'android-code': { path: 'app/src/main/java/com/contoso/app/SignIn.kt', make: androidCode },
+  'expo-config': { path: 'app.json', make: expoConfig },
+  'capacitor-config': { path: 'capacitor.config.ts', make: capacitorConfig },
 };

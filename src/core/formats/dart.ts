@@ -324,23 +324,12 @@ class DartReader {
     if (close < 0) return undefined;
     const positional: Slice[] = [];
     const named = new Map<string, Slice>();
-    let start = open + 1;
-    for (let j = open + 1; j <= close; j++) {
-      const t = tokens[j];
-      if (j < close && t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) {
-        const end = this.match(tokens, j);
-        if (end > j) j = end;
-        continue;
-      }
-      if (j < close && !(t.kind === 'punct' && t.text === ',')) continue;
-      if (j > start) {
-        const label = tokens[start];
-        if (label.kind === 'identifier' && this.isPunct(start + 1, ':', tokens) && j > start + 2)
-          named.set(label.text, { tokens, start: start + 2, end: j, at: this.atOf(tokens, start, at) });
-        else positional.push({ tokens, start, end: j, at: this.atOf(tokens, start, at) });
-      }
-      start = j + 1;
-    }
+    this.readItems(tokens, open, close, (start, end) => {
+      const label = tokens[start];
+      if (label.kind === 'identifier' && this.isPunct(start + 1, ':', tokens) && end > start + 2)
+        named.set(label.text, { tokens, start: start + 2, end, at: this.atOf(tokens, start, at) });
+      else positional.push({ tokens, start, end, at: this.atOf(tokens, start, at) });
+    });
     return { name: i, positional, named, range: { start: tokens[i].start, end: tokens[close].end } };
   }
 
@@ -978,21 +967,32 @@ class DartReader {
     }
     const close = this.match(tokens, start);
     if (close < 0) return entries;
-    let entryStart = start + 1;
-    for (let j = start + 1; j <= close; j++) {
+    const list = tokens;
+    this.readItems(list, start, close, (entryStart, end) => {
+      const key = list[entryStart];
+      if (key.kind === 'string' && this.isPunct(entryStart + 1, ':', list) && end > entryStart + 2)
+        entries.set(this.literalText(key), this.evaluate({ tokens: list, start: entryStart + 2, end, at: list === this.tokens ? entryStart + 2 : slice.at }));
+    });
+    return entries;
+  }
+
+  /**
+   * Calls `readItem(start, end)` for each non-empty comma-separated item between the brackets at `open`
+   * and `close` (arguments, map entries); a nested bracket group is skipped whole.
+   */
+  private readItems(tokens: Token[], open: number, close: number, readItem: (start: number, end: number) => void): void {
+    let start = open + 1;
+    for (let j = open + 1; j <= close; j++) {
       const t = tokens[j];
       if (j < close && t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) {
-        const inner = this.match(tokens, j);
-        if (inner > j) j = inner;
+        const end = this.match(tokens, j);
+        if (end > j) j = end;
         continue;
       }
       if (j < close && !(t.kind === 'punct' && t.text === ',')) continue;
-      const key = tokens[entryStart];
-      if (key?.kind === 'string' && this.isPunct(entryStart + 1, ':', tokens) && j > entryStart + 2)
-        entries.set(this.literalText(key), this.evaluate({ tokens, start: entryStart + 2, end: j, at: tokens === this.tokens ? entryStart + 2 : slice.at }));
-      entryStart = j + 1;
+      if (j > start) readItem(start, j);
+      start = j + 1;
     }
-    return entries;
   }
 }
 

@@ -158,19 +158,24 @@ export function isNode(value: unknown): value is t.Node {
  * The platform of a `Platform.select` branch is passed down to the nodes inside it.
  */
 export function walk(root: t.Node, visit: (node: t.Node, platform: Platform | undefined) => void): void {
-  const stack: { node: t.Node; platform?: Platform }[] = [{ node: root }];
-  while (stack.length) {
-    const { node, platform } = stack.pop()!;
+  // Two parallel stacks instead of an object per node: a big config file has a node every few bytes.
+  const nodes: t.Node[] = [root];
+  const platforms: (Platform | undefined)[] = [undefined];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const platform = platforms.pop();
     visit(node, platform);
     const branches = node.type === 'CallExpression' ? platformSelectBranches(node) : undefined;
     const branchPlatforms = branches && new Map(branches.filter((b) => b.platform).map((b) => [b.value, b.platform]));
     for (const key of Object.keys(node)) {
       if (NON_CHILD_KEYS.has(key)) continue;
       const child = (node as unknown as Record<string, unknown>)[key];
-      const children = Array.isArray(child) ? child : [child];
-      for (let i = children.length - 1; i >= 0; i--) {
-        const item = children[i];
-        if (isNode(item)) stack.push({ node: item, platform: branchPlatforms?.get(item) ?? platform });
+      const many = Array.isArray(child);
+      for (let i = many ? child.length - 1 : 0; i >= 0; i--) {
+        const item: unknown = many ? child[i] : child;
+        if (!isNode(item)) continue;
+        nodes.push(item);
+        platforms.push(branchPlatforms?.get(item) ?? platform);
       }
     }
   }

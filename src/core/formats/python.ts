@@ -289,17 +289,7 @@ class PythonReader {
   private arguments(depth: number): { positional: ScriptValue[]; keywords: Call['keywords'] } {
     const positional: ScriptValue[] = [];
     const keywords: Call['keywords'] = new Map();
-    while (this.i < this.tokens.length) {
-      this.skipNewlines();
-      if (this.is(this.i, 'punct', ')')) {
-        this.i++;
-        break;
-      }
-      if (this.is(this.i, 'punct', ',')) {
-        this.i++;
-        continue;
-      }
-      const before = this.i;
+    this.readItems(')', () => {
       if (this.is(this.i, 'identifier') && this.is(this.i + 1, 'punct', '=') && !this.is(this.i + 2, 'punct', '=')) {
         const name = this.tokens[this.i];
         this.i += 2;
@@ -310,17 +300,38 @@ class PythonReader {
         if (this.is(this.i, 'punct', '*')) this.i++;
         this.expression(depth);
       } else positional.push(this.expression(depth));
+    });
+    return { positional, keywords };
+  }
+
+  /**
+   * The items of a bracket group up to `closer` (the cursor is after the opener): line breaks and commas
+   * between items are skipped; `readItem` reads one at the cursor, and what it leaves unread (a generator,
+   * a lambda) is skipped up to the next `,` or closer. Always moves on, so broken input cannot loop.
+   */
+  private readItems(closer: string, readItem: () => void): void {
+    while (this.i < this.tokens.length) {
+      this.skipNewlines();
+      if (this.is(this.i, 'punct', closer)) {
+        this.i++;
+        break;
+      }
+      if (this.is(this.i, 'punct', ',')) {
+        this.i++;
+        continue;
+      }
+      const before = this.i;
+      readItem();
       if (this.i === before) this.i++;
-      // Anything the expression did not read (a generator, a lambda) up to the next argument.
       this.skipToArgumentEnd();
     }
-    return { positional, keywords };
   }
 
   private skipNewlines(): void {
     while (this.is(this.i, 'newline') || (this.is(this.i, 'punct', '\\') && this.is(this.i + 1, 'newline'))) this.i++;
   }
 
+  /** Past what an item's expression left, to the next `,` or closing bracket at depth 0. */
   private skipToArgumentEnd(): void {
     let depth = 0;
     while (this.i < this.tokens.length) {
@@ -543,17 +554,7 @@ class PythonReader {
     const start = this.i;
     this.i++;
     const entries: [string, ScriptValue][] = [];
-    while (this.i < this.tokens.length) {
-      this.skipNewlines();
-      if (this.is(this.i, 'punct', '}')) {
-        this.i++;
-        break;
-      }
-      if (this.is(this.i, 'punct', ',')) {
-        this.i++;
-        continue;
-      }
-      const before = this.i;
+    this.readItems('}', () => {
       const key = knownText(textOf(this.expression(depth + 1)));
       this.skipNewlines();
       if (this.is(this.i, 'punct', ':')) {
@@ -562,9 +563,7 @@ class PythonReader {
         const value = this.expression(depth + 1);
         if (key !== undefined) entries.push([key, value]);
       }
-      if (this.i === before) this.i++;
-      this.skipToArgumentEndIn('}');
-    }
+    });
     return mapValue(entries, this.rangeFrom(start));
   }
 
@@ -572,39 +571,8 @@ class PythonReader {
     const start = this.i;
     this.i++;
     const items: ScriptValue[] = [];
-    while (this.i < this.tokens.length) {
-      this.skipNewlines();
-      if (this.is(this.i, 'punct', ']')) {
-        this.i++;
-        break;
-      }
-      if (this.is(this.i, 'punct', ',')) {
-        this.i++;
-        continue;
-      }
-      const before = this.i;
-      items.push(this.expression(depth + 1));
-      if (this.i === before) this.i++;
-      this.skipToArgumentEndIn(']');
-    }
+    this.readItems(']', () => void items.push(this.expression(depth + 1)));
     return { kind: 'list', items, range: this.rangeFrom(start) };
-  }
-
-  /** Inside `{…}` / `[…]`: past what an item's expression left, to the next `,` or the close. */
-  private skipToArgumentEndIn(close: string): void {
-    let depth = 0;
-    while (this.i < this.tokens.length) {
-      const t = this.tokens[this.i];
-      if (t.kind === 'punct') {
-        if ('([{'.includes(t.text)) depth++;
-        else if (')]}'.includes(t.text)) {
-          if (depth === 0 && t.text === close) return;
-          if (depth === 0) return;
-          depth--;
-        } else if (t.text === ',' && depth === 0) return;
-      }
-      this.i++;
-    }
   }
 
   /** An f-string hole `{NAME}`: the variable's text when it is known. */
