@@ -28,7 +28,7 @@ export const androidManifestFormat = defineFormat({
   literal: 'xml',
   languageIds: ['xml'],
   untitled: [{ languageId: 'xml', name: 'AndroidManifest.xml', hint: /<manifest[\s>]/ }],
-  facts: { provides: ['android-intent-filters'], reads: ['android-msal-settings', 'android-build-values', 'android-string-resources'] },
+  facts: { provides: ['android-intent-filters'], reads: ['android-msal-settings', 'android-build-values', 'android-string-resources', 'dotnet-sign-in'] },
   byName: (path) => (lowerBaseName(path).endsWith('androidmanifest.xml') ? 'yes' : 'no'),
   parse(path, text) {
     const parsed = emptyParsed(path, 'android-manifest', text);

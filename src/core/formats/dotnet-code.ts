@@ -17,7 +17,9 @@ import {
 } from '../values';
 import type { ExportedSymbol, PendingValue } from '../model';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
-import { readIntentFilterReceivers, type CsAttributeReader } from './dotnet-intent-filters';
+import { readIntentFilterReceivers } from './dotnet-intent-filters';
+import { readWebAuthenticatorCalls } from './dotnet-web-authenticator';
+import type { CsCodeReader } from './dotnet-reader';
 
 // MSAL.NET builder chains in C#: PublicClientApplicationBuilder / ConfidentialClientApplicationBuilder
 // `.Create(id).WithRedirectUri(...).WithBroker()...`, read from tokens (never from a regex over the file),
@@ -64,7 +66,7 @@ export const dotnetCodeFormat = defineFormat({
   },
 });
 
-class ChainReader implements CsAttributeReader {
+class ChainReader implements CsCodeReader {
   /** The `#if` platform in force at each token (undefined outside platform branches). */
   private readonly platforms: BranchPlatforms;
   /** Locals, members and assignments of the file, and its types and method bodies. */
@@ -133,10 +135,11 @@ class ChainReader implements CsAttributeReader {
     this.parsed.configs.sort((a, b) => a.range.start - b.range.start);
     this.applyEmbeddedWebView();
     for (const config of this.parsed.configs) config.userAgent = dotnetUserAgentOf(this.userAgentChoices.get(config) ?? {});
-    // `[IntentFilter]` receivers: their user agent is the one of the app's builders (rules/shared/dotnet-app.ts).
-    const receivers = readIntentFilterReceivers(this);
-    if (receivers.length) {
-      this.parsed.configs.push(...receivers);
+    // `[IntentFilter]` receivers (an MsalActivity's agent is the one of the app's builders, see
+    // rules/shared/dotnet-app.ts) and WebAuthenticator requests (always a system browser) choose their own.
+    const others = [...readIntentFilterReceivers(this), ...readWebAuthenticatorCalls(this)];
+    if (others.length) {
+      this.parsed.configs.push(...others);
       this.parsed.configs.sort((a, b) => a.range.start - b.range.start);
     }
     this.writeSymbols();
@@ -231,6 +234,10 @@ class ChainReader implements CsAttributeReader {
   notePendingExpr(owner: AuthConfig, field: PendingValue['field'], expression: ValueExpr, range: Range, platform: Platform): void {
     const { expr, unresolved } = inlineNames(expression, this.scope, (n) => this.qualify(n));
     if (unresolved.length) this.pending.push({ owner, field, expr, range, platform });
+  }
+
+  platformAt(i: number): Platform | undefined {
+    return this.platforms.at(i) ?? this.filePlatform;
   }
 
   expression(tokens: CsToken[]): ValueExpr {

@@ -1,6 +1,7 @@
-import type { AuthConfig, Library, PendingValue, Platform, Range, RedirectUri } from '../model';
+import type { AuthConfig, Library, RedirectUri } from '../model';
 import type { CsToken } from '../lexing/languages/csharp';
-import { stringLiteral, type ValueExpr, type Value } from '../values';
+import { stringLiteral, type ValueExpr } from '../values';
+import { indexOfToken, type CsCodeReader } from './dotnet-reader';
 import { defaultUserAgent } from '../entra/libraries';
 import { redirectUri } from './config-util';
 
@@ -21,23 +22,8 @@ const BROWSABLE = /^(CategoryBrowsable|android\.intent\.category\.BROWSABLE)$/;
 const MAX_RECEIVERS = 64;
 const MAX_DATA = 16;
 
-/** What the C# reader lends this one: its tokens, bracket matching and the file's evaluator. */
-export interface CsAttributeReader {
-  readonly tokens: readonly CsToken[];
-  /** Index of the bracket closing the one at `open` (the last token when it is missing). */
-  matchingParen(open: number): number;
-  /** The comma-separated arguments between two token indexes, nesting respected. */
-  splitArguments(from: number, to: number): CsToken[][];
-  /** The IR of an expression, in the file's C# syntax. */
-  expression(tokens: CsToken[]): ValueExpr;
-  /** Every static value of an expression through the file's scope. */
-  values(expr: ValueExpr): Value[];
-  /** Marks `expr` as needing other files when it names what this file does not declare. */
-  notePendingExpr(owner: AuthConfig, field: PendingValue['field'], expr: ValueExpr, range: Range, platform: Platform): void;
-}
-
 /** The receiver configs of the file's `[IntentFilter]` attributes on redirect-receiving activities. */
-export function readIntentFilterReceivers(reader: CsAttributeReader): AuthConfig[] {
+export function readIntentFilterReceivers(reader: CsCodeReader): AuthConfig[] {
   const { tokens } = reader;
   const configs: AuthConfig[] = [];
   for (let i = 0; i < tokens.length && configs.length < MAX_RECEIVERS; i++) {
@@ -72,8 +58,11 @@ function receiverLibrary(tokens: readonly CsToken[], classIndex: number): Librar
     k++;
   }
   if (!isPunct(tokens, k, ':')) return undefined;
+  k++;
+  // `global::Microsoft.Maui.Authentication.WebAuthenticatorCallbackActivity`
+  if (tokens[k]?.text === 'global' && isPunct(tokens, k + 1, ':') && isPunct(tokens, k + 2, ':')) k += 3;
   let base: string | undefined;
-  for (k++; tokens[k]?.kind === 'identifier'; k += 2) {
+  for (; tokens[k]?.kind === 'identifier'; k += 2) {
     base = tokens[k].text;
     if (!isPunct(tokens, k + 1, '.')) break;
   }
@@ -87,7 +76,7 @@ interface Attribute {
 }
 
 /** The attributes written before a declaration (`[A(…)] [B, C(…)] public sealed class …`), nearest last. */
-function attributesBefore(reader: CsAttributeReader, classIndex: number): Attribute[] {
+function attributesBefore(reader: CsCodeReader, classIndex: number): Attribute[] {
   const { tokens } = reader;
   const sections: number[] = [];
   let k = classIndex - 1;
@@ -116,7 +105,7 @@ function attributesBefore(reader: CsAttributeReader, classIndex: number): Attrib
 }
 
 /** The arguments of the parenthesis token `open` (found again among the reader's tokens by its offset). */
-function argumentsOf(reader: CsAttributeReader, open: CsToken): CsToken[][] {
+function argumentsOf(reader: CsCodeReader, open: CsToken): CsToken[][] {
   const index = indexOfToken(reader.tokens, open);
   return index < 0 ? [] : reader.splitArguments(index + 1, reader.matchingParen(index));
 }
@@ -138,7 +127,7 @@ function openingBracket(tokens: readonly CsToken[], close: number): number {
 }
 
 /** The named arguments of one `[IntentFilter]`: a browsable filter's schemes, hosts and paths become redirects. */
-function readFilter(reader: CsAttributeReader, args: CsToken[][], config: AuthConfig, expression: (tokens: CsToken[]) => ValueExpr): void {
+function readFilter(reader: CsCodeReader, args: CsToken[][], config: AuthConfig, expression: (tokens: CsToken[]) => ValueExpr): void {
   const named = new Map<string, CsToken[]>();
   for (const arg of args) {
     if (arg[0]?.kind === 'identifier' && isPunct(arg, 1, '=') && !isPunct(arg, 2, '=')) named.set(arg[0].text, arg.slice(2));
@@ -173,7 +162,7 @@ function isBrowsable(categories: CsToken[] | undefined): boolean {
   if (!categories?.length) return false;
   const written = categories.filter((t) => t.kind === 'identifier' || t.kind === 'string');
   if (written.some((t) => BROWSABLE.test(t.kind === 'string' ? stringText(t) : t.text))) return true;
-  const isArray = categories.some((t) => t.kind === 'punct' && t.text === '{');
+  const isArray = categories.some((t) => t.kind === 'punct' && t.text === '{') || isPunct(categories, 0, '[');
   return !isArray;
 }
 
@@ -185,12 +174,13 @@ function list(value: CsToken[] | undefined): CsToken[][] {
   return value?.length ? [value] : [];
 }
 
-/** The elements of `new[] { a, b }` / `new string[] { … }` (empty when the array is not written out). */
-function elementsOf(reader: CsAttributeReader, value: CsToken[] | undefined): CsToken[][] {
+/** The elements of `new[] { a, b }`, `new string[] { … }` or the collection expression `[a, b]` (C# 12). */
+function elementsOf(reader: CsCodeReader, value: CsToken[] | undefined): CsToken[][] {
   if (!value?.length) return [];
   const brace = value.findIndex((t) => t.kind === 'punct' && t.text === '{');
-  if (brace < 0) return [value]; // a constant array: one expression the evaluator cannot split (partial)
-  const index = indexOfToken(reader.tokens, value[brace]);
+  const open = brace >= 0 ? brace : isPunct(value, 0, '[') ? 0 : -1;
+  if (open < 0) return [value]; // a constant array: one expression the evaluator cannot split (partial)
+  const index = indexOfToken(reader.tokens, value[open]);
   return index < 0 ? [] : reader.splitArguments(index + 1, reader.matchingParen(index));
 }
 
@@ -200,7 +190,7 @@ function elementsOf(reader: CsAttributeReader, value: CsToken[] | undefined): Cs
  * statically still gives a partial redirect (rules stay silent on it).
  */
 function addRedirect(
-  reader: CsAttributeReader,
+  reader: CsCodeReader,
   config: AuthConfig,
   expression: (tokens: CsToken[]) => ValueExpr,
   scheme: CsToken[],
@@ -230,7 +220,7 @@ function addRedirect(
  * with `const string CALLBACK_SCHEME` inside the class, as MAUI's WebAuthenticator docs write it), though
  * the attribute stands before the class body: such names become `Class.Name` when the class declares them.
  */
-function inClassScope(reader: CsAttributeReader, expr: ValueExpr, className: string): ValueExpr {
+function inClassScope(reader: CsCodeReader, expr: ValueExpr, className: string): ValueExpr {
   switch (expr.kind) {
     case 'name': {
       if (expr.path.length !== 1 || !className) return expr;
@@ -249,23 +239,10 @@ function inClassScope(reader: CsAttributeReader, expr: ValueExpr, className: str
 }
 
 /** `DataPath = "hash"`: Android's path starts with `/` (the manifest reader adds it the same way). */
-function withLeadingSlash(reader: CsAttributeReader, path: ValueExpr): ValueExpr {
+function withLeadingSlash(reader: CsCodeReader, path: ValueExpr): ValueExpr {
   const known = reader.values(path);
   if (known.length === 1 && !known[0].partial && !known[0].value.startsWith('/')) return stringLiteral(`/${known[0].value}`, path.range);
   return path;
-}
-
-/** The index of a token among the file's (ordered by offset), by binary search. */
-function indexOfToken(tokens: readonly CsToken[], token: CsToken): number {
-  let low = 0;
-  let high = tokens.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle].start < token.start) low = middle + 1;
-    else if (tokens[middle].start > token.start) high = middle - 1;
-    else return tokens[middle] === token ? middle : -1;
-  }
-  return -1;
 }
 
 function isPunct(tokens: readonly CsToken[], i: number, text: string): boolean {

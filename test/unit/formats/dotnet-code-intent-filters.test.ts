@@ -81,6 +81,19 @@ describe('format: dotnet-code [IntentFilter] receivers', () => {
     assert.equal(named.symbols?.pending.length, 1);
   });
 
+  it('reads C# 12 collection expressions, DataHosts and a global::-qualified base class', () => {
+    const text = [
+      '[IntentFilter([Intent.ActionView], Categories = [Intent.CategoryDefault, Intent.CategoryBrowsable],',
+      '  DataSchemes = ["contoso-a", "contoso-b"], DataHosts = new[] { "callback" })]',
+      'public class Callback : global::Microsoft.Maui.Authentication.WebAuthenticatorCallbackActivity { }',
+      '[IntentFilter([Intent.ActionView], Categories = [Intent.CategoryDefault], DataScheme = "contoso-c")]',
+      'public class Hidden : WebAuthenticatorCallbackActivity { }',
+    ].join('\n');
+    assert.deepEqual(receivers(parse(text)), [
+      { library: 'maui-webauthenticator', redirects: ['android contoso-a://callback implied', 'android contoso-b://callback implied'] },
+    ]);
+  });
+
   it('skips filters that are not browsable and classes that receive nothing', () => {
     const text = [
       '[IntentFilter(new[] { Intent.ActionView }, Categories = new[] { Intent.CategoryDefault }, DataScheme = "contoso", DataHost = "auth")]',

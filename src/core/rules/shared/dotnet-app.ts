@@ -3,21 +3,29 @@ import { uriScheme } from '../../entra/uri';
 import type { AuthConfig, ParsedFile, RedirectUri, UserAgent } from '../../model';
 import type { WorkspaceIndex } from '../../engine/workspace';
 import { slashDir, slashPath } from '../../io/paths';
-import { isMicrosoftScheme, safeDecode } from './android-app';
+import { appMsalConfigs, isMicrosoftScheme, safeDecode } from './android-app';
 import type { ResolvedUserAgent } from './user-agent';
 
-// A .NET mobile app (MAUI, Xamarin) as the workspace shows it: the Android receivers its C# declares
-// (`[IntentFilter]` on an MsalActivity or a WebAuthenticatorCallbackActivity) and the MSAL.NET builders of
-// the same app, which decide the user agent that brings the redirect to them. Shared by the user-agent
+// A .NET mobile app (MAUI, Xamarin) as the workspace shows it: the Android receivers it declares
+// (`[IntentFilter]` on an MsalActivity or a WebAuthenticatorCallbackActivity in C#, or the filters of its
+// AndroidManifest.xml) and the MSAL.NET builders of the same app, which decide the user agent that brings
+// the redirect to them. Shared by the user-agent
 // resolution and custom-scheme-redirect (through user-agent.ts).
 
 /** Platform folders of a MAUI project, and head projects of a Xamarin solution, that never run on Android. */
 const OTHER_MAUI_PLATFORM = /^Platforms\/(iOS|MacCatalyst|Windows|Tizen)\//i;
 const OTHER_XAMARIN_HEAD = /^[^/]*\.(iOS|UWP|WinUI|Mac|macOS|WPF|Tizen)\//i;
 
-/** Whether a config is an Android receiver a .NET app declares in C#. */
-export function isDotnetReceiver(config: AuthConfig): boolean {
-  return config.receiver === true && (config.library === 'msal-dotnet' || config.library === 'maui-webauthenticator');
+/**
+ * Whether a config is an Android receiver of a .NET app: one its C# declares, or the MSAL receiver of a MAUI or
+ * Xamarin AndroidManifest.xml (no MSAL Android config beside it, MSAL.NET builders in the app).
+ */
+export function isDotnetReceiver(config: AuthConfig, file: ParsedFile, workspace: WorkspaceIndex): boolean {
+  if (config.receiver !== true) return false;
+  if (config.library === 'msal-dotnet' || config.library === 'maui-webauthenticator') return true;
+  return (
+    config.library === 'msal-android' && file.android !== undefined && !appMsalConfigs(file.path, workspace).length && appBuilders(file, workspace).length > 0
+  );
 }
 
 /**
@@ -40,12 +48,17 @@ interface AppConfig {
   config: AuthConfig;
 }
 
-/** The MSAL.NET builders (and options) of the app the receiver file belongs to, receivers left out. */
-function appBuilders(file: ParsedFile, workspace: WorkspaceIndex): AppConfig[] {
+/** The configs `holds` accepts in the files of the app the receiver file belongs to. */
+function appConfigs(file: ParsedFile, workspace: WorkspaceIndex, holds: (config: AuthConfig) => boolean): AppConfig[] {
   return workspace
     .all()
-    .filter((f) => f.configs.some(isBuilder) && inDotnetAndroidApp(file.path, f.path))
-    .flatMap((f) => f.configs.filter(isBuilder).map((config) => ({ file: f, config })));
+    .filter((f) => f.configs.some(holds) && inDotnetAndroidApp(file.path, f.path))
+    .flatMap((f) => f.configs.filter(holds).map((config) => ({ file: f, config })));
+}
+
+/** The MSAL.NET builders (and options) of the app the receiver file belongs to, receivers left out. */
+function appBuilders(file: ParsedFile, workspace: WorkspaceIndex): AppConfig[] {
+  return appConfigs(file, workspace, isBuilder);
 }
 
 function isBuilder(config: AuthConfig): boolean {
@@ -83,14 +96,16 @@ function writesDown(config: AuthConfig, uri: RedirectUri): boolean {
  * Whether the custom-scheme rule judges a .NET receiver's redirect here. An MsalActivity's is judged unless a
  * builder of the app writes that very redirect down: the builder is then where it is reported (MSAL's
  * default msal<client id>://auth is written nowhere else, so the receiver is its place). A
- * WebAuthenticatorCallbackActivity serves any provider, so only a Microsoft scheme (msal<client id>, msauth)
- * tells that Entra receives it.
+ * WebAuthenticatorCallbackActivity serves any provider: it is judged where a WebAuthenticator request of the
+ * app uses its scheme, else only when the scheme is Microsoft's (msal<client id>, msauth).
  */
 export function isDotnetReceiverSent(receiver: AuthConfig, uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex): boolean {
   const builders = appBuilders(file, workspace);
-  if (builders.some((b) => writesDown(b.config, uri))) return false;
-  if (receiver.library === 'msal-dotnet') return true;
-  return isMicrosoftScheme(uriScheme(uri.value) ?? '');
+  if (receiver.library !== 'maui-webauthenticator') return !builders.some((b) => writesDown(b.config, uri));
+  const scheme = uriScheme(uri.value) ?? '';
+  const requests = appConfigs(file, workspace, (c) => c.library === 'maui-webauthenticator' && !c.receiver);
+  if (requests.some((r) => r.config.redirectUris.some((u) => uriScheme(u.value) === scheme))) return false;
+  return isMicrosoftScheme(scheme) && !builders.some((b) => writesDown(b.config, uri));
 }
 
 /**
@@ -99,6 +114,7 @@ export function isDotnetReceiverSent(receiver: AuthConfig, uri: RedirectUri, fil
  * sign-in); the broker counts when any of them enables it. Undefined with no builder in view.
  */
 export function dotnetReceiverAgent(receiver: AuthConfig, file: ParsedFile, workspace: WorkspaceIndex): ResolvedUserAgent | undefined {
+  if (receiver.library === 'maui-webauthenticator') return undefined; // its own: always a system browser
   const builders = appBuilders(file, workspace);
   const senders = builders.filter((b) => receiver.redirectUris.some((u) => sends(b.config, u)));
   const unknown = builders.filter((b) => sentOnAndroid(b.config).unknown);

@@ -32,8 +32,8 @@ export function moduleAndroidConfigs(file: ParsedFile, workspace: WorkspaceIndex
 export function userAgentOf(owner: AuthConfig | AppRegistration, file: ParsedFile, workspace: WorkspaceIndex, uri?: RedirectUri): ResolvedUserAgent {
   const settings = owner.kind === 'config' && owner.settingsFile ? settingsConfig(owner.settingsFile.value, file, workspace) : undefined;
   if (settings) return withEvidence(settings.file, settings.config.userAgent ?? defaultUserAgent(settings.config.library));
-  // An MsalActivity's `[IntentFilter]` in a .NET app: the app's MSAL.NET builders decide.
-  const dotnet = owner.kind === 'config' && owner.receiver && owner.library === 'msal-dotnet' ? dotnetReceiverAgent(owner, file, workspace) : undefined;
+  // A .NET app's Android receiver (an MsalActivity's `[IntentFilter]`, a MAUI manifest): the app's MSAL.NET builders decide.
+  const dotnet = owner.kind === 'config' && isDotnetReceiver(owner, file, workspace) ? dotnetReceiverAgent(owner, file, workspace) : undefined;
   if (dotnet) return dotnet;
   if (owner.kind === 'config' && owner.userAgent)
     return owner.library === 'msal-android' ? androidConfigAgent(owner, file, workspace) : platformAgent(owner.userAgent, uri);
@@ -130,7 +130,7 @@ function sharedPrefix(a: string, b: string): number {
  */
 export function isRedirectSent(uri: RedirectUri, file: ParsedFile, workspace: WorkspaceIndex, owner?: AuthConfig | AppRegistration): boolean {
   // A .NET app's receivers in C#: judged unless its builders send the redirect (see isDotnetReceiverSent).
-  if (owner?.kind === 'config' && isDotnetReceiver(owner)) return isDotnetReceiverSent(owner, uri, file, workspace);
+  if (owner?.kind === 'config' && isDotnetReceiver(owner, file, workspace)) return isDotnetReceiverSent(owner, uri, file, workspace);
   // Android: AppAuth receivers and provider-agnostic templates (see isAndroidRedirectSent).
   if (owner && !isAndroidRedirectSent(owner, uri, file, workspace)) return false;
   if (uri.role !== 'scheme' || !file.ios) return true;
