@@ -213,6 +213,34 @@ describe('one finding per problem (engine)', () => {
     );
   });
 
+  it('end to end: an Electron config sending one custom scheme from three places gives three findings, linked to the first', () => {
+    // Our own config in the shape of msal-node samples/msal-node-samples/ElectronTestApp/src/config/AAD.json
+    // (authCodeUrlParameters.redirectUri, authCodeRequest.redirectUri and customProtocol.name: the corpus labels three).
+    const text = `{
+  "authOptions": { "clientId": "6b5a4f3e-2d1c-4b0a-9f8e-7d6c5b4a3f2e", "authority": "https://login.microsoftonline.com/common/" },
+  "request": {
+    "authCodeUrlParameters": { "scopes": ["user.read"], "redirectUri": "msal6b5a4f3e-2d1c-4b0a-9f8e-7d6c5b4a3f2e://auth" },
+    "authCodeRequest": { "scopes": ["user.read"], "redirectUri": "msal6b5a4f3e-2d1c-4b0a-9f8e-7d6c5b4a3f2e://auth" }
+  },
+  "customProtocol": { "name": "msal6b5a4f3e-2d1c-4b0a-9f8e-7d6c5b4a3f2e" }
+}
+`;
+    const project = new Project({}, '/w');
+    project.setFile('/w/src/config/AAD.json', text);
+    const findings = project.lintFile('/w/src/config/AAD.json').filter((f) => f.ruleId === 'custom-scheme-redirect');
+    assert.deepEqual(
+      findings.map((f) => f.start.line),
+      [3, 4, 6],
+    );
+    assert.deepEqual(findings[0].related, []);
+    for (const later of findings.slice(1)) {
+      assert.deepEqual(
+        later.related.map((r) => [r.start.line, r.message]),
+        [[3, 'The same redirect URI, reported here first.']],
+      );
+    }
+  });
+
   it('firstSentence keeps dots inside values', () => {
     assert.equal(firstSentence("Redirect 'msauth.com.x://auth' prompts. Then more."), "Redirect 'msauth.com.x://auth' prompts.");
     assert.equal(firstSentence('One sentence only'), 'One sentence only');
