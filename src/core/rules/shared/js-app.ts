@@ -94,7 +94,16 @@ export function wrapperConfigsFor(nativePath: string, workspace: WorkspaceIndex)
   const target = slashPath(nativePath);
   const found: { file: ParsedFile; config: AuthConfig }[] = [];
   for (const file of workspace.all()) {
-    const wrappers = file.configs.filter((c) => isPhoneLibrary(c.library) && LIBRARIES[c.library].entraOnly && c.userAgent);
+    // One config for both platforms (a per-platform config, msal_flutter's, is the native library's own), signing in through MSAL's web UI or broker.
+    const wrappers = file.configs.filter(
+      (c) =>
+        isPhoneLibrary(c.library) &&
+        LIBRARIES[c.library].entraOnly &&
+        c.platform !== 'android' &&
+        c.platform !== 'ios' &&
+        c.userAgent !== undefined &&
+        c.userAgent.kind !== 'embedded',
+    );
     if (!wrappers.length || file.android || file.ios) continue;
     let folder = slashDir(slashPath(file.path));
     for (let level = 0; level <= MAX_SOURCE_LEVELS_UP && folder; level++) {
