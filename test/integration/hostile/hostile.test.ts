@@ -84,7 +84,8 @@ describe('hostile workspace', () => {
     fs.writeFileSync(file, JSON.stringify({ clientId: '6f1d2c3b-4a59-4e8d-9c7b-0a1b2c3d4e5f', redirectUri: 'hostile-loop://auth' }, null, 2));
     try {
       await vscode.commands.executeCommand<ScanResult>('entraAuthLint.scanWorkspace');
-      await diagnosticsOf(vscode.Uri.file(file), 1, 15000);
+      // Any rule: the workspace registers this client id, so the custom scheme is folded into unregistered-redirect.
+      await diagnosticsOf(vscode.Uri.file(file), 1, 15000, null);
       const reported = vscode.languages
         .getDiagnostics()
         .filter(([uri, list]) => uri.fsPath.includes(`${path.sep}loop${path.sep}`) && list.some((d) => d.message.includes('hostile-loop://auth')));
@@ -194,13 +195,14 @@ describe('hostile workspace', () => {
       ['booby-trap/authConfig.ts', 'booby-trap-ts://auth', [10, 18, 10, 38]],
       ['booby-trap/Program.cs', 'booby-trap-cs://auth', [7, 22, 7, 42]],
     ] as const) {
-      const [diagnostic] = await diagnosticsOf(fixtureUri(file), 1);
+      // One finding per range, whichever rule carries it (the client id is registered in the workspace).
+      const [diagnostic] = await diagnosticsOf(fixtureUri(file), 1, 10000, null);
       assert.ok(diagnostic.message.includes(`'${scheme}'`), `${file}: ${diagnostic.message}`);
       assert.deepEqual(span(diagnostic), [...range], file);
     }
     // Opening it in an editor must not run it either.
     await open('booby-trap/authConfig.js');
-    await diagnosticsOf(fixtureUri('booby-trap/authConfig.js'), 1);
+    await diagnosticsOf(fixtureUri('booby-trap/authConfig.js'), 1, 10000, null);
     assert.deepEqual(executedMarkers(workspaceRoot()), []);
   });
 
