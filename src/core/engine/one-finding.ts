@@ -1,5 +1,6 @@
-import type { Finding, Fix, Location, ParsedFile, Range, Severity } from '../model';
+import type { Finding, Fix, Location, ParsedFile, Range } from '../model';
 import { sameJsonArray } from '../fixes/edits';
+import { SEVERITY_RANK } from './severity';
 
 // One finding per problem. Rules judge values one by one, so a value that reaches several configs (one
 // client id passed to three builders), one URI listed twice, or one redirect two rules find wrong would be
@@ -11,8 +12,6 @@ import { sameJsonArray } from '../fixes/edits';
 //      not conflict with its own);
 //   3. one value at several places of one file (owned by different configs or requests): each place keeps
 //      its finding, and the later ones point to the first so a reader sees they are one value.
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 /** A config's copies compared by their place in the JSON tree (each costs a walk); a real list holds a handful. */
 const MAX_CONFIG_COPIES = 100;

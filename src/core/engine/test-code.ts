@@ -1,5 +1,6 @@
 import type { Severity } from '../model';
 import { compileGlobs, type PathMatcher } from '../io/glob';
+import { SEVERITY_RANK } from './severity';
 
 // Test code: configs in tests are test doubles (a mock client id, `urn:ietf:wg:oauth:2.0:oob` passed on
 // purpose to test the library), so a finding there is worth listing but is never a warning and never fails
@@ -43,11 +44,9 @@ const MAX_KNOWN = 10_000;
 /** What a test-code finding is capped at when its rule does not say (RuleMeta.testCodeSeverity). */
 export const DEFAULT_TEST_CODE_SEVERITY: Severity = 'information';
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
 /** The most a finding in test code reports: `severity`, lowered to `cap` when it is stronger. */
 export function capForTests(severity: Severity, cap: Severity = DEFAULT_TEST_CODE_SEVERITY): Severity {
-  return RANK[severity] < RANK[cap] ? cap : severity;
+  return SEVERITY_RANK[severity] < SEVERITY_RANK[cap] ? cap : severity;
 }
 
 function compile(patterns: readonly string[]): PathMatcher {
