@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { AuthConfig, Located, UserAgent } from '../model';
-import { jsonComments, redirectUri } from './config-util';
-import { bool, nodeRange, parseJson, prop, str } from '../parsing/json-util';
+import { readJsonInto, redirectUri } from './config-util';
+import { bool, nodeRange, prop, str } from '../parsing/json-util';
 import { configAuthority } from '../entra/authority';
 import { defaultUserAgent } from '../entra/libraries';
 import { emptyParsed, defineFormat } from './types';
@@ -33,9 +33,7 @@ export const androidConfigFormat = defineFormat({
       text.includes('"discovery_uri"')),
   parse(path, text) {
     const parsed = emptyParsed(path, 'android-config', text);
-    const { root, problems } = parseJson(text);
-    parsed.problems.push(...problems);
-    parsed.comments = jsonComments(text);
+    const root = readJsonInto(parsed, text);
     if (root?.type === 'object') parsed.configs.push(isAppAuthConfig(root) ? readAppAuthConfig(root) : readAndroidConfig(root));
     return parsed;
   },

@@ -1,9 +1,9 @@
 import type * as t from '@babel/types';
 import type { Node } from 'jsonc-parser';
 import type { Located, ParsedFile } from '../model';
-import { parseJson, prop, str } from '../parsing/json-util';
+import { prop, str } from '../parsing/json-util';
 import { JsValues, parseJs, unwrap, walk } from './js-ast';
-import { jsonComments } from './config-util';
+import { readJsonInto } from './config-util';
 import type { ValueExpr } from '../values';
 
 // One view of an app config whichever way it is written: JSON (`app.json`, `capacitor.config.json`) or a
@@ -23,9 +23,7 @@ export interface AppNode {
 
 /** Reads a JSON app config; undefined when the text is no object. */
 export function jsonAppTree(text: string, parsed: ParsedFile): AppNode | undefined {
-  const { root, problems } = parseJson(text);
-  parsed.problems.push(...problems);
-  parsed.comments = jsonComments(text);
+  const root = readJsonInto(parsed, text);
   return root?.type === 'object' ? jsonNode(root) : undefined;
 }
 

@@ -1,8 +1,8 @@
 import type { Node } from 'jsonc-parser';
 import type { AppRegistration, AuthConfig, Library, Platform, Range, RedirectUri } from '../model';
 import { GUID } from '../entra/uri';
-import { jsonComments, redirectUri } from './config-util';
-import { bool, nodeRange, parseJson, prop, str } from '../parsing/json-util';
+import { readJsonInto, redirectUri } from './config-util';
+import { bool, nodeRange, prop, str } from '../parsing/json-util';
 import { emptyParsed, defineFormat } from './types';
 
 // Azure-Samples AppCreationScripts: `sample.json` (AADApps[] with a comma-separated ReplyUrls string,
@@ -23,9 +23,7 @@ export const appCreationScriptsFormat = defineFormat({
   sniff: (text) => text.includes('"AADApps"') || text.includes('"AppRegistrations"'),
   parse(path, text) {
     const parsed = emptyParsed(path, 'app-creation-scripts', text);
-    const { root, problems } = parseJson(text);
-    parsed.problems.push(...problems);
-    parsed.comments = jsonComments(text);
+    const root = readJsonInto(parsed, text);
     if (root?.type !== 'object') return parsed;
     const sampleClient = str(prop(prop(root, 'Sample'), 'Client'))?.value ?? '';
     for (const app of objects(prop(root, 'AADApps'))) {

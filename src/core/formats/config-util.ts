@@ -1,5 +1,6 @@
-import { createScanner } from 'jsonc-parser';
-import type { Platform, Range, RedirectUri } from '../model';
+import { createScanner, type Node } from 'jsonc-parser';
+import type { ParsedFile, Platform, Range, RedirectUri } from '../model';
+import { parseJson } from '../parsing/json-util';
 
 // Helpers shared by the config formats (JSON, XML, plist, .env): redirect construction, template
 // detection and comment ranges.
@@ -30,6 +31,15 @@ export function redirectUri(value: string, range: Range, platform: Platform, rol
 const LINE_COMMENT = 12;
 const BLOCK_COMMENT = 13;
 const EOF = 17;
+
+/** Parses a JSON(C) file into `parsed` (its problems and comment ranges); returns the root node. */
+export function readJsonInto(parsed: ParsedFile, text: string): Node | undefined {
+  const { root, problems, strict } = parseJson(text);
+  parsed.problems.push(...problems);
+  // Plain valid JSON has no comments: the token scan for them is skipped (a third of a big file's parse).
+  parsed.comments = strict ? [] : jsonComments(text);
+  return root;
+}
 
 /** Ranges of `//` and `/* *\/` comments in JSONC text (a flat token scan: deep nesting cannot overflow). */
 export function jsonComments(text: string): Range[] {

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { AuthConfig, Located, Platform } from '../model';
-import { jsonComments, redirectUri } from './config-util';
-import { nodeRange, parseJson, prop, str, walk } from '../parsing/json-util';
+import { readJsonInto, redirectUri } from './config-util';
+import { nodeRange, prop, str, walk } from '../parsing/json-util';
 import { emptyParsed, defineFormat, SLASH_COMMENTS } from './types';
 import { lowerBaseName } from '../io/paths';
 
@@ -36,9 +36,7 @@ export const dotnetAppSettingsFormat = defineFormat({
     (text.includes('"ClientId"') && /"(Instance|TenantId|RedirectUri|CallbackPath)"/i.test(text)),
   parse(path, text) {
     const parsed = emptyParsed(path, 'dotnet-appsettings', text);
-    const { root, problems } = parseJson(text);
-    parsed.problems.push(...problems);
-    parsed.comments = jsonComments(text);
+    const root = readJsonInto(parsed, text);
     for (const node of walk(root)) {
       if (node.type === 'object' && isIdentitySection(node)) parsed.configs.push(readSection(node));
     }

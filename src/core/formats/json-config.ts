@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { AuthConfig, Library, Platform } from '../model';
-import { jsonComments, redirectUri } from './config-util';
-import { nodeRange, parseJson, prop, str, strings, walk } from '../parsing/json-util';
+import { readJsonInto, redirectUri } from './config-util';
+import { nodeRange, prop, str, strings, walk } from '../parsing/json-util';
 import { emptyParsed, defineFormat, SLASH_COMMENTS } from './types';
 import { lowerBaseName } from '../io/paths';
 
@@ -38,9 +38,7 @@ export const jsonConfigFormat = defineFormat({
     /"(redirectUri|redirect_uri|redirectURI|redirectUrl|postLogoutRedirectUri|authority|customProtocol)"\s*:/.test(text),
   parse(path, text) {
     const parsed = emptyParsed(path, 'json-config', text);
-    const { root, problems } = parseJson(text);
-    parsed.problems.push(...problems);
-    parsed.comments = jsonComments(text);
+    const root = readJsonInto(parsed, text);
     if (root) {
       const config = readConfig(root);
       if (config) parsed.configs.push(config);

@@ -1,5 +1,5 @@
 import type { ParseProblem, Range } from '../model';
-import { scratch } from './scratch';
+import { Pool, scratch } from './scratch';
 
 // The one tokenizer loop of the engine. A language is a `LanguageSpec` (comments, names, numbers, string
 // forms with their escapes, interpolation holes, raw/verbatim/heredoc bodies); `lex(text, spec)` turns a
@@ -239,6 +239,32 @@ const CR = 13;
 /** Slots of the per-run name table (a power of two). */
 const NAME_SLOTS = 1024;
 const BOM = 0xfeff;
+/** Token objects of the engine's parses (scratch.ts): enough for a file of about 300 KB, fresh objects beyond. */
+const TOKENS = new Pool<LexToken>(
+  () => ({ kind: 'punct', text: '', start: -1, end: -1, parts: undefined, content: undefined }),
+  (token) => {
+    token.kind = 'punct';
+    token.text = '';
+    token.start = -1;
+    token.end = -1;
+    token.parts = undefined;
+    token.content = undefined;
+  },
+  80_000,
+);
+
+/** A token, from the pool during an engine parse. Every token has the same fields, so readers see one shape. */
+function makeToken(kind: TokenKind, text: string, start: number, end: number, parts?: TemplatePart[], content?: Range): LexToken {
+  const token = TOKENS.take();
+  if (!token) return parts === undefined && content === undefined ? { kind, text, start, end } : { kind, text, start, end, parts, content };
+  token.kind = kind;
+  token.text = text;
+  token.start = start;
+  token.end = end;
+  token.parts = parts;
+  token.content = content;
+  return token;
+}
 
 const specialTables = new Map<string, Uint8Array>();
 
@@ -343,7 +369,7 @@ class Lexer {
     this.notePrevious(kind, start, end);
     if (this.frames.length !== 1) return;
     if (this.sink) this.sink(kind, start, end);
-    else this.tokens.push({ kind, text: text ?? this.text.slice(start, end), start, end });
+    else this.tokens.push(makeToken(kind, text ?? this.text.slice(start, end), start, end));
   }
 
   /** specialsOf, remembered for the last delimiters (a file's strings mostly share theirs). */
@@ -384,7 +410,7 @@ class Lexer {
           j++;
         }
         if (sink) sink('identifier', i, j);
-        else tokens.push({ kind: 'identifier', text: this.name(i, j, hash), start: i, end: j });
+        else tokens.push(makeToken('identifier', this.name(i, j, hash), i, j));
         frame.prevKind = 'identifier';
         frame.prevStart = i;
         frame.prevEnd = j;
@@ -401,7 +427,7 @@ class Lexer {
           this.nesting--;
         }
         if (sink) sink('punct', i, i + 1);
-        else tokens.push({ kind: 'punct', text: text[i], start: i, end: i + 1 });
+        else tokens.push(makeToken('punct', text[i], i, i + 1));
         frame.prevKind = 'punct';
         frame.prevStart = i;
         frame.prevEnd = i + 1;
@@ -411,7 +437,7 @@ class Lexer {
         const end = c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
         if (newlines) {
           if (sink) sink('newline', i, end);
-          else tokens.push({ kind: 'newline', text: '\n', start: i, end });
+          else tokens.push(makeToken('newline', '\n', i, end));
         }
         this.atLineStart = true;
         i = end;
@@ -444,7 +470,7 @@ class Lexer {
         this.atLineStart = true;
         if (spec.newlines) {
           if (this.sink) this.sink('newline', i, end);
-          else this.tokens.push({ kind: 'newline', text: '\n', start: i, end });
+          else this.tokens.push(makeToken('newline', '\n', i, end));
         }
         this.i = end;
         if (this.pendingHeredocs.length) this.startHeredocBodies();
@@ -859,7 +885,7 @@ class Lexer {
     if (!frame.token) {
       this.notePrevious(opening.form.kind, frame.start, end);
       if (this.sink) this.sink(opening.form.kind, frame.start, end);
-      else this.tokens.push({ kind: opening.form.kind, text: text.slice(frame.start, end), start: frame.start, end, parts, content });
+      else this.tokens.push(makeToken(opening.form.kind, text.slice(frame.start, end), frame.start, end, parts, content));
       return;
     }
     const token = frame.token;
@@ -885,7 +911,7 @@ class Lexer {
   // --- heredocs --------------------------------------------------------------------------------------
 
   private heredoc(heredoc: StringOpening & { openerEnd: number }, start: number): void {
-    const token: LexToken = { kind: 'string', text: this.text.slice(start, heredoc.openerEnd), start, end: heredoc.openerEnd, parts: [], content: undefined };
+    const token = makeToken('string', this.text.slice(start, heredoc.openerEnd), start, heredoc.openerEnd, [], undefined);
     if (this.sink) this.sink('string', start, heredoc.openerEnd);
     else this.tokens.push(token);
     this.atLineStart = false;

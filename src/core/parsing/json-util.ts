@@ -3,8 +3,11 @@ import type { Located, ParseProblem, Range } from '../model';
 import { blankRegions, MAX_JSON_DEPTH, tooDeepRegions } from './json-depth';
 import { strictJsonTree } from './json-fast';
 
-/** Parses JSON with comments and trailing commas; never throws. Problems carry the parser's reason. */
-export function parseJson(text: string): { root: Node | undefined; problems: ParseProblem[] } {
+/**
+ * Parses JSON with comments and trailing commas; never throws. Problems carry the parser's reason. `strict`:
+ * the text was plain valid JSON (so it holds no comments).
+ */
+export function parseJson(text: string): { root: Node | undefined; problems: ParseProblem[]; strict?: boolean } {
   const errors: ParseError[] = [];
   let root: Node | undefined;
   // Over-deep parts are blanked first (offsets unchanged) so the rest of the file is still read.
@@ -12,7 +15,7 @@ export function parseJson(text: string): { root: Node | undefined; problems: Par
   const readable = tooDeep.length ? blankRegions(text, tooDeep) : text;
   // Fast path: plain valid JSON (most files) gets the same tree from a quicker builder.
   const strict = tooDeep.length ? undefined : strictJsonTree(text);
-  if (strict) return { root: strict, problems: [] };
+  if (strict) return { root: strict, problems: [], strict: true };
   try {
     root = parseTree(readable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   } catch (error) {

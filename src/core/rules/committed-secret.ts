@@ -42,6 +42,8 @@ export const committedSecret: FileRule = {
     // A token-cache entry's `secret` is the token it caches, not a credential of the app. A test's typed
     // stand-ins (`unBrEakaBle@123`, a JWT-shaped `header.eyJ….signature`) are test doubles; a generated
     // secret in a test is still a leak.
+    if (!hits.length) return;
+    // Read only now: the test-framework check scans the whole text.
     const test = isTestFile(file, options);
     const reported = hits.filter((hit) => hit.kind !== 'cached token' && !(test && hit.kind !== 'private key' && looksLikeTestStandIn(hit.value)));
     for (const hit of reported.sort((a, b) => a.range.start - b.range.start)) {

@@ -251,6 +251,39 @@ describe('lexer: scratch arrays', () => {
     assert.deepEqual(inside!.tokens, []);
     assert.equal(lex('let a = "b"', SWIFT).tokens.length, 4, 'outside a parse the tokens stay');
   });
+
+  it('lends token objects to a parse, resets them when it ends and reuses them in the next one', () => {
+    let kept: LexToken | undefined;
+    let firstParse: LexToken[] = [];
+    releasingScratch(() => {
+      firstParse = [...lex('let secret = "s3cr3t"', SWIFT).tokens];
+      kept = firstParse[3];
+      assert.deepEqual([kept.kind, kept.text, kept.start], ['string', '"s3cr3t"', 13]);
+    });
+    // A token kept past its parse reads as nothing at offset -1, never as text of this or another file.
+    assert.deepEqual([kept!.text, kept!.start, kept!.end, kept!.parts, kept!.content], ['', -1, -1, undefined, undefined]);
+    const secondParse = releasingScratch(() => [...lex('var b = 2', SWIFT).tokens]);
+    assert.ok(
+      secondParse.every((t) => firstParse.includes(t)),
+      'the second parse got the first one’s objects back',
+    );
+    const outside = lex('let a = "b"', SWIFT).tokens;
+    assert.ok(!outside.some((t) => firstParse.includes(t)), 'outside a parse every token is a fresh object');
+    assert.equal(outside[3].text, '"b"');
+  });
+
+  it('a parse inside a parse gives back only what it took', () => {
+    releasingScratch(() => {
+      const outer = lex('a = "x"', PYTHON).tokens;
+      const innerText = releasingScratch(() => lex('b = "y"', PYTHON).tokens.map((t) => t.text).join(' '));
+      assert.equal(innerText, 'b = "y"');
+      assert.deepEqual(
+        outer.map((t) => t.text),
+        ['a', '=', '"x"'],
+        'the outer tokens were not reused by the inner parse',
+      );
+    });
+  });
 });
 
 describe('lexer: every spec', () => {
