@@ -275,7 +275,11 @@ describe('lexer: scratch arrays', () => {
   it('a parse inside a parse gives back only what it took', () => {
     releasingScratch(() => {
       const outer = lex('a = "x"', PYTHON).tokens;
-      const innerText = releasingScratch(() => lex('b = "y"', PYTHON).tokens.map((t) => t.text).join(' '));
+      const innerText = releasingScratch(() =>
+        lex('b = "y"', PYTHON)
+          .tokens.map((t) => t.text)
+          .join(' '),
+      );
       assert.equal(innerText, 'b = "y"');
       assert.deepEqual(
         outer.map((t) => t.text),
