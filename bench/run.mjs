@@ -1,7 +1,8 @@
 // `npm run bench` (after `npm run build`): generates its inputs under bench/work/, measures everything in
 // one run, prints one table with every figure and its goal, and writes the figures to bench/results.json.
 // Flags: --runs N (alternating CLI runs, default 5), --skip-activation (do not start VS Code),
-// --only cli|latency|scan|extension (one part, while working on it).
+// --only cli|latency|scan|extension (one part, while working on it), --formats id,id (latency of these
+// formats only). A partial run writes its figures to bench/work/results.json, never over the full run's.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -21,6 +22,8 @@ const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const require = createRequire(import.meta.url);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const part = (name) => !only || only === name;
+const onlyFormats = args.includes('--formats') ? new Set(args[args.indexOf('--formats') + 1].split(',')) : undefined;
+const partial = only !== undefined || onlyFormats !== undefined;
 
 fs.mkdirSync(WORK, { recursive: true });
 const rows = [];
@@ -145,6 +148,7 @@ if (part('latency')) {
   const iterations = { 1024: 300, 10240: 200, 102400: 60, 1048576: 12 };
   results.latency = [];
   for (const format of engine.FORMATS) {
+    if (onlyFormats && !onlyFormats.has(format.id)) continue;
     const doc = DOCUMENTS[format.id];
     if (!doc) {
       rows.push({ measure: `latency ${format.id}`, value: 'not measured: no generator for this format in bench/lib/documents.mjs' });
@@ -307,6 +311,7 @@ const m = results.machine;
 const heading = `Entra Auth Lint benchmark — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.os}`;
 console.log(`\n${heading}\n\n${table(rows)}\n`);
 results.table = rows;
-fs.writeFileSync(path.join(BENCH, 'results.json.tmp'), JSON.stringify(results, null, 2) + '\n');
-fs.renameSync(path.join(BENCH, 'results.json.tmp'), path.join(BENCH, 'results.json'));
-console.log(`figures written to ${path.relative(ROOT, path.join(BENCH, 'results.json'))}`);
+const resultsFile = path.join(partial ? WORK : BENCH, 'results.json');
+fs.writeFileSync(`${resultsFile}.tmp`, JSON.stringify(results, null, 2) + '\n');
+fs.renameSync(`${resultsFile}.tmp`, resultsFile);
+console.log(`figures written to ${path.relative(ROOT, resultsFile)}${partial ? ' (a partial run: bench/results.json keeps the last full run)' : ''}`);
