@@ -400,7 +400,8 @@ class Lexer {
     while (i < length) {
       const c = text.charCodeAt(i);
       const cls = c < 128 ? table[c] : 0;
-      if (cls & IDENT_START && !(cls & STRING_START)) {
+      // A letter that may open a string (Python `r"…"`, Dart `r'…'`) is a name when no string opens there.
+      if (cls & IDENT_START && (!(cls & STRING_START) || spec.openString(text, i) === undefined)) {
         let j = i + 1;
         let hash = c;
         while (j < length) {
@@ -726,9 +727,39 @@ class Lexer {
       while (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9) j++;
       if (this.isLineBreak(this.text.charCodeAt(j))) contentStart = j + this.lineBreakLength(j);
     }
+    const specials = this.specialsOf(opening);
+    if (outermost && !token && this.plainString(opening, start, contentStart, specials)) return;
     const parts = outermost ? [] : undefined;
-    this.frames.push({ type: 'string', opening, start, parts, literal: '', token, contentStart, specials: this.specialsOf(opening) });
+    this.frames.push({ type: 'string', opening, start, parts, literal: '', token, contentStart, specials });
     this.i = contentStart;
+  }
+
+  /**
+   * Most strings are plain text up to their close on the same line (no escape, hole or line break): those
+   * are read in one scan, with the token stringStep and endString would give; false (nothing done) otherwise.
+   */
+  private plainString(opening: StringOpening, start: number, contentStart: number, specials: Uint8Array): boolean {
+    const { text, length } = this;
+    const { form, close } = opening;
+    if (form.heredoc || form.closeAtLineStart) return false;
+    let j = contentStart;
+    while (j < length) {
+      const d = text.charCodeAt(j);
+      if (d < 128 ? specials[d] : this.spec.isOtherLineBreak?.(d)) break;
+      j++;
+    }
+    if (j >= length || !text.startsWith(close, j)) return false;
+    if (form.doubledClose && text.startsWith(close, j + close.length)) return false;
+    if (form.greedyClose && text[j + close.length] === close[0]) return false;
+    const end = j + close.length;
+    this.i = end;
+    this.notePrevious(form.kind, start, end);
+    if (this.sink) this.sink(form.kind, start, end);
+    else {
+      const parts: TemplatePart[] = j > contentStart ? [{ text: text.slice(contentStart, j) }] : [];
+      this.tokens.push(makeToken(form.kind, text.slice(start, end), start, end, parts, { start: contentStart, end: j }));
+    }
+    return true;
   }
 
   private stringStep(frame: StringFrame): void {
