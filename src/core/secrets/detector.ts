@@ -140,15 +140,18 @@ export function findSecrets(text: string): SecretHit[] {
       // A quoted key (`"secret": x`) is JSON or code: a value without quotes after it is a name, not text.
       if (kind) add(valueAt(text, match.index! + match[0].length, kind, match[1] !== ''));
     }
-    for (const match of text.matchAll(CALL))
-      add(valueAt(text, match.index! + match[0].length, match[1] === 'ClientSecret' ? 'client secret' : 'certificate password'));
-    for (const match of text.matchAll(PLIST_KEY)) {
+    // Each scan below runs only when the literal it starts with is in the text (a substring search is far
+    // cheaper than a regex over a large file).
+    if (text.includes('With'))
+      for (const match of text.matchAll(CALL))
+        add(valueAt(text, match.index! + match[0].length, match[1] === 'ClientSecret' ? 'client secret' : 'certificate password'));
+    for (const match of text.includes('<key>') ? text.matchAll(PLIST_KEY) : []) {
       const kind = kindOfKey(match[1]);
       if (!kind) continue;
       const start = match.index! + match[0].lastIndexOf('<string>') + '<string>'.length;
       add({ range: { start, end: start + match[2].length }, value: match[2].trim(), kind });
     }
-    for (const match of text.matchAll(ADD_KEY)) {
+    for (const match of text.includes('value') ? text.matchAll(ADD_KEY) : []) {
       const kind = kindOfKey(match[1]);
       if (kind) add(valueAt(text, match.index! + match[0].length - 1, kind));
     }
