@@ -253,6 +253,9 @@ const TOKENS = new Pool<LexToken>(
   80_000,
 );
 
+/** @internal For the differential test only: false sends every string and every name through the general path. */
+export const FAST_PATHS = { enabled: true };
+
 /** A token, from the pool during an engine parse. Every token has the same fields, so readers see one shape. */
 function makeToken(kind: TokenKind, text: string, start: number, end: number, parts?: TemplatePart[], content?: Range): LexToken {
   const token = TOKENS.take();
@@ -396,12 +399,13 @@ class Lexer {
     const { text, table, length, tokens, spec, sink } = this;
     const newlines = spec.newlines === true;
     const leadingDot = spec.leadingDotNumbers === true;
+    const fast = FAST_PATHS.enabled;
     let i = this.i;
     while (i < length) {
       const c = text.charCodeAt(i);
       const cls = c < 128 ? table[c] : 0;
       // A letter that may open a string (Python `r"…"`, Dart `r'…'`) is a name when no string opens there.
-      if (cls & IDENT_START && (!(cls & STRING_START) || spec.openString(text, i) === undefined)) {
+      if (cls & IDENT_START && (!(cls & STRING_START) || (fast && spec.openString(text, i) === undefined))) {
         let j = i + 1;
         let hash = c;
         while (j < length) {
@@ -728,7 +732,7 @@ class Lexer {
       if (this.isLineBreak(this.text.charCodeAt(j))) contentStart = j + this.lineBreakLength(j);
     }
     const specials = this.specialsOf(opening);
-    if (outermost && !token && this.plainString(opening, start, contentStart, specials)) return;
+    if (outermost && !token && FAST_PATHS.enabled && this.plainString(opening, start, contentStart, specials)) return;
     const parts = outermost ? [] : undefined;
     this.frames.push({ type: 'string', opening, start, parts, literal: '', token, contentStart, specials });
     this.i = contentStart;

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { FAST_PATHS, lex, type LanguageSpec } from '../../../src/core/lexing/lexer';
+import { BASH, BICEP, CSHARP, DART, GROOVY, HCL, JAVA, JAVASCRIPT, KOTLIN, OBJECTIVE_C, POWERSHELL, PYTHON, SWIFT } from '../../../src/core/lexing/languages';
+import { LEXER_SEEDS } from '../../fuzz/lexer-seeds';
+import { fuzzSeed } from '../../fuzz/targets';
+
+// The lexer's fast paths (a plain string read in one scan, a name that starts with a string-prefix letter)
+// must give exactly the tokens, comments and problems of the general path: differential fuzzing over texts
+// made of the pieces every spec treats specially.
+
+const SPECS: Record<string, LanguageSpec> = { BASH, BICEP, CSHARP, DART, GROOVY, HCL, JAVA, JAVASCRIPT, KOTLIN, OBJECTIVE_C, POWERSHELL, PYTHON, SWIFT };
+
+const PIECES = [
+  ...['"', "'", '`', '"""', "'''", '@"', '$"', '$@"', 'r"', "r'", 'f"', 'rb"', '#"', '"#', '$$"""', "@'", "'@"],
+  ...['\\', '\\n', '\\"', '\\(', '${', '$(', '{', '}', '{{', '}}', '(', ')', '$', '%{', '<<EOF', 'EOF'],
+  ...['\n', '\r\n', '\r', ' ', '\t', '//', '/*', '*/', '#', '<#', '#>', '--'],
+  ...['return', 'from', 'for', 'result', 'url', 'b', 'u', 'f', 'r', 'x', 'msal', '://auth', 'é', '\u2028'],
+];
+const text = fc.oneof(
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((pieces) => pieces.join('')),
+  fc.tuple(fc.constantFrom(...LEXER_SEEDS.map((s) => s.text)), fc.nat(), fc.constantFrom(...PIECES)).map(([seed, at, piece]) => {
+    const cut = at % (seed.length + 1);
+    return seed.slice(0, cut) + piece + seed.slice(cut);
+  }),
+);
+
+function generalPath<T>(read: () => T): T {
+  FAST_PATHS.enabled = false;
+  try {
+    return read();
+  } finally {
+    FAST_PATHS.enabled = true;
+  }
+}
+
+describe('lexer fast paths equal the general path', () => {
+  for (const [name, spec] of Object.entries(SPECS)) {
+    it(`${name}: same tokens, comments and problems (fuzzed)`, () => {
+      fc.assert(
+        fc.property(text, (input) => {
+          assert.deepEqual(
+            lex(input, spec),
+            generalPath(() => lex(input, spec)),
+          );
+        }),
+        { numRuns: 400, seed: fuzzSeed(1201) },
+      );
+    });
+  }
+});
