@@ -71,6 +71,7 @@ export function parseJs(path: string, text: string, parsed: ParsedFile, options:
     errorRecovery,
     allowReturnOutsideFunction: true,
     allowImportExportEverywhere: true,
+    attachComment: false, // no reader looks at node.leadingComments: comments are read from file.comments
     plugins: pluginsFor(path),
   };
   let file: t.File | undefined = options.slice && text.length >= SLICE_MIN_CHARS ? parseNeededStatements(babel, path, text, babelOptions, options) : undefined;
@@ -126,7 +127,10 @@ function parseNeededStatements(
     Error.stackTraceLimit = 0;
     const sourceType = scan.moduleSyntax ? 'module' : options.sourceType;
     const file = babel.parse(sliced.text, { ...options, sourceType, errorRecovery: false }) as unknown as t.File;
-    return ((file as unknown as { errors?: unknown[] }).errors ?? []).length ? undefined : file;
+    if (((file as unknown as { errors?: unknown[] }).errors ?? []).length) return undefined;
+    const written = new Set(sliced.writtenComments);
+    file.comments = file.comments?.filter((comment) => !written.has(comment.start ?? -1)); // the blanking's own
+    return file;
   } catch {
     return undefined;
   } finally {

@@ -292,9 +292,15 @@ const WORD = /[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*/gu;
  * declaring a const that a kept chunk names (transitively). Every other chunk becomes spaces, keeping line
  * breaks and comments, so offsets, lines and the comment list stay those of the full text. `emptiedValues`
  * (property values, in order) are blanked the same way behind a `0`, so their objects stay valid; the
- * chunks holding them are kept, and names in them pull in no const.
+ * chunks holding them are kept, and names in them pull in no const. Long blank runs are written as block
+ * comments of blanks (see pushBlankRun); `writtenComments` lists where those start, for the caller to drop.
  */
-export function keepWantedChunks(text: string, scan: JsScan, wanted: RegExp, emptiedValues: readonly Range[] = []): { text: string; kept: number } {
+export function keepWantedChunks(
+  text: string,
+  scan: JsScan,
+  wanted: RegExp,
+  emptiedValues: readonly Range[] = [],
+): { text: string; kept: number; writtenComments: number[] } {
   const { chunks } = scan;
   const keep = new Array<boolean>(chunks.length).fill(false);
   let index = 0;
@@ -330,13 +336,17 @@ export function keepWantedChunks(text: string, scan: JsScan, wanted: RegExp, emp
   const blanks: BlankRange[] = [];
   let value = 0;
   chunks.forEach((chunk, k) => {
-    if (!keep[k]) blanks.push(chunk);
+    const previous = blanks[blanks.length - 1];
+    if (!keep[k] && k > 0 && !keep[k - 1])
+      previous.end = chunk.end; // a run of blanked chunks is one range
+    else if (!keep[k]) blanks.push({ start: chunk.start, end: chunk.end });
     while (value < emptiedValues.length && emptiedValues[value].start < chunk.end) {
       if (keep[k] && emptiedValues[value].start >= chunk.start) blanks.push({ ...emptiedValues[value], placeholder: '0' });
       value++;
     }
   });
-  return { text: blankRanges(text, blanks, scan.comments), kept: keep.filter(Boolean).length };
+  const writtenComments: number[] = [];
+  return { text: blankRanges(text, blanks, scan.comments, writtenComments), kept: keep.filter(Boolean).length, writtenComments };
 }
 
 /** The parts of a chunk outside the given ranges (in order). */
@@ -358,7 +368,7 @@ interface BlankRange extends Range {
 }
 
 /** The text with each range (in order, disjoint) made spaces, keeping its line breaks and comments. */
-function blankRanges(text: string, ranges: readonly BlankRange[], comments: readonly Range[]): string {
+function blankRanges(text: string, ranges: readonly BlankRange[], comments: readonly Range[], writtenComments: number[]): string {
   const parts: string[] = [];
   const lineBreaks = new LineBreakFinder(text);
   let at = 0;
@@ -374,11 +384,11 @@ function blankRanges(text: string, ranges: readonly BlankRange[], comments: read
     while (comment < comments.length && comments[comment].end <= at) comment++;
     while (comment < comments.length && comments[comment].start < range.end) {
       const { start, end } = comments[comment++];
-      pushBlanks(parts, text, lineBreaks, at, start);
+      pushBlankRun(parts, text, lineBreaks, at, start, writtenComments);
       parts.push(text.slice(start, end));
       at = end;
     }
-    pushBlanks(parts, text, lineBreaks, at, range.end);
+    pushBlankRun(parts, text, lineBreaks, at, range.end, writtenComments);
     at = range.end;
   }
   parts.push(text.slice(at));
@@ -387,6 +397,41 @@ function blankRanges(text: string, ranges: readonly BlankRange[], comments: read
 
 /** Spaces longer runs are cut from (a slice is cheaper than a new string per run). */
 const SPACES = ' '.repeat(256);
+
+/** Blank runs from this length on are written as a comment. */
+const COMMENT_MIN_CHARS = 64;
+
+/**
+ * Blanks for text[start, end) (line breaks kept), as a block comment `/*  …  *\/` of them when the run is
+ * long: Babel skips a comment with one indexOf, but a run of spaces one character at a time (a tenth of
+ * the parse of a mostly blanked file). Its `/*` and `*\/` stand on blanks of the run, never next to kept text.
+ */
+function pushBlankRun(parts: string[], text: string, lineBreaks: LineBreakFinder, start: number, end: number, written: number[]): void {
+  const open = end - start >= COMMENT_MIN_CHARS ? twoOnOneLine(text, start + 1, end - 1, 1) : -1;
+  const close = open >= 0 ? twoOnOneLine(text, end - 1, open + 2, -1) : -1;
+  if (open < 0 || close < open + 4) {
+    pushBlanks(parts, text, lineBreaks, start, end);
+    return;
+  }
+  pushBlanks(parts, text, lineBreaks, start, open);
+  parts.push('/*');
+  pushBlanks(parts, text, lineBreaks, open + 2, close - 2);
+  parts.push('*/');
+  pushBlanks(parts, text, lineBreaks, close, end);
+  written.push(open);
+}
+
+/**
+ * Searching from `from` towards `to` (direction `step`), the first place two characters in a row hold no
+ * line break: forwards, where they start; backwards, where they end. -1 when there is none.
+ */
+function twoOnOneLine(text: string, from: number, to: number, step: 1 | -1): number {
+  for (let j = from; step > 0 ? j + 2 <= to : j - 2 >= to; j += step) {
+    const first = step > 0 ? j : j - 1;
+    if (!isLineBreak(text.charCodeAt(first)) && !isLineBreak(text.charCodeAt(first + step))) return j;
+  }
+  return -1;
+}
 
 /** Spaces for text[start, end), its line breaks kept. */
 function pushBlanks(parts: string[], text: string, lineBreaks: LineBreakFinder, start: number, end: number): void {
