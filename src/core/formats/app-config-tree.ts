@@ -49,9 +49,16 @@ const NEEDED = /export|module|const|scheme|bundleIdentifier|package|appId|plugin
 /**
  * Reads a JS/TS app config: the object `export default` or `module.exports` gives, directly, through a
  * const, or as what a config function returns (`({ config }) => ({ ...config, scheme: 'x' })`).
+ * `readKeys`: the exported object's keys the caller reads (big files: the other values are not parsed).
  */
-export function jsAppTree(path: string, text: string, parsed: ParsedFile): AppNode | undefined {
-  const program = parseJs(path, text, parsed, { slice: true, needed: NEEDED });
+export function jsAppTree(
+  path: string,
+  text: string,
+  parsed: ParsedFile,
+  readKeys: ReadonlySet<string>,
+  { slice = true }: { slice?: boolean } = {},
+): AppNode | undefined {
+  const program = parseJs(path, text, parsed, { slice, needed: NEEDED, exportedKeys: readKeys });
   if (!program) return undefined;
   const consts = new Map<string, t.Expression>();
   let exported: t.Node | undefined;

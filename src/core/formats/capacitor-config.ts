@@ -28,9 +28,13 @@ export const capacitorConfigFormat = defineFormat({
   parse: (path, text) => readCapacitorConfig(path, text),
 });
 
-export function readCapacitorConfig(path: string, text: string): ParsedFile {
+/** The config's keys capacitorApp reads (a big `plugins` block is not parsed). */
+const READ_KEYS: ReadonlySet<string> = new Set(['appId', 'server']);
+
+/** `slice: false` parses a big JS/TS config whole (for tests comparing both ways). */
+export function readCapacitorConfig(path: string, text: string, options: { slice?: boolean } = {}): ParsedFile {
   const parsed = emptyParsed(path, 'capacitor-config', text);
-  const root = lowerBaseName(path).endsWith('.json') ? jsonAppTree(text, parsed) : jsAppTree(path, text, parsed);
+  const root = lowerBaseName(path).endsWith('.json') ? jsonAppTree(text, parsed) : jsAppTree(path, text, parsed, READ_KEYS, options);
   if (root) parsed.app = capacitorApp(root);
   return parsed;
 }

@@ -29,10 +29,14 @@ export const expoConfigFormat = defineFormat({
   parse: (path, text) => readExpoConfig(path, text),
 });
 
-export function readExpoConfig(path: string, text: string): ParsedFile {
+/** The keys expoApp reads from the exported object: `expo`, or the expo object's own when it is that. */
+const READ_KEYS: ReadonlySet<string> = new Set(['expo', 'scheme', 'ios', 'android', 'plugins']);
+
+/** `slice: false` parses a big JS/TS config whole (for tests comparing both ways). */
+export function readExpoConfig(path: string, text: string, options: { slice?: boolean } = {}): ParsedFile {
   const parsed = emptyParsed(path, 'expo-config', text);
   const json = !JS_CONFIG.test(lowerBaseName(path));
-  const root = json ? jsonAppTree(text, parsed) : jsAppTree(path, text, parsed);
+  const root = json ? jsonAppTree(text, parsed) : jsAppTree(path, text, parsed, READ_KEYS, options);
   if (!root) return parsed;
   // app.json nests everything under `expo`; app.config.* may return the expo object itself.
   const expo = root.get('expo') ?? (json ? undefined : root);

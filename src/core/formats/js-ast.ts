@@ -2,7 +2,7 @@ import type * as BabelParser from '@babel/parser';
 import type { ParserOptions, ParserPlugin } from '@babel/parser';
 import type * as t from '@babel/types';
 import type { ImportedSymbol, KnownAuthorities, ParsedFile, Platform, Range } from '../model';
-import { keepWantedChunks, scanTopLevel } from '../lexing/js-scan';
+import { exportedObject, keepWantedChunks, scanTopLevel } from '../lexing/js-scan';
 import { MAX_PROBLEMS } from './types';
 import { IMPORTED, inlineNames, MapScope, unknown, ValueEvaluator, type NameExpr, type StringExprPart, type Value, type ValueExpr } from '../values';
 
@@ -45,6 +45,11 @@ export interface JsParseOptions {
   slice: boolean;
   /** Top-level statements holding a match are kept when slicing (global flag). */
   needed: RegExp;
+  /**
+   * The keys of the exported object (`export default {…}`, a const it names) the reader reads: when
+   * slicing, the values of its other plain properties are blanked too, so Babel reads a small object.
+   */
+  exportedKeys?: ReadonlySet<string>;
 }
 
 interface BabelError {
@@ -54,27 +59,28 @@ interface BabelError {
 }
 
 /** Parses JS/TS into `parsed` (problems, comments); undefined when nothing can be read. Never throws. */
-export function parseJs(path: string, text: string, parsed: ParsedFile, { slice, needed }: JsParseOptions): t.File | undefined {
+export function parseJs(path: string, text: string, parsed: ParsedFile, options: JsParseOptions): t.File | undefined {
   // Required lazily: loading the extension must not pay for the parser until a JS/TS file is read.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const babel = require('@babel/parser') as typeof BabelParser;
   // Babel's error recovery builds an Error per syntax error, and hostile text can hold one per character
   // (seconds per 100 KB): big files are parsed without it (first error, blank its line, retry).
   const errorRecovery = text.length <= ERROR_RECOVERY_MAX_CHARS;
-  const options: ParserOptions = {
+  const babelOptions: ParserOptions = {
     sourceType: 'unambiguous',
     errorRecovery,
     allowReturnOutsideFunction: true,
     allowImportExportEverywhere: true,
+    attachComment: false, // no reader looks at node.leadingComments: comments are read from file.comments
     plugins: pluginsFor(path),
   };
-  let file: t.File | undefined = slice && text.length >= SLICE_MIN_CHARS ? parseNeededStatements(babel, path, text, options, needed) : undefined;
+  let file: t.File | undefined = options.slice && text.length >= SLICE_MIN_CHARS ? parseNeededStatements(babel, path, text, babelOptions, options) : undefined;
   let source = text;
   for (let attempt = 0; attempt < MAX_PARSE_ATTEMPTS && !file; attempt++) {
     const stackTraceLimit = Error.stackTraceLimit;
     try {
       Error.stackTraceLimit = 0; // syntax errors need no stack; capturing one per error doubles the cost
-      file = babel.parse(source, options) as unknown as t.File;
+      file = babel.parse(source, babelOptions) as unknown as t.File;
     } catch (error) {
       const fatal = error instanceof RangeError;
       const reason = fatal ? 'nesting too deep to parse' : cleanMessage((error as BabelError).message);
@@ -97,22 +103,34 @@ export function parseJs(path: string, text: string, parsed: ParsedFile, { slice,
 }
 
 /**
- * Parses the file with every top-level statement that cannot matter blanked out (offsets stay exact).
+ * Parses the file with every top-level statement that cannot matter blanked out (offsets stay exact), and
+ * the values of the exported object's properties the reader does not read (see JsParseOptions).
  * Undefined when the pre-scan is unsure or the sliced text does not parse cleanly: the caller then parses
  * the whole file and reports its problems. A syntax error inside a blanked statement (code that names no
- * needed word) goes unreported in files of SLICE_MIN_CHARS and more: the price of not parsing it.
+ * needed word) or value goes unreported in files of SLICE_MIN_CHARS and more: the price of not parsing it.
  */
-function parseNeededStatements(babel: typeof BabelParser, path: string, text: string, options: ParserOptions, needed: RegExp): t.File | undefined {
+function parseNeededStatements(
+  babel: typeof BabelParser,
+  path: string,
+  text: string,
+  options: ParserOptions,
+  { needed, exportedKeys }: JsParseOptions,
+): t.File | undefined {
   if (/\.(jsx|tsx)$/i.test(path)) return undefined; // JSX text (`don't`) is not JavaScript to the pre-scan
   const scan = scanTopLevel(text);
   if (!scan) return undefined;
-  const sliced = keepWantedChunks(text, scan, needed);
+  const exported = exportedKeys && exportedObject(text, scan);
+  const unread = exported ? exported.properties.filter((property) => !exportedKeys.has(property.key)).map((property) => property.value) : [];
+  const sliced = keepWantedChunks(text, scan, needed, unread);
   const stackTraceLimit = Error.stackTraceLimit;
   try {
     Error.stackTraceLimit = 0;
     const sourceType = scan.moduleSyntax ? 'module' : options.sourceType;
     const file = babel.parse(sliced.text, { ...options, sourceType, errorRecovery: false }) as unknown as t.File;
-    return ((file as unknown as { errors?: unknown[] }).errors ?? []).length ? undefined : file;
+    if (((file as unknown as { errors?: unknown[] }).errors ?? []).length) return undefined;
+    const written = new Set(sliced.writtenComments);
+    file.comments = file.comments?.filter((comment) => !written.has(comment.start ?? -1)); // the blanking's own
+    return file;
   } catch {
     return undefined;
   } finally {
