@@ -93,6 +93,8 @@ interface Value {
 const MAX_DEPTH = 16;
 /** Declarations of one name considered (one per `#if` branch is normal). */
 const MAX_DECLARATIONS = 4;
+/** Entries kept under one scope key (`name`, `Type.name`): a name declared very often keeps its first ones. */
+const MAX_KEY_ENTRIES = MAX_DECLARATIONS * 4;
 
 const MSAL_CONFIG = 'MSALPublicClientApplicationConfig';
 const MSAL_APPLICATION = 'MSALPublicClientApplication';
@@ -587,30 +589,53 @@ class AppleReader {
  * of one name do not mix).
  */
 class AppleScope implements Scope {
-  private readonly byName = new Map<string, AppleDeclaration[]>();
+  // Declarations are indexed by name and by owner, as chains over their indexes (typed arrays, file order):
+  // one Map entry per distinct name or owner, no key string or list made per declaration. A key's entries
+  // are collected when it is first looked up.
+  private readonly byName: IndexChains;
+  private readonly byOwner: IndexChains;
+  private readonly entriesByKey = new Map<string, AppleDeclaration[]>();
   private readonly converted = new Map<AppleDeclaration, ValueDeclaration>();
   toIr: (span: Span) => ValueExpr = () => ({ kind: 'alternatives', options: [], range: { start: 0, end: 0 } });
 
-  constructor(declarations: AppleDeclaration[]) {
-    for (const declaration of declarations) {
-      this.add(declaration.name, declaration);
-      if (declaration.owner) {
-        this.add(`${declaration.owner}.${declaration.name}`, declaration);
-        this.add(`Self.${declaration.name}`, declaration);
-      }
-    }
+  constructor(private readonly declarations: AppleDeclaration[]) {
+    this.byName = new IndexChains(declarations.length, (k) => declarations[k].name);
+    this.byOwner = new IndexChains(declarations.length, (k) => declarations[k].owner || undefined);
   }
 
-  private add(key: string, declaration: AppleDeclaration): void {
-    const list = this.byName.get(key);
-    if (!list) this.byName.set(key, [declaration]);
-    else if (list.length < MAX_DECLARATIONS * 4) list.push(declaration);
+  /**
+   * The declarations listed under `key`, in file order and at most MAX_KEY_ENTRIES: each declaration is listed
+   * under its `name`, and when it has an owner under `Owner.name` and `Self.name`; undefined when none is.
+   */
+  private entriesOf(key: string): AppleDeclaration[] | undefined {
+    let entries = this.entriesByKey.get(key);
+    if (!entries) this.entriesByKey.set(key, (entries = this.collectEntries(key)));
+    return entries.length ? entries : undefined;
+  }
+
+  private collectEntries(key: string): AppleDeclaration[] {
+    const { declarations } = this;
+    const found: number[] = [];
+    this.byName.collect(key, () => 1, found);
+    // A backtick name may hold a dot itself, so each dot of the key is tried as the end of the owner.
+    for (let dot = key.indexOf('.'); dot >= 0; dot = key.indexOf('.', dot + 1)) {
+      const owner = key.slice(0, dot);
+      const name = key.slice(dot + 1);
+      if (!owner) continue;
+      // `Self.name` lists every member of that name (one whose owner is `Self` twice: under both keys).
+      if (owner === 'Self') this.byName.collect(name, (k) => (!declarations[k].owner ? 0 : declarations[k].owner === 'Self' ? 2 : 1), found);
+      // `Owner.name`: the shorter of the two chains is walked (a hostile file of many same-named members stays linear).
+      else if (this.byName.size(name) <= this.byOwner.size(owner)) this.byName.collect(name, (k) => (declarations[k].owner === owner ? 1 : 0), found);
+      else this.byOwner.collect(owner, (k) => (declarations[k].name === name ? 1 : 0), found);
+    }
+    found.sort((a, b) => a - b);
+    return found.slice(0, MAX_KEY_ENTRIES).map((k) => declarations[k]);
   }
 
   /** The declarations a reference at `at` sees (see the class comment). */
   declarationsOf(path: readonly string[], at: number): AppleDeclaration[] {
     const names = path[0] === 'self' ? path.slice(1) : path;
-    const candidates = this.byName.get(names.join('.')) ?? (names.length > 1 ? this.byName.get(names[names.length - 1]) : undefined);
+    const candidates = this.entriesOf(names.join('.')) ?? (names.length > 1 ? this.entriesOf(names[names.length - 1]) : undefined);
     if (!candidates?.length) return [];
     const conditional = candidates.filter((d) => d.conditional);
     if (conditional.length > 1) return conditional.slice(0, MAX_DECLARATIONS);
@@ -627,6 +652,42 @@ class AppleScope implements Scope {
       if (!converted) this.converted.set(d, (converted = { expr: this.toIr(d.value) }));
       return converted;
     });
+  }
+}
+
+/** Indexes 0…n-1 grouped by a key, in order: the first index of each key, and each index's next of the same key. */
+class IndexChains {
+  private readonly first = new Map<string, number>();
+  private readonly next: Int32Array;
+  /** How many indexes the chain holds from each one on (a chain's length is that of its first). */
+  private readonly lengthFrom: Int32Array;
+
+  /** `keyOf(k)` is index k's key; indexes without one are left out. */
+  constructor(count: number, keyOf: (index: number) => string | undefined) {
+    this.next = new Int32Array(count);
+    this.lengthFrom = new Int32Array(count);
+    // Built from the end, so each chain is in order without a last index per key.
+    for (let k = count - 1; k >= 0; k--) {
+      const key = keyOf(k);
+      if (key === undefined) continue;
+      const after = this.first.get(key) ?? -1;
+      this.next[k] = after;
+      this.lengthFrom[k] = 1 + (after >= 0 ? this.lengthFrom[after] : 0);
+      this.first.set(key, k);
+    }
+  }
+
+  size(key: string): number {
+    const head = this.first.get(key);
+    return head === undefined ? 0 : this.lengthFrom[head];
+  }
+
+  /** Pushes each index of `key`'s chain onto `into` `times(index)` times, up to MAX_KEY_ENTRIES pushes. */
+  collect(key: string, times: (index: number) => number, into: number[]): void {
+    let pushed = 0;
+    for (let k = this.first.get(key) ?? -1; k >= 0 && pushed < MAX_KEY_ENTRIES; k = this.next[k]) {
+      for (let n = times(k); n > 0; n--, pushed++) into.push(k);
+    }
   }
 }
 

@@ -37,7 +37,9 @@ export class TokenCursor {
           if (OPENERS[tokens[stack[s]].text] === t.text) {
             this.partner[stack[s]] = i;
             this.partner[i] = stack[s];
-            stack.length = s;
+            // The usual case, the top opener, is a pop: setting `length` is a slower builtin call.
+            if (s === stack.length - 1) stack.pop();
+            else stack.length = s;
             break;
           }
         }

@@ -72,7 +72,7 @@ export function objcSyntax(text: string): AppleSyntax {
     }
     if (t.kind !== 'punct') continue;
     if (t.text === '[') {
-      const call = messageAt(tokens, i);
+      const call = messageAt(tokens, i, isScanned);
       if (!call) continue;
       if (call.method.startsWith('set') && call.args.length === 1 && call.labels[0] === '' && /^set[A-Z]/.test(call.method) && call.receiver) {
         assignments.push({ path: [call.receiver, lowerFirst(call.method.slice(3))], value: call.args[0], at: i });
@@ -100,6 +100,14 @@ export function objcSyntax(text: string): AppleSyntax {
     relex: (expression) => tokenizeObjectiveC(expression).tokens,
     callAt: (list, start, end) => (isPunct(list[start], '[') && matching(list, start, end) === end - 1 ? messageAt(list, start) : undefined),
   };
+}
+
+/**
+ * The sends the file scan keeps: SDK messages and setters (`[config setRedirectUri:x]`). Checked before a send's
+ * arguments are split, so the file's other messages (most of its `[`) build nothing.
+ */
+function isScanned(receiver: string, selector: string): boolean {
+  return APPLE_SDK_TYPES.has(receiver) || selector.startsWith('set');
 }
 
 function endOfLine(text: string, from: number): number {
@@ -161,8 +169,9 @@ function assignedName(tokens: Token[], open: number): string | undefined {
  * The message send starting at the `[` at `open`: its receiver (`[[Type alloc] init…]` → Type), the method
  * and labels of its selector (`initWithClientId:redirectUri:` → init, clientid, redirecturi), and its
  * arguments; varargs after the last piece (`stringWithFormat:f, a, b`) are unlabelled arguments.
+ * `wanted` (receiver, first selector piece) can refuse the send before its arguments are read.
  */
-function messageAt(tokens: Token[], open: number): Call | undefined {
+function messageAt(tokens: Token[], open: number, wanted?: (receiver: string, selector: string) => boolean): Call | undefined {
   const close = matching(tokens, open, tokens.length);
   if (close < 0 || close - open > MAX_EXPRESSION_TOKENS) return undefined;
   // The receiver: a name, or the innermost of nested sends (`[[[Type alloc] init…] autorelease]` → Type), without recursion.
@@ -188,6 +197,7 @@ function messageAt(tokens: Token[], open: number): Call | undefined {
   }
   const selector = tokens[k];
   if (selector?.kind !== 'identifier') return undefined;
+  if (wanted && !wanted(receiver, selector.text)) return undefined;
   // A unary message: `[Type alloc]`, `[Type new]`.
   if (k + 1 === close) return { receiver, method: selector.text, labels: [], args: [], nameToken, at: open };
   if (!isPunct(tokens[k + 1], ':')) return undefined;

@@ -1,6 +1,5 @@
 import { tokenizeSwift } from '../lexing/languages';
 import type { LexToken } from '../lexing/lexer';
-import { scratch } from '../lexing/scratch';
 import type { ParsedFile } from '../model';
 import {
   APPLE_SDK_TYPES,
@@ -49,14 +48,14 @@ const CONTINUES = new Set(['+', '-', '*', '?', ':', '=', '.', ',', '&', '|', '('
 
 export function swiftSyntax(text: string): AppleSyntax {
   const lexed = tokenizeSwift(text);
-  // Line breaks are kept apart: `lineBreakBefore[k]` says a statement may end before token k.
-  const all = lexed.tokens;
-  const tokens: Token[] = scratch(new Array<Token>(all.length));
-  const lineBreakBefore = new Uint8Array(all.length + 1);
+  // Line breaks are kept apart: `lineBreakBefore[k]` says a statement may end before token k. The newline
+  // tokens are dropped in place (the lexer's array is this reader's alone): no second token-sized array.
+  const tokens = lexed.tokens;
+  const lineBreakBefore = new Uint8Array(tokens.length + 1);
   let count = 0;
   let pendingBreak = 1;
-  for (let k = 0; k < all.length; k++) {
-    const t = all[k];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     if (t.kind === 'newline') {
       pendingBreak = 1;
       continue;
