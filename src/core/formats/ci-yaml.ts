@@ -36,6 +36,20 @@ export const ciYamlFormat = defineFormat({
 
 type Language = 'bash' | 'pwsh';
 
+// The outline and comment scans look at most characters of the file: they compare character codes
+// (`charCodeAt`), cheaper than one-character strings (`text[i]`).
+const SPACE = 32;
+const TAB = 9;
+const HASH = 35;
+const DASH = 45;
+const PIPE = 124;
+const GREATER = 62;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BACKSLASH = 92;
+
+const isBlank = (c: number): boolean => c === SPACE || c === TAB;
+
 /** One line of the outline. */
 interface Line {
   start: number;
@@ -53,17 +67,17 @@ interface Line {
 }
 
 /** Keys whose value is a script, and the language when the context says nothing else. */
-const SCRIPT_KEYS: Record<string, Language | 'run' | 'task'> = {
-  run: 'run',
-  script: 'task',
-  before_script: 'bash',
-  after_script: 'bash',
-  bash: 'bash',
-  pwsh: 'pwsh',
-  powershell: 'pwsh',
-  inlinescript: 'task',
-  inline: 'pwsh',
-};
+const SCRIPT_KEYS = new Map<string, Language | 'run' | 'task'>([
+  ['run', 'run'],
+  ['script', 'task'],
+  ['before_script', 'bash'],
+  ['after_script', 'bash'],
+  ['bash', 'bash'],
+  ['pwsh', 'pwsh'],
+  ['powershell', 'pwsh'],
+  ['inlinescript', 'task'],
+  ['inline', 'pwsh'],
+]);
 
 const KEY = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#'"{[\]},&*!|>%@`][^:#\n]*?))[ \t]*:(?=[ \t]|$)/;
 
@@ -76,7 +90,7 @@ function readCiYaml(parsed: ParsedFile, text: string): void {
   const bodies: { range: Range; language: Language; folded: boolean }[] = [];
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
-    const kind = line.key !== undefined && !line.inScalar ? SCRIPT_KEYS[line.key.toLowerCase()] : undefined;
+    const kind = line.key !== undefined && !line.inScalar ? SCRIPT_KEYS.get(line.key.toLowerCase()) : undefined;
     if (!kind) continue;
     for (const scalar of scalarsOf(text, lines, n)) {
       if (!holdsOffset(markers, scalar.range)) continue;
@@ -140,11 +154,16 @@ function outline(text: string): Line[] {
   /** While inside a block scalar: the column its body must exceed. */
   let scalarParent = -1;
   let quoteOpen: string | undefined;
+  // The next `\n` and `\r` at or after the line's start, found by indexOf (native: the file's every
+  // character is passed here) and searched again only once passed.
+  let nextLf = -1;
+  let nextCr = -1;
   for (let start = 0; start <= text.length;) {
-    let end = start;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    if (nextLf < start) nextLf = indexOrEnd(text, '\n', start);
+    if (nextCr < start) nextCr = indexOrEnd(text, '\r', start);
+    const end = Math.min(nextLf, nextCr);
     let col = start;
-    while (col < end && (text[col] === ' ' || text[col] === '\t')) col++;
+    while (col < end && isBlank(text.charCodeAt(col))) col++;
     const blank = col === end;
     const line: Line = { start, end, col: blank ? -1 : col - start, keyCol: -1, valueStart: end, item: false, inScalar: false };
     if (quoteOpen) {
@@ -155,7 +174,7 @@ function outline(text: string): Line[] {
       line.inScalar = true;
     } else {
       scalarParent = -1;
-      if (!blank && text[col] !== '#') classify(text, line, col);
+      if (!blank && text.charCodeAt(col) !== HASH) classify(text, line, col);
       if (line.key !== undefined) {
         const value = line.valueStart;
         const c = text[value];
@@ -170,13 +189,19 @@ function outline(text: string): Line[] {
   return lines;
 }
 
+/** Where `search` is next found from `from`, or the text's length. */
+function indexOrEnd(text: string, search: string, from: number): number {
+  const at = text.indexOf(search, from);
+  return at < 0 ? text.length : at;
+}
+
 /** Item marks and the key of a line that starts at `col`. */
 function classify(text: string, line: Line, col: number): void {
   let at = col;
-  while (text[at] === '-' && (text[at + 1] === ' ' || text[at + 1] === '\t' || at + 1 === line.end)) {
+  while (text.charCodeAt(at) === DASH && (isBlank(text.charCodeAt(at + 1)) || at + 1 === line.end)) {
     line.item = true;
     at++;
-    while (at < line.end && (text[at] === ' ' || text[at] === '\t')) at++;
+    while (at < line.end && isBlank(text.charCodeAt(at))) at++;
   }
   line.valueStart = at;
   const match = KEY.exec(text.slice(at, Math.min(line.end, at + 300)));
@@ -184,16 +209,18 @@ function classify(text: string, line: Line, col: number): void {
   line.key = (match[1] ?? match[2] ?? match[3]).trim();
   line.keyCol = at - line.start;
   let value = at + match[0].length;
-  while (value < line.end && (text[value] === ' ' || text[value] === '\t')) value++;
+  while (value < line.end && isBlank(text.charCodeAt(value))) value++;
   line.valueStart = value;
 }
 
 /** Offset of the quote that closes a quoted scalar in `start`..`end` (`''` and `\"` escape), or -1. */
 function closesQuote(text: string, start: number, end: number, quote: string): number {
+  const code = quote.charCodeAt(0);
   for (let i = start; i < end; i++) {
-    if (quote === '"' && text[i] === '\\') i++;
-    else if (text[i] === quote) {
-      if (quote === "'" && text[i + 1] === "'") i++;
+    const c = text.charCodeAt(i);
+    if (code === QUOTE && c === BACKSLASH) i++;
+    else if (c === code) {
+      if (code === APOSTROPHE && text.charCodeAt(i + 1) === APOSTROPHE) i++;
       else return i;
     }
   }
@@ -262,12 +289,12 @@ function scalarAt(text: string, lines: Line[], n: number, at: number, parentCol:
 function plainEnd(text: string, start: number, lineEnd: number): number {
   let end = lineEnd;
   for (let i = start; i < lineEnd; i++) {
-    if (text[i] === '#' && (text[i - 1] === ' ' || text[i - 1] === '\t')) {
+    if (text.charCodeAt(i) === HASH && isBlank(text.charCodeAt(i - 1))) {
       end = i;
       break;
     }
   }
-  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
@@ -378,18 +405,18 @@ function comments(text: string, lines: Line[]): Range[] {
   const result: Range[] = [];
   for (const line of lines) {
     if (line.col < 0 || line.inScalar) continue;
-    let quote: string | undefined;
+    let quote = 0; // the open quote's code, 0: none
     for (let i = line.start + line.col; i < line.end; i++) {
-      const c = text[i];
+      const c = text.charCodeAt(i);
       if (quote) {
-        if (c === quote) quote = undefined;
+        if (c === quote) quote = 0;
         continue;
       }
-      if ((c === '"' || c === "'") && (i === line.valueStart || i === line.start + line.col)) quote = c;
-      else if (c === '#' && (i === line.start + line.col || text[i - 1] === ' ' || text[i - 1] === '\t')) {
+      if ((c === QUOTE || c === APOSTROPHE) && (i === line.valueStart || i === line.start + line.col)) quote = c;
+      else if (c === HASH && (i === line.start + line.col || isBlank(text.charCodeAt(i - 1)))) {
         result.push({ start: i, end: line.end });
         break;
-      } else if ((c === '|' || c === '>') && i === line.valueStart) break;
+      } else if ((c === PIPE || c === GREATER) && i === line.valueStart) break;
     }
   }
   return result;

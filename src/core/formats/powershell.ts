@@ -20,6 +20,7 @@ import {
   knownText,
   literalText,
   mapValue,
+  overridableText,
   rangeOf,
   textValue,
   unknownValue,
@@ -1023,7 +1024,7 @@ function variableName(name: string): string {
 function markOverridable(value: ScriptValue): ScriptValue {
   switch (value.kind) {
     case 'text':
-      return { kind: 'text', text: { ...value.text, overridable: true } };
+      return { kind: 'text', text: overridableText(value.text) };
     case 'list':
       return { ...value, items: value.items.map(markOverridable) };
     default:

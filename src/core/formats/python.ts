@@ -9,6 +9,7 @@ import {
   knownText,
   literalText,
   mapValue,
+  overridableText,
   rangeOf,
   renderText,
   textValue,
@@ -77,6 +78,12 @@ const CALL_NAMES = new Set([...Object.keys(CONSTRUCTORS), ...Object.keys(REDIREC
 /** Past this depth of brackets the reader skips ahead instead of descending. */
 const MAX_DEPTH = 48;
 
+/** Where a name's value starts (a token index), and whether it is assigned at module level. */
+interface Place {
+  at: number;
+  moduleLevel: boolean;
+}
+
 interface Call {
   /** The dotted name as written (`msal.PublicClientApplication`). */
   name: string;
@@ -89,9 +96,13 @@ interface Call {
 class PythonReader {
   /** Values of names, evaluated on first use (undefined while being evaluated: a cycle). */
   private readonly variables = new Map<string, ScriptValue | undefined>();
-  private readonly assigned = new Map<string, { at: number; moduleLevel: boolean }>();
   /** Names bound to `Auth` of the identity package (`from identity.flask import Auth`). */
   private readonly identityNames = new Set<string>();
+  /** Where names are assigned (undefined: looked up, not assigned); every name once `walked`. */
+  private readonly assigned = new Map<string, Place | undefined>();
+  private walked = false;
+  /** Places the text searches have met so far (see `assignment`). */
+  private searched = 0;
   private i = 0;
 
   constructor(
@@ -101,11 +112,11 @@ class PythonReader {
 
   read(): AuthConfig[] {
     this.imports();
-    this.assignments();
+    const callAt = this.callStarts();
     const configs: AuthConfig[] = [];
     const redirects: { value: ScriptValue; call: Call }[] = [];
     const interactive: Call[] = [];
-    for (const call of this.calls()) {
+    for (const call of this.calls(callAt)) {
       const last = call.name.split('.').pop()!;
       const kind =
         CONSTRUCTORS[last] ?? (this.identityNames.has(call.name) || /^identity\.(?:web|flask|django|quart)\.Auth$/.test(call.name) ? 'identity' : undefined);
@@ -193,12 +204,41 @@ class PythonReader {
     return t !== undefined && t.kind === kind && (text === undefined || t.text === text);
   }
 
+  // The reader does not walk the token list (25,000 tokens for 100 KB, mostly not about sign-in): it finds
+  // the few names it needs in the text and checks the tokens there.
+
+  /** Index of the token that starts at `offset` (-1: none, the offset is inside a token, string or comment). */
+  private tokenAt(offset: number): number {
+    const { tokens } = this;
+    let low = 0;
+    let high = tokens.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const start = tokens[middle].start;
+      if (start === offset) return middle;
+      if (start < offset) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
+  /** The indexes of the identifier tokens `name`, in order. */
+  private occurrences(name: string): number[] {
+    const found: number[] = [];
+    for (let at = this.text.indexOf(name); at >= 0; at = this.text.indexOf(name, at + 1)) {
+      this.searched++;
+      const k = this.tokenAt(at);
+      if (k >= 0 && this.is(k, 'identifier', name)) found.push(k);
+    }
+    return found;
+  }
+
   /** `from identity.flask import Auth [as X]`: the names the identity package's Auth goes by. */
   private imports(): void {
     const { tokens } = this;
-    for (let k = 0; k < tokens.length; k++) {
-      if (!this.is(k, 'identifier', 'from') || !this.is(k + 1, 'identifier', 'identity') || !this.is(k + 2, 'punct', '.')) continue;
-      for (let j = k + 3; j < tokens.length && tokens[j].kind !== 'newline'; j++) {
+    for (const k of this.occurrences('identity')) {
+      if (!this.is(k - 1, 'identifier', 'from') || !this.is(k + 1, 'punct', '.')) continue;
+      for (let j = k + 2; j < tokens.length && tokens[j].kind !== 'newline'; j++) {
         if (!this.is(j, 'identifier', 'Auth')) continue;
         const alias = this.is(j + 1, 'identifier', 'as') && this.is(j + 2, 'identifier') ? tokens[j + 2].text : 'Auth';
         this.identityNames.add(alias);
@@ -206,34 +246,55 @@ class PythonReader {
     }
   }
 
+  /** Where the calls the reader looks at start (`NAME(` of CALL_NAMES or an identity name), in order. */
+  private callStarts(): number[] {
+    const callAt: number[] = [];
+    for (const name of new Set([...CALL_NAMES, ...this.identityNames]))
+      for (const k of this.occurrences(name)) if (this.is(k + 1, 'punct', '(')) callAt.push(k);
+    return callAt.sort((a, b) => a - b);
+  }
+
   /**
-   * Where `NAME = expr` and `NAME: type = expr` are written (at a statement start); a module-level one
-   * wins over function locals. Only the places are noted here: a value is evaluated when a name is read.
+   * Where `name` is assigned (the last place, but a module-level one wins over function locals), looked up
+   * when the name is first read. Each lookup searches the text; once the searches have met as many places
+   * as there are tokens, one walk over all tokens notes every assignment instead (a file full of short
+   * names read in calls stays linear).
    */
-  private assignments(): void {
-    const { tokens } = this;
-    for (let k = 0; k < tokens.length; k++) {
-      const t = tokens[k];
-      if (t.kind !== 'identifier') continue;
-      const after = tokens[k + 1];
-      if (!after || after.kind !== 'punct' || (after.text !== '=' && after.text !== ':') || !this.atStatementStart(k)) continue;
-      let j = k + 1;
-      if (this.is(j, 'punct', ':')) {
-        // An annotation: skip to `=` on the same line.
-        while (j < tokens.length && tokens[j].kind !== 'newline' && !this.is(j, 'punct', '=')) j++;
-      }
-      if (!this.is(j, 'punct', '=') || this.is(j + 1, 'punct', '=')) continue;
-      const moduleLevel = t.start === this.lineStart(t.start);
-      const previous = this.assigned.get(t.text);
-      if (previous && previous.moduleLevel && !moduleLevel) continue;
-      this.assigned.set(t.text, { at: j + 1, moduleLevel });
+  private assignment(name: string): Place | undefined {
+    if (this.assigned.has(name) || this.walked) return this.assigned.get(name);
+    if (this.searched >= this.tokens.length) {
+      this.assigned.clear();
+      for (let k = 0; k < this.tokens.length; k++) this.noteAssignment(k);
+      this.walked = true;
+      return this.assigned.get(name);
     }
+    this.assigned.set(name, undefined);
+    for (const k of this.occurrences(name)) this.noteAssignment(k);
+    return this.assigned.get(name);
+  }
+
+  /** Notes token `k` as an assignment of its name when it is one: `NAME = expr` or `NAME: type = expr` at a statement start. */
+  private noteAssignment(k: number): void {
+    const { tokens } = this;
+    const t = tokens[k];
+    const after = tokens[k + 1];
+    if (t.kind !== 'identifier' || !after || after.kind !== 'punct' || (after.text !== '=' && after.text !== ':') || !this.atStatementStart(k)) return;
+    let j = k + 1;
+    if (this.is(j, 'punct', ':')) {
+      // An annotation: skip to `=` on the same line.
+      while (j < tokens.length && tokens[j].kind !== 'newline' && !this.is(j, 'punct', '=')) j++;
+    }
+    if (!this.is(j, 'punct', '=') || this.is(j + 1, 'punct', '=')) return;
+    const moduleLevel = t.start === this.lineStart(t.start);
+    const previous = this.assigned.get(t.text);
+    if (previous && previous.moduleLevel && !moduleLevel) return;
+    this.assigned.set(t.text, { at: j + 1, moduleLevel });
   }
 
   /** The value a name was assigned (evaluated once, on first use; a cycle reads as unknown). */
   private variable(name: string, depth: number): ScriptValue | undefined {
     if (this.variables.has(name)) return this.variables.get(name);
-    const place = this.assigned.get(name);
+    const place = this.assignment(name);
     if (!place || depth >= MAX_DEPTH) return undefined;
     this.variables.set(name, undefined); // a name in its own value (`a = a + 1`) is not known
     const saved = this.i;
@@ -256,11 +317,13 @@ class PythonReader {
   }
 
   /** Every call of a constructor or a method that carries a redirect, in order, with its arguments evaluated. */
-  private *calls(): Generator<Call> {
+  private *calls(callAt: number[]): Generator<Call> {
     const { tokens } = this;
-    for (let k = 0; k < tokens.length; k++) {
+    let readTo = 0;
+    for (const k of callAt) {
+      // Calls inside an earlier call's arguments were read with it: going on after it keeps the scan linear.
+      if (k < readTo) continue;
       const t = tokens[k];
-      if (t.kind !== 'identifier' || !(CALL_NAMES.has(t.text) || this.identityNames.has(t.text)) || !this.is(k + 1, 'punct', '(')) continue;
       // The dotted name written before it (`msal.PublicClientApplication`, `self.app.initiate_auth_code_flow`).
       const names = [t.text];
       let j = k;
@@ -280,8 +343,7 @@ class PythonReader {
         ...args,
         range: { start: tokens[j].start, end: this.tokens[end - 1]?.end ?? t.end },
       };
-      // Calls inside its arguments were read with it: going on after it keeps the scan linear.
-      k = Math.max(k, end - 1);
+      readTo = end;
     }
   }
 
@@ -595,7 +657,7 @@ function textOf(value: ScriptValue | undefined): ScriptText | undefined {
 }
 
 function overridable(value: ScriptValue): ScriptValue {
-  if (value.kind === 'text') return textValue({ ...value.text, overridable: true });
+  if (value.kind === 'text') return textValue(overridableText(value.text));
   if (value.kind === 'list') return { ...value, items: value.items.map(overridable) };
   return value;
 }

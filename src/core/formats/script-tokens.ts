@@ -1,4 +1,4 @@
-import type { LexToken } from '../lexing/lexer';
+import type { LexToken, TemplatePart } from '../lexing/lexer';
 import type { Range } from '../model';
 import type { Piece, ScriptText } from './script-values';
 
@@ -42,7 +42,7 @@ export function stringText(token: LexToken<string>, text: string, resolve?: Reso
   for (let k = 0; k < parts.length; k++) {
     const part = parts[k];
     if ('text' in part) {
-      const next = parts.slice(k + 1).find((p) => 'range' in p) as { range: Range } | undefined;
+      const next = nextHole(parts, k + 1);
       const limit = next ? holeSpan(text, next.range).start : content.end;
       const source = text.slice(cursor, Math.max(cursor, limit));
       const at = source.indexOf(part.text);
@@ -63,7 +63,18 @@ export function stringText(token: LexToken<string>, text: string, resolve?: Reso
     } else pieces.push({ hole: text.slice(span.start, span.end), range: span });
     cursor = Math.max(cursor, span.end);
   }
-  return { pieces, range: { ...content }, ...(overridable ? { overridable } : {}) };
+  const result: ScriptText = { pieces, range: { start: content.start, end: content.end } };
+  if (overridable) result.overridable = true;
+  return result;
+}
+
+/** The first hole of `parts` from index `from` (a loop: no copy of the parts per text run). */
+function nextHole(parts: TemplatePart[], from: number): { range: Range } | undefined {
+  for (let k = from; k < parts.length; k++) {
+    const part = parts[k];
+    if ('range' in part) return part;
+  }
+  return undefined;
 }
 
 /** A word of a command line: the tokens from `start` to `end` (exclusive) of `tokens`, written without spaces. */

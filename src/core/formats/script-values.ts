@@ -42,6 +42,14 @@ export function textValue(text: ScriptText): ScriptValue {
   return { kind: 'text', text };
 }
 
+/**
+ * The same text as a default the caller may replace. Built field by field: an object spread that adds a
+ * property takes V8's slow clone path (measured: 4% of a PowerShell parse).
+ */
+export function overridableText(text: ScriptText): ScriptText {
+  return { pieces: text.pieces, range: text.range, overridable: true };
+}
+
 export function unknownValue(range: Range): ScriptValue {
   return { kind: 'unknown', range };
 }

@@ -2,7 +2,7 @@ import { tokenizeBash } from '../lexing/languages/bash';
 import type { LexToken } from '../lexing/lexer';
 import type { ParsedFile, Range } from '../model';
 import { RegistrationBuilder, appIdOf, readAzCommand, readM365Command } from './registration-script';
-import { holeText, literalText, concatTexts, knownText, type ScriptText } from './script-values';
+import { holeText, literalText, concatTexts, knownText, overridableText, type ScriptText } from './script-values';
 import { shiftTokens, stringText } from './script-tokens';
 import { defineFormat, emptyParsed, HASH_COMMENTS, MAX_PROBLEMS } from './types';
 
@@ -105,28 +105,72 @@ class ShellReader {
     this.statements(0, this.tokens.length);
   }
 
-  /** Pairs `$(` with its `)` in one pass (an explicit stack: nesting cannot overflow). */
   /** Indices, in order, of the tokens that hold a command: a `$(` opener, or a string with `$(` in it. */
   private readonly commandTokens: number[] = [];
 
+  /**
+   * Pairs each `$(` with its `)`, and notes the command tokens. The text says where `$(` is written, so
+   * only the tokens from each one to its close are walked, not the whole list; pairing inside is the same
+   * as from the file's start, since brackets opened before a `$(` stay below it on the stack.
+   */
   private matchSubstitutions(): void {
+    const { text, tokens, commandTokens } = this;
+    let walkedTo = 0;
+    for (let at = text.indexOf('$('); at >= 0; at = text.indexOf('$(', at + 1)) {
+      const k = this.tokenHolding(at);
+      if (k < 0) continue; // in a comment or a heredoc body
+      const t = tokens[k];
+      if (t.kind === 'string') {
+        if (t.text.includes('$(') && commandTokens[commandTokens.length - 1] !== k) commandTokens.push(k);
+      } else if (k >= walkedTo && this.opensSubstitution(k + 1)) walkedTo = this.pairBrackets(k + 1);
+    }
+    // Openers inside a walk were noted before strings after them in the walk.
+    commandTokens.sort((a, b) => a - b);
+  }
+
+  /** Index of the token whose range holds `offset` (-1: none). */
+  private tokenHolding(offset: number): number {
+    const { tokens } = this;
+    let low = 0;
+    let high = tokens.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      if (tokens[middle].start <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else high = middle - 1;
+    }
+    return found >= 0 && offset < tokens[found].end ? found : -1;
+  }
+
+  /** Whether the `(` token at `k` opens a command substitution: written right after a `$`. */
+  private opensSubstitution(k: number): boolean {
+    const t = this.tokens[k];
+    const before = this.tokens[k - 1];
+    return t?.kind === 'punct' && t.text === '(' && k > 0 && before.text === '$' && before.end === t.start;
+  }
+
+  /** Pairs brackets from the `(` at `first` to its `)` (an explicit stack: nesting cannot overflow); returns the index after it. */
+  private pairBrackets(first: number): number {
     const open: number[] = [];
     const kinds: boolean[] = [];
     const { tokens } = this;
-    for (let k = 0; k < tokens.length; k++) {
+    for (let k = first; k < tokens.length; k++) {
       const t = tokens[k];
-      if (t.kind === 'string' && t.text.includes('$(')) this.commandTokens.push(k);
       if (t.kind !== 'punct') continue;
       if (t.text === '(') {
-        const substitution = k > 0 && tokens[k - 1].text === '$' && tokens[k - 1].end === t.start;
+        const substitution = this.opensSubstitution(k);
         open.push(substitution ? k - 1 : k);
         kinds.push(substitution);
         if (substitution) this.commandTokens.push(k - 1);
       } else if (t.text === ')' && open.length) {
         const start = open.pop()!;
         if (kinds.pop()) this.substitutionEnd.set(start, k);
+        if (!open.length) return k + 1;
       }
     }
+    return tokens.length;
   }
 
   /** The statements between tokens `from` and `to`. */
@@ -437,7 +481,7 @@ class ShellReader {
       const value = fallback[2];
       const at = this.text.indexOf(value, range.start);
       if (!value || at < 0 || at + value.length > range.end) return undefined;
-      return { ...literalText(value, { start: at, end: at + value.length }), overridable: true };
+      return overridableText(literalText(value, { start: at, end: at + value.length }));
     }
     return undefined;
   }
