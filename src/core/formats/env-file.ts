@@ -44,8 +44,15 @@ export interface EnvEntry {
   value: Located<string>;
 }
 
+/**
+ * The identity suffix of a key, one test per key instead of one per field. Where two suffixes fit
+ * (`POST_LOGOUT_REDIRECT_URI` and `REDIRECT_URI`) the leftmost match is the longer one, as the field order wants.
+ */
+const IDENTITY_KEY =
+  /(?:^|_)(POST_LOGOUT_REDIRECT_(?:URI|URL)|REDIRECT_(?:URI|URL)|CLIENT_ID|TENANT(?:_ID)?|AUTHORITY|CLOUD_INSTANCE(?:_ID)?|AAD_ENDPOINT_HOST|AUTHORITY_HOST|CLIENT_SECRET)$/i;
+
 const FOREIGN_PREFIX =
-  /^(GITHUB|GOOGLE|FACEBOOK|AUTH0|OKTA|DISCORD|TWITTER|APPLE|SPOTIFY|STRIPE|COGNITO|AWS|KEYCLOAK|SLACK|GITLAB|LINKEDIN|TWITCH|FIREBASE|SUPABASE|CLERK)_/;
+  /^(GITHUB|GOOGLE|FACEBOOK|AUTH0|OKTA|DISCORD|TWITTER|APPLE|SPOTIFY|STRIPE|COGNITO|AWS|KEYCLOAK|SLACK|GITLAB|LINKEDIN|TWITCH|FIREBASE|SUPABASE|CLERK)_/i;
 
 /** Splits dotenv text into entries with exact key and value ranges; never throws. In a template, tag lines are not entries. */
 export function scanEnv(text: string, template = false): { entries: EnvEntry[]; comments: Range[]; problems: ParseProblem[] } {
@@ -132,22 +139,25 @@ function toConfig(entries: EnvEntry[]): AuthConfig | undefined {
   let config: AuthConfig | undefined;
   const ensure = (anchor: Range): AuthConfig => (config ??= { kind: 'config', library: 'unknown', platform: 'unknown', redirectUris: [], range: anchor });
   for (const { key, value } of entries) {
-    const name = key.value.toUpperCase();
-    if (FOREIGN_PREFIX.test(name) || !value.value) continue;
-    if (/(^|_)POST_LOGOUT_REDIRECT_(URI|URL)$/.test(name)) {
+    if (!value.value) continue;
+    // Keys are ASCII (scanEnv), so the case-insensitive tests read as tests of the upper-cased key.
+    const field = IDENTITY_KEY.exec(key.value)?.[1];
+    if (field === undefined || FOREIGN_PREFIX.test(key.value)) continue;
+    const suffix = field.toUpperCase();
+    if (suffix.startsWith('POST_LOGOUT_')) {
       ensure(key.range).redirectUris.push(redirectUri(value.value, value.range, 'unknown', 'postLogout'));
-    } else if (/(^|_)REDIRECT_(URI|URL)$/.test(name)) {
+    } else if (suffix.startsWith('REDIRECT_')) {
       ensure(key.range).redirectUris.push(redirectUri(value.value, value.range, 'unknown', 'redirect'));
-    } else if (/(^|_)CLIENT_ID$/.test(name)) {
+    } else if (suffix === 'CLIENT_ID') {
       ensure(key.range).clientId ??= value;
-    } else if (/(^|_)TENANT(_ID)?$/.test(name)) {
+    } else if (suffix.startsWith('TENANT')) {
       ensure(key.range).tenant ??= value;
-    } else if (/(^|_)AUTHORITY$/.test(name)) {
+    } else if (suffix === 'AUTHORITY') {
       ensure(key.range).authority ??= value;
-    } else if (/(^|_)(CLOUD_INSTANCE(_ID)?|AAD_ENDPOINT_HOST|AUTHORITY_HOST)$/.test(name)) {
-      ensure(key.range).instance ??= value;
-    } else if (/(^|_)CLIENT_SECRET$/.test(name)) {
+    } else if (suffix === 'CLIENT_SECRET') {
       ensure(key.range).clientSecret ??= value;
+    } else {
+      ensure(key.range).instance ??= value; // CLOUD_INSTANCE(_ID), AAD_ENDPOINT_HOST, AUTHORITY_HOST
     }
   }
   return config;
