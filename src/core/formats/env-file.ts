@@ -69,14 +69,15 @@ export function scanEnv(text: string, template = false): { entries: EnvEntry[]; 
       // `{{#openAIKey}}`, `{% if %}`: the template engine's, not a line of the rendered file.
     } else if (i < lineEnd) {
       if (text.startsWith('export', i) && /[ \t]/.test(text[i + 6] ?? '')) i = skipBlanks(text, i + 6, lineEnd);
-      const keyMatch = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(text.slice(i, lineEnd));
-      const afterKey = keyMatch ? skipBlanks(text, i + keyMatch[0].length, lineEnd) : i;
-      if (keyMatch && afterKey === lineEnd) {
+      const keyEnd = keyEndAt(text, i, lineEnd);
+      const hasKey = keyEnd > i;
+      const afterKey = hasKey ? skipBlanks(text, keyEnd, lineEnd) : i;
+      if (hasKey && afterKey === lineEnd) {
         // A bare KEY passes the variable through from the environment (docker --env-file): nothing to read.
-      } else if (!keyMatch || text[afterKey] !== '=') {
+      } else if (!hasKey || text[afterKey] !== '=') {
         problems.push({ message: 'line is not KEY=VALUE', range: { start: i, end: lineEnd } });
       } else {
-        const key = { value: keyMatch[0], range: { start: i, end: i + keyMatch[0].length } };
+        const key = { value: text.slice(i, keyEnd), range: { start: i, end: keyEnd } };
         const read = readValue(text, skipBlanks(text, afterKey + 1, lineEnd), lineEnd, comments, problems);
         entries.push({ key, value: read.value });
         pos = read.next;
@@ -118,8 +119,22 @@ function readValue(text: string, start: number, lineEnd: number, comments: Range
   return { value: { value: text.slice(start, end), range: { start, end } }, next: afterBreak(text, lineEnd) };
 }
 
+/** End of the key `[A-Za-z_][A-Za-z0-9_.-]*` starting at `start` (`start` itself when none starts there); char codes, no slice per line. */
+function keyEndAt(text: string, start: number, limit: number): number {
+  if (start >= limit || !isKeyStart(text.charCodeAt(start))) return start;
+  let i = start + 1;
+  while (i < limit && isKeyPart(text.charCodeAt(i))) i++;
+  return i;
+}
+
+const isKeyStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isKeyPart = (c: number) => isKeyStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+
 function nextLineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
   return text.length;
 }
 
