@@ -36,9 +36,6 @@ const CSHARP_MARKERS = /ClientApplicationBuilder|Redirect(Uri|Url)|\bClientId\b|
 const CSHARP_SYNTAX: TokenSyntax = { display: (source) => `{${source}}`, transparentConstructors: new Set(['Uri']) };
 /** Names looked up by one scan of the tokens each before every identifier is indexed at once. */
 const MAX_SINGLE_NAME_SCANS = 8;
-/** Cheap length test before the lookup: most identifiers of a large file are far shorter than a builder's name. */
-const BUILDER_NAME_LENGTHS = new Set(Object.keys(BUILDERS).map((name) => name.length));
-const isBuilderName = (name: string): boolean => BUILDER_NAME_LENGTHS.has(name.length) && Object.prototype.hasOwnProperty.call(BUILDERS, name);
 
 export const dotnetCodeFormat = defineFormat({
   id: 'dotnet-code',
@@ -61,7 +58,7 @@ export const dotnetCodeFormat = defineFormat({
     const { tokens, comments, problems } = tokenizeCSharp(text);
     parsed.comments = comments;
     parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
-    new ChainReader(tokens, parsed, platformOfPath(path)).read();
+    new ChainReader(text, tokens, parsed, platformOfPath(path)).read();
     return parsed;
   },
 });
@@ -85,12 +82,14 @@ class ChainReader implements CsCodeReader {
   private readonly userAgentChoices = new Map<AuthConfig, UserAgentChoices>();
 
   constructor(
+    /** The file's text: a name or marker absent from it needs no pass over the tokens. */
+    readonly text: string,
     readonly tokens: CsToken[],
     private readonly parsed: ParsedFile,
     /** The platform a MAUI/Xamarin platform folder gives the file (`Platforms/iOS/`, `App.Android/`). */
     private readonly filePlatform: Platform | undefined,
   ) {
-    this.platforms = branchPlatforms(tokens);
+    this.platforms = branchPlatforms(text, tokens);
     this.symbols = new CsFileSymbols(tokens, (i) => this.platforms.at(i) ?? filePlatform);
     this.scope = csharpFileScope(this.symbols, (d) => expressionOf(d.value, CSHARP_SYNTAX));
     this.evaluator = new ValueEvaluator(this.scope);
@@ -99,8 +98,8 @@ class ChainReader implements CsCodeReader {
   read(): void {
     const { tokens } = this;
     const options = this.readOptionsInitializers();
-    for (let i = 0; i < tokens.length; i++) {
-      if (tokens[i].kind !== 'identifier' || !isBuilderName(tokens[i].text) || !this.isPunct(i + 1, '.')) continue;
+    for (const i of this.builderOccurrences()) {
+      if (!this.isPunct(i + 1, '.')) continue;
       const basePlatform = BUILDERS[tokens[i].text];
       const config: AuthConfig = {
         kind: 'config',
@@ -288,6 +287,13 @@ class ChainReader implements CsCodeReader {
     return configs;
   }
 
+  /** Indexes of the builder names' identifiers, in file order (the names' lists merged). */
+  private builderOccurrences(): number[] {
+    const lists = Object.keys(BUILDERS).map((name) => this.occurrences(name));
+    const nonEmpty = lists.filter((list) => list.length);
+    return nonEmpty.length === 1 ? nonEmpty[0] : lists.flat().sort((a, b) => a - b);
+  }
+
   private nextBuilderAfter(i: number): number {
     let next = this.tokens.length;
     for (const name of Object.keys(BUILDERS)) {
@@ -306,7 +312,8 @@ class ChainReader implements CsCodeReader {
     // scan each is cheaper than indexing every identifier. Many names (many chains) index them all.
     if (this.identifierIndex.size < MAX_SINGLE_NAME_SCANS) {
       const list: number[] = [];
-      for (let k = 0; k < tokens.length; k++) if (tokens[k].kind === 'identifier' && tokens[k].text === name) list.push(k);
+      // An identifier's text is in the file's text (`@name` too): a name the text lacks needs no scan.
+      if (this.text.includes(name)) for (let k = 0; k < tokens.length; k++) if (tokens[k].kind === 'identifier' && tokens[k].text === name) list.push(k);
       this.identifierIndex.set(name, list);
       return list;
     }
@@ -455,6 +462,7 @@ class ChainReader implements CsCodeReader {
   /** `.WithUseEmbeddedWebView(true)` sits on the AcquireTokenInteractive chain, anywhere in the file. */
   private applyEmbeddedWebView(): void {
     const { tokens } = this;
+    if (!this.text.includes('EmbeddedWebView')) return; // no such call (EMBEDDED_METHOD) in the file
     for (let i = 0; i < tokens.length; i++) {
       if (tokens[i].kind !== 'identifier' || !this.isPunct(i + 1, '(') || !this.isPunct(i - 1, '.') || !EMBEDDED_METHOD.test(tokens[i].text)) continue;
       const flag = booleanArgument(this.splitArguments(i + 2, this.matchingParen(i + 1))[0] ?? []);
@@ -590,11 +598,12 @@ class BranchPlatforms {
  * `#if __ANDROID__` → android, `#elif __IOS__` → ios, and the `#else` of such a chain → publicClient
  * (the desktop build). Branches on other symbols (DEBUG) keep the platform around them.
  */
-function branchPlatforms(tokens: CsToken[]): BranchPlatforms {
+function branchPlatforms(text: string, tokens: CsToken[]): BranchPlatforms {
   // Each frame keeps the platform in force inside it (its own, else its parent's), so lookups are O(1).
   const stack: { platform?: Platform; effective?: Platform; namesPlatform: boolean }[] = [];
   const parentEffective = () => (stack.length > 1 ? stack[stack.length - 2].effective : undefined);
   const result = new BranchPlatforms();
+  if (!text.includes('#')) return result; // no directive, so no token to look at
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (token.kind === 'directive') {

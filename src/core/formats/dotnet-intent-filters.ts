@@ -26,6 +26,8 @@ const MAX_DATA = 16;
 export function readIntentFilterReceivers(reader: CsCodeReader): AuthConfig[] {
   const { tokens } = reader;
   const configs: AuthConfig[] = [];
+  // A receiver derives from one of RECEIVER_BASES, whose name is then in the text.
+  if (!Object.keys(RECEIVER_BASES).some((base) => reader.text.includes(base))) return configs;
   for (let i = 0; i < tokens.length && configs.length < MAX_RECEIVERS; i++) {
     if (tokens[i].kind !== 'identifier' || tokens[i].text !== 'class') continue;
     const library = receiverLibrary(tokens, i);

@@ -4,6 +4,8 @@ import type { Value, ValueExpr } from '../values';
 
 /** What the C# reader (dotnet-code.ts) lends the readers of its helper files: tokens, bracket matching, the file's evaluator. */
 export interface CsCodeReader {
+  /** The file's text: a reader whose marker word is absent from it skips its pass over the tokens. */
+  readonly text: string;
   readonly tokens: readonly CsToken[];
   /** Index of the bracket closing the one at `open` (the last token when it is missing). */
   matchingParen(open: number): number;

@@ -17,6 +17,7 @@ const MAX_CALLS = 64;
 export function readWebAuthenticatorCalls(reader: CsCodeReader): AuthConfig[] {
   const { tokens } = reader;
   const configs: AuthConfig[] = [];
+  if (!reader.text.includes('AuthenticateAsync')) return configs; // the method name every call below needs
   for (let i = 0; i < tokens.length && configs.length < MAX_CALLS; i++) {
     if (tokens[i].kind !== 'identifier' || tokens[i].text !== 'AuthenticateAsync' || !isPunct(tokens, i + 1, '(') || !isWebAuthenticator(tokens, i)) continue;
     const close = reader.matchingParen(i + 1);

@@ -44,8 +44,15 @@ export interface EnvEntry {
   value: Located<string>;
 }
 
+/**
+ * The identity suffix of a key, one test per key instead of one per field. Where two suffixes fit
+ * (`POST_LOGOUT_REDIRECT_URI` and `REDIRECT_URI`) the leftmost match is the longer one, as the field order wants.
+ */
+const IDENTITY_KEY =
+  /(?:^|_)(POST_LOGOUT_REDIRECT_(?:URI|URL)|REDIRECT_(?:URI|URL)|CLIENT_ID|TENANT(?:_ID)?|AUTHORITY|CLOUD_INSTANCE(?:_ID)?|AAD_ENDPOINT_HOST|AUTHORITY_HOST|CLIENT_SECRET)$/i;
+
 const FOREIGN_PREFIX =
-  /^(GITHUB|GOOGLE|FACEBOOK|AUTH0|OKTA|DISCORD|TWITTER|APPLE|SPOTIFY|STRIPE|COGNITO|AWS|KEYCLOAK|SLACK|GITLAB|LINKEDIN|TWITCH|FIREBASE|SUPABASE|CLERK)_/;
+  /^(GITHUB|GOOGLE|FACEBOOK|AUTH0|OKTA|DISCORD|TWITTER|APPLE|SPOTIFY|STRIPE|COGNITO|AWS|KEYCLOAK|SLACK|GITLAB|LINKEDIN|TWITCH|FIREBASE|SUPABASE|CLERK)_/i;
 
 /** Splits dotenv text into entries with exact key and value ranges; never throws. In a template, tag lines are not entries. */
 export function scanEnv(text: string, template = false): { entries: EnvEntry[]; comments: Range[]; problems: ParseProblem[] } {
@@ -62,14 +69,15 @@ export function scanEnv(text: string, template = false): { entries: EnvEntry[]; 
       // `{{#openAIKey}}`, `{% if %}`: the template engine's, not a line of the rendered file.
     } else if (i < lineEnd) {
       if (text.startsWith('export', i) && /[ \t]/.test(text[i + 6] ?? '')) i = skipBlanks(text, i + 6, lineEnd);
-      const keyMatch = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(text.slice(i, lineEnd));
-      const afterKey = keyMatch ? skipBlanks(text, i + keyMatch[0].length, lineEnd) : i;
-      if (keyMatch && afterKey === lineEnd) {
+      const keyEnd = keyEndAt(text, i, lineEnd);
+      const hasKey = keyEnd > i;
+      const afterKey = hasKey ? skipBlanks(text, keyEnd, lineEnd) : i;
+      if (hasKey && afterKey === lineEnd) {
         // A bare KEY passes the variable through from the environment (docker --env-file): nothing to read.
-      } else if (!keyMatch || text[afterKey] !== '=') {
+      } else if (!hasKey || text[afterKey] !== '=') {
         problems.push({ message: 'line is not KEY=VALUE', range: { start: i, end: lineEnd } });
       } else {
-        const key = { value: keyMatch[0], range: { start: i, end: i + keyMatch[0].length } };
+        const key = { value: text.slice(i, keyEnd), range: { start: i, end: keyEnd } };
         const read = readValue(text, skipBlanks(text, afterKey + 1, lineEnd), lineEnd, comments, problems);
         entries.push({ key, value: read.value });
         pos = read.next;
@@ -111,8 +119,22 @@ function readValue(text: string, start: number, lineEnd: number, comments: Range
   return { value: { value: text.slice(start, end), range: { start, end } }, next: afterBreak(text, lineEnd) };
 }
 
+/** End of the key `[A-Za-z_][A-Za-z0-9_.-]*` starting at `start` (`start` itself when none starts there); char codes, no slice per line. */
+function keyEndAt(text: string, start: number, limit: number): number {
+  if (start >= limit || !isKeyStart(text.charCodeAt(start))) return start;
+  let i = start + 1;
+  while (i < limit && isKeyPart(text.charCodeAt(i))) i++;
+  return i;
+}
+
+const isKeyStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isKeyPart = (c: number) => isKeyStart(c) || (c >= 48 && c <= 57) || c === 46 || c === 45;
+
 function nextLineEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
   return text.length;
 }
 
@@ -132,22 +154,25 @@ function toConfig(entries: EnvEntry[]): AuthConfig | undefined {
   let config: AuthConfig | undefined;
   const ensure = (anchor: Range): AuthConfig => (config ??= { kind: 'config', library: 'unknown', platform: 'unknown', redirectUris: [], range: anchor });
   for (const { key, value } of entries) {
-    const name = key.value.toUpperCase();
-    if (FOREIGN_PREFIX.test(name) || !value.value) continue;
-    if (/(^|_)POST_LOGOUT_REDIRECT_(URI|URL)$/.test(name)) {
+    if (!value.value) continue;
+    // Keys are ASCII (scanEnv), so the case-insensitive tests read as tests of the upper-cased key.
+    const field = IDENTITY_KEY.exec(key.value)?.[1];
+    if (field === undefined || FOREIGN_PREFIX.test(key.value)) continue;
+    const suffix = field.toUpperCase();
+    if (suffix.startsWith('POST_LOGOUT_')) {
       ensure(key.range).redirectUris.push(redirectUri(value.value, value.range, 'unknown', 'postLogout'));
-    } else if (/(^|_)REDIRECT_(URI|URL)$/.test(name)) {
+    } else if (suffix.startsWith('REDIRECT_')) {
       ensure(key.range).redirectUris.push(redirectUri(value.value, value.range, 'unknown', 'redirect'));
-    } else if (/(^|_)CLIENT_ID$/.test(name)) {
+    } else if (suffix === 'CLIENT_ID') {
       ensure(key.range).clientId ??= value;
-    } else if (/(^|_)TENANT(_ID)?$/.test(name)) {
+    } else if (suffix.startsWith('TENANT')) {
       ensure(key.range).tenant ??= value;
-    } else if (/(^|_)AUTHORITY$/.test(name)) {
+    } else if (suffix === 'AUTHORITY') {
       ensure(key.range).authority ??= value;
-    } else if (/(^|_)(CLOUD_INSTANCE(_ID)?|AAD_ENDPOINT_HOST|AUTHORITY_HOST)$/.test(name)) {
-      ensure(key.range).instance ??= value;
-    } else if (/(^|_)CLIENT_SECRET$/.test(name)) {
+    } else if (suffix === 'CLIENT_SECRET') {
       ensure(key.range).clientSecret ??= value;
+    } else {
+      ensure(key.range).instance ??= value; // CLOUD_INSTANCE(_ID), AAD_ENDPOINT_HOST, AUTHORITY_HOST
     }
   }
   return config;

@@ -52,6 +52,9 @@ export const terraformFormat = defineFormat({
 function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem[]): HclBlock {
   const root: HclBlock = { type: '', labels: [], attributes: new Map(), blocks: [], range: { start: 0, end: length } };
   const stack: HclBlock[] = [root];
+  // Whether each open block's attributes are kept: only app-registration resources are read (readRegistrations),
+  // so the other blocks are walked for their structure (and problems) without holding their value tokens.
+  const keeping: boolean[] = [false];
   let i = 0;
   const skipLine = () => {
     while (i < tokens.length && tokens[i].kind !== 'newline') i++;
@@ -67,6 +70,7 @@ function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem
       if (stack.length > 1) {
         block.range.end = token.end;
         stack.pop();
+        keeping.pop();
       } else problems.push({ message: 'unexpected } (no block is open)', range: { start: token.start, end: token.end } });
       i++;
       continue;
@@ -80,20 +84,25 @@ function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem
     const name = token.kind === 'string' ? tokenString(token) : token.text;
     if (tokens[i + 1]?.text === '=' && tokens[i + 2]?.text !== '=') {
       i += 2;
+      const keep = keeping[keeping.length - 1];
       const value: HclToken[] = [];
+      let valueTokens = 0;
       let depth = 0;
       while (i < tokens.length) {
         const t = tokens[i];
-        if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
-        else if (t.kind === 'punct' && ')]}'.includes(t.text)) {
+        if (t.kind === 'punct' && isOpener(t.text)) depth++;
+        else if (t.kind === 'punct' && isCloser(t.text)) {
           if (depth === 0) break; // `}` closing a one-line block
           depth--;
         } else if (t.kind === 'newline' && depth === 0) break;
-        if (t.kind !== 'newline') value.push(t);
+        if (t.kind !== 'newline') {
+          valueTokens++;
+          if (keep) value.push(t);
+        }
         i++;
       }
-      if (!value.length) problems.push({ message: `attribute ${name} has no value`, range: { start: token.start, end: token.end } });
-      block.attributes.set(name, { name, nameRange: { start: token.start, end: token.end }, value });
+      if (!valueTokens) problems.push({ message: `attribute ${name} has no value`, range: { start: token.start, end: token.end } });
+      if (keep) block.attributes.set(name, { name, nameRange: { start: token.start, end: token.end }, value });
       continue;
     }
     // A block: `type "label" label2 {`
@@ -111,6 +120,7 @@ function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem
     const child: HclBlock = { type: name, labels, attributes: new Map(), blocks: [], range: { start: token.start, end: length } };
     block.blocks.push(child);
     stack.push(child);
+    keeping.push(stack.length === 2 ? isReadResource(child) : keeping[keeping.length - 1]);
     i = j + 1;
   }
   for (let k = stack.length - 1; k > 0; k--) {
@@ -122,12 +132,25 @@ function parseHclBody(tokens: HclToken[], length: number, problems: ParseProblem
   return root;
 }
 
+/** A top-level block readRegistrations reads: an application or a redirect-URIs resource. */
+function isReadResource(block: HclBlock): boolean {
+  const type = block.labels[0];
+  return block.type === 'resource' && block.labels.length >= 2 && (APPLICATION_TYPES.has(type) || type === 'azuread_application_redirect_uris');
+}
+
+// Bracket tests on a token's text without a string search per token.
+const isOpener = (text: string) => text === '(' || text === '[' || text === '{';
+const isCloser = (text: string) => text === ')' || text === ']' || text === '}';
+
 function describe(token: HclToken): string {
   return token.kind === 'string' ? 'string' : `'${token.text}'`;
 }
 
 function tokenString(token: HclToken): string {
-  return (token.parts ?? []).map((p) => ('text' in p ? p.text : `\${${p.expression}}`)).join('');
+  const parts = token.parts ?? [];
+  // Most strings are one literal part: its text, without a mapped array and a join.
+  if (parts.length === 1 && 'text' in parts[0]) return parts[0].text;
+  return parts.map((p) => ('text' in p ? p.text : `\${${p.expression}}`)).join('');
 }
 
 /** A string attribute value; a template whose start is unknown (its scheme cannot be known) is dropped. */
@@ -152,8 +175,8 @@ function listValue(tokens: HclToken[] | undefined): { items: (Located<string> & 
   let item: HclToken[] = [];
   let depth = 0;
   for (const t of tokens.slice(1, -1)) {
-    if (t.kind === 'punct' && '([{'.includes(t.text)) depth++;
-    if (t.kind === 'punct' && ')]}'.includes(t.text)) depth--;
+    if (t.kind === 'punct' && isOpener(t.text)) depth++;
+    if (t.kind === 'punct' && isCloser(t.text)) depth--;
     if (t.text === ',' && t.kind === 'punct' && depth === 0) {
       const value = stringValue(item);
       if (value) items.push(value);
