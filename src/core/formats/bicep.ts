@@ -1,6 +1,7 @@
 import type { AppRegistration, Located, ParseProblem, Platform, Range, RedirectUri } from '../model';
 import { GUID } from '../entra/uri';
 import { tokenizeBicep, type BicepToken } from '../lexing/languages/bicep';
+import { tokenStartingAt } from '../lexing/lexer';
 import { emptyParsed, MAX_PROBLEMS, defineFormat, SLASH_COMMENTS } from './types';
 
 // Bicep app registrations: `resource x 'Microsoft.Graph/applications@v1.0' = { … }` (the Microsoft Graph
@@ -52,20 +53,6 @@ export const bicepFormat = defineFormat({
     return parsed;
   },
 });
-
-/** Index of the token that starts at `offset` (tokens are in text order), or -1. */
-function tokenStartingAt(tokens: BicepToken[], offset: number): number {
-  let low = 0;
-  let high = tokens.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const start = tokens[middle].start;
-    if (start === offset) return middle;
-    if (start < offset) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
-}
 
 /** Index of the `{` of `resource name 'Microsoft.Graph/applications@…' = [if (…)] {`, when `i` starts one. */
 function applicationBody(tokens: BicepToken[], i: number): number | undefined {

@@ -1,5 +1,5 @@
 import { tokenizePython } from '../lexing/languages/python';
-import type { LexToken } from '../lexing/lexer';
+import { tokenStartingAt, type LexToken } from '../lexing/lexer';
 import type { AuthConfig, Located, Range, RedirectUri, UserAgent } from '../model';
 import { defaultUserAgent } from '../entra/libraries';
 import { tightRange } from './registration-script';
@@ -209,17 +209,7 @@ class PythonReader {
 
   /** Index of the token that starts at `offset` (-1: none, the offset is inside a token, string or comment). */
   private tokenAt(offset: number): number {
-    const { tokens } = this;
-    let low = 0;
-    let high = tokens.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const start = tokens[middle].start;
-      if (start === offset) return middle;
-      if (start < offset) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
+    return tokenStartingAt(this.tokens, offset);
   }
 
   /** The indexes of the identifier tokens `name`, in order. */

@@ -288,6 +288,20 @@ function specialsOf(opening: StringOpening): Uint8Array {
   return table;
 }
 
+/** Index of the token that starts at `offset` in a list in text order (binary search), or -1 (inside a token, string or comment). */
+export function tokenStartingAt(tokens: readonly { start: number }[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const start = tokens[middle].start;
+    if (start === offset) return middle;
+    if (start < offset) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
 /** Tokenizes `text` with `spec`. Never throws; see the module header for the guarantees. */
 export function lex<Kind extends string = TokenKind>(text: string, spec: LanguageSpec, sink?: TokenSink): LexResult<Kind> {
   return new Lexer(text, spec, sink).run() as unknown as LexResult<Kind>;
