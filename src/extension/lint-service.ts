@@ -157,10 +157,17 @@ export class LintService implements vscode.Disposable {
       return running;
     }
     const run = (async () => {
-      await this.ready;
       do {
+        await this.ready;
         this.dirty.delete(key);
-        await this.lintOnce(document, key);
+        const epoch = this.epoch;
+        try {
+          await this.lintOnce(document, key);
+        } catch (error) {
+          // The engine restarted or moved meanwhile: reset() started over and marked this document dirty,
+          // so it is linted again on the new engine. Any other failure is reported.
+          if (epoch === this.epoch) throw error;
+        }
       } while (this.dirty.has(key) && !document.isClosed);
     })()
       .catch((error: unknown) => log().error(`lint of ${vscode.workspace.asRelativePath(document.uri)}: ${String(error)}`))
@@ -279,16 +286,22 @@ export class LintService implements vscode.Disposable {
     this.documentPaths.clear();
     this.ready = this.configure();
     const lints = vscode.workspace.textDocuments.map((document) => this.lintDocument(document));
-    void Promise.all([...lints, this.scanWorkspace()]).then(() => {
-      if (epoch !== this.epoch) return;
-      for (const key of [...this.results.keys()]) if (!this.touched.has(key)) this.results.delete(key);
-      const gone: vscode.Uri[] = [];
-      this.collection.forEach((uri) => {
-        if (!this.touched.has(uri.toString())) gone.push(uri);
-      });
-      for (const uri of gone) this.collection.delete(uri);
-      this.changed.fire();
+    void Promise.all([...lints, this.scanWorkspace()]).then(
+      () => this.dropUntouched(epoch),
+      (error: unknown) => log().error(`checking again: ${String(error)}`),
+    );
+  }
+
+  /** After a reset's lints and scan: drops the results and diagnostics the new run did not give again. */
+  private dropUntouched(epoch: number): void {
+    if (epoch !== this.epoch) return;
+    for (const key of [...this.results.keys()]) if (!this.touched.has(key)) this.results.delete(key);
+    const gone: vscode.Uri[] = [];
+    this.collection.forEach((uri) => {
+      if (!this.touched.has(uri.toString())) gone.push(uri);
     });
+    for (const uri of gone) this.collection.delete(uri);
+    this.changed.fire();
   }
 
   private async configure(): Promise<void> {

@@ -92,21 +92,29 @@ export class EngineHost {
 
   private failed(worker: Worker, why: string): void {
     if (this.worker !== worker) return; // an old worker, already replaced
-    this.worker = undefined;
     this.log.error(why);
-    for (const p of this.pending.values()) p.reject(new Error(why));
-    this.pending.clear();
-    void worker.terminate();
+    this.dropWorker(why);
     if (++this.restarts > MAX_RESTARTS) this.useInline(`${why}; ${MAX_RESTARTS} restarts did not help`);
     this.onRestart();
   }
 
-  /** Runs the engine on the extension host from now on (the fallback; the tests measure its cost with it). */
+  /**
+   * Runs the engine on the extension host from now on (the fallback; the tests measure its cost with it).
+   * Requests the worker had not answered fail, so nothing waits for a reply that never comes; the caller
+   * starts over (its documents and folders go to the new engine).
+   */
   runOnMainThread(why: string): void {
     if (this.inline) return;
+    this.dropWorker(`the engine moved to the extension host (${why})`);
+    this.useInline(why);
+  }
+
+  /** Stops the worker; what it still owed fails with `why`. */
+  private dropWorker(why: string): void {
     void this.worker?.terminate();
     this.worker = undefined;
-    this.useInline(why);
+    for (const p of this.pending.values()) p.reject(new Error(why));
+    this.pending.clear();
   }
 
   private useInline(why: string): void {
