@@ -100,11 +100,12 @@ export function wordRuns(tokens: LexToken<string>[], from: number, to: number): 
 export function shiftTokens<T extends LexToken<string>>(tokens: T[], by: number): T[] {
   if (!by) return tokens;
   const move = (r: Range): Range => ({ start: r.start + by, end: r.end + by });
-  return tokens.map((t) => ({
-    ...t,
-    start: t.start + by,
-    end: t.end + by,
-    ...(t.content ? { content: move(t.content) } : {}),
-    ...(t.parts ? { parts: t.parts.map((p) => ('range' in p ? { ...p, range: move(p.range) } : p)) } : {}),
-  }));
+  // Field by field: a token of a parse is an object whose string parts are decoded on first read (lexer.ts).
+  return tokens.map((t) => {
+    const moved: LexToken<string> = { kind: t.kind, text: t.text, start: t.start + by, end: t.end + by };
+    const { content, parts } = t;
+    if (content) moved.content = move(content);
+    if (parts) moved.parts = parts.map((p) => ('range' in p ? { ...p, range: move(p.range) } : p));
+    return moved as T;
+  });
 }

@@ -56,26 +56,23 @@ export function stripBom(text: string): string {
 
 /** Offset <-> line/character conversion; lines end at \n, \r\n or \r, like VS Code. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offset of each line's start. A typed array: counted, then filled, so no growing array of every file lives on the JS heap. */
+  private readonly starts: Int32Array;
 
   constructor(private readonly text: string) {
-    const starts = [0];
     if (!text.includes('\r')) {
-      // Fast path for the usual LF-only text: native indexOf is several times quicker than a char loop.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      // The usual LF-only text: native indexOf is several times quicker than a char loop.
+      let lines = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+      const starts = new Int32Array(lines);
+      let line = 1;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
       this.starts = starts;
       return;
     }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.starts = new Int32Array(eachLineStart(text, () => {}) + 1);
+    let line = 1;
+    eachLineStart(text, (start) => (this.starts[line++] = start));
   }
 
   get lineCount(): number {
@@ -110,6 +107,23 @@ export class LineIndex {
     const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
     return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
   }
+}
+
+/** Calls `found` with the start of every line after the first (\n, \r\n or \r ends a line); returns how many. */
+function eachLineStart(text: string, found: (start: number) => void): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      found(i + 1);
+      count++;
+    } else if (c === 10 /* \n */) {
+      found(i + 1);
+      count++;
+    }
+  }
+  return count;
 }
 
 /** The line break a file mostly uses (CRLF, LF, or a lone CR as in classic Mac files), so inserted lines match it. */

@@ -1,5 +1,5 @@
 import type { ParseProblem, Range } from '../model';
-import { Pool, scratch } from './scratch';
+import { insideParse, Pool, scratch } from './scratch';
 
 // The one tokenizer loop of the engine. A language is a `LanguageSpec` (comments, names, numbers, string
 // forms with their escapes, interpolation holes, raw/verbatim/heredoc bodies); `lex(text, spec)` turns a
@@ -222,7 +222,9 @@ interface StringFrame {
   type: 'string';
   opening: StringOpening;
   start: number;
-  /** Outermost strings record parts; strings inside holes are only read past. */
+  /** A string of the bottom frame (it makes a token); strings inside holes are only read past. */
+  outermost: boolean;
+  /** The parts, recorded when the token needs them now (eager lexing, a decode, a heredoc). */
   parts: TemplatePart[] | undefined;
   literal: string;
   /** The token to fill when the string ends (pre-made for a heredoc). */
@@ -236,36 +238,105 @@ type Frame = CodeFrame | StringFrame;
 
 const LF = 10;
 const CR = 13;
+/** At most this many token slots are made up front (a 4 MB file's worth); more grow the list. */
+const TOKEN_SLOTS_MAX = 1 << 20;
 /** Slots of the per-run name table (a power of two). */
 const NAME_SLOTS = 1024;
 const BOM = 0xfeff;
+/** What a string token of an engine parse needs to decode its parts when they are first read. */
+interface LazySource {
+  text: string;
+  spec: LanguageSpec;
+  /** One decoder per lexed text, made on the first read. */
+  decoder?: Lexer;
+}
+
+/**
+ * A token of an engine parse. Its string parts and content range are decoded when first read: most strings
+ * of a file are never read (the readers look at the few near the calls they know), and decoding every
+ * one made most of a parse's garbage (the parts arrays, text pieces and ranges). A decode lexes the one
+ * string again from its start, with the same spec, so it gives what an eager lex gives (the differential
+ * fuzz test holds the two equal).
+ */
+class ParseToken implements LexToken {
+  kind: TokenKind = 'punct';
+  text = '';
+  start = -1;
+  end = -1;
+  private decodedParts: TemplatePart[] | undefined = undefined;
+  private decodedContent: Range | undefined = undefined;
+  /** Set while a string's parts are not decoded yet. */
+  source: LazySource | undefined = undefined;
+
+  get parts(): TemplatePart[] | undefined {
+    if (this.source !== undefined) this.decode(this.source);
+    return this.decodedParts;
+  }
+
+  set parts(parts: TemplatePart[] | undefined) {
+    this.decodedParts = parts;
+  }
+
+  get content(): Range | undefined {
+    if (this.source !== undefined) this.decode(this.source);
+    return this.decodedContent;
+  }
+
+  set content(content: Range | undefined) {
+    this.decodedContent = content;
+  }
+
+  /** Empties the token (the parse that held it ended): nothing of its text stays. */
+  reset(): void {
+    this.text = '';
+    this.start = -1;
+    this.end = -1;
+    // Most tokens have none of these: a read is cheaper than a store.
+    if (this.decodedParts !== undefined) this.decodedParts = undefined;
+    if (this.decodedContent !== undefined) this.decodedContent = undefined;
+    if (this.source !== undefined) this.source = undefined;
+  }
+
+  private decode(source: LazySource): void {
+    this.source = undefined;
+    const decoder = (source.decoder ??= new Lexer(source.text, source.spec, undefined, true));
+    decoder.decodeStringAt(this.start);
+    this.decodedParts = decoder.decodedParts;
+    this.decodedContent = decoder.decodedContent;
+  }
+}
+
 /** Token objects of the engine's parses (scratch.ts): enough for a file of about 300 KB, fresh objects beyond. */
-const TOKENS = new Pool<LexToken>(
-  () => ({ kind: 'punct', text: '', start: -1, end: -1, parts: undefined, content: undefined }),
-  (token) => {
-    token.text = '';
-    token.start = -1;
-    token.end = -1;
-    // Most tokens have neither: a read is cheaper than a store.
-    if (token.parts !== undefined) token.parts = undefined;
-    if (token.content !== undefined) token.content = undefined;
-  },
+const TOKENS = new Pool<ParseToken>(
+  () => new ParseToken(),
+  (token) => token.reset(),
   80_000,
 );
 
 /** @internal For the differential test only: false sends every string and every name through the general path. */
 export const FAST_PATHS = { enabled: true };
 
-/** A token, from the pool during an engine parse. Every token has the same fields, so readers see one shape. */
+/** A token, from the pool during an engine parse. Every token of a parse is a ParseToken, so readers see one shape. */
 function makeToken(kind: TokenKind, text: string, start: number, end: number, parts?: TemplatePart[], content?: Range): LexToken {
-  const token = TOKENS.take();
-  if (!token) return parts === undefined && content === undefined ? { kind, text, start, end } : { kind, text, start, end, parts, content };
+  if (!insideParse()) return parts === undefined && content === undefined ? { kind, text, start, end } : { kind, text, start, end, parts, content };
+  const token = TOKENS.take() ?? new ParseToken();
   token.kind = kind;
   token.text = text;
   token.start = start;
   token.end = end;
   token.parts = parts;
   token.content = content;
+  return token;
+}
+
+/** A string or char of an engine parse whose parts are decoded when first read. */
+function lazyString(kind: TokenKind, text: string, start: number, end: number, source: LazySource): LexToken {
+  const token = TOKENS.take() ?? new ParseToken();
+  token.kind = kind;
+  token.text = text;
+  token.start = start;
+  token.end = end;
+  token.source = source;
   return token;
 }
 
@@ -309,10 +380,15 @@ export function lex<Kind extends string = TokenKind>(text: string, spec: Languag
 
 class Lexer {
   /** Dropped when the engine's parse of the file ends (see scratch.ts). */
-  private readonly tokens: LexToken[] = scratch([]);
+  private readonly tokens: LexToken[];
+  /** Tokens made so far (the list is sized up front and cut to this when the run ends). */
+  private count = 0;
   private readonly comments: Range[] = [];
   private readonly problems: ParseProblem[] = [];
   private readonly frames: Frame[] = [];
+  /** Frame objects by stack depth, for reuse (see pushString, openHole). */
+  private readonly spareStringFrames: (StringFrame | undefined)[] = [];
+  private readonly spareCodeFrames: (CodeFrame | undefined)[] = [];
   /** Recently seen names by hash (see name()); per run, so no text outlives the run. */
   private readonly names: (string | undefined)[] = new Array(NAME_SLOTS);
   private readonly table: Uint8Array;
@@ -325,14 +401,46 @@ class Lexer {
   private strayClosers = 0;
   /** bash heredocs whose bodies start after the current line. */
   private pendingHeredocs: { token: LexToken; opening: StringOpening }[] = [];
+  /** In an engine parse: strings get their parts when first read (ParseToken). */
+  private readonly lazy: LazySource | undefined;
+  /** What decodeStringAt found. */
+  decodedParts: TemplatePart[] | undefined;
+  decodedContent: Range | undefined;
 
+  /** `decoding`: this lexer only decodes strings of `text` for lazy tokens (decodeStringAt). */
   constructor(
     private readonly text: string,
     private readonly spec: LanguageSpec,
     private readonly sink?: TokenSink,
+    private readonly decoding = false,
   ) {
     this.table = classTable(spec);
     this.length = text.length;
+    // Sized for the densest code (about 4 characters a token): a list grown by push copies itself a dozen
+    // times on the way to a big file's 25,000 tokens, all of it garbage; one this size is made once (and a
+    // big one outside the young generation). Writes past the end still grow it.
+    this.tokens = scratch(sink || decoding ? [] : new Array<LexToken>(Math.min(TOKEN_SLOTS_MAX, text.length >> 2)));
+    this.lazy = !decoding && !sink && insideParse() ? { text, spec } : undefined;
+  }
+
+  /** The parts and content range of the string or char that starts at `start` (a token of an earlier lex of this text). */
+  decodeStringAt(start: number): void {
+    this.frames.length = 0;
+    this.frames.push(codeFrame(-1, 1, false, '', -1));
+    this.problems.length = 0;
+    this.comments.length = 0;
+    this.nesting = 0;
+    this.decodedParts = [];
+    this.decodedContent = { start, end: start };
+    const opening = this.spec.openString(this.text, start);
+    if (!opening) return; // not a string start: the token was made otherwise (never for a lazy token)
+    this.pushString(opening, start);
+    while (this.frames.length > 1 && this.i < this.length) {
+      const frame = this.frames[this.frames.length - 1];
+      if (frame.type === 'string') this.stringStep(frame);
+      else this.codeStep(frame);
+    }
+    if (this.frames.length > 1) this.abandon(this.length);
   }
 
   run(): LexResult {
@@ -346,6 +454,7 @@ class Lexer {
       else this.codeStep(frame);
     }
     this.endOfText();
+    this.tokens.length = this.count;
     return {
       tokens: this.tokens,
       comments: this.comments,
@@ -386,7 +495,7 @@ class Lexer {
     this.notePrevious(kind, start, end);
     if (this.frames.length !== 1) return;
     if (this.sink) this.sink(kind, start, end);
-    else this.tokens.push(makeToken(kind, text ?? this.text.slice(start, end), start, end));
+    else this.tokens[this.count++] = makeToken(kind, text ?? this.text.slice(start, end), start, end);
   }
 
   /** specialsOf, remembered for the last delimiters (a file's strings mostly share theirs). */
@@ -415,6 +524,7 @@ class Lexer {
     const leadingDot = spec.leadingDotNumbers === true;
     const fast = FAST_PATHS.enabled;
     let i = this.i;
+    let count = this.count;
     while (i < length) {
       const c = text.charCodeAt(i);
       const cls = c < 128 ? table[c] : 0;
@@ -429,7 +539,7 @@ class Lexer {
           j++;
         }
         if (sink) sink('identifier', i, j);
-        else tokens.push(makeToken('identifier', this.name(i, j, hash), i, j));
+        else tokens[count++] = makeToken('identifier', this.name(i, j, hash), i, j);
         frame.prevKind = 'identifier';
         frame.prevStart = i;
         frame.prevEnd = j;
@@ -446,7 +556,7 @@ class Lexer {
           this.nesting--;
         }
         if (sink) sink('punct', i, i + 1);
-        else tokens.push(makeToken('punct', text[i], i, i + 1));
+        else tokens[count++] = makeToken('punct', text[i], i, i + 1);
         frame.prevKind = 'punct';
         frame.prevStart = i;
         frame.prevEnd = i + 1;
@@ -456,13 +566,14 @@ class Lexer {
         const end = c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
         if (newlines) {
           if (sink) sink('newline', i, end);
-          else tokens.push(makeToken('newline', '\n', i, end));
+          else tokens[count++] = makeToken('newline', '\n', i, end);
         }
         this.atLineStart = true;
         i = end;
       } else break;
     }
     this.i = i;
+    this.count = count;
     if (i < length) this.codeStep(frame);
   }
 
@@ -489,7 +600,7 @@ class Lexer {
         this.atLineStart = true;
         if (spec.newlines) {
           if (this.sink) this.sink('newline', i, end);
-          else this.tokens.push(makeToken('newline', '\n', i, end));
+          else this.tokens[this.count++] = makeToken('newline', '\n', i, end);
         }
         this.i = end;
         if (this.pendingHeredocs.length) this.startHeredocBodies();
@@ -747,9 +858,27 @@ class Lexer {
     }
     const specials = this.specialsOf(opening);
     if (outermost && !token && FAST_PATHS.enabled && this.plainString(opening, start, contentStart, specials)) return;
-    const parts = outermost ? [] : undefined;
-    this.frames.push({ type: 'string', opening, start, parts, literal: '', token, contentStart, specials });
+    // Parts are recorded for a token that needs them now; a lazy token or a sink needs none.
+    const parts = outermost && (token !== undefined || (this.lazy === undefined && this.sink === undefined)) ? [] : undefined;
     this.i = contentStart;
+    // A frame object per stack depth, reused by every string at that depth (frames never outlive their pop).
+    const depth = this.frames.length;
+    const reused = this.spareStringFrames[depth];
+    if (reused === undefined) {
+      const frame: StringFrame = { type: 'string', opening, start, outermost, parts, literal: '', token, contentStart, specials };
+      this.spareStringFrames[depth] = frame;
+      this.frames.push(frame);
+      return;
+    }
+    reused.opening = opening;
+    reused.start = start;
+    reused.outermost = outermost;
+    reused.parts = parts;
+    reused.literal = '';
+    reused.token = token;
+    reused.contentStart = contentStart;
+    reused.specials = specials;
+    this.frames.push(reused);
   }
 
   /**
@@ -773,9 +902,12 @@ class Lexer {
     this.i = end;
     this.notePrevious(form.kind, start, end);
     if (this.sink) this.sink(form.kind, start, end);
+    else if (this.lazy) this.tokens[this.count++] = lazyString(form.kind, text.slice(start, end), start, end, this.lazy);
     else {
       const parts: TemplatePart[] = j > contentStart ? [{ text: text.slice(contentStart, j) }] : [];
-      this.tokens.push(makeToken(form.kind, text.slice(start, end), start, end, parts, { start: contentStart, end: j }));
+      const content = { start: contentStart, end: j };
+      if (this.decoding) this.decoded(parts, content);
+      else this.tokens[this.count++] = makeToken(form.kind, text.slice(start, end), start, end, parts, content);
     }
     return true;
   }
@@ -899,7 +1031,19 @@ class Lexer {
       return true;
     }
     this.flush(frame);
-    this.frames.push(codeFrame(hole.close!.charCodeAt(0), hole.closeRepeat ?? 1, hole.singleLine ?? false, hole.cut ?? '', start));
+    const depth = this.frames.length;
+    const code = (this.spareCodeFrames[depth] ??= codeFrame(-1, 1, false, '', -1));
+    code.close = hole.close!.charCodeAt(0);
+    code.closeRepeat = hole.closeRepeat ?? 1;
+    code.singleLine = hole.singleLine ?? false;
+    code.cut = hole.cut ?? '';
+    code.depth = 0;
+    code.holeStart = start;
+    code.cutAt = -1;
+    code.prevKind = undefined;
+    code.prevStart = 0;
+    code.prevEnd = 0;
+    this.frames.push(code);
     this.enter();
     this.i = start;
     return true;
@@ -919,27 +1063,35 @@ class Lexer {
     const { opening } = frame;
     this.frames.pop();
     this.i = end;
-    if (!frame.parts) {
+    if (!frame.outermost) {
       this.notePrevious(opening.form.kind, frame.start, end); // a string inside a hole: part of the outer string
       return;
     }
-    this.flush(frame);
-    let parts = frame.parts;
     const heredoc = opening.form.heredoc;
-    if (heredoc && closed) parts = dedentParts(parts, heredoc.indent);
-    if (heredoc && !closed && heredoc.restOfLine === 'ignored') parts = [];
     if (!closed)
       this.problem(`${opening.form.description} is not closed (missing ${opening.close})`, frame.start, frame.start + (opening.form.markLength ?? 1));
-    const content = { start: Math.min(frame.contentStart, contentEnd), end: contentEnd };
+    const { kind } = opening.form;
     if (!frame.token) {
-      this.notePrevious(opening.form.kind, frame.start, end);
-      if (this.sink) this.sink(opening.form.kind, frame.start, end);
-      else this.tokens.push(makeToken(opening.form.kind, text.slice(frame.start, end), frame.start, end, parts, content));
+      this.notePrevious(kind, frame.start, end);
+      if (this.sink) this.sink(kind, frame.start, end);
+      else if (this.lazy) this.tokens[this.count++] = lazyString(kind, text.slice(frame.start, end), frame.start, end, this.lazy);
+      else {
+        this.flush(frame);
+        const parts = frame.parts!;
+        const content = { start: Math.min(frame.contentStart, contentEnd), end: contentEnd };
+        if (this.decoding) this.decoded(parts, content);
+        else this.tokens[this.count++] = makeToken(kind, text.slice(frame.start, end), frame.start, end, parts, content);
+      }
       return;
     }
+    // A heredoc: its token was made at the opener.
+    this.flush(frame);
+    let parts = frame.parts!;
+    if (heredoc && closed) parts = dedentParts(parts, heredoc.indent);
+    if (heredoc && !closed && heredoc.restOfLine === 'ignored') parts = [];
     const token = frame.token;
     token.parts = parts;
-    token.content = content;
+    token.content = { start: Math.min(frame.contentStart, contentEnd), end: contentEnd };
     if (heredoc?.restOfLine === 'ignored') {
       token.end = end;
       token.text = text.slice(frame.start, end);
@@ -948,6 +1100,12 @@ class Lexer {
       this.i = Math.min(this.length, end + (end < this.length ? this.lineBreakLength(end) : 0));
       this.startHeredocBodies();
     }
+  }
+
+  /** decodeStringAt's result: the first string of the bottom frame ended. */
+  private decoded(parts: TemplatePart[], content: Range): void {
+    this.decodedParts = parts;
+    this.decodedContent = content;
   }
 
   private notePrevious(kind: TokenKind, start: number, end: number): void {
@@ -962,7 +1120,7 @@ class Lexer {
   private heredoc(heredoc: StringOpening & { openerEnd: number }, start: number): void {
     const token = makeToken('string', this.text.slice(start, heredoc.openerEnd), start, heredoc.openerEnd, [], undefined);
     if (this.sink) this.sink('string', start, heredoc.openerEnd);
-    else this.tokens.push(token);
+    else this.tokens[this.count++] = token;
     this.atLineStart = false;
     if (heredoc.form.heredoc?.restOfLine === 'code') {
       this.pendingHeredocs.push({ token, opening: heredoc });

@@ -20,6 +20,11 @@
 let open: unknown[][] | undefined;
 const pools: Pool<object>[] = [];
 
+/** Whether an engine parse is under way (tokens are lent by pools and decoded lazily, see lexer.ts). */
+export function insideParse(): boolean {
+  return open !== undefined;
+}
+
 /** Marks `array` as dropped when the current parse ends (no-op outside `releasingScratch`); returns it. */
 export function scratch<T>(array: T[]): T[] {
   open?.push(array);

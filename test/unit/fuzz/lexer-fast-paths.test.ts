@@ -1,13 +1,15 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FAST_PATHS, lex, type LanguageSpec } from '../../../src/core/lexing/lexer';
+import { FAST_PATHS, lex, type LanguageSpec, type LexResult } from '../../../src/core/lexing/lexer';
+import { releasingScratch } from '../../../src/core/lexing/scratch';
 import { BASH, BICEP, CSHARP, DART, GROOVY, HCL, JAVA, JAVASCRIPT, KOTLIN, OBJECTIVE_C, POWERSHELL, PYTHON, SWIFT } from '../../../src/core/lexing/languages';
 import { LEXER_SEEDS } from '../../fuzz/lexer-seeds';
 import { fuzzSeed } from '../../fuzz/targets';
 
 // The lexer's fast paths (a plain string read in one scan, a name that starts with a string-prefix letter)
-// must give exactly the tokens, comments and problems of the general path: differential fuzzing over texts
-// made of the pieces every spec treats specially.
+// must give exactly the tokens, comments and problems of the general path, and the tokens of an engine
+// parse (whose string parts are decoded when first read) exactly those of a lex outside one: differential
+// fuzzing over texts made of the pieces every spec treats specially.
 
 const SPECS: Record<string, LanguageSpec> = { BASH, BICEP, CSHARP, DART, GROOVY, HCL, JAVA, JAVASCRIPT, KOTLIN, OBJECTIVE_C, POWERSHELL, PYTHON, SWIFT };
 
@@ -45,6 +47,30 @@ describe('lexer fast paths equal the general path', () => {
           );
         }),
         { numRuns: 400, seed: fuzzSeed(1201) },
+      );
+    });
+  }
+});
+
+/** The lex of an engine parse, read field by field before the parse ends (its tokens are then reset). */
+function insideAParse(input: string, spec: LanguageSpec): unknown {
+  return releasingScratch(() => {
+    const result: LexResult = lex(input, spec);
+    const tokens = result.tokens.map(({ kind, text, start, end, parts, content }) =>
+      parts === undefined && content === undefined ? { kind, text, start, end } : { kind, text, start, end, parts, content },
+    );
+    return { ...result, tokens: tokens.slice() };
+  });
+}
+
+describe('lexer: strings decoded on first read equal strings decoded as they are lexed', () => {
+  for (const [name, spec] of Object.entries(SPECS)) {
+    it(`${name}: same tokens, parts, content ranges, comments and problems (fuzzed)`, () => {
+      fc.assert(
+        fc.property(text, (input) => {
+          assert.deepEqual(insideAParse(input, spec), lex(input, spec));
+        }),
+        { numRuns: 400, seed: fuzzSeed(1202) },
       );
     });
   }
