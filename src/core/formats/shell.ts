@@ -243,12 +243,29 @@ class ShellReader {
     while (k < to && (this.tokens[k].kind === 'newline' || (KEYWORDS.has(this.tokens[k].text) && this.tokens[k].kind === 'identifier'))) k++;
     const head = this.tokens[k];
     if (!head) return false;
+    const next = this.tokens[k + 1];
     if (head.kind === 'identifier') {
-      if (head.text === 'az' || head.text === 'm365' || DECLARATIONS.has(head.text)) return true;
-      const next = this.tokens[k + 1];
+      if (head.text === 'az' || head.text === 'm365') return !this.otherCommandGroup(k, to) || this.holdsSubstitution(from, to);
+      if (DECLARATIONS.has(head.text)) return true;
       if (next && next.text === '=' && next.start === head.end) return true;
     }
-    // Any `$(…)` or a string holding one, inside the statement.
+    return this.holdsSubstitution(from, to);
+  }
+
+  /**
+   * `az group create …`, `m365 spo …`: a command group that never registers an app, named by a plain word
+   * after the tool's (most az lines of a provisioning script). A line break or anything else after it is
+   * read in full.
+   */
+  private otherCommandGroup(k: number, to: number): boolean {
+    const [tool, next, after] = [this.tokens[k], this.tokens[k + 1], this.tokens[k + 2]];
+    if (k + 1 >= to || next.kind !== 'identifier' || next.start === tool.end) return false;
+    if (k + 2 < to && after.start === next.end) return false; // the word goes on (`ad"…"`): read in full
+    return tool.text === 'az' ? next.text !== 'ad' && next.text !== 'rest' : next.text !== 'entra' && next.text !== 'aad';
+  }
+
+  /** Any `$(…)` or a string holding one, inside tokens `from`..`to`. */
+  private holdsSubstitution(from: number, to: number): boolean {
     const list = this.commandTokens;
     let lo = 0;
     let hi = list.length;

@@ -342,6 +342,23 @@ function lazyString(kind: TokenKind, text: string, start: number, end: number, s
 
 const specialTables = new Map<string, Uint8Array>();
 
+/** A specials table with the delimiters it is for. */
+interface KnownSpecials {
+  form: StringForm;
+  close: string;
+  escapeLead?: string;
+  holes?: readonly HoleForm[];
+  table: Uint8Array;
+}
+
+/** Tables by string form (static objects of the language specs), a few delimiters each. */
+const SPECIALS_BY_FORM = new WeakMap<StringForm, KnownSpecials[]>();
+/** Delimiters kept per form (Swift raw strings: one close per number of `#`). */
+const MAX_KNOWN_SPECIALS = 8;
+
+const sameDelimiters = (known: KnownSpecials, opening: StringOpening): boolean =>
+  known.form === opening.form && known.close === opening.close && known.escapeLead === opening.escapeLead && known.holes === opening.holes;
+
 /** Characters that interrupt a literal run of a string body: line breaks, and the first character of each delimiter. */
 function specialsOf(opening: StringOpening): Uint8Array {
   let key = opening.close[0] ?? '';
@@ -392,7 +409,7 @@ class Lexer {
   /** Recently seen names by hash (see name()); per run, so no text outlives the run. */
   private readonly names: (string | undefined)[] = new Array(NAME_SLOTS);
   private readonly table: Uint8Array;
-  private lastSpecials?: { form: StringForm; close: string; escapeLead?: string; holes?: readonly HoleForm[]; table: Uint8Array };
+  private lastSpecials?: KnownSpecials;
   private readonly length: number;
   private i = 0;
   private atLineStart = true;
@@ -498,14 +515,25 @@ class Lexer {
     else this.tokens[this.count++] = makeToken(kind, text ?? this.text.slice(start, end), start, end);
   }
 
-  /** specialsOf, remembered for the last delimiters (a file's strings mostly share theirs). */
+  /**
+   * specialsOf, remembered per form and delimiters: a file's strings mix a few (Python `"…"`, `f"…"`,
+   * `"""…"""`), and building the table's key for each string made a string per string.
+   */
   private specialsOf(opening: StringOpening): Uint8Array {
     const last = this.lastSpecials;
-    if (last && last.form === opening.form && last.close === opening.close && last.escapeLead === opening.escapeLead && last.holes === opening.holes)
-      return last.table;
-    const table = specialsOf(opening);
-    this.lastSpecials = { form: opening.form, close: opening.close, escapeLead: opening.escapeLead, holes: opening.holes, table };
-    return table;
+    if (last && sameDelimiters(last, opening)) return last.table;
+    let known = SPECIALS_BY_FORM.get(opening.form);
+    if (!known) SPECIALS_BY_FORM.set(opening.form, (known = []));
+    for (const entry of known) {
+      if (!sameDelimiters(entry, opening)) continue;
+      this.lastSpecials = entry;
+      return entry.table;
+    }
+    const entry: KnownSpecials = { form: opening.form, close: opening.close, escapeLead: opening.escapeLead, holes: opening.holes, table: specialsOf(opening) };
+    // Not kept across files: a heredoc's close is a marker of the file's own text.
+    if (!opening.form.heredoc && known.length < MAX_KNOWN_SPECIALS) known.push(entry);
+    this.lastSpecials = entry;
+    return entry.table;
   }
 
   private problem(message: string, start: number, end: number): void {

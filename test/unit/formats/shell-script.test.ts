@@ -24,6 +24,21 @@ describe('format: shell-script', () => {
     assert.equal(shellFormat.byName('/w/Makefile'), 'no');
   });
 
+  it('passes over az lines of other command groups, but not a registration split after az or one inside a capture', () => {
+    // Provisioning scripts are mostly `az group|webapp|keyvault …` lines; a cheap look skips them unless a line
+    // break or a `$(…)` could still make them a registration.
+    const text = [
+      'az group create --name rg --location westeurope',
+      'az \\',
+      '  ad app create --display-name "Split" --public-client-redirect-uris "split-app://auth"',
+      'az webapp config set --name "$(az ad app create --display-name Inner --public-client-redirect-uris inner-app://auth --query appId -o tsv)"',
+      'az group update --name rg --set tags.app=other-app://auth',
+      '',
+    ].join('\n');
+    const found = parse(text).registrations.flatMap(uris).sort();
+    assert.deepEqual(found, ['publicClient inner-app://auth', 'publicClient split-app://auth']);
+  });
+
   it('follows variables and $(…) captures: the create, the app id it returns, az rest on its object id', () => {
     const text = read('register-desktop.sh');
     const parsed = shellFormat.parse(fixture('register-desktop.sh'), text);
