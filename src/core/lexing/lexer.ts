@@ -829,10 +829,12 @@ class Lexer {
         return true;
       }
       let j = i + 1;
-      while (j < this.length && spec.variables.namePart(text.charCodeAt(j))) j++;
+      let hash = 0;
+      for (let d = text.charCodeAt(j); j < this.length && spec.variables.namePart(d); d = text.charCodeAt(++j)) hash = (hash * 31 + d) | 0;
       if (j === i + 1) return false;
       this.i = j;
-      this.emit('variable', i, j, text.slice(i + 1, j));
+      // Shared like names (a script uses a few variables many times); a token only the bottom frame keeps.
+      this.emit('variable', i, j, this.frames.length === 1 && !this.sink ? this.name(i + 1, j, hash) : '');
       return true;
     }
     return false;
