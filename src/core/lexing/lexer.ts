@@ -170,6 +170,42 @@ export interface LanguageSpec {
   openHeredoc?(text: string, i: number): (StringOpening & { openerEnd: number }) | undefined;
 }
 
+/**
+ * A spec with every field present, in one order: the languages' specs each have their own optional fields,
+ * so the lexer's reads of them (several per token) saw a dozen object shapes once a process had lexed a few
+ * languages (the lint worker, the CLI, the benchmark) and became slow generic lookups. One shape keeps them fast.
+ */
+const uniformSpecs = new WeakMap<LanguageSpec, LanguageSpec>();
+
+function uniform(spec: LanguageSpec): LanguageSpec {
+  let same = uniformSpecs.get(spec);
+  if (same) return same;
+  same = {
+    problemPrefix: spec.problemPrefix,
+    lineComments: spec.lineComments,
+    hashCommentAtWordStart: spec.hashCommentAtWordStart,
+    blockComment: spec.blockComment,
+    directives: spec.directives,
+    newlines: spec.newlines,
+    hashbang: spec.hashbang,
+    isIdentifierStart: spec.isIdentifierStart,
+    isIdentifierPart: spec.isIdentifierPart,
+    isOtherSpace: spec.isOtherSpace,
+    isOtherLineBreak: spec.isOtherLineBreak,
+    verbatimIdentifierPrefix: spec.verbatimIdentifierPrefix,
+    backtickIdentifiers: spec.backtickIdentifiers,
+    variables: spec.variables,
+    leadingDotNumbers: spec.leadingDotNumbers,
+    stringStarts: spec.stringStarts,
+    openString: spec.openString,
+    regexAfter: spec.regexAfter,
+    openHeredoc: spec.openHeredoc,
+  } satisfies { [K in keyof Required<LanguageSpec>]: LanguageSpec[K] };
+  uniformSpecs.set(spec, same);
+  uniformSpecs.set(same, same);
+  return same;
+}
+
 /** A spec with its ASCII class table (built once per spec). */
 const tables = new WeakMap<LanguageSpec, Uint8Array>();
 
@@ -425,12 +461,15 @@ class Lexer {
   decodedContent: Range | undefined;
 
   /** `decoding`: this lexer only decodes strings of `text` for lazy tokens (decodeStringAt). */
+  private readonly spec: LanguageSpec;
+
   constructor(
     private readonly text: string,
-    private readonly spec: LanguageSpec,
+    spec: LanguageSpec,
     private readonly sink?: TokenSink,
     private readonly decoding = false,
   ) {
+    this.spec = spec = uniform(spec);
     this.table = classTable(spec);
     this.length = text.length;
     // Sized for the densest code (about 4 characters a token): a list grown by push copies itself a dozen
