@@ -276,6 +276,15 @@ const LF = 10;
 const CR = 13;
 /** At most this many token slots are made up front (a 4 MB file's worth); more grow the list. */
 const TOKEN_SLOTS_MAX = 1 << 20;
+/** Tokens per character of the last text of each language (of at least DENSITY_SAMPLE_MIN characters). */
+const tokenDensity = new WeakMap<LanguageSpec, number>();
+const DENSITY_SAMPLE_MIN = 4096;
+
+/** Token slots to make for a text: its language's last density, a little over, or one token per 8 characters. */
+function expectedTokens(spec: LanguageSpec, length: number): number {
+  const density = tokenDensity.get(spec) ?? 1 / 8;
+  return Math.min(TOKEN_SLOTS_MAX, Math.ceil(length * density * 1.1) + 16);
+}
 /** Slots of the per-run name table (a power of two). */
 const NAME_SLOTS = 1024;
 const BOM = 0xfeff;
@@ -472,19 +481,21 @@ class Lexer {
     this.spec = spec = uniform(spec);
     this.table = classTable(spec);
     this.length = text.length;
-    // Sized for the densest code (about 4 characters a token): a list grown by push copies itself a dozen
-    // times on the way to a big file's 25,000 tokens, all of it garbage; one this size is made once (and a
-    // big one outside the young generation). Writes past the end still grow it.
-    this.tokens = scratch(sink || decoding ? [] : new Array<LexToken>(Math.min(TOKEN_SLOTS_MAX, text.length >> 2)));
+    // Sized up front from the density of the language's last text (8 characters a token before any): a
+    // list grown by push copies itself a dozen times on the way to a big file's 25,000 tokens, all of it
+    // garbage; one made at its size is made once (a big one outside the young generation). Writes past
+    // the end still grow it.
+    this.tokens = scratch(sink || decoding ? [] : new Array<LexToken>(expectedTokens(spec, text.length)));
     this.lazy = !decoding && !sink && insideParse() ? { text, spec } : undefined;
   }
 
   /** The parts and content range of the string or char that starts at `start` (a token of an earlier lex of this text). */
   decodeStringAt(start: number): void {
-    this.frames.length = 0;
-    this.frames.push(codeFrame(-1, 1, false, '', -1));
-    this.problems.length = 0;
-    this.comments.length = 0;
+    // Called for every string a reader reads: the bottom frame and the lists are kept from one call to the next.
+    if (this.frames.length === 0) this.frames.push(codeFrame(-1, 1, false, '', -1));
+    this.frames.length = 1;
+    if (this.problems.length) this.problems.length = 0;
+    if (this.comments.length) this.comments.length = 0;
     this.nesting = 0;
     this.decodedParts = [];
     this.decodedContent = { start, end: start };
@@ -511,6 +522,7 @@ class Lexer {
     }
     this.endOfText();
     this.tokens.length = this.count;
+    if (this.length >= DENSITY_SAMPLE_MIN) tokenDensity.set(spec, this.count / this.length);
     return {
       tokens: this.tokens,
       comments: this.comments,

@@ -10,10 +10,14 @@ const HOLES: HoleForm[] = [DOLLAR_BRACE, { ...DOLLAR_NAME, dotted: true }];
 const LINE: StringForm = { kind: 'string', description: 'string', multiline: false, decode };
 const MULTI: StringForm = { kind: 'string', description: 'multi-line string', multiline: true, decode };
 
+/** The closes by quote, so opening a string makes no string. */
+const CLOSES: Record<string, { single: string; triple: string }> = { '"': { single: '"', triple: '"""' }, "'": { single: "'", triple: "'''" } };
+
 function openString(text: string, i: number): StringOpening {
   const quote = text[i];
-  const triple = text.startsWith(quote.repeat(3), i);
-  const close = triple ? quote.repeat(3) : quote;
+  const code = text.charCodeAt(i);
+  const triple = text.charCodeAt(i + 1) === code && text.charCodeAt(i + 2) === code;
+  const close = triple ? CLOSES[quote].triple : CLOSES[quote].single;
   return { form: triple ? MULTI : LINE, contentStart: i + close.length, close, escapeLead: '\\', holes: quote === '"' ? HOLES : undefined };
 }
 
