@@ -397,6 +397,8 @@ function blankRanges(text: string, ranges: readonly BlankRange[], comments: read
 
 /** Spaces longer runs are cut from (a slice is cheaper than a new string per run). */
 const SPACES = ' '.repeat(256);
+/** Runs of 0 to 255 spaces, made once: a blank run makes no string of its own. */
+const SPACE_RUNS = Array.from({ length: SPACES.length }, (_, n) => SPACES.slice(0, n));
 
 /** Blank runs from this length on are written as a comment. */
 const COMMENT_MIN_CHARS = 64;
@@ -437,7 +439,7 @@ function twoOnOneLine(text: string, from: number, to: number, step: 1 | -1): num
 function pushBlanks(parts: string[], text: string, lineBreaks: LineBreakFinder, start: number, end: number): void {
   for (let run = start; ;) {
     const lineBreak = Math.min(lineBreaks.next(run), end);
-    for (let left = lineBreak - run; left > 0; left -= SPACES.length) parts.push(left >= SPACES.length ? SPACES : SPACES.slice(0, left));
+    for (let left = lineBreak - run; left > 0; left -= SPACES.length) parts.push(left >= SPACES.length ? SPACES : SPACE_RUNS[left]);
     if (lineBreak === end) return;
     parts.push(text[lineBreak]);
     run = lineBreak + 1;
