@@ -111,8 +111,8 @@ export interface StringForm {
 /** A string literal recognised at an offset: its form and the delimiters of this occurrence. */
 export interface StringOpening {
   form: StringForm;
-  /** Offset after the opening delimiter. */
-  contentStart: number;
+  /** Characters from the string's start to its content (the opening delimiter and any prefix). */
+  contentOffset: number;
   /** The closing delimiter (`"`, `"""`, `"#`, `'@`); for a heredoc, the marker. */
   close: string;
   /** The escape lead of this occurrence (`\`, Swift raw `\#`, PowerShell `` ` ``); absent: no escapes at all. */
@@ -168,6 +168,27 @@ export interface LanguageSpec {
   regexAfter?(kind: TokenKind | undefined, text: string): boolean;
   /** Heredoc opener at `<<` (HCL, bash): the opening, with `close` = the marker; the token starts at `i`. */
   openHeredoc?(text: string, i: number): (StringOpening & { openerEnd: number }) | undefined;
+}
+
+/** Openings by form, shared by every string written with the same delimiters (see sharedOpening). */
+const SHARED_OPENINGS = new WeakMap<StringForm, StringOpening[]>();
+/** Delimiter variants kept per form (C# raw strings: one close per number of quotes). */
+const MAX_SHARED_OPENINGS = 16;
+
+/**
+ * The opening of a string form with these delimiters, one object for all the strings that use them: a
+ * language's openString is called for every string of a file, and an object per string was a good part of
+ * a parse's garbage. All openings have one shape, so the lexer's reads of them stay fast.
+ */
+export function sharedOpening(form: StringForm, contentOffset: number, close: string, escapeLead?: string, holes?: readonly HoleForm[]): StringOpening {
+  let known = SHARED_OPENINGS.get(form);
+  if (known === undefined) SHARED_OPENINGS.set(form, (known = []));
+  for (const opening of known) {
+    if (opening.contentOffset === contentOffset && opening.close === close && opening.escapeLead === escapeLead && opening.holes === holes) return opening;
+  }
+  const opening: StringOpening = { form, contentOffset, close, escapeLead, holes };
+  if (known.length < MAX_SHARED_OPENINGS) known.push(opening);
+  return opening;
 }
 
 /**
@@ -929,9 +950,9 @@ class Lexer {
 
   // --- strings ---------------------------------------------------------------------------------------
 
-  private pushString(opening: StringOpening, start: number, token?: LexToken): void {
+  /** `contentStart`: where a heredoc's body starts (its opening line goes on); other strings' content follows their opener. */
+  private pushString(opening: StringOpening, start: number, token?: LexToken, contentStart = start + opening.contentOffset): void {
     const outermost = this.frames.length === 1 || token !== undefined;
-    let contentStart = opening.contentStart;
     if (opening.form.dropFirstLineBreak) {
       let j = contentStart;
       while (this.text.charCodeAt(j) === 32 || this.text.charCodeAt(j) === 9) j++;
@@ -1211,13 +1232,13 @@ class Lexer {
     // HCL: the body starts on the next line; the rest of the opening line is not read.
     const lineEnd = this.lineEnd(heredoc.openerEnd);
     const contentStart = Math.min(this.length, lineEnd + (lineEnd < this.length ? this.lineBreakLength(lineEnd) : 0));
-    this.pushString({ ...heredoc, contentStart }, start, token);
+    this.pushString(heredoc, start, token, contentStart);
   }
 
   /** After the line that opened them, the bodies of pending bash heredocs follow one after the other. */
   private startHeredocBodies(): void {
     const first = this.pendingHeredocs.shift()!;
-    this.pushString({ ...first.opening, contentStart: this.i }, first.token.start, first.token);
+    this.pushString(first.opening, first.token.start, first.token, this.i);
   }
 
   /** Ends every open hole and string at `at`: the outermost string is reported unclosed there. */

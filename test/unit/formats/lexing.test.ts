@@ -12,9 +12,9 @@ const PLAIN: LanguageSpec = {
   isIdentifierStart: isNameStart,
   isIdentifierPart: isNamePart,
   stringStarts: '"',
-  openString: (text, i) => ({
+  openString: () => ({
     form: { kind: 'string', description: 'string', multiline: false, decode: escapes({}) },
-    contentStart: i + 1,
+    contentOffset: 1,
     close: '"',
     escapeLead: '\\',
     holes: [DOLLAR_BRACE],

@@ -1,4 +1,4 @@
-import { lex, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
+import { lex, sharedOpening, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
 import { C_ESCAPES, DOLLAR_BRACE, DOLLAR_NAME, escapes, isDashedNamePart, isDigit, isNameStart } from './common';
 
 // bash and POSIX shell: '…' (no escapes), "…" with `$name`, `${…}`, `$(…)` and `` `…` `` holes (a
@@ -30,11 +30,11 @@ const QUOTED_HOLES: readonly HoleForm[] = [...HOLES, POSITIONAL];
 
 function openString(text: string, i: number): StringOpening | undefined {
   const c = text[i];
-  if (c === "'") return { form: SINGLE, contentStart: i + 1, close: "'" };
-  if (c === '"') return { form: DOUBLE, contentStart: i + 1, close: '"', escapeLead: '\\', holes: QUOTED_HOLES };
-  if (c === '`') return { form: BACKTICK, contentStart: i + 1, close: '`', escapeLead: '\\' };
-  if (c === '$' && text[i + 1] === "'") return { form: ANSI, contentStart: i + 2, close: "'", escapeLead: '\\' };
-  if (c === '$' && text[i + 1] === '"') return { form: DOUBLE, contentStart: i + 2, close: '"', escapeLead: '\\', holes: HOLES };
+  if (c === "'") return sharedOpening(SINGLE, 1, "'");
+  if (c === '"') return sharedOpening(DOUBLE, 1, '"', '\\', QUOTED_HOLES);
+  if (c === '`') return sharedOpening(BACKTICK, 1, '`', '\\');
+  if (c === '$' && text[i + 1] === "'") return sharedOpening(ANSI, 2, "'", '\\');
+  if (c === '$' && text[i + 1] === '"') return sharedOpening(DOUBLE, 2, '"', '\\', HOLES);
   return undefined;
 }
 
@@ -58,7 +58,7 @@ export const BASH: LanguageSpec = {
     const tabs = match[1] === '-';
     const form = quoted ? (tabs ? RAW_TAB_HEREDOC : RAW_HEREDOC) : tabs ? TAB_HEREDOC : HEREDOC;
     const end = i + match[0].length;
-    return { form, contentStart: end, close: marker, escapeLead: quoted ? undefined : '\\', holes: quoted ? undefined : HOLES, openerEnd: end };
+    return { form, contentOffset: end - i, close: marker, escapeLead: quoted ? undefined : '\\', holes: quoted ? undefined : HOLES, openerEnd: end };
   },
 };
 

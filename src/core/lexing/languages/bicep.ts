@@ -1,4 +1,4 @@
-import { lex, type HoleForm, type LanguageSpec, type LexResult, type LexToken, type StringForm, type StringOpening } from '../lexer';
+import { lex, sharedOpening, type HoleForm, type LanguageSpec, type LexResult, type LexToken, type StringForm, type StringOpening } from '../lexer';
 import { DOLLAR_BRACE, escapes, isAsciiLetter, isDigit } from './common';
 
 // Bicep: '…' strings with `${…}` holes and backslash escapes (`\u{…}`, `\$`), '''…''' multi-line strings
@@ -29,8 +29,8 @@ export const BICEP: LanguageSpec = {
   isIdentifierPart: (c) => isStart(c) || isDigit(c),
   stringStarts: "'",
   openString(text, i): StringOpening {
-    if (text.startsWith("'''", i)) return { form: MULTILINE, contentStart: i + 3, close: "'''" };
-    return { form: QUOTED, contentStart: i + 1, close: "'", escapeLead: '\\', holes: HOLES };
+    if (text.startsWith("'''", i)) return sharedOpening(MULTILINE, 3, "'''");
+    return sharedOpening(QUOTED, 1, "'", '\\', HOLES);
   },
 };
 

@@ -1,4 +1,4 @@
-import type { EscapeDecoder, HoleForm, StringForm, StringOpening } from '../lexer';
+import type { EscapeDecoder, HoleForm } from '../lexer';
 
 // Pieces the language specs share: character classes, escape decoders, the common interpolation holes.
 
@@ -80,14 +80,3 @@ export const DOLLAR_NAME: HoleForm = {
   nameStart: (c) => isAsciiLetter(c) || c === 95,
   namePart: (c) => isAsciiLetter(c) || isDigit(c) || c === 95,
 };
-
-/** A string form and the opening that goes with it when its delimiters are fixed (most forms). */
-export function fixed(form: StringForm, open: string, close: string, extra: Omit<StringOpening, 'form' | 'contentStart' | 'close'> = {}) {
-  return { form, open, opening: (contentStart: number): StringOpening => ({ form, contentStart, close, ...extra }) };
-}
-
-/** Tries the fixed forms in order (longest opener first) at `i`. */
-export function openFixed(forms: readonly ReturnType<typeof fixed>[], text: string, i: number): StringOpening | undefined {
-  for (const f of forms) if (text.startsWith(f.open, i)) return f.opening(i + f.open.length);
-  return undefined;
-}

@@ -1,4 +1,4 @@
-import { lex, type HoleForm, type LanguageSpec, type LexResult, type LexToken, type StringForm, type StringOpening } from '../lexer';
+import { lex, sharedOpening, type HoleForm, type LanguageSpec, type LexResult, type LexToken, type StringForm, type StringOpening } from '../lexer';
 import { C_ESCAPES, escapes, isNamePart, isNameStart } from './common';
 
 // C#: regular "…" and char '…' literals with backslash escapes, verbatim @"…" (doubled quotes), interpolated
@@ -37,7 +37,7 @@ function rawHole(dollars: number): HoleForm[] {
 
 /** `"`, `@"`, `$"`, `$@"`, `@$"`, `$$"""` … at `i`. */
 function openString(text: string, i: number): StringOpening | undefined {
-  if (text[i] === "'") return { form: CHAR, contentStart: i + 1, close: "'", escapeLead: '\\' };
+  if (text[i] === "'") return sharedOpening(CHAR, 1, "'", '\\');
   let j = i;
   let dollars = 0;
   let verbatim = false;
@@ -50,12 +50,11 @@ function openString(text: string, i: number): StringOpening | undefined {
   let quotes = 0;
   while (text[j + quotes] === '"') quotes++;
   if (quotes >= 3 && !verbatim) {
-    return { form: RAW, contentStart: j + quotes, close: '"'.repeat(quotes), holes: dollars ? rawHole(dollars) : undefined };
+    return sharedOpening(RAW, j - i + quotes, '"'.repeat(quotes), undefined, dollars ? rawHole(dollars) : undefined);
   }
-  if (verbatim)
-    return dollars ? { form: VERBATIM_INTERPOLATED, contentStart: j + 1, close: '"', holes: HOLES } : { form: VERBATIM, contentStart: j + 1, close: '"' };
-  if (dollars) return { form: REGULAR_INTERPOLATED, contentStart: j + 1, close: '"', escapeLead: '\\', holes: LINE_HOLES };
-  return { form: REGULAR, contentStart: j + 1, close: '"', escapeLead: '\\' };
+  if (verbatim) return dollars ? sharedOpening(VERBATIM_INTERPOLATED, j - i + 1, '"', undefined, HOLES) : sharedOpening(VERBATIM, j - i + 1, '"');
+  if (dollars) return sharedOpening(REGULAR_INTERPOLATED, j - i + 1, '"', '\\', LINE_HOLES);
+  return sharedOpening(REGULAR, j - i + 1, '"', '\\');
 }
 
 export const CSHARP: LanguageSpec = {

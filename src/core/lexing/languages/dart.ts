@@ -1,4 +1,4 @@
-import { lex, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
+import { lex, sharedOpening, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
 import { DOLLAR_BRACE, DOLLAR_NAME, escapes, isDollarNamePart, isDollarNameStart } from './common';
 
 // Dart: '…' and "…" with `$name` / `${…}` holes, '''…''' and """…""" multi-line strings, raw r'…' / r"…" /
@@ -18,9 +18,9 @@ function openString(text: string, i: number): StringOpening | undefined {
   if (quote !== '"' && quote !== "'") return undefined;
   const triple = text.startsWith(quote.repeat(3), quoteAt);
   const close = triple ? quote.repeat(3) : quote;
-  const contentStart = quoteAt + close.length;
-  if (raw) return { form: triple ? RAW_MULTI : RAW_LINE, contentStart, close };
-  return { form: triple ? MULTI : LINE, contentStart, close, escapeLead: '\\', holes: HOLES };
+  const contentOffset = quoteAt - i + close.length;
+  if (raw) return sharedOpening(triple ? RAW_MULTI : RAW_LINE, contentOffset, close);
+  return sharedOpening(triple ? MULTI : LINE, contentOffset, close, '\\', HOLES);
 }
 
 export const DART: LanguageSpec = {

@@ -1,4 +1,4 @@
-import { lex, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
+import { lex, sharedOpening, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
 import { C_ESCAPES, DOLLAR_BRACE, DOLLAR_NAME, escapes, isDollarNamePart, isDollarNameStart } from './common';
 
 // Groovy (Gradle build files): '…' and '''…''' plain strings, "…" and """…""" GStrings with `${…}` and
@@ -18,7 +18,7 @@ function openString(text: string, i: number): StringOpening {
   const code = text.charCodeAt(i);
   const triple = text.charCodeAt(i + 1) === code && text.charCodeAt(i + 2) === code;
   const close = triple ? CLOSES[quote].triple : CLOSES[quote].single;
-  return { form: triple ? MULTI : LINE, contentStart: i + close.length, close, escapeLead: '\\', holes: quote === '"' ? HOLES : undefined };
+  return sharedOpening(triple ? MULTI : LINE, close.length, close, '\\', quote === '"' ? HOLES : undefined);
 }
 
 export const GROOVY: LanguageSpec = {

@@ -1,4 +1,4 @@
-import { lex, type HoleForm, type LanguageSpec, type LexResult, type LexToken, type StringForm, type StringOpening } from '../lexer';
+import { lex, sharedOpening, type HoleForm, type LanguageSpec, type LexResult, type LexToken, type StringForm, type StringOpening } from '../lexer';
 import { escapes, isAsciiLetter, isDigit, isNameStart } from './common';
 
 // HCL (Terraform): "…" templates with `${…}` and `%{…}` holes (`$${` and `%%{` are literal), `<<EOF` and
@@ -31,14 +31,14 @@ export const HCL: LanguageSpec = {
   isIdentifierStart: isNameStart,
   isIdentifierPart: (c) => isNameStart(c) || isDigit(c) || c === 45,
   stringStarts: '"',
-  openString: (text, i): StringOpening => ({ form: QUOTED, contentStart: i + 1, close: '"', escapeLead: '\\', holes: HOLES }),
+  openString: (): StringOpening => sharedOpening(QUOTED, 1, '"', '\\', HOLES),
   openHeredoc(text, i) {
     const c = text.charCodeAt(i + 2);
     if (!(isAsciiLetter(c) || c === 95 || c === 45)) return undefined;
     const marker = MARKER.exec(text.slice(i, i + 200));
     if (!marker) return undefined;
     const form = marker[1] ? INDENTED_HEREDOC : HEREDOC;
-    return { form, contentStart: i + marker[0].length, close: marker[2], holes: HOLES, openerEnd: i + marker[0].length };
+    return { form, contentOffset: marker[0].length, close: marker[2], holes: HOLES, openerEnd: i + marker[0].length };
   },
 };
 

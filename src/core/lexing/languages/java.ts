@@ -1,4 +1,4 @@
-import { lex, type LanguageSpec, type LexResult, type StringForm } from '../lexer';
+import { lex, sharedOpening, type LanguageSpec, type LexResult, type StringForm } from '../lexer';
 import { C_ESCAPES, escapes, isDollarNamePart, isDollarNameStart } from './common';
 
 // Java: "…" strings and '…' chars with backslash escapes, """…""" text blocks (escapes, no holes; the line
@@ -17,9 +17,9 @@ export const JAVA: LanguageSpec = {
   isIdentifierPart: isDollarNamePart,
   stringStarts: '"\'',
   openString(text, i) {
-    if (text[i] === "'") return { form: CHAR, contentStart: i + 1, close: "'", escapeLead: '\\' };
-    if (text.startsWith('"""', i)) return { form: BLOCK, contentStart: i + 3, close: '"""', escapeLead: '\\' };
-    return { form: LINE, contentStart: i + 1, close: '"', escapeLead: '\\' };
+    if (text[i] === "'") return sharedOpening(CHAR, 1, "'", '\\');
+    if (text.startsWith('"""', i)) return sharedOpening(BLOCK, 3, '"""', '\\');
+    return sharedOpening(LINE, 1, '"', '\\');
   },
 };
 

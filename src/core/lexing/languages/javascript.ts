@@ -1,4 +1,4 @@
-import { lex, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening, type TokenKind } from '../lexer';
+import { lex, sharedOpening, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening, type TokenKind } from '../lexer';
 import { C_ESCAPES, DOLLAR_BRACE, escapes, isAsciiLetter, isDigit } from './common';
 
 // JavaScript and TypeScript: '…' and "…" strings, `…${…}…` template literals (holes are code: strings,
@@ -47,8 +47,8 @@ export const JAVASCRIPT: LanguageSpec = {
   stringStarts: '\'"`',
   openString(text, i): StringOpening {
     const quote = text[i];
-    if (quote === '`') return { form: TEMPLATE, contentStart: i + 1, close: '`', escapeLead: '\\', holes: TEMPLATE_HOLES };
-    return { form: QUOTED, contentStart: i + 1, close: quote, escapeLead: '\\' };
+    if (quote === '`') return sharedOpening(TEMPLATE, 1, '`', '\\', TEMPLATE_HOLES);
+    return sharedOpening(QUOTED, 1, quote, '\\');
   },
   regexAfter: (kind: TokenKind | undefined, text: string): boolean => {
     if (kind === undefined) return true;

@@ -1,4 +1,4 @@
-import { lex, type LanguageSpec, type LexResult, type StringForm } from '../lexer';
+import { lex, sharedOpening, type LanguageSpec, type LexResult, type StringForm } from '../lexer';
 import { DOLLAR_BRACE, DOLLAR_NAME, escapes, isNamePart, isNameStart } from './common';
 
 // Kotlin (and the Gradle Kotlin DSL): "…" with `$name` / `${…}` holes and backslash escapes, raw """…"""
@@ -22,9 +22,9 @@ export const KOTLIN: LanguageSpec = {
   backtickIdentifiers: true,
   stringStarts: '"\'',
   openString(text, i) {
-    if (text[i] === "'") return { form: CHAR, contentStart: i + 1, close: "'", escapeLead: '\\' };
-    if (text.startsWith('"""', i)) return { form: RAW, contentStart: i + 3, close: '"""', holes: HOLES };
-    return { form: LINE, contentStart: i + 1, close: '"', escapeLead: '\\', holes: HOLES };
+    if (text[i] === "'") return sharedOpening(CHAR, 1, "'", '\\');
+    if (text.startsWith('"""', i)) return sharedOpening(RAW, 3, '"""', undefined, HOLES);
+    return sharedOpening(LINE, 1, '"', '\\', HOLES);
   },
 };
 

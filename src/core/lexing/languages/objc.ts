@@ -1,4 +1,4 @@
-import { lex, type LanguageSpec, type LexResult, type StringForm } from '../lexer';
+import { lex, sharedOpening, type LanguageSpec, type LexResult, type StringForm } from '../lexer';
 import { C_ESCAPES, escapes, isNamePart, isNameStart } from './common';
 
 // Objective-C (and C): "…" and @"…" strings, '…' chars, `//` and `/* */` comments, and `#import` /
@@ -17,9 +17,9 @@ export const OBJECTIVE_C: LanguageSpec = {
   isIdentifierPart: isNamePart,
   stringStarts: '"@\'',
   openString(text, i) {
-    if (text[i] === "'") return { form: CHAR, contentStart: i + 1, close: "'", escapeLead: '\\' };
+    if (text[i] === "'") return sharedOpening(CHAR, 1, "'", '\\');
     const quote = text[i] === '@' ? i + 1 : i;
-    return text[quote] === '"' ? { form: STRING, contentStart: quote + 1, close: '"', escapeLead: '\\' } : undefined;
+    return text[quote] === '"' ? sharedOpening(STRING, quote - i + 1, '"', '\\') : undefined;
   },
 };
 

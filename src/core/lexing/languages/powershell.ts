@@ -1,4 +1,4 @@
-import { lex, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
+import { lex, sharedOpening, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
 import { escapes, isAsciiLetter, isDashedNamePart, isDigit, isNameStart } from './common';
 
 // PowerShell: '…' literal strings ('' is a quote), "…" expandable strings with `$name`, `${name}` and
@@ -33,11 +33,11 @@ function openString(text: string, i: number): StringOpening | undefined {
     let j = i + 2;
     while (text[j] === ' ' || text[j] === '\t') j++;
     if (text[j] !== '\n' && text[j] !== '\r') return undefined;
-    if (quote === "'") return { form: HERE_LITERAL, contentStart: i + 2, close: "'@" };
-    return { form: HERE, contentStart: i + 2, close: '"@', escapeLead: '`', holes: HOLES };
+    if (quote === "'") return sharedOpening(HERE_LITERAL, 2, "'@");
+    return sharedOpening(HERE, 2, '"@', '`', HOLES);
   }
-  if (text[i] === "'") return { form: LITERAL, contentStart: i + 1, close: "'" };
-  return { form: EXPANDABLE, contentStart: i + 1, close: '"', escapeLead: '`', holes: HOLES };
+  if (text[i] === "'") return sharedOpening(LITERAL, 1, "'");
+  return sharedOpening(EXPANDABLE, 1, '"', '`', HOLES);
 }
 
 export const POWERSHELL: LanguageSpec = {

@@ -1,4 +1,4 @@
-import { lex, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
+import { lex, sharedOpening, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
 import { C_ESCAPES, escapes, isNamePart, isNameStart } from './common';
 
 // Python: strings with any of the prefixes r, b, u, f (and pairs: rb, fr …), '…', "…", '''…''', """…""";
@@ -40,7 +40,7 @@ function openString(text: string, i: number): StringOpening | undefined {
   const triple = text.charCodeAt(at + 1) === quoteCode && text.charCodeAt(at + 2) === quoteCode;
   const close = triple ? quote.repeat(3) : quote;
   const f = prefix.includes('f');
-  return { form: form(prefix.includes('r'), triple, f), contentStart: at + close.length, close, escapeLead: '\\', holes: f ? F_HOLE_LIST : undefined };
+  return sharedOpening(form(prefix.includes('r'), triple, f), at - i + close.length, close, '\\', f ? F_HOLE_LIST : undefined);
 }
 
 export const PYTHON: LanguageSpec = {

@@ -1,4 +1,4 @@
-import { lex, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
+import { lex, sharedOpening, type HoleForm, type LanguageSpec, type LexResult, type StringForm, type StringOpening } from '../lexer';
 import { escapes, isNamePart, isNameStart } from './common';
 
 // Swift: "…" with `\(…)` holes, """…""" multi-line strings, raw #"…"# / ##"…"## (escapes and holes take
@@ -35,13 +35,7 @@ function openString(text: string, i: number): StringOpening | undefined {
   if (text.charCodeAt(quote) !== 34 /* " */) return undefined;
   const triple = text.charCodeAt(quote + 1) === 34 && text.charCodeAt(quote + 2) === 34;
   const d = delimitersFor(hashes);
-  return {
-    form: triple ? MULTI : LINE,
-    contentStart: quote + (triple ? 3 : 1),
-    close: triple ? d.tripleClose : d.close,
-    escapeLead: d.escapeLead,
-    holes: d.holes,
-  };
+  return sharedOpening(triple ? MULTI : LINE, quote - i + (triple ? 3 : 1), triple ? d.tripleClose : d.close, d.escapeLead, d.holes);
 }
 
 export const SWIFT: LanguageSpec = {
