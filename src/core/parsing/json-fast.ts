@@ -34,12 +34,25 @@ const enum Expect {
   CommaOrClose,
 }
 
+/** Stands for a property's value until it is read (never left in a tree that is returned). */
+const PENDING_VALUE: MutableNode = { type: 'null', offset: -1, length: 0 };
+
 /** The tree of `text` when it is strict JSON; undefined otherwise. */
 export function strictJsonTree(text: string): Node | undefined {
-  const root: MutableNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
+  const root: MutableNode = { type: 'array', offset: -1, length: -1, parent: undefined, children: undefined };
   let parent: MutableNode = root;
   let expect = Expect.Value;
   const length = text.length;
+  // Children are made as arrays of their final size: an array grown by push reserves 17 slots for its
+  // first element, which was most of a big tree's memory. A property's are [key, value] from the start;
+  // an object's or array's wait on one stack (`pending`, from `marks`) until it closes.
+  const pending: MutableNode[] = [];
+  let pendingCount = 0;
+  const marks: number[] = [];
+  const add = (node: MutableNode) => {
+    if (parent.type === 'property') parent.children![1] = node;
+    else pending[pendingCount++] = node;
+  };
   /** A value ended at `end`: it also ends the property holding it. */
   const closeProperty = (end: number) => {
     if (parent.type === 'property') {
@@ -71,13 +84,14 @@ export function strictJsonTree(text: string): Node | undefined {
         }
       }
       if (expect === Expect.Key || expect === Expect.KeyOrClose) {
-        const property: MutableNode = { type: 'property', offset: i, length: -1, parent, children: [] };
-        parent.children!.push(property);
-        property.children!.push({ type: 'string', value, offset: i, length: end + 1 - i, parent: property });
+        const property: MutableNode = { type: 'property', offset: i, length: -1, parent, children: undefined };
+        // The value is set when it is read (add); a property without one fails the parse.
+        property.children = [{ type: 'string', offset: i, length: end + 1 - i, parent: property, value }, PENDING_VALUE];
+        pending[pendingCount++] = property;
         parent = property;
         expect = Expect.Colon;
       } else {
-        parent.children!.push({ type: 'string', offset: i, length: end + 1 - i, parent, value });
+        add({ type: 'string', offset: i, length: end + 1 - i, parent, value });
         closeProperty(end + 1);
         expect = Expect.CommaOrClose;
       }
@@ -93,8 +107,9 @@ export function strictJsonTree(text: string): Node | undefined {
       i++;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (expect !== Expect.Value && expect !== Expect.ValueOrClose) return undefined;
-      const node: MutableNode = { type: c === OPEN_BRACE ? 'object' : 'array', offset: i, length: -1, parent, children: [] };
-      parent.children!.push(node);
+      const node: MutableNode = { type: c === OPEN_BRACE ? 'object' : 'array', offset: i, length: -1, parent, children: undefined };
+      add(node);
+      marks.push(pendingCount);
       parent = node;
       expect = c === OPEN_BRACE ? Expect.KeyOrClose : Expect.ValueOrClose;
       i++;
@@ -103,6 +118,9 @@ export function strictJsonTree(text: string): Node | undefined {
       const allowed = expect === Expect.CommaOrClose || expect === (c === CLOSE_BRACE ? Expect.KeyOrClose : Expect.ValueOrClose);
       if (!allowed || parent.type !== closes) return undefined;
       parent.length = i + 1 - parent.offset;
+      const mark = marks.pop()!;
+      parent.children = pending.slice(mark, pendingCount);
+      pendingCount = mark;
       parent = parent.parent!;
       i++;
       closeProperty(i);
@@ -121,14 +139,14 @@ export function strictJsonTree(text: string): Node | undefined {
         value = Number(text.slice(i, end));
       }
       if (end < length && !isDelimiter(text.charCodeAt(end))) return undefined;
-      parent.children!.push({ type: value === null ? 'null' : (typeof value as 'boolean' | 'number'), offset: i, length: end - i, parent, value });
+      add({ type: value === null ? 'null' : (typeof value as 'boolean' | 'number'), offset: i, length: end - i, parent, value });
       closeProperty(end);
       expect = Expect.CommaOrClose;
       i = end;
     }
   }
   if (parent !== root || expect !== Expect.CommaOrClose) return undefined; // unclosed, or no value at all
-  const result = root.children![0];
+  const result = pending[0];
   delete result.parent;
   return result;
 }
