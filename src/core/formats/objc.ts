@@ -223,17 +223,26 @@ function messageAt(tokens: Token[], open: number, wanted?: (receiver: string, se
   }
   if (!pieces.length) return undefined;
   const { method, label } = splitSelector(pieces[0].label);
+  return { receiver, method, ...labelledArguments(tokens, pieces, label, close), nameToken, at: open };
+}
+
+/**
+ * The labels and arguments of a send's selector pieces (the first piece's label is `firstLabel`). Apart from
+ * messageAt: its closures would make every call of it allocate their context, and most sends of a file
+ * stop before their arguments are read.
+ */
+function labelledArguments(tokens: Token[], pieces: { label: string; start: number }[], firstLabel: string, close: number): { labels: string[]; args: Span[] } {
   const labels: string[] = [];
   const args: Span[] = [];
   pieces.forEach((piece, n) => {
     const end = n + 1 < pieces.length ? pieces[n + 1].start - 2 : close;
     const parts = n + 1 < pieces.length ? [{ start: piece.start, end }] : commaParts(tokens, piece.start, end);
     parts.forEach((part, p) => {
-      labels.push(p > 0 ? '' : (n === 0 ? label : piece.label).toLowerCase());
+      labels.push(p > 0 ? '' : (n === 0 ? firstLabel : piece.label).toLowerCase());
       args.push({ tokens, start: part.start, end: part.end });
     });
   });
-  return { receiver, method, labels, args, nameToken, at: open };
+  return { labels, args };
 }
 
 /** `initWithClientId` → init + clientId; `discoverServiceConfigurationForIssuer` → discoverServiceConfiguration + forIssuer. */
