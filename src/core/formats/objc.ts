@@ -172,8 +172,8 @@ function assignedName(tokens: Token[], open: number): string | undefined {
  * `wanted` (receiver, first selector piece) can refuse the send before its arguments are read.
  */
 function messageAt(tokens: Token[], open: number, wanted?: (receiver: string, selector: string) => boolean): Call | undefined {
-  const close = matching(tokens, open, tokens.length);
-  if (close < 0 || close - open > MAX_EXPRESSION_TOKENS) return undefined;
+  const close = closeWithin(tokens, open, Math.min(tokens.length, open + MAX_EXPRESSION_TOKENS + 1));
+  if (close < 0) return undefined;
   // The receiver: a name, or the innermost of nested sends (`[[[Type alloc] init…] autorelease]` → Type), without recursion.
   let k = open + 1;
   let outer = -1;
@@ -185,7 +185,7 @@ function messageAt(tokens: Token[], open: number, wanted?: (receiver: string, se
   let receiver = tokens[k].text;
   const nameToken = tokens[k];
   if (outer >= 0) {
-    const innerClose = matching(tokens, outer, close);
+    const innerClose = closeWithin(tokens, outer, close);
     if (innerClose < 0) return undefined;
     k = innerClose + 1;
   } else {
@@ -223,17 +223,50 @@ function messageAt(tokens: Token[], open: number, wanted?: (receiver: string, se
   }
   if (!pieces.length) return undefined;
   const { method, label } = splitSelector(pieces[0].label);
+  return { receiver, method, ...labelledArguments(tokens, pieces, label, close), nameToken, at: open };
+}
+
+/**
+ * The labels and arguments of a send's selector pieces (the first piece's label is `firstLabel`). Apart from
+ * messageAt: its closures would make every call of it allocate their context, and most sends of a file
+ * stop before their arguments are read.
+ */
+function labelledArguments(tokens: Token[], pieces: { label: string; start: number }[], firstLabel: string, close: number): { labels: string[]; args: Span[] } {
   const labels: string[] = [];
   const args: Span[] = [];
   pieces.forEach((piece, n) => {
     const end = n + 1 < pieces.length ? pieces[n + 1].start - 2 : close;
     const parts = n + 1 < pieces.length ? [{ start: piece.start, end }] : commaParts(tokens, piece.start, end);
     parts.forEach((part, p) => {
-      labels.push(p > 0 ? '' : (n === 0 ? label : piece.label).toLowerCase());
+      labels.push(p > 0 ? '' : (n === 0 ? firstLabel : piece.label).toLowerCase());
       args.push({ tokens, start: part.start, end: part.end });
     });
   });
-  return { receiver, method, labels, args, nameToken, at: open };
+  return { labels, args };
+}
+
+/** Tokens the scans of closeWithin walked, per token list. */
+const scannedIn = new WeakMap<Token[], number>();
+
+/**
+ * The bracket closing the opener at `open` before `limit`, or -1: the pairing of `matching` (a closer closes
+ * the innermost opener, of any kind), found by a scan from `open`. `matching` first builds a table of the
+ * whole list, a walk over every token, where a file's sends are short and few. Once the scans of a list
+ * have walked as many tokens as it holds, the table is used instead (hostile nesting stays linear).
+ */
+function closeWithin(tokens: Token[], open: number, limit: number): number {
+  const scanned = scannedIn.get(tokens) ?? 0;
+  if (scanned >= tokens.length) return matching(tokens, open, limit);
+  let depth = 0;
+  let k = open;
+  for (; k < limit; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'punct') continue;
+    if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+    else if ((t.text === ')' || t.text === ']' || t.text === '}') && --depth === 0) break;
+  }
+  scannedIn.set(tokens, scanned + k - open + 1);
+  return k < limit ? k : -1;
 }
 
 /** `initWithClientId` → init + clientId; `discoverServiceConfigurationForIssuer` → discoverServiceConfiguration + forIssuer. */

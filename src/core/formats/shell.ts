@@ -51,7 +51,6 @@ export function readShellInto(parsed: ParsedFile, text: string, builder?: Regist
   if (!builder) parsed.registrations.push(...reader.builder.build());
 }
 
-const SEPARATORS = new Set([';', '&', '|', '(', ')', '{', '}']);
 const KEYWORDS = new Set([
   'if',
   'then',
@@ -173,41 +172,65 @@ class ShellReader {
     return tokens.length;
   }
 
-  /** The statements between tokens `from` and `to`. */
+  /**
+   * The statements between tokens `from` and `to`. Every token of a file passes here, so the loop looks
+   * at kinds and single-character texts only (a Set lookup per token cost more than the rest of the walk).
+   */
   private statements(from: number, to: number): void {
+    const { tokens, substitutionEnd } = this;
     let start = from;
-    let k = from;
-    while (k < to) {
-      const t = this.tokens[k];
-      const end = t.kind === 'punct' && t.text === '$' ? this.substitutionEnd.get(k) : undefined;
-      if (end !== undefined && end < to) {
-        k = end + 1;
+    for (let k = from; k < to; k++) {
+      const t = tokens[k];
+      if (t.kind === 'newline') {
+        if (this.continued(k)) continue;
+      } else if (t.kind !== 'punct') continue;
+      else if (t.text === '$') {
+        // A whole `$(…)` belongs to the statement around it.
+        const end = substitutionEnd.get(k);
+        if (end !== undefined && end < to) k = end;
         continue;
-      }
-      if (this.endsStatement(k)) {
-        if (k > start) this.statement(start, k);
-        start = k + 1;
-      } else if (t.kind === 'punct' && t.text === '\\' && this.tokens[k + 1]?.kind === 'newline' && this.tokens[k + 1].start === t.end) {
-        k += 2; // a line continuation: the command goes on
+      } else if (t.text === '\\') {
+        if (tokens[k + 1]?.kind === 'newline' && tokens[k + 1].start === t.end) k++; // a line continuation: the command goes on
         continue;
-      }
-      k++;
+      } else if (!this.separates(k)) continue;
+      if (k > start) this.statement(start, k);
+      start = k + 1;
     }
     if (start < to) this.statement(start, to);
   }
 
-  private endsStatement(k: number): boolean {
-    const t = this.tokens[k];
-    if (t.kind === 'newline') return this.tokens[k - 1]?.text !== '\\' || this.tokens[k - 1].end !== t.start;
-    if (t.kind !== 'punct' || !SEPARATORS.has(t.text)) return false;
-    // Brackets written against a word belong to it (`f() {`, `${{ vars.X }}`); alone they group commands.
-    if ('(){}'.includes(t.text)) return this.tokens[k - 1]?.end !== t.start;
-    return true;
+  /** Whether the newline token at `k` is escaped: written right after a `\` (the command goes on). */
+  private continued(k: number): boolean {
+    const before = this.tokens[k - 1];
+    return before !== undefined && before.text === '\\' && before.end === this.tokens[k].start;
+  }
+
+  /** Whether the punctuation token at `k` separates commands. */
+  private separates(k: number): boolean {
+    switch (this.tokens[k].text) {
+      case ';':
+      case '&':
+      case '|':
+        return true;
+      case '(':
+      case ')':
+      case '{':
+      case '}':
+        // Brackets written against a word belong to it (`f() {`, `${{ vars.X }}`); alone they group commands.
+        return this.tokens[k - 1]?.end !== this.tokens[k].start;
+      default:
+        return false;
+    }
   }
 
   /** One simple command (with the assignments before it), tokens `from`..`to`. */
   private statement(from: number, to: number): void {
-    if (!this.mayMatter(from, to)) return;
+    // Kept apart from the reading: the closures there would make every call allocate their context, and
+    // all but a few statements of a file stop at this check.
+    if (this.mayMatter(from, to)) this.readStatement(from, to);
+  }
+
+  private readStatement(from: number, to: number): void {
     const runs = this.runs(from, to).filter((r) => !this.isContinuation(r.start, r.end) && this.tokens[r.start].kind !== 'newline');
     let w = 0;
     while (w < runs.length && KEYWORDS.has(this.tokens[runs[w].start].text) && runs[w].end - runs[w].start === 1) w++;
@@ -240,7 +263,7 @@ class ShellReader {
    */
   private mayMatter(from: number, to: number): boolean {
     let k = from;
-    while (k < to && (this.tokens[k].kind === 'newline' || (KEYWORDS.has(this.tokens[k].text) && this.tokens[k].kind === 'identifier'))) k++;
+    while (k < to && (this.tokens[k].kind === 'newline' || (this.tokens[k].kind === 'identifier' && KEYWORDS.has(this.tokens[k].text)))) k++;
     const head = this.tokens[k];
     if (!head) return false;
     const next = this.tokens[k + 1];
@@ -258,7 +281,9 @@ class ShellReader {
    * read in full.
    */
   private otherCommandGroup(k: number, to: number): boolean {
-    const [tool, next, after] = [this.tokens[k], this.tokens[k + 1], this.tokens[k + 2]];
+    const tool = this.tokens[k];
+    const next = this.tokens[k + 1];
+    const after = this.tokens[k + 2];
     if (k + 1 >= to || next.kind !== 'identifier' || next.start === tool.end) return false;
     if (k + 2 < to && after.start === next.end) return false; // the word goes on (`ad"…"`): read in full
     return tool.text === 'az' ? next.text !== 'ad' && next.text !== 'rest' : next.text !== 'entra' && next.text !== 'aad';

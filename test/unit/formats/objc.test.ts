@@ -76,6 +76,22 @@ describe('format: Objective-C', () => {
     assert.equal(slice(text, legacy.redirectUris[0].range), 'contoso-legacy://auth');
   });
 
+  it('pairs brackets the same whether a send is scanned alone or after the file table, and not past the bound', () => {
+    // A send's close is found by a scan from its `[` until the scans of a file have walked as many tokens as
+    // it holds; then the table of the whole file answers. Nested filler sends spend that budget first.
+    const send =
+      '[[MSALPublicClientApplicationConfig alloc] initWithClientId:@"c" redirectUri:(flag ? @"contoso-a://auth" : @"contoso-b://auth") authority:nil];';
+    const filler = '[[[NSString alloc] initWithFormat:@"%d", (int)[items count]] autorelease];\n'.repeat(100);
+    for (const text of [send, filler + send]) {
+      const [config] = parseText(text).configs;
+      assert.deepEqual(redirects(config), ['contoso-a://auth', 'contoso-b://auth']);
+      assert.equal(slice(text, config.redirectUris[0].range), 'contoso-a://auth');
+    }
+    // A send whose close lies past the bound (MAX_EXPRESSION_TOKENS) is not read, however it is paired.
+    const long = `[[MSALPublicClientApplicationConfig alloc] initWithClientId:@"c" redirectUri:@"contoso-long://auth" authority:[self pick:${'a, '.repeat(200)}b]];`;
+    for (const text of [long, filler + long]) assert.deepEqual(parseText(text).configs, []);
+  });
+
   it('never reads comments or strings as code, and keeps exact ranges with a BOM and CRLF', () => {
     const parsed = parse('DefineRedirect.m');
     assert.equal(parsed.configs.length, 1);

@@ -58,6 +58,16 @@ describe('format: python-msal', () => {
     assert.deepEqual(uris(config), ['web http://contoso.example.com/getAToken (partial)']);
   });
 
+  it('reads an Auth imported under another name, and no alias from a file that never writes Auth', () => {
+    // The import scan is skipped when the text has no `Auth`: the alias must still be found when it does, and
+    // a call that only looks like one (`SignIn(…)` without the import) must stay unread.
+    const call = 'sign_in = SignIn(app, client_id="11111111-2222-3333-4444-555555555555", redirect_uri="https://app.contoso.example/cb")';
+    const [aliased] = parse(['from identity.flask import Auth as SignIn', call].join('\n')).configs;
+    assert.equal(aliased?.clientId?.value, '11111111-2222-3333-4444-555555555555');
+    assert.deepEqual(uris(aliased), ['web https://app.contoso.example/cb']);
+    assert.deepEqual(parse(['from identity.flask import SignIn', call].join('\n')).configs, []);
+  });
+
   it('reads dict configs, positional arguments, alternatives and adjacent string literals', () => {
     const text = [
       'import msal',

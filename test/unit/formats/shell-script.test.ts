@@ -39,6 +39,35 @@ describe('format: shell-script', () => {
     assert.deepEqual(found, ['publicClient inner-app://auth', 'publicClient split-app://auth']);
   });
 
+  it('splits commands at ; & | and lone brackets, but not at a continued line or inside a $(…) over lines', () => {
+    // The statement walk looks at every token of a file with cheap checks only; each separator and each
+    // exception to one is here.
+    const text = [
+      'NAME=semi; az ad app create --display-name "$NAME" --public-client-redirect-uris semi://auth',
+      'true && az ad app create --display-name a --public-client-redirect-uris and://auth',
+      'echo x | az ad app create --display-name p --public-client-redirect-uris pipe://auth',
+      'true; { az ad app create --display-name g --public-client-redirect-uris group://auth; }',
+      'f() { az ad app create --display-name f --public-client-redirect-uris fn://auth; }',
+      'az ad app create --display-name c \\',
+      '  --public-client-redirect-uris cont://auth',
+      'APP_ID=$(az ad app create --display-name m --public-client-redirect-uris multi://auth',
+      '  --query appId -o tsv)',
+      'echo done \\',
+      'az ad app create --display-name n --public-client-redirect-uris echoed://auth',
+    ].join('\n');
+    const registrations = parse(text).registrations;
+    assert.deepEqual(registrations.flatMap(uris), [
+      'publicClient semi://auth',
+      'publicClient and://auth',
+      'publicClient pipe://auth',
+      'publicClient group://auth',
+      'publicClient fn://auth',
+      'publicClient cont://auth',
+      'publicClient multi://auth',
+    ]);
+    assert.equal(registrations[0].displayName, 'semi');
+  });
+
   it('follows variables and $(…) captures: the create, the app id it returns, az rest on its object id', () => {
     const text = read('register-desktop.sh');
     const parsed = shellFormat.parse(fixture('register-desktop.sh'), text);
