@@ -216,8 +216,9 @@ class ShellReader {
       case ')':
       case '{':
       case '}':
-        // Brackets written against a word belong to it (`f() {`, `${{ vars.X }}`); alone they group commands.
-        return this.tokens[k - 1]?.end !== this.tokens[k].start;
+        // Brackets written against a word belong to it (`f() {`, `${{ vars.X }}`); alone, or first on
+        // their line, they group commands.
+        return this.tokens[k - 1] === undefined || this.tokens[k - 1].kind === 'newline' || this.tokens[k - 1].end !== this.tokens[k].start;
       default:
         return false;
     }

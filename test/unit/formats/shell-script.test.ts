@@ -68,6 +68,17 @@ describe('format: shell-script', () => {
     assert.equal(registrations[0].displayName, 'semi');
   });
 
+  it('reads a registration inside a { …; } group or a ( … ) subshell that starts its line', () => {
+    // A bracket right after a line break groups commands; only one written against a word belongs to it.
+    const text = [
+      'echo start',
+      '{ az ad app create --display-name Grouped --public-client-redirect-uris grouped-app://auth; }',
+      '( az ad app create --display-name Sub --public-client-redirect-uris sub-app://auth )',
+      '',
+    ].join('\n');
+    assert.deepEqual(parse(text).registrations.flatMap(uris).sort(), ['publicClient grouped-app://auth', 'publicClient sub-app://auth']);
+  });
+
   it('follows variables and $(…) captures: the create, the app id it returns, az rest on its object id', () => {
     const text = read('register-desktop.sh');
     const parsed = shellFormat.parse(fixture('register-desktop.sh'), text);
