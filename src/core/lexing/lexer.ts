@@ -526,7 +526,7 @@ class Lexer {
     while (this.frames.length > 1 && this.i < this.length) {
       const frame = this.frames[this.frames.length - 1];
       if (frame.type === 'string') this.stringStep(frame);
-      else this.codeStep(frame);
+      else this.holeRun(frame);
     }
     if (this.frames.length > 1) this.abandon(this.length);
   }
@@ -539,7 +539,7 @@ class Lexer {
       const frame = this.frames[this.frames.length - 1];
       if (frame.type === 'string') this.stringStep(frame);
       else if (this.frames.length === 1) this.codeRun(frame);
-      else this.codeStep(frame);
+      else this.holeRun(frame);
     }
     this.endOfText();
     this.tokens.length = this.count;
@@ -674,6 +674,58 @@ class Lexer {
     }
     this.i = i;
     this.count = count;
+    if (i < length) this.codeStep(frame);
+  }
+
+  /**
+   * Code inside an interpolation hole (`"${a.b(c)}"`): names, spaces and plain punctuation in one loop,
+   * with the brackets counted (no tokens are made inside holes); the hole's close or a cut character at
+   * depth 0, and anything else, go through codeStep.
+   */
+  private holeRun(frame: CodeFrame): void {
+    if (!FAST_PATHS.enabled) {
+      this.codeStep(frame);
+      return;
+    }
+    const { text, table, length, spec } = this;
+    const leadingDot = spec.leadingDotNumbers === true;
+    let i = this.i;
+    while (i < length) {
+      const c = text.charCodeAt(i);
+      const cls = c < 128 ? table[c] : 0;
+      if (cls & IDENT_START && !(cls & STRING_START)) {
+        let j = i + 1;
+        while (j < length) {
+          const d = text.charCodeAt(j);
+          if (d < 128 ? (table[d] & IDENT_PART) === 0 : !spec.isIdentifierPart(d)) break;
+          j++;
+        }
+        frame.prevKind = 'identifier';
+        frame.prevStart = i;
+        frame.prevEnd = j;
+        this.atLineStart = false;
+        i = j;
+      } else if (cls & SPACE) {
+        i++;
+      } else if (cls & PLAIN_PUNCT && !(c === 46 && leadingDot && isDigit(text.charCodeAt(i + 1)))) {
+        if (frame.depth === 0 && (c === frame.close || (frame.cutAt < 0 && frame.cut.includes(text[i])))) break;
+        if (c === 40 || c === 91 || c === 123) {
+          frame.depth++;
+          this.enter();
+        } else if (c === 41 || c === 93 || c === 125) {
+          if (frame.depth > 0) {
+            frame.depth--;
+            this.nesting--;
+          } else if (frame.close >= 0) this.strayClosers++;
+        }
+        frame.prevKind = 'punct';
+        frame.prevStart = i;
+        frame.prevEnd = i + 1;
+        this.atLineStart = false;
+        i++;
+      } else break;
+    }
+    this.i = i;
     if (i < length) this.codeStep(frame);
   }
 
