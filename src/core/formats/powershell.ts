@@ -1,5 +1,5 @@
 import { tokenizePowerShell } from '../lexing/languages/powershell';
-import type { LexToken } from '../lexing/lexer';
+import { tokenStartingAt, type LexToken } from '../lexing/lexer';
 import type { ParsedFile, Range } from '../model';
 import {
   RegistrationBuilder,
@@ -74,26 +74,38 @@ export function readPowerShellInto(parsed: ParsedFile, text: string, builder?: R
   const { tokens, comments, problems } = tokenizePowerShell(text);
   parsed.comments = [...(parsed.comments ?? []), ...comments];
   parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
-  const reader = new PsReader(text, joinContinuations(tokens), builder);
+  const reader = new PsReader(text, joinContinuations(tokens, text), builder);
   reader.run();
   if (!builder) parsed.registrations.push(...reader.builder.build());
 }
 
 type Token = LexToken<string>;
 
-/** A backtick right before a line break continues the line: both go (in place: the lexer's array is ours). */
-function joinContinuations(tokens: Token[]): Token[] {
-  let kept = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.kind === 'punct' && t.text === '`' && tokens[k + 1]?.kind === 'newline' && tokens[k + 1].start === t.end) {
-      k++;
-      continue;
-    }
-    tokens[kept++] = t;
+/**
+ * A backtick right before a line break continues the line: both go (in place: the lexer's array is ours).
+ * The backticks are found in the text, so only the tokens they start are read (most lines have none) and
+ * only those after the first continuation move.
+ */
+function joinContinuations(tokens: Token[], text: string): Token[] {
+  const continuations: number[] = [];
+  for (let at = text.indexOf('`'); at >= 0; at = text.indexOf('`', at + 1)) {
+    const k = tokenStartingAt(tokens, at);
+    if (k >= 0 && isContinuation(tokens, k)) continuations.push(k);
+  }
+  if (!continuations.length) return tokens;
+  let kept = continuations[0];
+  for (let c = 0; c < continuations.length; c++) {
+    const end = c + 1 < continuations.length ? continuations[c + 1] : tokens.length;
+    for (let k = continuations[c] + 2; k < end; k++) tokens[kept++] = tokens[k];
   }
   tokens.length = kept;
   return tokens;
+}
+
+/** Token `k` is a backtick written right before a line break. */
+function isContinuation(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.kind === 'punct' && t.text === '`' && tokens[k + 1]?.kind === 'newline' && tokens[k + 1].start === t.end;
 }
 
 /** Past this depth of blocks and brackets the reader skips ahead instead of descending (hostile nesting). */
@@ -152,6 +164,9 @@ const LOOKUP = new Set([
   'get-azureadmsapplication',
   'get-azadapplication',
 ]);
+
+/** Cmdlets whose arguments the reader reads (one look-up for the many commands it passes over). */
+const ARGUMENTS_READ = new Set([...CREATE, ...UPDATE, ...LOOKUP, 'new-object', 'invoke-mggraphrequest', 'invoke-restmethod']);
 
 interface Variable {
   value: ScriptValue;
@@ -494,14 +509,7 @@ class PsReader {
       }
       return { value: this.unknownFrom(start) };
     }
-    if (
-      !CREATE.has(name) &&
-      !UPDATE.has(name) &&
-      !LOOKUP.has(name) &&
-      name !== 'new-object' &&
-      name !== 'invoke-mggraphrequest' &&
-      name !== 'invoke-restmethod'
-    ) {
+    if (!ARGUMENTS_READ.has(name)) {
       // Any other cmdlet: its arguments are not read, but script blocks in them may hold commands.
       this.skipArguments(depth);
       return wanted ? { value: this.unknownFrom(start) } : UNREAD;

@@ -159,6 +159,25 @@ describe('format: powershell', () => {
     }
   });
 
+  it('joins the lines a backtick ends, and no others', () => {
+    // Continuations are looked for at the backticks of the text: those in comments and strings, the
+    // escaped one, and one followed by a space (the line ends there) join nothing.
+    const text = [
+      '# a comment `',
+      "New-MgApplication -DisplayName 'It`s' `\r",
+      '  -Web @{ RedirectUris = @("https://a.contoso.example/``") } `',
+      '  -IsFallbackPublicClient ` ',
+      '  -SignInAudience AzureADMultipleOrgs',
+      'New-MgApplication -DisplayName last `',
+    ].join('\n');
+    const [first, last] = parse(text).registrations;
+    assert.equal(first.displayName, 'It`s');
+    assert.deepEqual(uris(first), ['web https://a.contoso.example/`']);
+    assert.equal(first.allowPublicClient?.value, true);
+    assert.equal(first.signInAudience, undefined);
+    assert.equal(last.displayName, 'last');
+  });
+
   it('keeps exact ranges with a BOM, CRLF and tabs', () => {
     const raw = fs.readFileSync(fixture('tabs-crlf.ps1'), 'utf8');
     const { findings } = lintFixtures([fixture('tabs-crlf.ps1')]);
