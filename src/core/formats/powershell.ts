@@ -185,6 +185,15 @@ interface PipelineResult {
 /** The result of a pipeline nothing reads (shared: never written to). */
 const UNREAD: PipelineResult = { value: { kind: 'unknown', range: { start: 0, end: 0 } } };
 
+/** Where a hashtable entry the reader cannot read ends. */
+const ENTRY_ENDS: readonly string[] = ['}', ';'];
+
+/** What a value read without being built stands for (shared: never written to). */
+const UNBUILT: ScriptValue = UNREAD.value;
+
+/** Thrown when a command starts in a value read without being built (see passUnkeptValue); made once. */
+const START_OVER = new Error('a command in a value read without building it');
+
 interface Argument {
   /** `-Name` (lower case, without the dash), or undefined for a positional value. */
   name?: string;
@@ -200,6 +209,8 @@ class PsReader {
   private readonly lowered = new Map<string, string>();
   private readonly variableNames = new Map<string, string>();
   private i = 0;
+  /** False while passUnkeptValue reads a value nothing keeps: values are not built (UNBUILT stands for them). */
+  private building = true;
   // Made once: an arrow function in a method would make each of its calls allocate a context for `this`.
   private readonly keyOf = (text: ScriptText): string | undefined => this.keyOfText(text);
   private readonly resolveHole: ResolveHole = (expression, range) => this.resolve(expression, range);
@@ -396,9 +407,11 @@ class PsReader {
     const append = this.is(this.tokens[equals - 1], 'punct', '+');
     const membersEnd = append ? equals - 1 : equals;
     while (this.is(this.peek(), 'newline')) this.i++;
+    const member = membersEnd > variable + 1;
+    if (member && this.variables.get(name)?.value.kind !== 'map' && this.passUnkeptValue(depth)) return;
     const result = this.pipeline(depth, name);
     const value = result.value;
-    if (membersEnd > variable + 1) {
+    if (member) {
       // `$web.RedirectUris = @(…)`: a property of a map held in a variable (New-Object, @{}). The member
       // names are the identifiers after each `.` (tokens variable + 2, + 4, …).
       const holder = this.variables.get(name);
@@ -422,6 +435,28 @@ class PsReader {
       }
     }
     this.variables.set(name, { value, appKey: result.appKey, appId: result.appId });
+  }
+
+  /**
+   * Reads past the value at the cursor without building it, for a member of a variable that holds no map
+   * (nothing keeps it). Reading a value changes nothing but the cursor until a command runs (commands
+   * register apps and their script blocks assign variables): then the value is read again from its
+   * start the ordinary way, and false says so.
+   */
+  private passUnkeptValue(depth: number): boolean {
+    if (this.startsCommand()) return false; // its first element would start over at once
+    const start = this.i;
+    this.building = false;
+    try {
+      this.pipeline(depth, undefined, false);
+      return true;
+    } catch (error) {
+      if (error !== START_OVER) throw error;
+      this.i = start;
+      return false;
+    } finally {
+      this.building = true;
+    }
   }
 
   /** `param( [type] $Name = default, … )`: defaults a caller may replace. */
@@ -466,8 +501,8 @@ class PsReader {
     const start = this.i;
     const t = this.peek();
     let result: PipelineResult;
-    if (t && (t.kind === 'identifier' || (t.kind === 'punct' && (t.text === '&' || t.text === '.') && this.is(this.peek(1), 'identifier')))) {
-      if (t.kind === 'punct') this.i++;
+    if (this.startsCommand()) {
+      if (t!.kind === 'punct') this.i++;
       result = this.command(depth, assignedTo, wanted);
     } else {
       const value = this.expression(depth, false);
@@ -485,7 +520,14 @@ class PsReader {
     return result;
   }
 
+  /** A command at the cursor: a name, or `&`/`.` and a name. */
+  private startsCommand(): boolean {
+    const t = this.peek();
+    return t !== undefined && (t.kind === 'identifier' || (t.kind === 'punct' && (t.text === '&' || t.text === '.') && this.is(this.peek(1), 'identifier')));
+  }
+
   private command(depth: number, assignedTo: string | undefined, wanted: boolean): PipelineResult {
+    if (!this.building) throw START_OVER;
     const start = this.i;
     const head = this.tokens[this.i++];
     const name = this.lower(head.text);
@@ -855,15 +897,16 @@ class PsReader {
     }
     if (t.kind === 'string') {
       this.i++;
-      return this.postfix(textValue(this.stringValue(t)), start);
+      return this.postfix(this.building ? textValue(this.stringValue(t)) : UNBUILT, start);
     }
     if (t.kind === 'number') {
       this.i++;
-      return textValue(literalText(t.text, { start: t.start, end: t.end }));
+      return this.building ? textValue(literalText(t.text, { start: t.start, end: t.end })) : UNBUILT;
     }
     if (t.kind === 'variable') {
       this.i++;
       const name = this.variableName(t.text);
+      if (!this.building && (name === 'true' || name === 'false')) return UNBUILT;
       if (name === 'true' || name === 'false') return { kind: 'bool', value: name === 'true', range: { start: t.start, end: t.end } };
       if (name === 'null') return unknownValue({ start: t.start, end: t.end });
       // A variable's value keeps the ranges where it is written (where a URI would be fixed).
@@ -932,7 +975,7 @@ class PsReader {
     const start = this.i;
     this.i += 2; // @{
     // Keys ignore case (as mapValue's); a later entry replaces an earlier one in its place.
-    const entries = new Map<string, ScriptValue>();
+    const entries = this.building ? new Map<string, ScriptValue>() : undefined;
     while (this.i < this.tokens.length && !this.punct('}')) {
       const t = this.peek()!;
       if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ';')) {
@@ -944,7 +987,7 @@ class PsReader {
       else if (t.kind === 'string') key = knownText(stringText(t, this.text))?.toLowerCase();
       this.i++;
       if (key === undefined || !this.punct('=')) {
-        this.skipTo(['}', ';'], true);
+        this.skipTo(ENTRY_ENDS, true);
         continue;
       }
       this.i++;
@@ -952,16 +995,16 @@ class PsReader {
       const before = this.i;
       const value = this.is(this.peek(), 'identifier') && !this.punct('=', 1) ? this.pipeline(depth + 1, undefined).value : this.expression(depth + 1, false);
       if (this.i === before) this.i++;
-      entries.set(key, value);
+      entries?.set(key, value);
     }
     if (this.punct('}')) this.i++;
-    return { kind: 'map', entries, range: this.rangeFrom(start) };
+    return entries ? { kind: 'map', entries, range: this.rangeFrom(start) } : UNBUILT;
   }
 
   private arrayExpression(depth: number): ScriptValue {
     const start = this.i;
     this.i += 2; // @(
-    const items: ScriptValue[] = [];
+    const items: ScriptValue[] | undefined = this.building ? [] : undefined;
     while (this.i < this.tokens.length && !this.punct(')')) {
       const t = this.peek()!;
       if (t.kind === 'newline' || (t.kind === 'punct' && (t.text === ';' || t.text === ','))) {
@@ -970,16 +1013,16 @@ class PsReader {
       }
       const before = this.i;
       const value = this.is(t, 'identifier') ? this.pipeline(depth + 1, undefined).value : this.expression(depth + 1, false);
-      if (value.kind === 'list') items.push(...value.items);
-      else items.push(value);
+      if (items && value.kind === 'list') items.push(...value.items);
+      else items?.push(value);
       if (this.i === before) this.i++;
     }
     if (this.punct(')')) this.i++;
-    return { kind: 'list', items, range: this.rangeFrom(start) };
+    return items ? { kind: 'list', items, range: this.rangeFrom(start) } : UNBUILT;
   }
 
   /** Skips to one of `stops` at bracket depth 0 (a flat loop), newlines too when `newline`. */
-  private skipTo(stops: string[], newline: boolean): void {
+  private skipTo(stops: readonly string[], newline: boolean): void {
     let depth = 0;
     while (this.i < this.tokens.length) {
       const t = this.peek()!;

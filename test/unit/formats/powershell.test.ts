@@ -144,6 +144,26 @@ describe('format: powershell', () => {
     }
   });
 
+  it('reads the commands in a value set on a variable that holds no map', () => {
+    // Such a value is kept nowhere, so it is passed over unbuilt, until a command in it starts: that one
+    // still registers, and its script block may make the variable a map that then takes the value.
+    const text = [
+      '$settings = Get-Content settings.json | ConvertFrom-Json',
+      "$settings.Web = @{ RedirectUris = @('https://unkept.contoso.example/cb'); Enabled = $true }",
+      "$settings.App = @{ Id = (New-MgApplication -DisplayName 'inner' -Web @{ RedirectUris = 'https://inner.contoso.example/cb' }).Id }",
+      "$web.RedirectUris = @('https://kept.contoso.example/cb'; Invoke-Command { $web = New-Object Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication })",
+      "New-MgApplication -DisplayName 'outer' -Web $web -Spa $settings.Web",
+    ].join('\n');
+    for (const parsed of [parse(text), releasingScratch(() => parse(text))]) {
+      const [inner, outer] = parsed.registrations;
+      assert.equal(inner.displayName, 'inner');
+      assert.deepEqual(uris(inner), ['web https://inner.contoso.example/cb']);
+      assert.equal(outer.displayName, 'outer');
+      // The list holds the URI and what Invoke-Command gives (not known).
+      assert.deepEqual(uris(outer), ['web https://kept.contoso.example/cb', 'web ${unknown} (partial)']);
+    }
+  });
+
   it('keeps the first command of a pipeline as its value, and a command in parentheses as an unknown', () => {
     // Later pipeline elements and commands standing alone give a result nothing reads (none is made).
     const text = [
