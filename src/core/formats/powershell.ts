@@ -168,6 +168,17 @@ const LOOKUP = new Set([
 /** Cmdlets whose arguments the reader reads (one look-up for the many commands it passes over). */
 const ARGUMENTS_READ = new Set([...CREATE, ...UPDATE, ...LOOKUP, 'new-object', 'invoke-mggraphrequest', 'invoke-restmethod']);
 
+/** A name as the reader sees it: lower-cased, and what it is at the start of a statement or a command. */
+interface Name {
+  lower: string;
+  /** `if`, `foreach`, `try`, …: a block follows. */
+  keyword: boolean;
+  /** `return`, `throw`, …: a pipeline may follow. */
+  flow: boolean;
+  /** A cmdlet whose arguments are read. */
+  argumentsRead: boolean;
+}
+
 interface Variable {
   value: ScriptValue;
   /** The variable holds an app registration (or its id): the key its commands share. */
@@ -205,8 +216,8 @@ interface Argument {
 
 class PsReader {
   private readonly variables = new Map<string, Variable>();
-  /** Lower-cased names by their text: the lexer shares one string per name, so each is lower-cased once. */
-  private readonly lowered = new Map<string, string>();
+  /** Names by their text: the lexer shares one string per name, so each is looked at once. */
+  private readonly names = new Map<string, Name>();
   private readonly variableNames = new Map<string, string>();
   private i = 0;
   /** False while passUnkeptValue reads a value nothing keeps: values are not built (UNBUILT stands for them). */
@@ -227,10 +238,18 @@ class PsReader {
 
   // --- token helpers -------------------------------------------------------------------------------
 
-  private lower(name: string): string {
-    let lowered = this.lowered.get(name);
-    if (lowered === undefined) this.lowered.set(name, (lowered = name.toLowerCase()));
-    return lowered;
+  private name(text: string): Name {
+    let name = this.names.get(text);
+    if (name === undefined) {
+      const lower = text.toLowerCase();
+      name = { lower, keyword: KEYWORDS.has(lower), flow: FLOW.has(lower), argumentsRead: ARGUMENTS_READ.has(lower) };
+      this.names.set(text, name);
+    }
+    return name;
+  }
+
+  private lower(text: string): string {
+    return this.name(text).lower;
   }
 
   /** {@link variableName}, once per distinct name. */
@@ -327,14 +346,15 @@ class PsReader {
       this.i++;
       return;
     }
-    const word = t.kind === 'identifier' ? this.lower(t.text) : '';
+    const name = t.kind === 'identifier' ? this.name(t.text) : undefined;
+    const word = name?.lower ?? '';
     if (word === 'param' && this.punct('(', 1)) return this.paramBlock();
     if (word === 'function' || word === 'filter' || word === 'workflow') {
       this.i += 2;
       if (this.punct('(')) this.skipGroup();
       return this.block(depth);
     }
-    if (KEYWORDS.has(word)) {
+    if (name?.keyword) {
       this.i++;
       while (!this.punct('{') && !this.atStatementEnd() && this.i < this.tokens.length) {
         if (this.punct('(')) this.condition(depth);
@@ -342,7 +362,7 @@ class PsReader {
       }
       return this.block(depth);
     }
-    if (FLOW.has(word)) {
+    if (name?.flow) {
       this.i++;
       if (!this.atStatementEnd()) this.pipeline(depth, undefined, false);
       return;
@@ -530,7 +550,7 @@ class PsReader {
     if (!this.building) throw START_OVER;
     const start = this.i;
     const head = this.tokens[this.i++];
-    const name = this.lower(head.text);
+    const { lower: name, argumentsRead } = this.name(head.text);
     if (name === 'az' || name === 'm365' || name === 'az.cmd') {
       const words = this.nativeArguments(depth);
       const range = this.rangeFrom(start);
@@ -551,7 +571,7 @@ class PsReader {
       }
       return { value: this.unknownFrom(start) };
     }
-    if (!ARGUMENTS_READ.has(name)) {
+    if (!argumentsRead) {
       // Any other cmdlet: its arguments are not read, but script blocks in them may hold commands.
       this.skipArguments(depth);
       return wanted ? { value: this.unknownFrom(start) } : UNREAD;
