@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { AppRegistration, AuthConfig, Library, Platform, Range, RedirectUri } from '../model';
+import type { AppRegistration, AuthConfig, Library, Located, Platform, Range, RedirectUri } from '../model';
 import { GUID } from '../entra/uri';
 import { readJsonInto, redirectUri } from './config-util';
 import { bool, nodeRange, prop, str } from '../parsing/json-util';
@@ -129,25 +129,36 @@ function unescapeJson(raw: string): string {
 
 /** A sample.json CodeConfiguration entry whose mapping writes a literal redirect URI into a config file. */
 function readSampleMappings(entry: Node, root: Node): AuthConfig | undefined {
-  const appRef = str(prop(entry, 'App'))?.value;
-  const app = objects(prop(root, 'AADApps')).find((a) => str(prop(a, 'Id'))?.value === appRef);
-  const platform = platformOfKind(str(prop(app, 'Kind'))?.value);
-  const settingFile = str(prop(entry, 'SettingFile'))?.value ?? '';
-  const config = emptyConfig(entry, settingFile, platform);
-  for (const mapping of objects(prop(entry, 'Mappings'))) {
-    const key = str(prop(mapping, 'key'))?.value ?? '';
-    const valueNode = prop(mapping, 'value');
-    const value = str(valueNode);
-    if (!value || !/redirect|reply/i.test(key)) continue;
+  // Most mappings write an app id or a setting: the app, its platform and the target file are looked up
+  // only for an entry that writes a redirect URI.
+  let literals: Located<string>[] | undefined;
+  const mappings = prop(entry, 'Mappings');
+  const count = mappings?.type === 'array' ? (mappings.children?.length ?? 0) : 0;
+  for (let k = 0; k < count; k++) {
+    const mapping = mappings!.children![k];
+    if (mapping.type !== 'object') continue;
+    const key = stringOf(prop(mapping, 'key')) ?? '';
+    if (!/redirect|reply/i.test(key)) continue;
+    const value = str(prop(mapping, 'value'));
+    if (!value) continue;
     // Mapping values are PowerShell expressions; only a quoted literal URI is statically known.
     const literal = /^'([^']*)'$/.exec(value.value.trim());
     if (!literal || !literal[1].includes('://')) continue;
     const offset = value.value.indexOf(literal[1]);
-    config.redirectUris.push(
-      redirectUri(literal[1], { start: value.range.start + offset, end: value.range.start + offset + literal[1].length }, config.platform, 'redirect'),
-    );
+    (literals ??= []).push({ value: literal[1], range: { start: value.range.start + offset, end: value.range.start + offset + literal[1].length } });
   }
-  return config.redirectUris.length ? config : undefined;
+  if (!literals) return undefined;
+  const appRef = stringOf(prop(entry, 'App'));
+  const app = objects(prop(root, 'AADApps')).find((a) => stringOf(prop(a, 'Id')) === appRef);
+  const platform = platformOfKind(stringOf(prop(app, 'Kind')));
+  const config = emptyConfig(entry, stringOf(prop(entry, 'SettingFile')) ?? '', platform);
+  for (const literal of literals) config.redirectUris.push(redirectUri(literal.value, literal.range, config.platform, 'redirect'));
+  return config;
+}
+
+/** A string node's value (what `str(node)?.value` is, without its range). */
+function stringOf(node: Node | undefined): string | undefined {
+  return node?.type === 'string' && typeof node.value === 'string' ? node.value : undefined;
 }
 
 function readAppsJsonRegistration(app: Node): AppRegistration {

@@ -1,5 +1,5 @@
 import { tokenizePowerShell } from '../lexing/languages/powershell';
-import type { LexToken } from '../lexing/lexer';
+import { tokenStartingAt, type LexToken } from '../lexing/lexer';
 import type { ParsedFile, Range } from '../model';
 import {
   RegistrationBuilder,
@@ -27,7 +27,7 @@ import {
   type ScriptText,
   type ScriptValue,
 } from './script-values';
-import { stringText } from './script-tokens';
+import { deferredStringText, stringText, type ResolveHole } from './script-tokens';
 import { defineFormat, emptyParsed, MAX_PROBLEMS, type CommentSyntax } from './types';
 
 // PowerShell scripts that register apps: Microsoft Graph PowerShell (`New-MgApplication`,
@@ -74,26 +74,38 @@ export function readPowerShellInto(parsed: ParsedFile, text: string, builder?: R
   const { tokens, comments, problems } = tokenizePowerShell(text);
   parsed.comments = [...(parsed.comments ?? []), ...comments];
   parsed.problems.push(...problems.slice(0, MAX_PROBLEMS));
-  const reader = new PsReader(text, joinContinuations(tokens), builder);
+  const reader = new PsReader(text, joinContinuations(tokens, text), builder);
   reader.run();
   if (!builder) parsed.registrations.push(...reader.builder.build());
 }
 
 type Token = LexToken<string>;
 
-/** A backtick right before a line break continues the line: both go (in place: the lexer's array is ours). */
-function joinContinuations(tokens: Token[]): Token[] {
-  let kept = 0;
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    if (t.kind === 'punct' && t.text === '`' && tokens[k + 1]?.kind === 'newline' && tokens[k + 1].start === t.end) {
-      k++;
-      continue;
-    }
-    tokens[kept++] = t;
+/**
+ * A backtick right before a line break continues the line: both go (in place: the lexer's array is ours).
+ * The backticks are found in the text, so only the tokens they start are read (most lines have none) and
+ * only those after the first continuation move.
+ */
+function joinContinuations(tokens: Token[], text: string): Token[] {
+  const continuations: number[] = [];
+  for (let at = text.indexOf('`'); at >= 0; at = text.indexOf('`', at + 1)) {
+    const k = tokenStartingAt(tokens, at);
+    if (k >= 0 && isContinuation(tokens, k)) continuations.push(k);
+  }
+  if (!continuations.length) return tokens;
+  let kept = continuations[0];
+  for (let c = 0; c < continuations.length; c++) {
+    const end = c + 1 < continuations.length ? continuations[c + 1] : tokens.length;
+    for (let k = continuations[c] + 2; k < end; k++) tokens[kept++] = tokens[k];
   }
   tokens.length = kept;
   return tokens;
+}
+
+/** Token `k` is a backtick written right before a line break. */
+function isContinuation(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  return t.kind === 'punct' && t.text === '`' && tokens[k + 1]?.kind === 'newline' && tokens[k + 1].start === t.end;
 }
 
 /** Past this depth of blocks and brackets the reader skips ahead instead of descending (hostile nesting). */
@@ -153,12 +165,45 @@ const LOOKUP = new Set([
   'get-azadapplication',
 ]);
 
+/** Cmdlets whose arguments the reader reads (one look-up for the many commands it passes over). */
+const ARGUMENTS_READ = new Set([...CREATE, ...UPDATE, ...LOOKUP, 'new-object', 'invoke-mggraphrequest', 'invoke-restmethod']);
+
+/** A name as the reader sees it: lower-cased, and what it is at the start of a statement or a command. */
+interface Name {
+  lower: string;
+  /** `if`, `foreach`, `try`, …: a block follows. */
+  keyword: boolean;
+  /** `return`, `throw`, …: a pipeline may follow. */
+  flow: boolean;
+  /** A cmdlet whose arguments are read. */
+  argumentsRead: boolean;
+}
+
 interface Variable {
   value: ScriptValue;
   /** The variable holds an app registration (or its id): the key its commands share. */
   appKey?: string;
   appId?: ReturnType<typeof appIdOf>;
 }
+
+/** What a pipeline gives: its value, and the app it names (a handle, with the app's client id when known). */
+interface PipelineResult {
+  value: ScriptValue;
+  appKey?: string;
+  appId?: ReturnType<typeof appIdOf>;
+}
+
+/** The result of a pipeline nothing reads (shared: never written to). */
+const UNREAD: PipelineResult = { value: { kind: 'unknown', range: { start: 0, end: 0 } } };
+
+/** Where a hashtable entry the reader cannot read ends. */
+const ENTRY_ENDS: readonly string[] = ['}', ';'];
+
+/** What a value read without being built stands for (shared: never written to). */
+const UNBUILT: ScriptValue = UNREAD.value;
+
+/** Thrown when a command starts in a value read without being built (see passUnkeptValue); made once. */
+const START_OVER = new Error('a command in a value read without building it');
 
 interface Argument {
   /** `-Name` (lower case, without the dash), or undefined for a positional value. */
@@ -171,7 +216,15 @@ interface Argument {
 
 class PsReader {
   private readonly variables = new Map<string, Variable>();
+  /** Names by their text: the lexer shares one string per name, so each is looked at once. */
+  private readonly names = new Map<string, Name>();
+  private readonly variableNames = new Map<string, string>();
   private i = 0;
+  /** False while passUnkeptValue reads a value nothing keeps: values are not built (UNBUILT stands for them). */
+  private building = true;
+  // Made once: an arrow function in a method would make each of its calls allocate a context for `this`.
+  private readonly keyOf = (text: ScriptText): string | undefined => this.keyOfText(text);
+  private readonly resolveHole: ResolveHole = (expression, range) => this.resolve(expression, range);
 
   constructor(
     private readonly text: string,
@@ -180,10 +233,31 @@ class PsReader {
   ) {}
 
   run(): void {
-    this.statements(() => false, 0);
+    this.statements(undefined, 0);
   }
 
   // --- token helpers -------------------------------------------------------------------------------
+
+  private name(text: string): Name {
+    let name = this.names.get(text);
+    if (name === undefined) {
+      const lower = text.toLowerCase();
+      name = { lower, keyword: KEYWORDS.has(lower), flow: FLOW.has(lower), argumentsRead: ARGUMENTS_READ.has(lower) };
+      this.names.set(text, name);
+    }
+    return name;
+  }
+
+  private lower(text: string): string {
+    return this.name(text).lower;
+  }
+
+  /** {@link variableName}, once per distinct name. */
+  private variableName(name: string): string {
+    let key = this.variableNames.get(name);
+    if (key === undefined) this.variableNames.set(name, (key = variableName(name)));
+    return key;
+  }
 
   private peek(offset = 0): Token | undefined {
     return this.tokens[this.i + offset];
@@ -224,6 +298,11 @@ class PsReader {
     }
   }
 
+  /** A value not known here, written from token `start` to the cursor. */
+  private unknownFrom(start: number): ScriptValue {
+    return unknownValue(this.rangeFrom(start));
+  }
+
   private rangeFrom(start: number): Range {
     const first = this.tokens[start];
     const last = this.tokens[Math.max(start, this.i - 1)];
@@ -233,14 +312,15 @@ class PsReader {
 
   // --- statements ----------------------------------------------------------------------------------
 
-  private statements(atEnd: () => boolean, depth: number): void {
+  /** Statements up to the `close` punctuation (`}` of a block; undefined: the end of the text). */
+  private statements(close: string | undefined, depth: number): void {
     while (this.i < this.tokens.length) {
       const t = this.peek()!;
       if (t.kind === 'newline' || (t.kind === 'punct' && (t.text === ';' || t.text === '|'))) {
         this.i++;
         continue;
       }
-      if (atEnd()) return;
+      if (close !== undefined && t.kind === 'punct' && t.text === close) return;
       const before = this.i;
       this.statement(depth);
       if (this.i === before) this.i++; // never stall on a token nothing reads
@@ -255,7 +335,7 @@ class PsReader {
       return;
     }
     this.i++;
-    this.statements(() => this.punct('}'), depth + 1);
+    this.statements('}', depth + 1);
     if (this.punct('}')) this.i++;
   }
 
@@ -266,14 +346,15 @@ class PsReader {
       this.i++;
       return;
     }
-    const word = t.kind === 'identifier' ? t.text.toLowerCase() : '';
+    const name = t.kind === 'identifier' ? this.name(t.text) : undefined;
+    const word = name?.lower ?? '';
     if (word === 'param' && this.punct('(', 1)) return this.paramBlock();
     if (word === 'function' || word === 'filter' || word === 'workflow') {
       this.i += 2;
       if (this.punct('(')) this.skipGroup();
       return this.block(depth);
     }
-    if (KEYWORDS.has(word)) {
+    if (name?.keyword) {
       this.i++;
       while (!this.punct('{') && !this.atStatementEnd() && this.i < this.tokens.length) {
         if (this.punct('(')) this.condition(depth);
@@ -281,15 +362,15 @@ class PsReader {
       }
       return this.block(depth);
     }
-    if (FLOW.has(word)) {
+    if (name?.flow) {
       this.i++;
-      if (!this.atStatementEnd()) this.pipeline(depth, undefined);
+      if (!this.atStatementEnd()) this.pipeline(depth, undefined, false);
       return;
     }
     // `[type]$x = …`, `$x = …`, `$x.Prop = …`, `$x += …`
     const assignment = this.assignmentTarget();
-    if (assignment) return this.assignment(assignment, depth);
-    this.pipeline(depth, undefined);
+    if (assignment >= 0) return this.assignment(assignment, depth);
+    this.pipeline(depth, undefined, false);
   }
 
   /** `( … )` of an if/while/foreach: an assignment in it (`if (!($app = Get-MgApplication …)))` is read. */
@@ -301,7 +382,7 @@ class PsReader {
       if (this.punct('(')) this.condition(depth + 1);
       else {
         const target = this.assignmentTarget();
-        if (target) this.assignment(target, depth + 1);
+        if (target >= 0) this.assignment(target, depth + 1);
         else this.i++;
       }
       if (this.i === before) this.i++;
@@ -309,8 +390,11 @@ class PsReader {
     if (this.punct(')')) this.i++;
   }
 
-  /** The variable (and member path) an assignment at the cursor writes, leaving the cursor after `=`. */
-  private assignmentTarget(): { name: string; members: string[]; append: boolean } | undefined {
+  /**
+   * The variable token of an assignment at the cursor (its `.member` path and the `+` of `+=` follow it),
+   * leaving the cursor after `=`; -1 when the statement is no assignment.
+   */
+  private assignmentTarget(): number {
     const start = this.i;
     let k = this.i;
     while (this.is(this.tokens[k], 'punct', '[')) {
@@ -318,47 +402,47 @@ class PsReader {
       let depth = 0;
       for (; k < this.tokens.length; k++) {
         const t = this.tokens[k];
-        if (t.kind === 'newline') return undefined;
+        if (t.kind === 'newline') return -1;
         if (t.text === '[') depth++;
         else if (t.text === ']' && --depth === 0) break;
       }
       k++;
     }
-    const variable = this.tokens[k];
-    if (!this.is(variable, 'variable')) return undefined;
-    const members: string[] = [];
+    const variable = k;
+    if (!this.is(this.tokens[variable], 'variable')) return -1;
     k++;
-    while (this.is(this.tokens[k], 'punct', '.') && this.touching(this.tokens[k - 1], this.tokens[k]) && this.is(this.tokens[k + 1], 'identifier')) {
-      members.push(this.tokens[k + 1].text.toLowerCase());
-      k += 2;
-    }
-    let append = false;
-    if (this.is(this.tokens[k], 'punct', '+') && this.is(this.tokens[k + 1], 'punct', '=') && this.touching(this.tokens[k], this.tokens[k + 1])) {
-      append = true;
-      k++;
-    }
-    if (!this.is(this.tokens[k], 'punct', '=') || this.is(this.tokens[k + 1], 'punct', '=')) return undefined;
+    while (this.is(this.tokens[k], 'punct', '.') && this.touching(this.tokens[k - 1], this.tokens[k]) && this.is(this.tokens[k + 1], 'identifier')) k += 2;
+    if (this.is(this.tokens[k], 'punct', '+') && this.is(this.tokens[k + 1], 'punct', '=') && this.touching(this.tokens[k], this.tokens[k + 1])) k++;
+    if (!this.is(this.tokens[k], 'punct', '=') || this.is(this.tokens[k + 1], 'punct', '=')) return -1;
     this.i = k + 1;
-    if (start > this.tokens.length) return undefined;
-    return { name: variableName(variable!.text), members, append };
+    if (start > this.tokens.length) return -1;
+    return variable;
   }
 
-  private assignment(target: { name: string; members: string[]; append: boolean }, depth: number): void {
-    const { name, members, append } = target;
+  /** The assignment whose target's variable is token `variable` (see assignmentTarget), at its value. */
+  private assignment(variable: number, depth: number): void {
+    const name = this.variableName(this.tokens[variable].text);
+    const equals = this.i - 1;
+    // Only `+=` puts something other than a member name or the variable right before `=`.
+    const append = this.is(this.tokens[equals - 1], 'punct', '+');
+    const membersEnd = append ? equals - 1 : equals;
     while (this.is(this.peek(), 'newline')) this.i++;
+    const member = membersEnd > variable + 1;
+    if (member && this.variables.get(name)?.value.kind !== 'map' && this.passUnkeptValue(depth)) return;
     const result = this.pipeline(depth, name);
     const value = result.value;
-    if (members.length) {
-      // `$web.RedirectUris = @(…)`: a property of a map held in a variable (New-Object, @{}).
+    if (member) {
+      // `$web.RedirectUris = @(…)`: a property of a map held in a variable (New-Object, @{}). The member
+      // names are the identifiers after each `.` (tokens variable + 2, + 4, …).
       const holder = this.variables.get(name);
       if (holder?.value.kind === 'map') {
         let map = holder.value;
-        for (const member of members.slice(0, -1)) {
-          const next = map.entries.get(member);
+        for (let k = variable + 2; k < membersEnd - 1; k += 2) {
+          const next = map.entries.get(this.lower(this.tokens[k].text));
           if (next?.kind !== 'map') return;
           map = next;
         }
-        map.entries.set(members[members.length - 1], value);
+        map.entries.set(this.lower(this.tokens[membersEnd - 1].text), value);
       }
       return;
     }
@@ -371,6 +455,28 @@ class PsReader {
       }
     }
     this.variables.set(name, { value, appKey: result.appKey, appId: result.appId });
+  }
+
+  /**
+   * Reads past the value at the cursor without building it, for a member of a variable that holds no map
+   * (nothing keeps it). Reading a value changes nothing but the cursor until a command runs (commands
+   * register apps and their script blocks assign variables): then the value is read again from its
+   * start the ordinary way, and false says so.
+   */
+  private passUnkeptValue(depth: number): boolean {
+    if (this.startsCommand()) return false; // its first element would start over at once
+    const start = this.i;
+    this.building = false;
+    try {
+      this.pipeline(depth, undefined, false);
+      return true;
+    } catch (error) {
+      if (error !== START_OVER) throw error;
+      this.i = start;
+      return false;
+    } finally {
+      this.building = true;
+    }
   }
 
   /** `param( [type] $Name = default, … )`: defaults a caller may replace. */
@@ -391,7 +497,7 @@ class PsReader {
         continue;
       }
       if (t.kind === 'variable' && this.punct('=', 1)) {
-        const name = variableName(t.text);
+        const name = this.variableName(t.text);
         this.i += 2;
         // A default a caller may replace; only texts (and lists of them) are worth keeping.
         const first = this.peek();
@@ -407,23 +513,26 @@ class PsReader {
 
   // --- pipelines and commands ------------------------------------------------------------------------
 
-  /** A pipeline (its first element is what counts); `assignedTo` names the variable that keeps its result. */
-  private pipeline(depth: number, assignedTo: string | undefined): { value: ScriptValue; appKey?: string; appId?: ReturnType<typeof appIdOf> } {
+  /**
+   * A pipeline (its first element is what counts); `assignedTo` names the variable that keeps its result.
+   * Unless `wanted`, nothing reads the result (a statement of its own): {@link UNREAD} stands for it.
+   */
+  private pipeline(depth: number, assignedTo: string | undefined, wanted = true): PipelineResult {
     const start = this.i;
     const t = this.peek();
-    let result: { value: ScriptValue; appKey?: string; appId?: ReturnType<typeof appIdOf> };
-    if (t && (t.kind === 'identifier' || (t.kind === 'punct' && (t.text === '&' || t.text === '.') && this.is(this.peek(1), 'identifier')))) {
-      if (t.kind === 'punct') this.i++;
-      result = this.command(depth, assignedTo);
+    let result: PipelineResult;
+    if (this.startsCommand()) {
+      if (t!.kind === 'punct') this.i++;
+      result = this.command(depth, assignedTo, wanted);
     } else {
       const value = this.expression(depth, false);
-      result = { value, appKey: this.appKeyOfValue(value), appId: this.appIdOfValue(value) };
+      result = wanted ? { value, appKey: this.appKeyOfValue(value), appId: this.appIdOfValue(value) } : UNREAD;
     }
     // The rest of the pipeline (`| ConvertFrom-Json`, `| Select-Object -First 1`) keeps the app it carries.
     while (this.punct('|')) {
       this.i++;
       while (this.is(this.peek(), 'newline')) this.i++;
-      if (this.is(this.peek(), 'identifier')) this.command(depth, undefined);
+      if (this.is(this.peek(), 'identifier')) this.command(depth, undefined, false);
       else if (!this.atStatementEnd()) this.expression(depth, false);
       else break;
     }
@@ -431,19 +540,24 @@ class PsReader {
     return result;
   }
 
-  private command(depth: number, assignedTo: string | undefined): { value: ScriptValue; appKey?: string; appId?: ReturnType<typeof appIdOf> } {
+  /** A command at the cursor: a name, or `&`/`.` and a name. */
+  private startsCommand(): boolean {
+    const t = this.peek();
+    return t !== undefined && (t.kind === 'identifier' || (t.kind === 'punct' && (t.text === '&' || t.text === '.') && this.is(this.peek(1), 'identifier')));
+  }
+
+  private command(depth: number, assignedTo: string | undefined, wanted: boolean): PipelineResult {
+    if (!this.building) throw START_OVER;
     const start = this.i;
     const head = this.tokens[this.i++];
-    const name = head.text.toLowerCase();
-    const unknown = (): ScriptValue => unknownValue(this.rangeFrom(start));
+    const { lower: name, argumentsRead } = this.name(head.text);
     if (name === 'az' || name === 'm365' || name === 'az.cmd') {
       const words = this.nativeArguments(depth);
       const range = this.rangeFrom(start);
-      const keyOf = (text: ScriptText) => this.keyOfText(text);
-      const op = name === 'm365' ? readM365Command(words, range, keyOf, assignedTo) : readAzCommand(words, range, keyOf, assignedTo);
+      const op = name === 'm365' ? readM365Command(words, range, this.keyOf, assignedTo) : readAzCommand(words, range, this.keyOf, assignedTo);
       if (op) {
         this.applyOp(op);
-        return { value: unknown(), appKey: op.key };
+        return { value: this.unknownFrom(start), appKey: op.key };
       }
       // `az ad app show --id X`: the result is the same app as X.
       const verbs = words.slice(0, 3).map((w) => knownText(w)?.toLowerCase());
@@ -453,21 +567,14 @@ class PsReader {
         const appKey = idText ? this.keyOfText(idText) : undefined;
         const appId = appIdOf(idText);
         if (appKey && appId) this.builder.noteAppId(appKey, appId);
-        return { value: unknown(), appKey, appId };
+        return { value: this.unknownFrom(start), appKey, appId };
       }
-      return { value: unknown() };
+      return { value: this.unknownFrom(start) };
     }
-    if (
-      !CREATE.has(name) &&
-      !UPDATE.has(name) &&
-      !LOOKUP.has(name) &&
-      name !== 'new-object' &&
-      name !== 'invoke-mggraphrequest' &&
-      name !== 'invoke-restmethod'
-    ) {
+    if (!argumentsRead) {
       // Any other cmdlet: its arguments are not read, but script blocks in them may hold commands.
       this.skipArguments(depth);
-      return { value: unknown() };
+      return wanted ? { value: this.unknownFrom(start) } : UNREAD;
     }
     const args = this.cmdletArguments(depth);
     const range = this.rangeFrom(start);
@@ -475,19 +582,19 @@ class PsReader {
     if (CREATE.has(name) || UPDATE.has(name)) {
       const op = this.cmdletOp(name, args, range, assignedTo);
       this.applyOp(op);
-      return { value: unknown(), appKey: op.key, appId: op.appId };
+      return { value: this.unknownFrom(start), appKey: op.key, appId: op.appId };
     }
     if (name === 'invoke-mggraphrequest' || name === 'invoke-restmethod') {
       const op = this.graphRequest(args, range, assignedTo);
       if (op) this.applyOp(op);
-      return { value: unknown(), appKey: op?.key };
+      return { value: this.unknownFrom(start), appKey: op?.key };
     }
     if (LOOKUP.has(name)) {
       const found = this.lookup(args);
       if (found.appKey && found.appId) this.builder.noteAppId(found.appKey, found.appId);
-      return { value: unknown(), ...found };
+      return { value: this.unknownFrom(start), ...found };
     }
-    return { value: unknown() };
+    return { value: this.unknownFrom(start) };
   }
 
   /** Graph/Entra/AzureAD/Az cmdlet parameters → one operation. */
@@ -556,12 +663,12 @@ class PsReader {
     const words = [literalText('rest', range), literalText('--method', range), method.text, literalText('--uri', range), uri.text];
     // A hashtable body is the application object itself; a string body is JSON.
     if (body.kind === 'map') {
-      const op = readAzCommand([...words, literalText('--body', range), literalText('{}', range)], range, (t) => this.keyOfText(t), assignedTo);
+      const op = readAzCommand([...words, literalText('--body', range), literalText('{}', range)], range, this.keyOf, assignedTo);
       if (op) readGraphApplication(body, op);
       return op;
     }
     if (body.kind !== 'text') return undefined;
-    return readAzCommand([...words, literalText('--body', range), body.text], range, (t) => this.keyOfText(t), assignedTo);
+    return readAzCommand([...words, literalText('--body', range), body.text], range, this.keyOf, assignedTo);
   }
 
   /** `Get-MgApplication -Filter "appId eq '…'"`, `Get-MgApplicationByAppId -AppId …`: the app it finds. */
@@ -616,7 +723,7 @@ class PsReader {
       const next = this.peek(1);
       if (t.kind === 'punct' && t.text === '-' && this.is(next, 'identifier') && this.touching(t, next)) {
         this.i += 2;
-        const arg: Argument = { name: next!.text.toLowerCase(), nameRange: { start: t.start, end: next!.end } };
+        const arg: Argument = { name: this.lower(next!.text), nameRange: { start: t.start, end: next!.end } };
         if (this.punct(':') && this.touching(next, this.peek())) {
           this.i++;
           arg.value = this.argumentValue(depth);
@@ -631,7 +738,7 @@ class PsReader {
       if (t.kind === 'punct' && t.text === '@' && this.is(next, 'identifier') && this.touching(t, next)) {
         // `@params`: the lexer reads `$`-less names as identifiers.
         this.i += 2;
-        args.push({ splat: this.variables.get(variableName(next!.text))?.value });
+        args.push({ splat: this.variables.get(this.variableName(next!.text))?.value });
         continue;
       }
       const before = this.i;
@@ -810,15 +917,16 @@ class PsReader {
     }
     if (t.kind === 'string') {
       this.i++;
-      return this.postfix(textValue(stringText(t, this.text, (expression, range) => this.resolve(expression, range))), start);
+      return this.postfix(this.building ? textValue(this.stringValue(t)) : UNBUILT, start);
     }
     if (t.kind === 'number') {
       this.i++;
-      return textValue(literalText(t.text, { start: t.start, end: t.end }));
+      return this.building ? textValue(literalText(t.text, { start: t.start, end: t.end })) : UNBUILT;
     }
     if (t.kind === 'variable') {
       this.i++;
-      const name = variableName(t.text);
+      const name = this.variableName(t.text);
+      if (!this.building && (name === 'true' || name === 'false')) return UNBUILT;
       if (name === 'true' || name === 'false') return { kind: 'bool', value: name === 'true', range: { start: t.start, end: t.end } };
       if (name === 'null') return unknownValue({ start: t.start, end: t.end });
       // A variable's value keeps the ranges where it is written (where a URI would be fixed).
@@ -846,6 +954,13 @@ class PsReader {
     }
     this.i++;
     return unknownValue(this.rangeFrom(start));
+  }
+
+  /** A string's text; decoded when first read if nothing in it can name a variable (most are never read). */
+  private stringValue(token: Token): ScriptText {
+    // Every hole of an expandable string starts with `$` (`$name`, `${name}`, `$(…)`).
+    for (let k = token.start; k < token.end; k++) if (this.text.charCodeAt(k) === 36) return stringText(token, this.text, this.resolveHole);
+    return deferredStringText(token, this.text);
   }
 
   /** `.Member`, `[index]`, `.Method(…)` after a value: the result is not known (its root names an app). */
@@ -879,7 +994,8 @@ class PsReader {
   private hashtable(depth: number): ScriptValue {
     const start = this.i;
     this.i += 2; // @{
-    const entries: [string, ScriptValue][] = [];
+    // Keys ignore case (as mapValue's); a later entry replaces an earlier one in its place.
+    const entries = this.building ? new Map<string, ScriptValue>() : undefined;
     while (this.i < this.tokens.length && !this.punct('}')) {
       const t = this.peek()!;
       if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ';')) {
@@ -887,11 +1003,11 @@ class PsReader {
         continue;
       }
       let key: string | undefined;
-      if (t.kind === 'identifier' || t.kind === 'number') key = t.text;
-      else if (t.kind === 'string') key = knownText(stringText(t, this.text));
+      if (t.kind === 'identifier' || t.kind === 'number') key = this.lower(t.text);
+      else if (t.kind === 'string') key = knownText(stringText(t, this.text))?.toLowerCase();
       this.i++;
       if (key === undefined || !this.punct('=')) {
-        this.skipTo(['}', ';'], true);
+        this.skipTo(ENTRY_ENDS, true);
         continue;
       }
       this.i++;
@@ -899,16 +1015,16 @@ class PsReader {
       const before = this.i;
       const value = this.is(this.peek(), 'identifier') && !this.punct('=', 1) ? this.pipeline(depth + 1, undefined).value : this.expression(depth + 1, false);
       if (this.i === before) this.i++;
-      entries.push([key, value]);
+      entries?.set(key, value);
     }
     if (this.punct('}')) this.i++;
-    return mapValue(entries, this.rangeFrom(start));
+    return entries ? { kind: 'map', entries, range: this.rangeFrom(start) } : UNBUILT;
   }
 
   private arrayExpression(depth: number): ScriptValue {
     const start = this.i;
     this.i += 2; // @(
-    const items: ScriptValue[] = [];
+    const items: ScriptValue[] | undefined = this.building ? [] : undefined;
     while (this.i < this.tokens.length && !this.punct(')')) {
       const t = this.peek()!;
       if (t.kind === 'newline' || (t.kind === 'punct' && (t.text === ';' || t.text === ','))) {
@@ -917,16 +1033,16 @@ class PsReader {
       }
       const before = this.i;
       const value = this.is(t, 'identifier') ? this.pipeline(depth + 1, undefined).value : this.expression(depth + 1, false);
-      if (value.kind === 'list') items.push(...value.items);
-      else items.push(value);
+      if (items && value.kind === 'list') items.push(...value.items);
+      else items?.push(value);
       if (this.i === before) this.i++;
     }
     if (this.punct(')')) this.i++;
-    return { kind: 'list', items, range: this.rangeFrom(start) };
+    return items ? { kind: 'list', items, range: this.rangeFrom(start) } : UNBUILT;
   }
 
   /** Skips to one of `stops` at bracket depth 0 (a flat loop), newlines too when `newline`. */
-  private skipTo(stops: string[], newline: boolean): void {
+  private skipTo(stops: readonly string[], newline: boolean): void {
     let depth = 0;
     while (this.i < this.tokens.length) {
       const t = this.peek()!;
@@ -946,7 +1062,7 @@ class PsReader {
   private resolve(expression: string, _range: Range): ScriptText | undefined {
     const name = /^\{?\$?([A-Za-z_][\w:]*)\}?$/.exec(expression.trim())?.[1];
     if (!name) return undefined;
-    const value = this.variables.get(variableName(name))?.value;
+    const value = this.variables.get(this.variableName(name))?.value;
     if (value?.kind === 'text' && value.text.pieces.some((p) => 'text' in p)) return value.text;
     if (value?.kind === 'list') {
       // An array in a string is joined with spaces.
@@ -971,8 +1087,8 @@ class PsReader {
       if (!('hole' in piece)) continue;
       const name = /^\$\{?\(?\$?([A-Za-z_][\w:]*)/.exec(piece.hole)?.[1];
       if (name) {
-        const variable = this.variables.get(variableName(name));
-        return variable?.appKey ?? variableName(name);
+        const variable = this.variables.get(this.variableName(name));
+        return variable?.appKey ?? this.variableName(name);
       }
     }
     return undefined;
@@ -986,7 +1102,7 @@ class PsReader {
   private keyOfTextIfVariable(text: ScriptText): string | undefined {
     if (text.pieces.length !== 1 || !('hole' in text.pieces[0])) return undefined;
     const name = /^\$\{?\(?\$?([A-Za-z_][\w:]*)/.exec(text.pieces[0].hole)?.[1];
-    return name ? (this.variables.get(variableName(name))?.appKey ?? undefined) : undefined;
+    return name ? (this.variables.get(this.variableName(name))?.appKey ?? undefined) : undefined;
   }
 
   private appIdOfValue(value: ScriptValue): ReturnType<typeof appIdOf> {

@@ -68,6 +68,33 @@ export function stringText(token: LexToken<string>, text: string, resolve?: Reso
   return result;
 }
 
+/**
+ * {@link stringText} of a string token without holes, worked out when first read. A reader that keeps
+ * every string it meets (in a hashtable no registration reads) then decodes only those something reads:
+ * the lexer decodes a string's parts on first read, a second lex of it. Only for strings without holes,
+ * whose pieces do not depend on when they are read; read it before the parse ends (the token is pooled).
+ */
+export function deferredStringText(token: LexToken<string>, text: string): ScriptText {
+  return new DeferredStringText(token, text);
+}
+
+class DeferredStringText implements ScriptText {
+  private read: ScriptText | undefined;
+
+  constructor(
+    private readonly token: LexToken<string>,
+    private readonly text: string,
+  ) {}
+
+  get pieces(): Piece[] {
+    return (this.read ??= stringText(this.token, this.text)).pieces;
+  }
+
+  get range(): Range {
+    return (this.read ??= stringText(this.token, this.text)).range;
+  }
+}
+
 /** The first hole of `parts` from index `from` (a loop: no copy of the parts per text run). */
 function nextHole(parts: TemplatePart[], from: number): { range: Range } | undefined {
   for (let k = from; k < parts.length; k++) {

@@ -76,6 +76,38 @@ describe('format: AppCreationScripts sample.json / apps.json', () => {
     assertInlineExpectations([sample, apps], ['custom-scheme-redirect', 'parse-error']);
   });
 
+  it('makes a config only of CodeConfiguration entries that write a literal redirect URI, for the app they name', () => {
+    // The app, its platform and the target file are looked up only once a mapping writes a redirect URI:
+    // entries writing ids or settings (most of them) give no config, and the lookups still decide the rest.
+    const text = JSON.stringify({
+      AADApps: [
+        { Id: 'web', Kind: 'WebApp', ReplyUrls: 'https://web.contoso.example/' },
+        { Id: 'spa', Kind: 'SinglePageApplication', ReplyUrls: 'https://spa.contoso.example/' },
+      ],
+      CodeConfiguration: [
+        { App: 'web', SettingFile: '\\..\\Web\\appsettings.json', Mappings: [{ key: 'ClientId', value: "'https://not.a.redirect/'" }] },
+        { App: 'web', SettingFile: '\\..\\Web\\appsettings.json', Mappings: [{ key: 'RedirectUri', value: '$replyUrl' }] },
+        {
+          App: 'spa',
+          SettingFile: '\\..\\SPA\\src\\authConfig.js',
+          Mappings: [
+            { key: 'clientId', value: '.AppId' },
+            { key: 'redirectUri', value: " 'https://spa.contoso.example/auth' " },
+            { key: 'ReplyUrl', value: "'no-scheme'" },
+          ],
+        },
+      ],
+    });
+    const { configs } = appCreationScriptsFormat.parse('/w/AppCreationScripts/sample.json', text);
+    assert.equal(configs.length, 1);
+    const [config] = configs;
+    assert.deepEqual([config.platform, config.library], ['spa', 'unknown']);
+    assert.deepEqual(
+      config.redirectUris.map((u) => [u.value, u.platform, text.slice(u.range.start, u.range.end)]),
+      [['https://spa.contoso.example/auth', 'spa', 'https://spa.contoso.example/auth']],
+    );
+  });
+
   it('reports a parse error and keeps the apps read before it', () => {
     const text = '{ "AADApps": [ { "Id": "a", "Kind": "Desktop", "ReplyUrls": "contoso://auth" }, { "Id": ';
     const parsed = appCreationScriptsFormat.parse('/w/AppCreationScripts/sample.json', text);

@@ -5,6 +5,7 @@ import { detectFormat } from '../../../src/core/formats';
 import { powershellFormat } from '../../../src/core/formats/powershell';
 import type { AppRegistration } from '../../../src/core/model';
 import { rangeText } from '../../../src/core/io/text';
+import { releasingScratch } from '../../../src/core/lexing/scratch';
 import { coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
 
 // Shapes: Azure-Samples AppCreationScripts Configure.ps1 (ms-identity-javascript-react-tutorial,
@@ -113,6 +114,88 @@ describe('format: powershell', () => {
         ['msal${AppId}://auth', 'msal${AppId}://auth', true],
       ],
     );
+  });
+
+  it('reads each string with the variables of where it is written, whenever its value is read', () => {
+    // Strings without `$` are decoded only when read (most sit in hashtables no command registers); one
+    // with a hole is read at once, so a later `$base = …` does not change it. Engine parses (pooled,
+    // lazily decoded tokens) and plain ones give the same.
+    const text = [
+      "$base = 'https://a.contoso.example'",
+      '$web = @{ RedirectUris = @("$base/signin-oidc", "https://b.contoso.example/cb") }',
+      "$base = 'https://later.contoso.example'",
+      '$settings = Get-Content settings.json | ConvertFrom-Json',
+      '$settings.Web = @{ RedirectUris = "https://unused.contoso.example/cb" }',
+      '$spa = New-Object Microsoft.Graph.PowerShell.Models.MicrosoftGraphSpaApplication',
+      '$spa.RedirectUris = "https://c.contoso.example/" + \'app\'',
+      'New-MgApplication -DisplayName "Strings" -Web $web -Spa $spa',
+    ].join('\n');
+    for (const parsed of [parse(text), releasingScratch(() => parse(text))]) {
+      const [r] = parsed.registrations;
+      assert.equal(r.displayName, 'Strings');
+      assert.deepEqual(
+        r.redirectUris.map((u) => [u.value, rangeText(text, u.range)]),
+        [
+          ['https://a.contoso.example/signin-oidc', '$base/signin-oidc'],
+          ['https://b.contoso.example/cb', 'https://b.contoso.example/cb'],
+          ['https://c.contoso.example/app', 'https://c.contoso.example/" + \'app'],
+        ],
+      );
+    }
+  });
+
+  it('reads the commands in a value set on a variable that holds no map', () => {
+    // Such a value is kept nowhere, so it is passed over unbuilt, until a command in it starts: that one
+    // still registers, and its script block may make the variable a map that then takes the value.
+    const text = [
+      '$settings = Get-Content settings.json | ConvertFrom-Json',
+      "$settings.Web = @{ RedirectUris = @('https://unkept.contoso.example/cb'); Enabled = $true }",
+      "$settings.App = @{ Id = (New-MgApplication -DisplayName 'inner' -Web @{ RedirectUris = 'https://inner.contoso.example/cb' }).Id }",
+      "$web.RedirectUris = @('https://kept.contoso.example/cb'; Invoke-Command { $web = New-Object Microsoft.Graph.PowerShell.Models.MicrosoftGraphWebApplication })",
+      "New-MgApplication -DisplayName 'outer' -Web $web -Spa $settings.Web",
+    ].join('\n');
+    for (const parsed of [parse(text), releasingScratch(() => parse(text))]) {
+      const [inner, outer] = parsed.registrations;
+      assert.equal(inner.displayName, 'inner');
+      assert.deepEqual(uris(inner), ['web https://inner.contoso.example/cb']);
+      assert.equal(outer.displayName, 'outer');
+      // The list holds the URI and what Invoke-Command gives (not known).
+      assert.deepEqual(uris(outer), ['web https://kept.contoso.example/cb', 'web ${unknown} (partial)']);
+    }
+  });
+
+  it('keeps the first command of a pipeline as its value, and a command in parentheses as an unknown', () => {
+    // Later pipeline elements and commands standing alone give a result nothing reads (none is made).
+    const text = [
+      '$app = Get-MgApplication -Filter "appId eq \'5f0c8a21-7c1d-4e0b-9a55-3b9d2a6c1e10\'" | Select-Object -First 1',
+      'Write-Host "found"',
+      '$uri = (Get-Uri -Name web) + "/cb"',
+      'Update-MgApplication -ApplicationId $app.Id -Web @{ RedirectUris = $uri }',
+    ].join('\n');
+    for (const parsed of [parse(text), releasingScratch(() => parse(text))]) {
+      const [r] = parsed.registrations;
+      assert.equal(r.appId?.value, '5f0c8a21-7c1d-4e0b-9a55-3b9d2a6c1e10');
+      assert.deepEqual(uris(r), ['web ${Get-Uri -Name web}/cb (partial)']);
+    }
+  });
+
+  it('joins the lines a backtick ends, and no others', () => {
+    // Continuations are looked for at the backticks of the text: those in comments and strings, the
+    // escaped one, and one followed by a space (the line ends there) join nothing.
+    const text = [
+      '# a comment `',
+      "New-MgApplication -DisplayName 'It`s' `\r",
+      '  -Web @{ RedirectUris = @("https://a.contoso.example/``") } `',
+      '  -IsFallbackPublicClient ` ',
+      '  -SignInAudience AzureADMultipleOrgs',
+      'New-MgApplication -DisplayName last `',
+    ].join('\n');
+    const [first, last] = parse(text).registrations;
+    assert.equal(first.displayName, 'It`s');
+    assert.deepEqual(uris(first), ['web https://a.contoso.example/`']);
+    assert.equal(first.allowPublicClient?.value, true);
+    assert.equal(first.signInAudience, undefined);
+    assert.equal(last.displayName, 'last');
   });
 
   it('keeps exact ranges with a BOM, CRLF and tabs', () => {
