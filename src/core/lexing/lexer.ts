@@ -128,6 +128,8 @@ const STRING_START = 8;
 const DIGIT = 16;
 /** Punctuation that can mean nothing else in the language (no comment, regex, heredoc, name or string starts with it). */
 const PLAIN_PUNCT = 32;
+/** bash, PowerShell: a character of a `$name` variable. */
+const VARIABLE_PART = 64;
 
 export interface LanguageSpec {
   /** Prefix of problem messages (`C# `), or ''. */
@@ -248,6 +250,7 @@ function classTable(spec: LanguageSpec): Uint8Array {
   if (spec.verbatimIdentifierPrefix) special.add(spec.verbatimIdentifierPrefix);
   if (spec.variables) special.add('$');
   for (let c = 33; c < 127; c++) if (!table[c] && !special.has(String.fromCharCode(c))) table[c] |= PLAIN_PUNCT;
+  if (spec.variables) for (let c = 0; c < 128; c++) if (spec.variables.namePart(c)) table[c] |= VARIABLE_PART;
   tables.set(spec, table);
   return table;
 }
@@ -954,7 +957,9 @@ class Lexer {
       }
       let j = i + 1;
       let hash = 0;
-      for (let d = text.charCodeAt(j); j < this.length && spec.variables.namePart(d); d = text.charCodeAt(++j)) hash = (hash * 31 + d) | 0;
+      const { table } = this;
+      for (let d = text.charCodeAt(j); j < this.length && (d < 128 ? (table[d] & VARIABLE_PART) !== 0 : spec.variables.namePart(d)); d = text.charCodeAt(++j))
+        hash = (hash * 31 + d) | 0;
       if (j === i + 1) return false;
       this.i = j;
       // Shared like names (a script uses a few variables many times); a token only the bottom frame keeps.
