@@ -130,6 +130,8 @@ const DIGIT = 16;
 const PLAIN_PUNCT = 32;
 /** bash, PowerShell: a character of a `$name` variable. */
 const VARIABLE_PART = 64;
+/** The first character of a comment opener (a cheap test before comment()). */
+const COMMENT_START = 128;
 
 export interface LanguageSpec {
   /** Prefix of problem messages (`C# `), or ''. */
@@ -251,6 +253,7 @@ function classTable(spec: LanguageSpec): Uint8Array {
   if (spec.variables) special.add('$');
   for (let c = 33; c < 127; c++) if (!table[c] && !special.has(String.fromCharCode(c))) table[c] |= PLAIN_PUNCT;
   if (spec.variables) for (let c = 0; c < 128; c++) if (spec.variables.namePart(c)) table[c] |= VARIABLE_PART;
+  for (const open of [...spec.lineComments, spec.blockComment?.open ?? '']) if (open && open.charCodeAt(0) < 128) table[open.charCodeAt(0)] |= COMMENT_START;
   tables.set(spec, table);
   return table;
 }
@@ -777,7 +780,7 @@ class Lexer {
       }
       if (frame.cutAt < 0 && frame.cut.includes(text[i])) frame.cutAt = i;
     }
-    if (this.comment(c, i)) return;
+    if (((cls & COMMENT_START) !== 0 || c > 127) && this.comment(c, i)) return;
     if (c === 35 /* # */ && spec.directives && bottom && this.atLineStart && this.directive(i)) return;
     this.atLineStart = false;
     if (cls & STRING_START || (c > 127 && spec.stringStarts.includes(text[i]))) {
