@@ -80,18 +80,29 @@ export function deferredStringText(token: LexToken<string>, text: string): Scrip
 
 class DeferredStringText implements ScriptText {
   private read: ScriptText | undefined;
+  /** The token's start when it was deferred: a pooled token reset by the end of its parse starts at -1. */
+  private readonly start: number;
 
   constructor(
     private readonly token: LexToken<string>,
     private readonly text: string,
-  ) {}
+  ) {
+    this.start = token.start;
+  }
 
   get pieces(): Piece[] {
-    return (this.read ??= stringText(this.token, this.text)).pieces;
+    return this.value().pieces;
   }
 
   get range(): Range {
-    return (this.read ??= stringText(this.token, this.text)).range;
+    return this.value().range;
+  }
+
+  private value(): ScriptText {
+    if (this.read) return this.read;
+    // Fail loudly rather than read an emptied token as an empty string.
+    if (this.token.start !== this.start) throw new Error('a string of a script was read after the parse that read it ended');
+    return (this.read = stringText(this.token, this.text));
   }
 }
 

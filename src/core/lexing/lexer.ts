@@ -385,17 +385,23 @@ const TOKENS = new Pool<ParseToken>(
   80_000,
 );
 
-/** @internal For the differential test only: false sends every string and every name through the general path. */
+/** @internal For the differential test only: false sends every string, name and hole through the general path. */
 export const FAST_PATHS = { enabled: true };
 
-/** A token, from the pool during an engine parse. Every token of a parse is a ParseToken, so readers see one shape. */
-function makeToken(kind: TokenKind, text: string, start: number, end: number, parts?: TemplatePart[], content?: Range): LexToken {
-  if (!insideParse()) return parts === undefined && content === undefined ? { kind, text, start, end } : { kind, text, start, end, parts, content };
+/** A token object of the engine's parse: from the pool, or a fresh one when the pool is exhausted. */
+function parseToken(kind: TokenKind, text: string, start: number, end: number): ParseToken {
   const token = TOKENS.take() ?? new ParseToken();
   token.kind = kind;
   token.text = text;
   token.start = start;
   token.end = end;
+  return token;
+}
+
+/** A token, from the pool during an engine parse. Every token of a parse is a ParseToken, so readers see one shape. */
+function makeToken(kind: TokenKind, text: string, start: number, end: number, parts?: TemplatePart[], content?: Range): LexToken {
+  if (!insideParse()) return parts === undefined && content === undefined ? { kind, text, start, end } : { kind, text, start, end, parts, content };
+  const token = parseToken(kind, text, start, end);
   token.parts = parts;
   token.content = content;
   return token;
@@ -403,11 +409,7 @@ function makeToken(kind: TokenKind, text: string, start: number, end: number, pa
 
 /** A string or char of an engine parse whose parts are decoded when first read. */
 function lazyString(kind: TokenKind, text: string, start: number, end: number, source: LazySource): LexToken {
-  const token = TOKENS.take() ?? new ParseToken();
-  token.kind = kind;
-  token.text = text;
-  token.start = start;
-  token.end = end;
+  const token = parseToken(kind, text, start, end);
   token.source = source;
   return token;
 }
@@ -684,9 +686,9 @@ class Lexer {
   }
 
   /**
-   * Code inside an interpolation hole (`"${a.b(c)}"`): names, spaces and plain punctuation in one loop,
-   * with the brackets counted (no tokens are made inside holes); the hole's close or a cut character at
-   * depth 0, and anything else, go through codeStep.
+   * Code inside an interpolation hole (`"${a.b(c)}"`): names, spaces and plain punctuation in one loop, read
+   * as codeStep reads them but without its other checks and a return to run() per token; the hole's close or
+   * a cut character at depth 0, and anything else, go through codeStep.
    */
   private holeRun(frame: CodeFrame): void {
     if (!FAST_PATHS.enabled) {
@@ -700,35 +702,16 @@ class Lexer {
       const c = text.charCodeAt(i);
       const cls = c < 128 ? table[c] : 0;
       if (cls & IDENT_START && !(cls & STRING_START)) {
-        let j = i + 1;
-        while (j < length) {
-          const d = text.charCodeAt(j);
-          if (d < 128 ? (table[d] & IDENT_PART) === 0 : !spec.isIdentifierPart(d)) break;
-          j++;
-        }
-        frame.prevKind = 'identifier';
-        frame.prevStart = i;
-        frame.prevEnd = j;
         this.atLineStart = false;
-        i = j;
+        this.identifier(c, i);
+        i = this.i;
       } else if (cls & SPACE) {
         i++;
       } else if (cls & PLAIN_PUNCT && !(c === 46 && leadingDot && isDigit(text.charCodeAt(i + 1)))) {
         if (frame.depth === 0 && (c === frame.close || (frame.cutAt < 0 && frame.cut.includes(text[i])))) break;
-        if (c === 40 || c === 91 || c === 123) {
-          frame.depth++;
-          this.enter();
-        } else if (c === 41 || c === 93 || c === 125) {
-          if (frame.depth > 0) {
-            frame.depth--;
-            this.nesting--;
-          } else if (frame.close >= 0) this.strayClosers++;
-        }
-        frame.prevKind = 'punct';
-        frame.prevStart = i;
-        frame.prevEnd = i + 1;
         this.atLineStart = false;
-        i++;
+        this.punct(frame, c, i);
+        i = this.i;
       } else break;
     }
     this.i = i;
