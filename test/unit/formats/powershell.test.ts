@@ -6,6 +6,8 @@ import { powershellFormat } from '../../../src/core/formats/powershell';
 import type { AppRegistration } from '../../../src/core/model';
 import { rangeText } from '../../../src/core/io/text';
 import { releasingScratch } from '../../../src/core/lexing/scratch';
+import { tokenizePowerShell } from '../../../src/core/lexing/languages/powershell';
+import { deferredStringText } from '../../../src/core/formats/script-tokens';
 import { coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
 
 // Shapes: Azure-Samples AppCreationScripts Configure.ps1 (ms-identity-javascript-react-tutorial,
@@ -221,5 +223,18 @@ describe('format: powershell', () => {
     ]) {
       assert.doesNotThrow(() => parse(hostile));
     }
+  });
+
+  it('reads a deferred string while its parse lasts, and refuses to read it as empty after', () => {
+    // A string without holes is decoded only when read (deferredStringText); its token is pooled and emptied
+    // when the parse ends, so a read after that must fail, not give ''.
+    const text = "$uri = 'contoso://auth'\n";
+    const deferred = releasingScratch(() => {
+      const token = tokenizePowerShell(text).tokens.find((t) => t.kind === 'string')!;
+      const early = deferredStringText(token, text);
+      assert.deepEqual(early.pieces, [{ text: 'contoso://auth', range: { start: 8, end: 22 }, exact: true }]);
+      return deferredStringText(token, text);
+    });
+    assert.throws(() => deferred.pieces, /read after the parse/);
   });
 });
