@@ -36,15 +36,21 @@ export class Pool<T extends object> {
   private readonly items: T[] = [];
   /** How many items the parses in progress hold (parses nest: each gives back what it took). */
   private lent = 0;
+  /** The most lent at once since the outermost parse began. */
+  private peak = 0;
 
   /**
-   * `make` makes an item, `reset` empties one given back (no references into the parse may remain), and
-   * at most `capacity` items are kept (a bigger file gets the rest as fresh objects, like outside a parse).
+   * `make` makes an item, `reset` empties one given back (no references into the parse may remain). Up to
+   * `capacity` items are kept for good; a parse that needs more (a file of a megabyte) gets up to `burst` in
+   * all, kept while parses keep needing them and dropped when the first parse that needs no more than
+   * `capacity` ends (past `burst`, fresh objects, like outside a parse). Without the burst a big file's
+   * tokens were fresh objects, all alive, that every minor GC of its parse copied: most of its lint time.
    */
   constructor(
     private readonly make: () => T,
     private readonly reset: (item: T) => void,
     private readonly capacity: number,
+    private readonly burst = capacity,
   ) {
     pools.push(this as unknown as Pool<object>);
   }
@@ -53,7 +59,7 @@ export class Pool<T extends object> {
   take(): T | undefined {
     if (open === undefined) return undefined;
     if (this.lent < this.items.length) return this.items[this.lent++];
-    if (this.items.length >= this.capacity) return undefined;
+    if (this.items.length >= this.burst) return undefined;
     const item = this.make();
     this.items.push(item);
     this.lent++;
@@ -67,8 +73,17 @@ export class Pool<T extends object> {
 
   /** @internal Resets and takes back every item lent since `mark`. */
   giveBackTo(mark: number): void {
+    if (this.lent > this.peak) this.peak = this.lent;
     for (let k = mark; k < this.lent; k++) this.reset(this.items[k]);
     this.lent = mark;
+    if (mark > 0) return; // an inner parse: the outer one decides
+    if (this.peak <= this.capacity && this.items.length > this.capacity) this.items.length = this.capacity;
+    this.peak = 0;
+  }
+
+  /** @internal For tests: how many items the pool keeps. */
+  get size(): number {
+    return this.items.length;
   }
 }
 

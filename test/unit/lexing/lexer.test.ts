@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { lex, type LanguageSpec, type LexResult, type LexToken, type TemplatePart } from '../../../src/core/lexing/lexer';
 import { BASH, BICEP, CSHARP, DART, GROOVY, HCL, JAVA, JAVASCRIPT, KOTLIN, OBJECTIVE_C, POWERSHELL, PYTHON, SWIFT } from '../../../src/core/lexing/languages';
-import { releasingScratch } from '../../../src/core/lexing/scratch';
+import { Pool, releasingScratch } from '../../../src/core/lexing/scratch';
 import { checkLexer } from '../../fuzz/properties';
 
 // The shared lexer, one language spec at a time: string forms, escapes, interpolation holes, raw and
@@ -287,6 +287,28 @@ describe('lexer: scratch arrays', () => {
         'the outer tokens were not reused by the inner parse',
       );
     });
+  });
+});
+
+describe('scratch: a pool for files bigger than it keeps', () => {
+  it('lends up to its burst while big parses last, and drops back to its capacity after a small one', () => {
+    let made = 0;
+    const pool = new Pool(
+      () => ({ id: made++ }),
+      () => {},
+      2,
+      5,
+    );
+    const takeMany = (n: number) => releasingScratch(() => Array.from({ length: n }, () => pool.take()));
+    const big = takeMany(7);
+    assert.equal(big.filter(Boolean).length, 5, 'past the burst the caller makes its own');
+    assert.equal(pool.size, 5);
+    const again = takeMany(5);
+    assert.deepEqual(again, big.slice(0, 5), 'the next big parse gets the same objects: nothing new for a GC to copy');
+    takeMany(2);
+    assert.equal(pool.size, 2, 'a parse within the capacity lets the extra objects go');
+    assert.equal(made, 5);
+    assert.equal(pool.take(), undefined, 'outside a parse nothing is lent');
   });
 });
 
