@@ -85,6 +85,12 @@ interface Variable {
   appKey?: string;
 }
 
+/** The command groups, after the tool's name, under which apps are registered (`az ad app …`, `az rest`, `m365 entra app …`). */
+const REGISTERING_GROUPS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['az', new Set(['ad', 'rest'])],
+  ['m365', new Set(['entra', 'aad'])],
+]);
+
 class ShellReader {
   /** For each `$` token that opens `$(`, the index of its closing `)`. */
   private readonly substitutionEnd = new Map<number, number>();
@@ -269,7 +275,7 @@ class ShellReader {
     if (!head) return false;
     const next = this.tokens[k + 1];
     if (head.kind === 'identifier') {
-      if (head.text === 'az' || head.text === 'm365') return !this.otherCommandGroup(k, to) || this.holdsSubstitution(from, to);
+      if (REGISTERING_GROUPS.has(head.text)) return !this.otherCommandGroup(k, to) || this.holdsSubstitution(from, to);
       if (DECLARATIONS.has(head.text)) return true;
       if (next && next.text === '=' && next.start === head.end) return true;
     }
@@ -287,7 +293,7 @@ class ShellReader {
     const after = this.tokens[k + 2];
     if (k + 1 >= to || next.kind !== 'identifier' || next.start === tool.end) return false;
     if (k + 2 < to && after.start === next.end) return false; // the word goes on (`ad"…"`): read in full
-    return tool.text === 'az' ? next.text !== 'ad' && next.text !== 'rest' : next.text !== 'entra' && next.text !== 'aad';
+    return !REGISTERING_GROUPS.get(tool.text)?.has(next.text);
   }
 
   /** Any `$(…)` or a string holding one, inside tokens `from`..`to`. */
@@ -307,9 +313,9 @@ class ShellReader {
   private registrationCommand(runs: { start: number; end: number }[], w: number): boolean {
     const word = (k: number) => (runs[w + k] && runs[w + k].end - runs[w + k].start === 1 ? this.tokens[runs[w + k].start].text : '');
     const head = this.tokens[runs[w].start].text;
-    if (head === 'az') return word(1) === 'rest' || (word(1) === 'ad' && word(2) === 'app');
-    if (head === 'm365') return (word(1) === 'entra' || word(1) === 'aad') && (word(2) === 'app' || word(2) === 'appregistration');
-    return false;
+    if (!REGISTERING_GROUPS.get(head)?.has(word(1))) return false;
+    if (head === 'az') return word(1) === 'rest' || word(2) === 'app';
+    return word(2) === 'app' || word(2) === 'appregistration';
   }
 
   /** Words of tokens `from`..`to`: adjacent tokens, with a whole `$(…)` inside one word. */
