@@ -272,6 +272,36 @@ describe('lexer: scratch arrays', () => {
     assert.equal(outside[3].text, '"b"');
   });
 
+  it('keeps a big token list for the next parse, holding no token of the file in between', () => {
+    const big = 'let value = "text"\n'.repeat(3000); // 15,000 tokens (with the line breaks): a list over the kept minimum
+    let first: LexToken[] = [];
+    const firstTokens = releasingScratch(() => {
+      first = lex(big, SWIFT).tokens;
+      return first.map((t) => t.text);
+    });
+    assert.equal(firstTokens.length, 15000);
+    assert.deepEqual(firstTokens.slice(0, 4), ['let', 'value', '=', '"text"']);
+    assert.ok(first.length > 0 && first.every((t) => t.text === '' && t.start === -1), 'after its parse the list holds only empty tokens');
+    const second = releasingScratch(() => {
+      const tokens = lex(big.replace(/value/g, 'other'), SWIFT).tokens;
+      assert.equal(tokens.length, 15000);
+      assert.equal(tokens[1].text, 'other');
+      return tokens;
+    });
+    assert.equal(second, first, 'the second parse got the same list back');
+    const nested = releasingScratch(() => {
+      const outer = lex(big, SWIFT).tokens;
+      const inner = releasingScratch(() => lex(big, PYTHON).tokens);
+      assert.notEqual(inner, outer, 'a parse inside a parse gets a list of its own');
+      assert.equal(outer[0].text, 'let', 'and leaves the outer list alone');
+      return outer;
+    });
+    assert.equal(nested, first);
+    const outside = lex(big, SWIFT).tokens;
+    assert.notEqual(outside, first, 'outside a parse every list is a new one');
+    assert.equal(outside[1].text, 'value');
+  });
+
   it('a parse inside a parse gives back only what it took', () => {
     releasingScratch(() => {
       const outer = lex('a = "x"', PYTHON).tokens;
