@@ -12,6 +12,22 @@ import { lowerBaseName } from '../io/paths';
 const SECTION_NAMES = ['azuread', 'azureadb2c', 'microsoftentraid', 'entraid', 'azureadb2cui'];
 const COMPANION_KEYS = ['instance', 'tenantid', 'redirecturi', 'callbackpath', 'authority', 'domain'];
 
+/** Each place the name of an identity section is followed by `": {` (the quote before it is checked apart). */
+const SECTION_KEY_TAIL = /(?:AzureAd|AzureAdB2C|MicrosoftEntraID)"\s*:\s*\{/gi;
+
+/**
+ * A `"AzureAd": {` key (any case, as .NET binds it). The regex starts at the name, not the quote: in JSON
+ * every other character is a quote, and a pattern starting with one tries the names at each of them (a
+ * 100 KB file took 110 µs instead of 15; every JSON file the formats before this one pass on is sniffed).
+ */
+function hasSectionKey(text: string): boolean {
+  SECTION_KEY_TAIL.lastIndex = 0;
+  for (let match = SECTION_KEY_TAIL.exec(text); match; match = SECTION_KEY_TAIL.exec(text)) {
+    if (text.charCodeAt(match.index - 1) === 34) return true;
+  }
+  return false;
+}
+
 export const dotnetAppSettingsFormat = defineFormat({
   id: 'dotnet-appsettings',
   title: '.NET (Microsoft.Identity.Web, MAUI)',
@@ -31,9 +47,7 @@ export const dotnetAppSettingsFormat = defineFormat({
     return /(^|[._-])appsettings([._-][^/\\]*)?\.json$/i.test(lowerBaseName(path)) ? 'yes' : 'sniff';
   },
   // PascalCase keys are the .NET convention; camelCase `clientId` belongs to JavaScript configs.
-  sniff: (text) =>
-    /"(AzureAd|AzureAdB2C|MicrosoftEntraID)"\s*:\s*\{/i.test(text) ||
-    (text.includes('"ClientId"') && /"(Instance|TenantId|RedirectUri|CallbackPath)"/i.test(text)),
+  sniff: (text) => hasSectionKey(text) || (text.includes('"ClientId"') && /"(Instance|TenantId|RedirectUri|CallbackPath)"/i.test(text)),
   parse(path, text) {
     const parsed = emptyParsed(path, 'dotnet-appsettings', text);
     const root = readJsonInto(parsed, text);

@@ -20,7 +20,6 @@ const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const CONTROL_CHARACTER = /[\u0000-\u001f]/;
 
 type MutableNode = { -readonly [K in keyof Node]: Node[K] } & { children?: MutableNode[]; parent?: MutableNode };
 
@@ -37,8 +36,8 @@ const enum Expect {
 /** Stands for a property's value until it is read (never left in a tree that is returned). */
 const PENDING_VALUE: MutableNode = { type: 'null', offset: -1, length: 0 };
 
-/** The tree of `text` when it is strict JSON; undefined otherwise. */
-export function strictJsonTree(text: string): Node | undefined {
+/** The tree of `text` when it is strict JSON nested at most `maxDepth` levels; undefined otherwise. */
+export function strictJsonTree(text: string, maxDepth = Infinity): Node | undefined {
   const root: MutableNode = { type: 'array', offset: -1, length: -1, parent: undefined, children: undefined };
   let parent: MutableNode = root;
   let expect = Expect.Value;
@@ -70,13 +69,22 @@ export function strictJsonTree(text: string): Node | undefined {
     if (parent === root && expect === Expect.CommaOrClose) return undefined; // a second top-level value
     if (c === QUOTE) {
       if (expect === Expect.Colon || expect === Expect.CommaOrClose) return undefined;
-      let end = text.indexOf('"', i + 1);
-      while (end > 0 && isEscaped(text, end)) end = text.indexOf('"', end + 1);
-      if (end < 0) return undefined;
+      // One loop finds the closing quote, sees escapes and refuses raw control characters (strict JSON).
+      let end = i + 1;
+      let escaped = false;
+      for (; end < length; end++) {
+        const d = text.charCodeAt(end);
+        if (d === QUOTE) break;
+        if (d < SPACE) return undefined;
+        if (d === BACKSLASH) {
+          escaped = true;
+          if (text.charCodeAt(++end) < SPACE) return undefined;
+        }
+      }
+      if (end >= length) return undefined;
       const raw = text.slice(i + 1, end);
-      if (CONTROL_CHARACTER.test(raw)) return undefined;
       let value = raw;
-      if (raw.includes('\\')) {
+      if (escaped) {
         try {
           value = JSON.parse(text.slice(i, end + 1)) as string;
         } catch {
@@ -109,7 +117,8 @@ export function strictJsonTree(text: string): Node | undefined {
       if (expect !== Expect.Value && expect !== Expect.ValueOrClose) return undefined;
       const node: MutableNode = { type: c === OPEN_BRACE ? 'object' : 'array', offset: i, length: -1, parent, children: undefined };
       add(node);
-      marks.push(pendingCount);
+      // Deeper text goes to parseJson's slow path, which blanks the deep part and reports it.
+      if (marks.push(pendingCount) > maxDepth) return undefined;
       parent = node;
       expect = c === OPEN_BRACE ? Expect.KeyOrClose : Expect.ValueOrClose;
       i++;
@@ -149,12 +158,6 @@ export function strictJsonTree(text: string): Node | undefined {
   const result = pending[0];
   delete result.parent;
   return result;
-}
-
-function isEscaped(text: string, quote: number): boolean {
-  let backslashes = 0;
-  for (let j = quote - 1; text.charCodeAt(j) === BACKSLASH; j--) backslashes++;
-  return backslashes % 2 === 1;
 }
 
 function isDelimiter(c: number): boolean {

@@ -10,12 +10,13 @@ import { strictJsonTree } from './json-fast';
 export function parseJson(text: string): { root: Node | undefined; problems: ParseProblem[]; strict?: boolean } {
   const errors: ParseError[] = [];
   let root: Node | undefined;
+  // Fast path: plain valid JSON (most files) gets the same tree from a quicker builder, which also says
+  // the text is not nested too deep (it gives up past MAX_JSON_DEPTH).
+  const strict = strictJsonTree(text, MAX_JSON_DEPTH);
+  if (strict) return { root: strict, problems: [], strict: true };
   // Over-deep parts are blanked first (offsets unchanged) so the rest of the file is still read.
   const tooDeep = tooDeepRegions(text);
   const readable = tooDeep.length ? blankRegions(text, tooDeep) : text;
-  // Fast path: plain valid JSON (most files) gets the same tree from a quicker builder.
-  const strict = tooDeep.length ? undefined : strictJsonTree(text);
-  if (strict) return { root: strict, problems: [], strict: true };
   try {
     root = parseTree(readable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   } catch (error) {

@@ -18,6 +18,11 @@ describe('format: .NET appsettings*.json', () => {
     assert.equal(dotnetAppSettingsFormat.byName('/w/config.json'), 'sniff');
     assert.equal(detectFormat('/w/config.json', '{ "AzureAdB2C": { "ClientId": "x" } }')?.id, 'dotnet-appsettings');
     assert.notEqual(detectFormat('/w/config.json', '{ "clientId": "x", "redirectUri": "http://localhost" }')?.id, 'dotnet-appsettings');
+    // The section key, in any case, only as a whole key: the name ends a longer key, then a real one follows.
+    const sniff = (text: string) => dotnetAppSettingsFormat.sniff!(text, '/w/config.json');
+    assert.equal(sniff('{ "MyAzureAd": { }, "azuread" : {"x": 1} }'), true);
+    assert.equal(sniff('{ "MicrosoftEntraId":{} }'), true);
+    assert.equal(sniff('{ "MyAzureAd": {}, "AzureAdB2CX": {}, "AzureAd": "flat" }'), false);
   });
 
   it('reads a Microsoft.Identity.Web section: relative callback paths are partial, the secret comes from ClientCredentials', () => {

@@ -98,6 +98,26 @@ describe('fast JSON tree (json-fast.ts) equals jsonc-parser on valid JSON', () =
     assert.deepEqual(shape(strictJsonTree(text)), shape(parseTree(text, [])));
   });
 
+  it('gives up past the depth it is given, and parseJson then blanks and reports the deep part', () => {
+    const deep = `{"a": ${'['.repeat(600)}1${']'.repeat(600)}}`;
+    assert.equal(strictJsonTree(deep, 512), undefined);
+    assert.ok(strictJsonTree(deep), 'without a limit it is valid JSON');
+    assert.ok(strictJsonTree(`${'['.repeat(512)}${']'.repeat(512)}`, 512), 'exactly the limit is read');
+    const { root, problems } = parseJson(deep);
+    assert.equal(problems[0].message, 'JSON nested deeper than 512 levels; the deeper part was not read');
+    assert.equal(root?.children?.[0].children?.[0].value, 'a', 'the shallow part is read');
+  });
+
+  it('refuses raw control characters in strings, also right after a backslash', () => {
+    const tab = String.fromCharCode(9);
+    const bell = String.fromCharCode(7);
+    for (const text of [`"a${tab}b"`, `"a\\${tab}b"`, `{"k": "x\\${bell}"}`, `["ok", "a${bell}"]`]) {
+      assert.throws(() => JSON.parse(text), SyntaxError, text);
+      assert.equal(strictJsonTree(text), undefined, JSON.stringify(text));
+    }
+    assert.equal(strictJsonTree('"a\\tb\\\\"')?.value, 'a\tb\\', 'escapes of control characters are fine');
+  });
+
   it('is used only for valid JSON: comments and trailing commas still go through jsonc-parser', () => {
     const text = '{\n  // note\n  "a": [1, 2,],\n}';
     const { root, problems } = parseJson(text);
