@@ -1,5 +1,5 @@
 import type { AuthConfig, Located, ParsedFile, Range, RedirectUri, UserAgent } from '../model';
-import type { LexResult, LexToken } from '../lexing/lexer';
+import { TokenListMemo, type LexResult, type LexToken } from '../lexing/lexer';
 import { defaultUserAgent } from '../entra/libraries';
 import { parseAuthority } from '../entra/authority';
 import { redirectUri } from './config-util';
@@ -786,7 +786,7 @@ function spanRange(span: Span): Range {
 }
 
 /** The closing bracket of every opening one, per token array, computed in one pass (a stack, never recursion). */
-const closers = new WeakMap<Token[], Int32Array>();
+const closers = new TokenListMemo<Int32Array>();
 
 function closerTable(tokens: Token[]): Int32Array {
   let table = closers.get(tokens);

@@ -1,5 +1,5 @@
 import { tokenizeObjectiveC } from '../lexing/languages';
-import type { LexToken } from '../lexing/lexer';
+import { TokenListMemo, type LexToken } from '../lexing/lexer';
 import type { ParsedFile } from '../model';
 import {
   APPLE_SDK_TYPES,
@@ -246,7 +246,7 @@ function labelledArguments(tokens: Token[], pieces: { label: string; start: numb
 }
 
 /** Tokens the scans of closeWithin walked, per token list. */
-const scannedIn = new WeakMap<Token[], number>();
+const scannedIn = new TokenListMemo<number>();
 
 /**
  * The bracket closing the opener at `open` before `limit`, or -1: the pairing of `matching` (a closer closes

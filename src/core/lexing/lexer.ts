@@ -406,11 +406,39 @@ const KEPT_LIST_MAX = 100_000;
 const TOKEN_LISTS = new Pool<LexToken[]>(
   () => [],
   (list) => {
+    for (const memo of MEMOS) memo.forget(list);
     if (list.length > KEPT_LIST_MAX) list.length = 0;
     else list.fill(EMPTY_TOKEN);
   },
   2,
 );
+
+const MEMOS: TokenListMemo<unknown>[] = [];
+
+/**
+ * What a reader computes once per token list (a bracket table), kept by the list's identity. Not a plain
+ * WeakMap: a kept list is the next parse's list too, so its entries are dropped when its parse ends.
+ */
+export class TokenListMemo<V> {
+  private readonly entries = new WeakMap<readonly LexToken[], V>();
+
+  constructor() {
+    MEMOS.push(this as TokenListMemo<unknown>);
+  }
+
+  get(list: readonly LexToken[]): V | undefined {
+    return this.entries.get(list);
+  }
+
+  set(list: readonly LexToken[], value: V): void {
+    this.entries.set(list, value);
+  }
+
+  /** @internal The list's parse ended. */
+  forget(list: readonly LexToken[]): void {
+    this.entries.delete(list);
+  }
+}
 
 /** The token list of a lex of about `expected` tokens. */
 function tokenList(expected: number): LexToken[] {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectFormat } from '../../../src/core/formats';
 import { objcFormat } from '../../../src/core/formats/objc';
+import { Project } from '../../../src/core/engine/project';
 import type { AuthConfig, ParsedFile } from '../../../src/core/model';
 import { rangeText as slice, stripBom } from '../../../src/core/io/text';
 import { coveredText, FIXTURES, lintFixtures } from '../../helpers/expectations';
@@ -100,6 +101,23 @@ describe('format: Objective-C', () => {
     const finding = findings.get(fixture('CrlfBom.mm'))!.find((f) => f.ruleId === 'custom-scheme-redirect')!;
     assert.deepEqual([finding.start.line, finding.start.character], [4, 38]);
     assert.equal(coveredText(raw, finding), 'contoso-mm://auth');
+  });
+});
+
+describe('format: Objective-C — one big file after another', () => {
+  // Both files are big enough for the engine to lend them the same kept token list (lexer.ts): the bracket
+  // table and scan count the reader kept for the first file's list must not be read for the second.
+  const config =
+    'MSALPublicClientApplicationConfig *config = [[MSALPublicClientApplicationConfig alloc] initWithClientId:@"c1" redirectUri:@"contoso://auth" authority:nil];\n';
+  const first = '#import <MSAL/MSAL.h>\n' + config + '[self call:[NSArray arrayWithObjects:@1, @2, nil] with:(id)[x y]];\n'.repeat(1200) + config;
+  const second = '#import <MSAL/MSAL.h>\n' + '[[[a b] c:[d e]] f];\n'.repeat(2500) + config;
+  const redirects = (parsed: ParsedFile) => parsed.configs.map((c) => c.redirectUris.map((u) => u.value));
+
+  it('reads the second file as it reads it alone', () => {
+    assert.deepEqual(redirects(objcFormat.parse('/w/B.m', second)), [['contoso://auth']]);
+    const project = new Project({});
+    assert.deepEqual(redirects(project.setFile('/w/A.m', first)!), [['contoso://auth'], ['contoso://auth']]);
+    assert.deepEqual(redirects(project.setFile('/w/B.m', second)!), [['contoso://auth']]);
   });
 });
 

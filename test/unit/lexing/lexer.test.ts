@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lex, type LanguageSpec, type LexResult, type LexToken, type TemplatePart } from '../../../src/core/lexing/lexer';
+import { lex, TokenListMemo, type LanguageSpec, type LexResult, type LexToken, type TemplatePart } from '../../../src/core/lexing/lexer';
 import { BASH, BICEP, CSHARP, DART, GROOVY, HCL, JAVA, JAVASCRIPT, KOTLIN, OBJECTIVE_C, POWERSHELL, PYTHON, SWIFT } from '../../../src/core/lexing/languages';
 import { Pool, releasingScratch } from '../../../src/core/lexing/scratch';
 import { checkLexer } from '../../fuzz/properties';
@@ -300,6 +300,25 @@ describe('lexer: scratch arrays', () => {
     const outside = lex(big, SWIFT).tokens;
     assert.notEqual(outside, first, 'outside a parse every list is a new one');
     assert.equal(outside[1].text, 'value');
+  });
+
+  it('forgets what readers kept per token list when a kept list goes back', () => {
+    const big = 'let value = "text"\n'.repeat(3000);
+    const memo = new TokenListMemo<string>();
+    const list = releasingScratch(() => {
+      const tokens = lex(big, SWIFT).tokens;
+      memo.set(tokens, 'brackets of the first file');
+      assert.equal(memo.get(tokens), 'brackets of the first file');
+      return tokens;
+    });
+    releasingScratch(() => {
+      const tokens = lex(big, SWIFT).tokens;
+      assert.equal(tokens, list, 'the same list object');
+      assert.equal(memo.get(tokens), undefined, 'but nothing of the first parse');
+    });
+    const outside = lex('let a = 1', SWIFT).tokens;
+    memo.set(outside, 'kept');
+    assert.equal(memo.get(outside), 'kept', 'a list of its own keeps its entries');
   });
 
   it('a parse inside a parse gives back only what it took', () => {
