@@ -312,8 +312,6 @@ function expectedTokens(spec: LanguageSpec, length: number): number {
   const density = tokenDensity.get(spec) ?? 1 / 8;
   return Math.min(TOKEN_SLOTS_MAX, Math.ceil(length * density * 1.1) + 16);
 }
-/** Slots of the per-run name table (a power of two). */
-const NAME_SLOTS = 1024;
 const BOM = 0xfeff;
 /** What a string token of an engine parse needs to decode its parts when they are first read. */
 interface LazySource {
@@ -543,8 +541,6 @@ class Lexer {
   /** Frame objects by stack depth, for reuse (see pushString, openHole). */
   private readonly spareStringFrames: (StringFrame | undefined)[] = [];
   private readonly spareCodeFrames: (CodeFrame | undefined)[] = [];
-  /** Recently seen names by hash (see name()); per run, so no text outlives the run. */
-  private readonly names: (string | undefined)[] = new Array(NAME_SLOTS);
   private readonly table: Uint8Array;
   private lastSpecials?: KnownSpecials;
   private readonly length: number;
@@ -638,19 +634,6 @@ class Lexer {
     return this.text.charCodeAt(at) === CR && this.text.charCodeAt(at + 1) === LF ? 2 : 1;
   }
 
-  /**
-   * The text of the name at `start`–`end` (whose hash the caller computed): the same string for every
-   * occurrence of a name, so a file's tokens hold a few hundred strings instead of one per name.
-   */
-  private name(start: number, end: number, hash: number): string {
-    const slot = (hash ^ (hash >>> 12)) & (NAME_SLOTS - 1);
-    const known = this.names[slot];
-    if (known !== undefined && known.length === end - start && this.text.startsWith(known, start)) return known;
-    const name = this.text.slice(start, end);
-    this.names[slot] = name;
-    return name;
-  }
-
   private emit(kind: TokenKind, start: number, end: number, text?: string): void {
     this.notePrevious(kind, start, end);
     if (this.frames.length !== 1) return;
@@ -702,15 +685,15 @@ class Lexer {
       // A letter that may open a string (Python `r"…"`, Dart `r'…'`) is a name when no string opens there.
       if (cls & IDENT_START && (!(cls & STRING_START) || (fast && spec.openString(text, i) === undefined))) {
         let j = i + 1;
-        let hash = c;
         while (j < length) {
           const d = text.charCodeAt(j);
           if (d < 128 ? (table[d] & IDENT_PART) === 0 : !spec.isIdentifierPart(d)) break;
-          hash = (hash * 31 + d) | 0;
           j++;
         }
+        // A slice per name: sharing one string per distinct name (a hash table lookup and a compare per
+        // name) cost more than the short-lived strings it saved (A/B in one process: lints 2-9% slower).
         if (sink) sink('identifier', i, j);
-        else tokens[count++] = makeToken('identifier', this.name(i, j, hash), i, j);
+        else tokens[count++] = makeToken('identifier', text.slice(i, j), i, j);
         frame.prevKind = 'identifier';
         frame.prevStart = i;
         frame.prevEnd = j;
@@ -766,7 +749,7 @@ class Lexer {
       const cls = c < 128 ? table[c] : 0;
       if (cls & IDENT_START && !(cls & STRING_START)) {
         this.atLineStart = false;
-        this.identifier(c, i);
+        this.identifier(i);
         i = this.i;
       } else if (cls & SPACE) {
         i++;
@@ -791,7 +774,7 @@ class Lexer {
     if (cls & IDENT_START && !(cls & STRING_START)) {
       // The common case first: a name (no comment, directive or string starts with these letters).
       this.atLineStart = false;
-      this.identifier(c, i);
+      this.identifier(i);
       return;
     }
     if (c === LF || c === CR || (c > 127 && spec.isOtherLineBreak?.(c))) {
@@ -837,7 +820,7 @@ class Lexer {
       }
     }
     if (cls & IDENT_START || (c > 127 && spec.isIdentifierStart(c))) {
-      this.identifier(c, i);
+      this.identifier(i);
       return;
     }
     if (cls & DIGIT || (spec.leadingDotNumbers && c === 46 && isDigit(text.charCodeAt(i + 1)))) {
@@ -860,14 +843,13 @@ class Lexer {
     this.punct(frame, c, i);
   }
 
-  /** A name starting with `c` at `i`. */
-  private identifier(c: number, i: number): void {
+  /** A name at `i`. */
+  private identifier(i: number): void {
     const { text } = this;
     let j = i + 1;
-    let hash = c;
-    for (let d = text.charCodeAt(j); j < this.length && this.isPart(d); d = text.charCodeAt(++j)) hash = (hash * 31 + d) | 0;
+    for (let d = text.charCodeAt(j); j < this.length && this.isPart(d); d = text.charCodeAt(++j));
     this.i = j;
-    this.emit('identifier', i, j, this.frames.length === 1 && !this.sink ? this.name(i, j, hash) : undefined);
+    this.emit('identifier', i, j);
   }
 
   private isPart(code: number): boolean {
@@ -1005,14 +987,12 @@ class Lexer {
         return true;
       }
       let j = i + 1;
-      let hash = 0;
       const { table } = this;
-      for (let d = text.charCodeAt(j); j < this.length && (d < 128 ? (table[d] & VARIABLE_PART) !== 0 : spec.variables.namePart(d)); d = text.charCodeAt(++j))
-        hash = (hash * 31 + d) | 0;
+      for (let d = text.charCodeAt(j); j < this.length && (d < 128 ? (table[d] & VARIABLE_PART) !== 0 : spec.variables.namePart(d)); d = text.charCodeAt(++j));
       if (j === i + 1) return false;
       this.i = j;
-      // Shared like names (a script uses a few variables many times); a token only the bottom frame keeps.
-      this.emit('variable', i, j, this.frames.length === 1 && !this.sink ? this.name(i + 1, j, hash) : '');
+      // A token only the bottom frame keeps: the name is sliced only there.
+      this.emit('variable', i, j, this.frames.length === 1 && !this.sink ? text.slice(i + 1, j) : '');
       return true;
     }
     return false;

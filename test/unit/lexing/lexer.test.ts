@@ -230,7 +230,7 @@ describe('lexer: PowerShell, bash, Python', () => {
 });
 
 describe('lexer: names', () => {
-  it('gives every name its own text, however many names share a slot of the name table', () => {
+  it('gives every name its own text, non-ASCII names and many distinct names too', () => {
     const names = Array.from({ length: 5000 }, (_, k) => `n${k} n${k % 7} \u00e9t\u00e9${k % 3}`).join(' ');
     for (const spec of [KOTLIN, PYTHON, SWIFT]) {
       const result = lex(names, spec);
