@@ -227,8 +227,12 @@ function isDottedName(cursor: TokenCursor, start: number, end: number): boolean 
   return (end - start) % 2 === 1;
 }
 
-/** Keywords that declare a name with `=`: Kotlin `val`/`var`, Groovy `def`, and Java/Groovy `String`. */
-const DECLARERS = new Set(['val', 'var', 'def', 'String']);
+/**
+ * Keywords that declare a name with `=`: Kotlin `val`/`var`, Groovy `def`, and Java/Groovy `String`. Compared
+ * by length first, not looked up in a Set: this runs for every name of a file (a Set lookup hashes each).
+ */
+const isDeclarer = (name: string): boolean =>
+  name.length === 3 ? name === 'val' || name === 'var' || name === 'def' : name.length === 6 && name === 'String';
 /** Declarations of one name kept beyond this many say nothing a reader can rely on. */
 const MAX_DECLARATIONS = 4;
 
@@ -240,7 +244,7 @@ export function declarations(cursor: TokenCursor): Map<string, [number, number][
   const found = new Map<string, [number, number][]>();
   const { tokens } = cursor;
   for (let i = 0; i < tokens.length - 2; i++) {
-    if (tokens[i].kind !== 'identifier' || !DECLARERS.has(tokens[i].text) || !cursor.isIdent(i + 1)) continue;
+    if (tokens[i].kind !== 'identifier' || !isDeclarer(tokens[i].text) || !cursor.isIdent(i + 1)) continue;
     let j = i + 2;
     // Kotlin `val x: String = …`: skip the type (a name, dots, `?`, generic brackets) up to `=`.
     if (cursor.isPunct(j, ':')) {

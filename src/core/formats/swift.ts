@@ -43,6 +43,8 @@ export const swiftFormat = defineFormat({
 type Token = LexToken;
 
 const TYPE_KEYWORDS = new Set(['enum', 'struct', 'class', 'extension', 'actor', 'protocol']);
+/** A name of TYPE_KEYWORDS: their lengths are 4 to 9, so most names are told apart without a Set lookup. */
+const isTypeKeyword = (name: string): boolean => name.length >= 4 && name.length <= 9 && TYPE_KEYWORDS.has(name);
 /** Operators that, at the end or the start of a line, carry an expression on to the next line. */
 const CONTINUES = new Set(['+', '-', '*', '?', ':', '=', '.', ',', '&', '|', '(', '[']);
 
@@ -112,7 +114,7 @@ class SwiftStatements {
         continue;
       }
       if (t.kind !== 'identifier') continue;
-      if (TYPE_KEYWORDS.has(t.text) && tokens[i + 1]?.kind === 'identifier') pendingType = tokens[i + 1].text;
+      if (isTypeKeyword(t.text) && tokens[i + 1]?.kind === 'identifier') pendingType = tokens[i + 1].text;
       else if ((t.text === 'let' || t.text === 'var') && tokens[i + 1]?.kind === 'identifier') {
         const owner = braces.length ? braces[braces.length - 1] : undefined;
         i = this.readDeclaration(i, owner, conditionalDepth > 0);

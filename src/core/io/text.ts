@@ -61,13 +61,19 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     if (!text.includes('\r')) {
-      // The usual LF-only text: native indexOf is several times quicker than a char loop.
-      let lines = 1;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-      const starts = new Int32Array(lines);
+      // The usual LF-only text: native indexOf is several times quicker than a char loop. One pass into an
+      // array sized for lines of 16 characters on average, doubled when a file's are shorter.
+      let starts = new Int32Array(Math.min(text.length, (text.length >> 4) + 64) + 1);
       let line = 1;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-      this.starts = starts;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (line === starts.length) {
+          const grown = new Int32Array(Math.min(text.length + 1, starts.length * 2));
+          grown.set(starts);
+          starts = grown;
+        }
+        starts[line++] = i + 1;
+      }
+      this.starts = starts.subarray(0, line);
       return;
     }
     this.starts = new Int32Array(eachLineStart(text, () => {}) + 1);
