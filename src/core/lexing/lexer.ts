@@ -251,7 +251,10 @@ function classTable(spec: LanguageSpec): Uint8Array {
   if (spec.backtickIdentifiers) special.add('`');
   if (spec.verbatimIdentifierPrefix) special.add(spec.verbatimIdentifierPrefix);
   if (spec.variables) special.add('$');
-  for (let c = 33; c < 127; c++) if (!table[c] && !special.has(String.fromCharCode(c))) table[c] |= PLAIN_PUNCT;
+  // A character codeStep can only make a one-character punct token of: no name, number, string or comment
+  // starts with it. A name part that starts none (bash's and PowerShell's `-`) is one when it stands alone.
+  const starts = SPACE | IDENT_START | DIGIT | STRING_START;
+  for (let c = 33; c < 127; c++) if (!(table[c] & starts) && !special.has(String.fromCharCode(c))) table[c] |= PLAIN_PUNCT;
   if (spec.variables) for (let c = 0; c < 128; c++) if (spec.variables.namePart(c)) table[c] |= VARIABLE_PART;
   for (const open of [...spec.lineComments, spec.blockComment?.open ?? '']) if (open && open.charCodeAt(0) < 128) table[open.charCodeAt(0)] |= COMMENT_START;
   tables.set(spec, table);
