@@ -950,7 +950,9 @@ class Lexer {
 
   private numberEnd(from: number): number {
     const { text } = this;
-    const radix = text.charCodeAt(from) === 48 && /[xXbBoO]/.test(text[from + 1] ?? '');
+    // `0x…`, `0b…`, `0o…` (either case): no exponent sign follows.
+    const prefix = text.charCodeAt(from + 1) | 32;
+    const radix = text.charCodeAt(from) === 48 && (prefix === 120 || prefix === 98 || prefix === 111);
     let j = from + 1;
     while (j < this.length) {
       const c = text.charCodeAt(j);
