@@ -46,6 +46,11 @@ const CALLEES = new Set([
   'OAuth2Client',
 ]);
 const CALLEE_NAMES = [...CALLEES];
+/** First characters of CALLEES: the bracket pass looks a name up only when it starts with one. */
+const CALLEE_FIRST = new Uint8Array(128);
+for (const name of CALLEE_NAMES) CALLEE_FIRST[name.charCodeAt(0)] = 1;
+/** Operators that, right before `=`, make it no declaration (`a == b`, `a != b`, `a <= b`, `a += b`). */
+const OPERATOR_BEFORE_EQUALS = '!<>=+-*/%&|^~?';
 
 /** Resolving a value through declarations and interpolation holes stops here (cycles, hostile nesting). */
 const MAX_DEPTH = 8;
@@ -208,7 +213,7 @@ class DartReader {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       this.blockOf[i] = blocks.length ? blocks[blocks.length - 1] : -1;
-      if (t.kind === 'identifier' && CALLEES.has(t.text)) calls.push(i);
+      if (t.kind === 'identifier' && CALLEE_FIRST[t.text.charCodeAt(0)] === 1 && CALLEES.has(t.text)) calls.push(i);
       if (t.kind !== 'punct') continue;
       if (t.text === '(' || t.text === '[' || t.text === '{') {
         stack.push(i);
@@ -232,21 +237,22 @@ class DartReader {
     const { tokens } = this;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (t.kind === 'identifier' && (t.text === 'class' || t.text === 'mixin' || t.text === 'enum') && tokens[i + 1]?.kind === 'identifier') {
-        const body = this.nextBrace(i + 2);
-        if (body >= 0 && !this.classBodies.has(tokens[i + 1].text)) this.classBodies.set(tokens[i + 1].text, body);
-        continue;
-      }
-      if (t.kind === 'identifier' && t.text === 'import' && tokens[i + 1]?.kind === 'string') {
-        this.imports.push(this.literalText(tokens[i + 1]));
-        continue;
-      }
       if (t.kind !== 'identifier') continue;
+      const name = t.text;
       const next = tokens[i + 1];
+      if ((name === 'class' || name === 'mixin' || name === 'enum') && next?.kind === 'identifier') {
+        const body = this.nextBrace(i + 2);
+        if (body >= 0 && !this.classBodies.has(next.text)) this.classBodies.set(next.text, body);
+        continue;
+      }
+      if (name === 'import' && next?.kind === 'string') {
+        this.imports.push(this.literalText(next));
+        continue;
+      }
       if (next?.kind === 'punct' && next.text === '=' && !this.joined(i + 1, '=') && !this.joined(i + 1, '>')) {
         const before = tokens[i - 1];
         // `a == b`, `a != b`, `a <= b`, named arguments and compound assignments are not declarations.
-        if (before?.kind === 'punct' && /^[!<>=+\-*/%&|^~?]$/.test(before.text) && before.end === t.start) continue;
+        if (before?.kind === 'punct' && before.text.length === 1 && OPERATOR_BEFORE_EQUALS.includes(before.text) && before.end === t.start) continue;
         this.declare(t.text, i, i + 2, this.valueEnd(i + 2));
       } else if (t.text === 'get' && next?.kind === 'identifier' && this.isPunct(i + 2, '=') && this.joined(i + 2, '>')) {
         this.declare(next.text, i + 1, i + 4, this.valueEnd(i + 4));
