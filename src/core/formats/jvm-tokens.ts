@@ -9,7 +9,12 @@ import { expressionOf, MapScope, stringLiteral, ValueEvaluator, type Declaration
 
 export type Token = LexToken;
 
-const OPENERS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+/** `(`, `[` or `{`: by character code (a keyed lookup per token cost a string hash each). */
+function isOpener(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return text.length === 1 && (c === 40 || c === 91 || c === 123);
+}
+
 
 /** A string literal's decoded text (holes kept as `${expression}`) and the range of its content inside the quotes. */
 export interface StringValue {
@@ -33,8 +38,9 @@ export class TokenCursor {
       if (c === 40 || c === 91 || c === 123) stack.push(i);
       else if (c === 41 || c === 93 || c === 125) {
         // Pop to the matching opener; openers left unclosed by broken input are dropped on the way.
+        const opener = c === 41 ? 40 : c === 93 ? 91 : 123;
         for (let s = stack.length - 1; s >= 0; s--) {
-          if (OPENERS[tokens[stack[s]].text] === t.text) {
+          if (tokens[stack[s]].text.charCodeAt(0) === opener) {
             this.partner[stack[s]] = i;
             this.partner[i] = stack[s];
             // The usual case, the top opener, is a pop: setting `length` is a slower builtin call.
@@ -105,7 +111,7 @@ export class TokenCursor {
         start = i + 1;
         continue;
       }
-      if (t.kind === 'punct' && OPENERS[t.text] && this.closing(i) > i) i = this.closing(i);
+      if (t.kind === 'punct' && isOpener(t.text) && this.closing(i) > i) i = this.closing(i);
     }
     return result;
   }
@@ -119,7 +125,7 @@ export class TokenCursor {
     for (let i = start; i < limit; i++) {
       const t = this.tokens[i];
       if (t.kind === 'punct') {
-        if (OPENERS[t.text]) {
+        if (isOpener(t.text)) {
           const close = this.closing(i);
           if (close < 0) return limit;
           i = close;
@@ -327,7 +333,7 @@ function ifElseBranches(cursor: TokenCursor, start: number, end: number): [numbe
   let elseAt = -1;
   for (let k = thenStart; k < end; k++) {
     const t = cursor.tokens[k];
-    if (t.kind === 'punct' && OPENERS[t.text]) {
+    if (t.kind === 'punct' && isOpener(t.text)) {
       const partner = cursor.closing(k);
       if (partner < 0 || partner >= end) return undefined;
       k = partner;
@@ -350,7 +356,7 @@ function blockValue(cursor: TokenCursor, start: number, end: number): [number, n
   let from = start + 1;
   for (let k = start + 1; k < inner; k++) {
     const t = cursor.tokens[k];
-    if (t.kind === 'punct' && OPENERS[t.text] && cursor.closing(k) > k) k = cursor.closing(k);
+    if (t.kind === 'punct' && isOpener(t.text) && cursor.closing(k) > k) k = cursor.closing(k);
     else if (t.kind === 'newline' || (t.kind === 'punct' && t.text === ';')) {
       const next = cursor.skipNewlines(k + 1);
       if (next < inner && !(cursor.tokens[next].kind === 'punct' && '+.?:'.includes(cursor.tokens[next].text))) from = next;
