@@ -15,7 +15,6 @@ function isOpener(text: string): boolean {
   return text.length === 1 && (c === 40 || c === 91 || c === 123);
 }
 
-
 /** A string literal's decoded text (holes kept as `${expression}`) and the range of its content inside the quotes. */
 export interface StringValue {
   text: string;
@@ -237,8 +236,7 @@ function isDottedName(cursor: TokenCursor, start: number, end: number): boolean 
  * Keywords that declare a name with `=`: Kotlin `val`/`var`, Groovy `def`, and Java/Groovy `String`. Compared
  * by length first, not looked up in a Set: this runs for every name of a file (a Set lookup hashes each).
  */
-const isDeclarer = (name: string): boolean =>
-  name.length === 3 ? name === 'val' || name === 'var' || name === 'def' : name.length === 6 && name === 'String';
+const isDeclarer = (name: string): boolean => (name.length === 3 ? name === 'val' || name === 'var' || name === 'def' : name.length === 6 && name === 'String');
 /** Declarations of one name kept beyond this many say nothing a reader can rely on. */
 const MAX_DECLARATIONS = 4;
 
