@@ -146,6 +146,10 @@ if (part('cli')) {
 if (part('latency')) {
   const sizes = [1024, 10 * 1024, 100 * 1024, 1024 * 1024];
   const iterations = { 1024: 300, 10240: 200, 102400: 60, 1048576: 12 };
+  // Lints before the measured ones, per size: the first ~15 of a new size run while V8 still compiles the
+  // paths that size takes (capacitor-config 100 KB: 20, 15, 11, 6, 6 ms… then 2.5, with CPU time 2-5x the
+  // wall time: the compiler threads), which is start-up, not the latency of an edit.
+  const warmups = { 1024: 30, 10240: 20, 102400: 30, 1048576: 3 };
   results.latency = [];
   for (const format of engine.FORMATS) {
     if (onlyFormats && !onlyFormats.has(format.id)) continue;
@@ -167,7 +171,7 @@ if (part('latency')) {
       // CPU time of this process per document (GC threads included): a busy machine stretches wall time
       // far more than CPU time, so the two side by side tell a slow engine from a loaded machine.
       const cpuSamples = [];
-      const warmup = Math.max(3, iterations[size] / 10);
+      const warmup = warmups[size];
       let findings = 0;
       for (let i = 0; i < warmup + iterations[size]; i++) {
         const cpu = process.cpuUsage();
