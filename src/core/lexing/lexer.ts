@@ -449,6 +449,10 @@ function tokenList(expected: number): LexToken[] {
   return kept;
 }
 
+/** Characters of a hole read without its frame (openHole): ASCII letters, digits, `_`, `.`, space and tab. */
+const PLAIN_HOLE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (/[A-Za-z0-9_. \t]/.test(String.fromCharCode(c))) PLAIN_HOLE[c] = 1;
+
 /** @internal For the differential test only: false sends every string, name and hole through the general path. */
 export const FAST_PATHS = { enabled: true };
 
@@ -1223,6 +1227,17 @@ class Lexer {
       this.i = j;
       return true;
     }
+    // A hole whose parts nobody needs now (a lazy string, a sink, a string inside a hole) and that holds only
+    // names, digits, dots and spaces (`\(value)`, `${items.size}`): nothing in it can open a string, a bracket
+    // or a comment, so its close is the first close character, and it makes no token of the bottom frame.
+    if (frame.parts === undefined && FAST_PATHS.enabled && (hole.closeRepeat ?? 1) === 1) {
+      const end = this.plainHoleEnd(start, hole.close!.charCodeAt(0));
+      if (end > start) {
+        if (this.nesting + 1 > this.maxNesting) this.maxNesting = this.nesting + 1;
+        this.i = end + 1;
+        return true;
+      }
+    }
     this.flush(frame);
     const depth = this.frames.length;
     const code = (this.spareCodeFrames[depth] ??= codeFrame(-1, 1, false, '', -1));
@@ -1240,6 +1255,17 @@ class Lexer {
     this.enter();
     this.i = start;
     return true;
+  }
+
+  /** Where the hole starting at `start` closes when it holds only PLAIN_HOLE characters up to `close`; else -1. */
+  private plainHoleEnd(start: number, close: number): number {
+    const { text, length } = this;
+    for (let j = start; j < length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === close) return j;
+      if (d >= 128 || PLAIN_HOLE[d] === 0) return -1;
+    }
+    return -1;
   }
 
   private flush(frame: StringFrame): void {
