@@ -85,7 +85,7 @@ describe('lexer: a hole read without its frame', () => {
   const cases: [string, LanguageSpec, string][] = [
     ['Swift', SWIFT, 'let s = "\\(a.b) \\(a "x)" c) \\(1)" + t'],
     ['Kotlin', KOTLIN, 'val s = "${a.b} ${c.d("}")} ${e /* } */ }" + t'],
-    ['Dart', DART, "var s = '${a.b} ${c ? 'x}' : 'y'} \$d' + t;"],
+    ['Dart', DART, "var s = '${a.b} ${c ? 'x}' : 'y'} $d' + t;"],
     ['Python', PYTHON, 'x = f"{a.b} {c!r} {d:{e}} {f["}"]}" + t'],
     ['JavaScript', JAVASCRIPT, 'const s = `${a.b} ${"}"} ${c // }\n}` + t;'],
     ['bash', BASH, 'echo "${A} $(echo ")") ${B.C} $(a b)" x'],
