@@ -49,6 +49,10 @@ const CALLEE_NAMES = [...CALLEES];
 /** First characters of CALLEES: the bracket pass looks a name up only when it starts with one. */
 const CALLEE_FIRST = new Uint8Array(128);
 for (const name of CALLEE_NAMES) CALLEE_FIRST[name.charCodeAt(0)] = 1;
+/** The keywords indexDeclarations starts at (a name before `=` is the other start). */
+const DECLARERS = new Set(['class', 'mixin', 'enum', 'import', 'get']);
+const DECLARER_FIRST = new Uint8Array(128);
+for (const name of DECLARERS) DECLARER_FIRST[name.charCodeAt(0)] = 1;
 /** Operators that, right before `=`, make it no declaration (`a == b`, `a != b`, `a <= b`, `a += b`). */
 const OPERATOR_BEFORE_EQUALS = '!<>=+-*/%&|^~?';
 
@@ -163,9 +167,9 @@ class DartReader {
     // Most Dart files that pass the sniff call none of the libraries: index nothing for them. The text test
     // is a cheap first filter; the bracket pass finds the calls themselves (one pass fewer over the tokens).
     if (!CALLEE_NAMES.some((name) => this.text.includes(name))) return;
-    const calls = this.indexBrackets();
+    const { calls, declarers } = this.indexBrackets();
     if (!calls.length) return;
-    this.indexDeclarations();
+    this.indexDeclarations(declarers);
     for (const i of calls) {
       const t = tokens[i];
       switch (t.text) {
@@ -204,18 +208,31 @@ class DartReader {
 
   // --- indexes ---------------------------------------------------------------------------------------
 
-  /** Bracket partners and the `{` block of every token, in one pass with an explicit stack; returns the indexes of the CALLEES names. */
-  private indexBrackets(): number[] {
+  /**
+   * Bracket partners and the `{` block of every token, in one pass with an explicit stack. Returns the indexes
+   * of the CALLEES names and of the names indexDeclarations reads (a keyword it reads, or a name before `=`),
+   * so that pass looks at those only instead of going over every token again.
+   */
+  private indexBrackets(): { calls: number[]; declarers: number[] } {
     const stack: number[] = [];
     const blocks: number[] = [];
     const calls: number[] = [];
-    const { tokens } = this;
+    const declarers: number[] = [];
+    const { tokens, text } = this;
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       this.blockOf[i] = blocks.length ? blocks[blocks.length - 1] : -1;
-      if (t.kind === 'identifier' && CALLEE_FIRST[t.text.charCodeAt(0)] === 1 && CALLEES.has(t.text)) calls.push(i);
+      if (t.kind === 'identifier') {
+        // The source's character, not the token's text: the text is one more object to bring in per name.
+        const first = text.charCodeAt(t.start);
+        if (first < 128 && CALLEE_FIRST[first] === 1 && CALLEES.has(t.text)) calls.push(i);
+        if (first < 128 && DECLARER_FIRST[first] === 1 && DECLARERS.has(t.text)) declarers.push(i);
+        continue;
+      }
       if (t.kind !== 'punct') continue;
-      if (t.text === '(' || t.text === '[' || t.text === '{') {
+      if (t.text === '=') {
+        if (tokens[i - 1]?.kind === 'identifier' && declarers[declarers.length - 1] !== i - 1) declarers.push(i - 1);
+      } else if (t.text === '(' || t.text === '[' || t.text === '{') {
         stack.push(i);
         if (t.text === '{') {
           this.parentBlock[i] = blocks.length ? blocks[blocks.length - 1] : -1;
@@ -229,15 +246,17 @@ class DartReader {
         if (tokens[open].text === '{' && blocks[blocks.length - 1] === open) blocks.pop();
       }
     }
-    return calls;
+    return { calls, declarers };
   }
 
-  /** `name = value` (const, final, var, typed, fields and assignments), getters `get name => value`, imports, class bodies. */
-  private indexDeclarations(): void {
+  /**
+   * `name = value` (const, final, var, typed, fields and assignments), getters `get name => value`, imports,
+   * class bodies; at the names indexBrackets found (every other name has none of these after it).
+   */
+  private indexDeclarations(declarers: readonly number[]): void {
     const { tokens } = this;
-    for (let i = 0; i < tokens.length; i++) {
+    for (const i of declarers) {
       const t = tokens[i];
-      if (t.kind !== 'identifier') continue;
       const name = t.text;
       const next = tokens[i + 1];
       if ((name === 'class' || name === 'mixin' || name === 'enum') && next?.kind === 'identifier') {
