@@ -179,6 +179,15 @@ interface Name {
   argumentsRead: boolean;
 }
 
+/** The heads statement() and command() act on: every other head reads as PLAIN_HEAD. */
+const HEAD_WORDS = [...KEYWORDS, ...FLOW, ...ARGUMENTS_READ, 'param', 'function', 'filter', 'workflow', 'az', 'm365', 'az.cmd'];
+/** A head that is none of HEAD_WORDS (its lower case is not needed: nothing compares it). */
+const PLAIN_HEAD: Name = { lower: '', keyword: false, flow: false, argumentsRead: false };
+/** Per length, a bit per first letter (lower case, a-z and others folded) of a HEAD_WORDS word of that length. */
+const HEAD_SHAPES = new Uint32Array(Math.max(...HEAD_WORDS.map((w) => w.length)) + 1);
+const letterBit = (code: number): number => (code >= 97 && code <= 122 ? 1 << (code - 97) : 1 << 26);
+for (const word of HEAD_WORDS) HEAD_SHAPES[word.length] |= letterBit(word.charCodeAt(0) | 0x20);
+
 interface Variable {
   value: ScriptValue;
   /** The variable holds an app registration (or its id): the key its commands share. */
@@ -216,7 +225,7 @@ interface Argument {
 
 class PsReader {
   private readonly variables = new Map<string, Variable>();
-  /** Names by their text: the lexer shares one string per name, so each is looked at once. */
+  /** Names by their text, each lower-cased and looked up once per file. */
   private readonly names = new Map<string, Name>();
   private readonly variableNames = new Map<string, string>();
   private i = 0;
@@ -250,6 +259,20 @@ class PsReader {
 
   private lower(text: string): string {
     return this.name(text).lower;
+  }
+
+  /**
+   * A name at the start of a statement or a command: {@link name} when it may be one the reader acts on
+   * (HEAD_WORDS), else PLAIN_HEAD. Most heads are other cmdlets, functions and values; a length and first
+   * letter test spares them a map lookup (hashing a new string per token).
+   */
+  private head(text: string): Name {
+    const length = text.length;
+    const first = text.charCodeAt(0) | 0x20;
+    // Past ASCII, lower case may turn a letter into an ASCII one (the Kelvin sign is `k`): looked up.
+    if (first >= 128) return this.name(text);
+    if (length >= HEAD_SHAPES.length || (HEAD_SHAPES[length] & letterBit(first)) === 0) return PLAIN_HEAD;
+    return this.name(text);
   }
 
   /** {@link variableName}, once per distinct name. */
@@ -346,7 +369,7 @@ class PsReader {
       this.i++;
       return;
     }
-    const name = t.kind === 'identifier' ? this.name(t.text) : undefined;
+    const name = t.kind === 'identifier' ? this.head(t.text) : undefined;
     const word = name?.lower ?? '';
     if (word === 'param' && this.punct('(', 1)) return this.paramBlock();
     if (word === 'function' || word === 'filter' || word === 'workflow') {
@@ -550,7 +573,7 @@ class PsReader {
     if (!this.building) throw START_OVER;
     const start = this.i;
     const head = this.tokens[this.i++];
-    const { lower: name, argumentsRead } = this.name(head.text);
+    const { lower: name, argumentsRead } = this.head(head.text);
     if (name === 'az' || name === 'm365' || name === 'az.cmd') {
       const words = this.nativeArguments(depth);
       const range = this.rangeFrom(start);
