@@ -152,15 +152,6 @@ if (part('latency')) {
   // wall time: the compiler threads), which is start-up, not the latency of an edit.
   const warmups = { 1024: 30, 10240: 20, 102400: 30, 1048576: 3 };
   results.latency = [];
-  // The goal size is measured in rounds, the rounds of every format interleaved (round 1 of each, then
-  // round 2…): the host's speed shifts about 2x for seconds at a time (2026-12-02: Dart 100 KB p50 2.4 ms in
-  // one run, 5.3 ms with an equal CPU time three minutes earlier), and one block per format put a whole
-  // format into such a stretch or out of it. Per format the table gives p50 / p95 over all rounds and the
-  // p95 of each round; the goal is held to the round p95s' median (see bench/README.md).
-  const GOAL_SIZE = 100 * 1024;
-  const ROUNDS = 3;
-  const PER_ROUND = 60;
-  const goalBlocks = [];
   for (const format of engine.FORMATS) {
     if (onlyFormats && !onlyFormats.has(format.id)) continue;
     const doc = DOCUMENTS[format.id];
@@ -176,71 +167,51 @@ if (part('latency')) {
         rows.push({ measure: `latency ${format.id} ${kb(size)}`, value: `not measured: the generated file is detected as ${detected ?? 'nothing'}` });
         continue;
       }
-      const block = { format: format.id, file, text, project: new engine.Project({}), samples: [], cpuSamples: [], rounds: [], findings: 0 };
-      if (size === GOAL_SIZE) {
-        goalBlocks.push(block);
-        continue;
+      // Each block starts with a full GC, so it does not pay for collecting the garbage of the blocks before
+      // it (the 1 MB documents of the format before leave tens of MB in the old generation).
+      globalThis.gc?.();
+      const project = new engine.Project({});
+      const samples = [];
+      // CPU time of this process per document (GC threads included): a busy machine stretches wall time
+      // far more than CPU time, so the two side by side tell a slow engine from a loaded machine.
+      const cpuSamples = [];
+      const warmup = warmups[size];
+      let findings = 0;
+      for (let i = 0; i < warmup + iterations[size]; i++) {
+        const cpu = process.cpuUsage();
+        const started = performance.now();
+        project.setFile(file, text);
+        findings = project.lintFile(file).length;
+        const ms = performance.now() - started;
+        const used = process.cpuUsage(cpu);
+        if (i >= warmup) {
+          samples.push(ms);
+          cpuSamples.push((used.user + used.system) / 1000);
+        }
       }
-      measureLatency(block, warmups[size], iterations[size]);
-      report(block, false);
+      const p50 = percentile(samples, 50);
+      const p95 = percentile(samples, 95);
+      const cpuP50 = percentile(cpuSamples, 50);
+      const cpuP95 = percentile(cpuSamples, 95);
+      results.latency.push({
+        format: format.id,
+        bytes: text.length,
+        iterations: samples.length,
+        findings,
+        p50Ms: p50,
+        p95Ms: p95,
+        cpuP50Ms: cpuP50,
+        cpuP95Ms: cpuP95,
+      });
+      const atGoalSize = size === 100 * 1024;
+      rows.push({
+        measure: `latency ${format.id} ${kb(text.length)} p50 / p95 (CPU p50 / p95)`,
+        value: `${round(p50, 2)} / ${round(p95, 2)} ms (${round(cpuP50, 2)} / ${round(cpuP95, 2)})`,
+        goal: atGoalSize ? 'p95 <= 5 ms' : undefined,
+        met: atGoalSize ? p95 <= 5 : undefined,
+      });
     }
   }
-  for (let round = 0; round < ROUNDS; round++) {
-    // Later rounds re-warm with a few lints: the format's code is compiled by then, only its caches are cold.
-    for (const block of goalBlocks) measureLatency(block, round === 0 ? warmups[GOAL_SIZE] : 15, PER_ROUND);
-  }
-  for (const block of goalBlocks) report(block, true);
-}
-
-/** Lints `block`'s document warm-up + n times, after a full GC, and keeps the last n times (one round). */
-function measureLatency(block, warmup, n) {
-  // Each block starts with a full GC, so it does not pay for collecting the garbage of the blocks before
-  // it (the 1 MB documents of the format before leave tens of MB in the old generation).
-  globalThis.gc?.();
-  const { project, file, text } = block;
-  const round = [];
-  for (let i = 0; i < warmup + n; i++) {
-    // CPU time of this process per document (GC threads included): a busy machine stretches wall time
-    // far more than CPU time, so the two side by side tell a slow engine from a loaded machine.
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    project.setFile(file, text);
-    block.findings = project.lintFile(file).length;
-    const ms = performance.now() - started;
-    const used = process.cpuUsage(cpu);
-    if (i >= warmup) {
-      round.push(ms);
-      block.cpuSamples.push((used.user + used.system) / 1000);
-    }
-  }
-  block.samples.push(...round);
-  block.rounds.push(percentile(round, 95));
-}
-
-function report(block, atGoalSize) {
-  const { samples, cpuSamples, text } = block;
-  const p50 = percentile(samples, 50);
-  const p95 = percentile(samples, 95);
-  const cpuP50 = percentile(cpuSamples, 50);
-  const cpuP95 = percentile(cpuSamples, 95);
-  const roundP95 = atGoalSize ? median(block.rounds) : undefined;
-  results.latency.push({
-    format: block.format,
-    bytes: text.length,
-    iterations: samples.length,
-    findings: block.findings,
-    p50Ms: p50,
-    p95Ms: p95,
-    cpuP50Ms: cpuP50,
-    cpuP95Ms: cpuP95,
-    ...(atGoalSize ? { roundP95Ms: block.rounds, medianRoundP95Ms: roundP95 } : {}),
-  });
-  rows.push({
-    measure: `latency ${block.format} ${kb(text.length)} p50 / p95 (CPU p50 / p95)${atGoalSize ? '; p95 per round' : ''}`,
-    value: `${round(p50, 2)} / ${round(p95, 2)} ms (${round(cpuP50, 2)} / ${round(cpuP95, 2)})${atGoalSize ? `; ${block.rounds.map((v) => round(v, 2)).join(', ')}` : ''}`,
-    goal: atGoalSize ? 'median round p95 <= 5 ms' : undefined,
-    met: atGoalSize ? roundP95 <= 5 : undefined,
-  });
 }
 
 // 3. Workspace scan ----------------------------------------------------------------------------------
