@@ -225,7 +225,7 @@ interface Argument {
 
 class PsReader {
   private readonly variables = new Map<string, Variable>();
-  /** Names by their text, each lower-cased and looked up once per file. */
+  /** Names by their text, each lower-cased once per file. */
   private readonly names = new Map<string, Name>();
   private readonly variableNames = new Map<string, string>();
   private i = 0;
@@ -270,9 +270,8 @@ class PsReader {
     const length = text.length;
     const first = text.charCodeAt(0) | 0x20;
     // Past ASCII, lower case may turn a letter into an ASCII one (the Kelvin sign is `k`): looked up.
-    if (first >= 128) return this.name(text);
-    if (length >= HEAD_SHAPES.length || (HEAD_SHAPES[length] & letterBit(first)) === 0) return PLAIN_HEAD;
-    return this.name(text);
+    const plain = first < 128 && (length >= HEAD_SHAPES.length || (HEAD_SHAPES[length] & letterBit(first)) === 0);
+    return plain ? PLAIN_HEAD : this.name(text);
   }
 
   /** {@link variableName}, once per distinct name. */
