@@ -302,6 +302,22 @@ describe('lexer: scratch arrays', () => {
     assert.equal(outside[1].text, 'value');
   });
 
+  it('fills a kept list with one empty token when its lex took tokens the pool does not keep', () => {
+    const big = 'let value = "text"\n'.repeat(10_000); // 50,000 tokens: two lexes of it lend more than the 80,000 kept
+    let first: LexToken[] = [];
+    let second: LexToken[] = [];
+    releasingScratch(() => {
+      first = lex(big, SWIFT).tokens;
+      second = lex(big, SWIFT).tokens;
+      assert.notEqual(first, second);
+      assert.equal(new Set(second).size, 50_000, 'during the parse every slot is its own token');
+    });
+    assert.equal(new Set(second).size, 1, 'the second list, which got the burst tokens, holds one empty token only');
+    assert.ok(second.every((t) => t.text === '' && t.start === -1));
+    assert.equal(new Set(first).size, 50_000, 'the first list holds the kept tokens, reset');
+    assert.ok(first.every((t) => t.text === '' && t.start === -1));
+  });
+
   it('forgets what readers kept per token list when a kept list goes back', () => {
     const big = 'let value = "text"\n'.repeat(3000);
     const memo = new TokenListMemo<string>();
