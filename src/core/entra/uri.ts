@@ -102,10 +102,20 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
- * Placeholder markers that stay recognisable inside a longer value (`msal[Enter_the_Application_Id_Here]://auth`).
- * In `<…>` the run before the first letter excludes letters, so a long `<aaaa…` cannot backtrack quadratically.
+ * Placeholder markers that stay recognisable inside a longer value (`msal[Enter_the_Application_Id_Here]://auth`),
+ * and so also in a value read as partial because it holds one (config-util's templates). In `<…>` the run before
+ * the first letter excludes letters, so a long `<aaaa…` cannot backtrack quadratically; words with spaces count
+ * only as the whole value (`REDIRECT_URI=<your redirect uri>` in Azure-Samples/ms-identity-python-webapp
+ * .env.sample.entra-id), where the lookahead is tried from one place.
  */
-const EMBEDDED = [ENTER_THE_MARKER, /<[^<>\sa-z]*[a-z][^<>\s]*>/i, REPLACE_MARKER, /^msal\[[^\]]*\]:\/\//i, /^msal<[^>]*>:\/\//i];
+const EMBEDDED = [
+  ENTER_THE_MARKER,
+  /<[^<>\sa-z]*[a-z][^<>\s]*>/i,
+  /^\s*<(?=[^<>]*[a-z])[^<>]*>\s*$/i,
+  REPLACE_MARKER,
+  /^msal\[[^\]]*\]:\/\//i,
+  /^msal<[^>]*>:\/\//i,
+];
 
 /** A whole value written as a constant's name (`CLIENT_ID`, `YOUR_TENANT_ID`): never a real id, tenant or URI. */
 const SHOUTED_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;

@@ -79,12 +79,15 @@ describe('placeholder-value', () => {
       assert.equal(holdsPlaceholder(value), false, value);
     }
     assert.equal(holdsPlaceholder('${redirectBase}/auth', true), false, 'a template is unknown, not a placeholder');
+    assert.equal(holdsPlaceholder('<your redirect uri>', true), true, 'a whole value of bracketed words is a placeholder, partial or not');
+    assert.equal(holdsPlaceholder('https://app.contoso.com/<see docs> here', true), false, 'bracketed words inside a longer value are not');
   });
 
   // No clock here (shared machines are noisy): a backtracking matcher would not finish these within the suite's timeout.
   it('answers on long hostile values (no quadratic backtracking)', () => {
-    for (const value of ['enter_the_'.repeat(20000), '[replace'.repeat(20000), `<${'a'.repeat(200000)}`]) {
+    for (const value of ['enter_the_'.repeat(20000), '[replace'.repeat(20000), `<${'a'.repeat(200000)}`, `<${'a '.repeat(100000)}`]) {
       assert.equal(holdsPlaceholder(value), false, value.slice(0, 12));
+      assert.equal(holdsPlaceholder(value, true), false, value.slice(0, 12));
     }
   });
 });
