@@ -48,7 +48,7 @@ export const androidCodeFormat = defineFormat({
   title: 'Android code (Kotlin, Java)',
   files: '`*.kt`, `*.java` that create an MSAL or AppAuth client',
   reads:
-    '`PublicClientApplication.create…(context, R.raw.<config>)` (links the res/raw config), `create(context, clientId, authority, redirectUri, …)`, AppAuth `AuthorizationRequest.Builder` with its `AuthorizationServiceConfiguration` / `fetchFromIssuer`, string constants',
+    '`PublicClientApplication.create…(context, R.raw.<config>)` (links the res/raw config), `create(context, clientId, authority, redirectUri, …)`, AppAuth `AuthorizationRequest.Builder` with its `AuthorizationServiceConfiguration` / `fetchFromIssuer`, constants of the file (`val`, `String`, `Uri`, `URI`)',
   globs: ['**/*.kt', '**/*.java'],
   comments: SLASH_COMMENTS,
   literal: 'code',

@@ -233,10 +233,12 @@ function isDottedName(cursor: TokenCursor, start: number, end: number): boolean 
 }
 
 /**
- * Keywords that declare a name with `=`: Kotlin `val`/`var`, Groovy `def`, and Java/Groovy `String`. Compared
- * by length first, not looked up in a Set: this runs for every name of a file (a Set lookup hashes each).
+ * Words that declare a name with `=`: Kotlin `val`/`var`, Groovy `def`, and the Java/Groovy types a redirect is
+ * kept in, `String`, Android's `Uri` and `java.net.URI` (`static final Uri REDIRECT_URI = Uri.parse("…");`).
+ * Compared by length first, not looked up in a Set: this runs for every name of a file (a Set lookup hashes each).
  */
-const isDeclarer = (name: string): boolean => (name.length === 3 ? name === 'val' || name === 'var' || name === 'def' : name.length === 6 && name === 'String');
+const isDeclarer = (name: string): boolean =>
+  name.length === 3 ? name === 'val' || name === 'var' || name === 'def' || name === 'Uri' || name === 'URI' : name.length === 6 && name === 'String';
 /** Declarations of one name kept beyond this many say nothing a reader can rely on. */
 const MAX_DECLARATIONS = 4;
 

@@ -1,5 +1,6 @@
-import type { Located } from '../model';
+import type { AuthConfig, Located } from '../model';
 import { GUID, holdsPlaceholder } from '../entra/uri';
+import { identityProvider, LIBRARIES } from '../entra/libraries';
 import { entraConfigs, type FileRule } from './types';
 import { isExternalReference } from './shared/value-reference';
 import { fullValueNote, quote } from './shared/message';
@@ -11,6 +12,16 @@ import { fullValueNote, quote } from './shared/message';
  * asks for an FMI credential.
  */
 const MSAL_CLIENT_IDS = new Set(['urn:microsoft:identity:fmi']);
+
+/**
+ * A config of a library that serves any provider (AppAuth, expo-auth-session, flutter_appauth) whose file
+ * names no provider: its client id may be another provider's, whose ids are no GUIDs ("test_client_id" of
+ * openid/AppAuth-Android library/javatests/net/openid/appauth/TestValues.java, with a test IdP's endpoints
+ * in another file). Its redirects are still judged; only the GUID check would be a guess.
+ */
+function mayServeAnotherProvider(config: AuthConfig): boolean {
+  return config.library !== 'unknown' && !LIBRARIES[config.library].entraOnly && identityProvider(config) === 'unknown';
+}
 
 export const clientIdFormat: FileRule = {
   meta: {
@@ -57,7 +68,7 @@ export const clientIdFormat: FileRule = {
     };
     // Another identity provider's client ids (Google, Okta, Duende's "m2m") have their own shapes: entraConfigs leaves them out.
     // A template's ids are filled in later (AppCreationScripts, a provider-agnostic demo): blank is by design there.
-    for (const config of entraConfigs(file)) if (!config.template) judge(config.clientId, 'client id');
+    for (const config of entraConfigs(file)) if (!config.template && !mayServeAnotherProvider(config)) judge(config.clientId, 'client id');
     for (const registration of file.registrations) judge(registration.appId, 'appId');
   },
 };

@@ -65,6 +65,29 @@ describe('format: Android code (Kotlin, Java)', () => {
     assert.equal(elvis.authority?.value, 'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0', "the file's only issuer");
   });
 
+  it('follows Java constants typed Uri and java.net.URI into an AppAuth request', () => {
+    // The shape of openid/AppAuth-Android library/javatests/net/openid/appauth/TestValues.java (`static final Uri`).
+    const text = [
+      'import android.net.Uri;',
+      'import net.openid.appauth.AuthorizationRequest;',
+      'class Login {',
+      '  static final Uri REDIRECT = Uri.parse("com.contoso.notes:/oauth2redirect");',
+      '  static final java.net.URI UNUSED = null;',
+      '  static final URI FALLBACK = URI.create("com.contoso.notes:/fallback");',
+      '  AuthorizationRequest a(AuthorizationServiceConfiguration c) { return new AuthorizationRequest.Builder(c, "id", "code", REDIRECT).build(); }',
+      '  AuthorizationRequest b(AuthorizationServiceConfiguration c) { return new AuthorizationRequest.Builder(c, "id", "code", Uri.parse(FALLBACK.toString())).build(); }',
+      '}',
+    ].join('\n');
+    const configs = androidCodeFormat.parse('/w/app/src/main/java/Login.java', text).configs;
+    assert.deepEqual(
+      configs.flatMap((c) => c.redirectUris.map((u) => [u.value, slice(text, u.range)])),
+      [
+        ['com.contoso.notes:/oauth2redirect', 'com.contoso.notes:/oauth2redirect'],
+        ['com.contoso.notes:/fallback', 'com.contoso.notes:/fallback'],
+      ],
+    );
+  });
+
   it('tells Entra from Google and Okta by the service configuration of each request', () => {
     const [google] = parse('GoogleSignIn.kt').configs;
     assert.equal(google.authority?.value, 'https://accounts.google.com/o/oauth2/v2/auth');
