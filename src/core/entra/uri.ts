@@ -126,14 +126,17 @@ const SHOUTED_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
  */
 const SETTING_NAME = /^(?:client|app|application)[_ -]?id$/i;
 
-/** Whether a value is (or holds) a sample placeholder. Partial values are judged only by embedded markers. */
 /**
  * A whole value of words that asks for the real one (`your-client-id-here` in AzureAD/microsoft-authentication-
- * library-for-js samples/msal-browser-samples/ChromiumExtensionSample/auth.js, `client_id_here`, `your_tenant_id`):
- * it starts with "your" or ends with "here", and holds nothing but words.
+ * library-for-js samples/msal-browser-samples/ChromiumExtensionSample/auth.js, `client_id_here`, `your_tenant_id`,
+ * `client-id-from-app-registration` in microsoft/hack-together templates/dotnet-core-mvc-web-app-microsoft-graph
+ * appsettings.json): it starts with "your", ends with "here" or says where the value comes from (the app
+ * registration, the portal), and holds nothing but words.
  */
-const SAMPLE_WORDS = /^(?:your[A-Za-z0-9]*(?:[_ -][A-Za-z0-9]+){0,6}|[A-Za-z0-9]+(?:[_ -][A-Za-z0-9]+){0,6}[_ -]here)$/i;
+const SAMPLE_WORDS =
+  /^(?:your[A-Za-z0-9]*(?:[_ -][A-Za-z0-9]+){0,6}|[A-Za-z0-9]+(?:[_ -][A-Za-z0-9]+){0,6}[_ -]here|[A-Za-z0-9]+(?:[_ -][A-Za-z0-9]+){0,4}[_ -]from[_ -](?:the[_ -])?(?:azure[_ -])?(?:app[_ -])?(?:registration|portal))$/i;
 
+/** Whether a value is (or holds) a sample placeholder. Partial values are judged only by embedded markers. */
 export function holdsPlaceholder(value: string, partial = false): boolean {
   const whole = value.trim();
   if (!partial && (isPlaceholder(value) || SHOUTED_NAME.test(whole) || SETTING_NAME.test(whole) || SAMPLE_WORDS.test(whole))) return true;

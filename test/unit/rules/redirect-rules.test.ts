@@ -72,10 +72,17 @@ describe('placeholder-value', () => {
       'msal[client-id]://auth',
       'CLIENT_ID',
       'YOUR_TENANT_ID',
+      'client-id-from-app-registration',
+      'tenant_id_from_the_azure_portal',
     ]) {
       assert.equal(holdsPlaceholder(value), true, value);
     }
-    for (const value of ['6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b', 'https://login.microsoftonline.com/organizations', 'msauth.com.contoso.app://auth']) {
+    for (const value of [
+      '6a1f7c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b',
+      'https://login.microsoftonline.com/organizations',
+      'msauth.com.contoso.app://auth',
+      'https://contoso.com/from/app/registration',
+    ]) {
       assert.equal(holdsPlaceholder(value), false, value);
     }
     assert.equal(holdsPlaceholder('${redirectBase}/auth', true), false, 'a template is unknown, not a placeholder');
@@ -85,7 +92,7 @@ describe('placeholder-value', () => {
 
   // No clock here (shared machines are noisy): a backtracking matcher would not finish these within the suite's timeout.
   it('answers on long hostile values (no quadratic backtracking)', () => {
-    for (const value of ['enter_the_'.repeat(20000), '[replace'.repeat(20000), `<${'a'.repeat(200000)}`, `<${'a '.repeat(100000)}`]) {
+    for (const value of ['enter_the_'.repeat(20000), '[replace'.repeat(20000), `<${'a'.repeat(200000)}`, `<${'a '.repeat(100000)}`, 'a-from-'.repeat(30000)]) {
       assert.equal(holdsPlaceholder(value), false, value.slice(0, 12));
       assert.equal(holdsPlaceholder(value, true), false, value.slice(0, 12));
     }
