@@ -112,6 +112,9 @@ const EMBEDDED = [
   ENTER_THE_MARKER,
   /<[^<>\sa-z]*[a-z][^<>\s]*>/i,
   /^\s*<(?=[^<>]*[a-z])[^<>]*>\s*$/i,
+  // A bracketed request anywhere: `msauth://UserDetailsClient.Droid/{Your package signature}`, `TODO <Your ClientID>`
+  // (Azure-Samples/active-directory-xamarin-native-v2 2-With-broker App.cs, 3-With-Intune MAM PCAWrapper.cs).
+  /[<{[]\s*(?:your|enter|insert|replace)(?![a-z])[^<>{}[\]\r\n]{0,200}[>}\]]/i,
   REPLACE_MARKER,
   /^msal\[[^\]]*\]:\/\//i,
   /^msal<[^>]*>:\/\//i,

@@ -88,11 +88,22 @@ describe('placeholder-value', () => {
     assert.equal(holdsPlaceholder('${redirectBase}/auth', true), false, 'a template is unknown, not a placeholder');
     assert.equal(holdsPlaceholder('<your redirect uri>', true), true, 'a whole value of bracketed words is a placeholder, partial or not');
     assert.equal(holdsPlaceholder('https://app.contoso.com/<see docs> here', true), false, 'bracketed words inside a longer value are not');
+    assert.equal(holdsPlaceholder('msauth://UserDetailsClient.Droid/{Your package signature}', true), true, 'unless they ask for the value');
+    assert.equal(holdsPlaceholder('TODO <Your ClientID>'), true);
+    assert.equal(holdsPlaceholder('https://app.contoso.com/{yourself}', true), false, 'a word that only starts with "your"');
   });
 
   // No clock here (shared machines are noisy): a backtracking matcher would not finish these within the suite's timeout.
   it('answers on long hostile values (no quadratic backtracking)', () => {
-    for (const value of ['enter_the_'.repeat(20000), '[replace'.repeat(20000), `<${'a'.repeat(200000)}`, `<${'a '.repeat(100000)}`, 'a-from-'.repeat(30000)]) {
+    for (const value of [
+      'enter_the_'.repeat(20000),
+      '[replace'.repeat(20000),
+      `<${'a'.repeat(200000)}`,
+      `<${'a '.repeat(100000)}`,
+      'a-from-'.repeat(30000),
+      `{your ${'a'.repeat(200000)}`,
+      '{your'.repeat(40000),
+    ]) {
       assert.equal(holdsPlaceholder(value), false, value.slice(0, 12));
       assert.equal(holdsPlaceholder(value, true), false, value.slice(0, 12));
     }
