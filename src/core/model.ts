@@ -223,7 +223,11 @@ export interface AndroidIntentData {
   activity: string;
   scheme?: Located<string>;
   host?: Located<string>;
+  /** `android:path`: the one path the filter accepts. */
   path?: Located<string>;
+  /** `android:pathPrefix` and `android:pathPattern`: the paths the filter accepts, no one path (a pattern `.*` takes any). */
+  pathPrefix?: Located<string>;
+  pathPattern?: Located<string>;
   /** The `<data>` element's range. */
   range: Range;
 }

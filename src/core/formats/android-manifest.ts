@@ -1,4 +1,4 @@
-import type { AndroidIntentData, AuthConfig, Located, Range, RedirectUri } from '../model';
+import type { AndroidIntentData, AuthConfig, Range, RedirectUri } from '../model';
 import { isForeignSdkScheme, redirectUri } from './config-util';
 import { withResourceMarker } from './android-values';
 import { elements, parseXml, type XmlElement } from '../parsing/xml';
@@ -87,19 +87,33 @@ function readIntentData(filter: XmlElement, activity: string): AndroidIntentData
     const scheme = data.attributes.get('android:scheme');
     if (!scheme) continue;
     const hostSource = data.attributes.has('android:host') ? data : shared;
+    const paths = hostSource ?? data;
     result.push({
       activity,
       scheme,
       host: hostSource?.attributes.get('android:host'),
-      path: pathOf(hostSource ?? data),
+      path: paths.attributes.get('android:path'),
+      pathPrefix: paths.attributes.get('android:pathPrefix'),
+      pathPattern: paths.attributes.get('android:pathPattern'),
       range: data.range,
     });
   }
   return result;
 }
 
-function pathOf(data: XmlElement): Located<string> | undefined {
-  return data.attributes.get('android:path') ?? data.attributes.get('android:pathPrefix') ?? data.attributes.get('android:pathPattern');
+/**
+ * The path part of the redirect a filter receives: its `android:path`. A filter that only takes a prefix or a
+ * pattern of paths (`pathPattern=".*"`, for any signature hash) receives no one redirect: its path is written
+ * as a template piece, `/{.*}` or `/abc{…}`, so the value is partial and no rule reads the pattern as a URI
+ * (a `*` there is no wildcard redirect).
+ */
+function pathOf(data: AndroidIntentData): string {
+  const written = data.path?.value.trim();
+  const prefix = data.pathPrefix?.value.trim();
+  const pattern = data.pathPattern?.value.trim();
+  const unslashed = (value: string) => value.replace(/^\//, '');
+  const path = written ?? (prefix !== undefined ? `${unslashed(prefix)}{…}` : pattern !== undefined ? `{${unslashed(pattern).replace(/[{}]/g, '')}}` : '');
+  return path && !path.startsWith('/') ? `/${path}` : path;
 }
 
 /** Activities and schemes that receive an MSAL redirect; other browsable filters are app deep links. */
@@ -118,9 +132,7 @@ function msalRedirectOf(data: AndroidIntentData): RedirectUri | undefined {
   if (!data.scheme || isPlaceholderScheme(data.scheme.value.trim())) return undefined;
   const scheme = withResourceMarker(data.scheme.value.trim());
   const host = data.host?.value.trim() ?? '';
-  let path = data.path?.value.trim() ?? '';
-  if (path && !path.startsWith('/')) path = `/${path}`;
-  return redirectUri(`${scheme}://${host}${path}`, data.scheme.range, 'android', 'redirect', { implied: true, raw: data.scheme.value });
+  return redirectUri(`${scheme}://${host}${pathOf(data)}`, data.scheme.range, 'android', 'redirect', { implied: true, raw: data.scheme.value });
 }
 
 /**
@@ -131,9 +143,7 @@ function appAuthRedirectOf(data: AndroidIntentData): RedirectUri | undefined {
   const scheme = withResourceMarker(data.scheme?.value.trim() ?? '');
   if (!data.scheme || !scheme || isPlaceholderScheme(scheme) || isForeignSdkScheme(scheme)) return undefined;
   const host = data.host?.value.trim();
-  let path = data.path?.value.trim() ?? '';
-  if (path && !path.startsWith('/')) path = `/${path}`;
   const extras = { implied: true, raw: data.scheme.value };
-  if (host) return redirectUri(`${scheme}://${host}${path}`, data.scheme.range, 'android', 'redirect', extras);
+  if (host) return redirectUri(`${scheme}://${host}${pathOf(data)}`, data.scheme.range, 'android', 'redirect', extras);
   return redirectUri(`${scheme}:/`, data.scheme.range, 'android', 'scheme', extras);
 }

@@ -59,8 +59,26 @@ describe('format: AndroidManifest.xml', () => {
     const parsed = androidManifestFormat.parse(crlf, text);
     assert.equal(slice(text, parsed.android!.packageName!.range), 'com.contoso.field');
     const [uri] = parsed.configs[0].redirectUris;
-    assert.equal(uri.value, 'contoso-field://auth/done');
+    assert.equal(uri.value, 'contoso-field://auth/done{…}', 'a pathPrefix receives /done and any path under it');
+    assert.equal(uri.partial, true);
     assert.equal(slice(text, uri.range), 'contoso-field');
+  });
+
+  it('reads pathPattern and pathPrefix as paths the filter accepts, not as one redirect path', () => {
+    // Shape of solumApps/solum-msal-capacitor-plugin android/src/main/AndroidManifest.xml: any signature hash.
+    const text = [
+      '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.contoso.field">',
+      '<application><activity android:name="com.microsoft.identity.client.BrowserTabActivity"><intent-filter>',
+      '<action android:name="android.intent.action.VIEW"/>',
+      '<category android:name="android.intent.category.BROWSABLE"/>',
+      '<data android:scheme="msauth" android:host="com.contoso.field" android:pathPattern=".*"/>',
+      '</intent-filter></activity></application></manifest>',
+    ].join('\n');
+    const parsed = androidManifestFormat.parse('/w/app/src/main/AndroidManifest.xml', text);
+    const [data] = parsed.android!.intentData;
+    assert.deepEqual([data.path, data.pathPattern?.value], [undefined, '.*']);
+    const [uri] = parsed.configs[0].redirectUris;
+    assert.deepEqual([uri.value, uri.partial], ['msauth://com.contoso.field/{.*}', true]);
   });
 
   it('reports the findings its fixtures expect', () => {

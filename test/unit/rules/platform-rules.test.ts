@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { lintFixtures } from '../../helpers/expectations';
 import { SCENARIOS } from '../../helpers/scenarios';
 import type { ParsedFile } from '../../../src/core/model';
-import { encodeHash, intentAccepts, splitRedirect } from '../../../src/core/rules/shared/android-app';
+import { encodeHash, intentAccepts, matchesPathPattern, splitRedirect } from '../../../src/core/rules/shared/android-app';
 import { schemeCovers } from '../../../src/core/rules/shared/ios-app';
 import { configFile, lintModel } from './model-builders';
 
@@ -35,6 +35,24 @@ describe('android-redirect-mismatch', () => {
     );
   });
 
+  it("matches android:pathPattern as Android's simple glob, without backtracking", () => {
+    const cases: [string, string, boolean][] = [
+      ['.*', '/anything/at/all', true],
+      ['/abc.*', '/abcdef', true],
+      ['/abc.*', '/abd', false],
+      ['/a*b', '/aaab', true],
+      ['/a*b', '/b', true],
+      ['/a.b', '/axb', true],
+      ['/a.b', '/ab', false],
+      ['/a\\.b', '/a.b', true],
+      ['/a\\.b', '/axb', false],
+      ['/x', '/x/y', false],
+    ];
+    for (const [pattern, path, expected] of cases) assert.equal(matchesPathPattern(pattern, path), expected, `${pattern} ${path}`);
+    // Hostile: many repeats against a long path that fails at the end (a backtracking matcher takes exponential time).
+    assert.equal(matchesPathPattern('.*'.repeat(200) + 'z', `/${'a'.repeat(4000)}`), false);
+  });
+
   it('matches intent data by scheme, host and decoded path', () => {
     const redirect = splitRedirect(`msauth://com.contoso.app/${ENCODED}`)!;
     const located = (value: string) => ({ value, range: { start: 0, end: 0 } });
@@ -49,6 +67,14 @@ describe('android-redirect-mismatch', () => {
     assert.equal(intentAccepts({ ...data, host: located('com.contoso.App') }, redirect), false);
     assert.equal(intentAccepts({ ...data, path: located('/other=') }, redirect), false);
     assert.equal(intentAccepts({ ...data, scheme: located('msal6a1f'), host: located('auth'), path: undefined }, splitRedirect('msal6a1f://auth')!), true);
+    // As Android matches (MSAL asks the package manager): no path attribute takes every path; a prefix or pattern takes its paths.
+    const hashed = splitRedirect('msauth://com.contoso.app/2pmj9i4rSx0yEb%2FviWBYkE%2FZQrk%3D')!;
+    assert.equal(intentAccepts({ ...data, path: undefined }, hashed), true);
+    assert.equal(intentAccepts({ ...data, path: undefined, pathPattern: located('.*') }, hashed), true);
+    assert.equal(intentAccepts({ ...data, path: undefined, pathPattern: located('/abc.*') }, hashed), false);
+    assert.equal(intentAccepts({ ...data, path: undefined, pathPrefix: located('/2pmj') }, hashed), true);
+    assert.equal(intentAccepts({ ...data, path: undefined, pathPrefix: located('/other') }, hashed), false);
+    assert.equal(intentAccepts({ ...data, path: located('/other='), pathPrefix: located('/2pmj') }, hashed), true, 'any of the attributes may match');
     assert.equal(encodeHash(RAW), ENCODED);
     assert.equal(encodeHash(ENCODED), ENCODED, 'encoding an encoded hash changes nothing');
   });

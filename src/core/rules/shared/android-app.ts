@@ -56,17 +56,68 @@ export interface IntentValues {
   scheme?: string;
   host?: string;
   path?: string;
+  pathPrefix?: string;
+  pathPattern?: string;
 }
 
-/** Whether intent data accepts the redirect (values as written, or resolved for a variant). */
+const INTENT_KEYS = ['scheme', 'host', 'path', 'pathPrefix', 'pathPattern'] as const;
+
+/**
+ * Whether intent data accepts the redirect (values as written, or resolved for a variant), as Android matches
+ * it (MSAL asks the package manager which activity takes its redirect): a filter that names no path takes every
+ * path of its scheme and host; otherwise any of its `path`, `pathPrefix` and `pathPattern` may match.
+ */
 export function intentAccepts(data: AndroidIntentData | IntentValues, redirect: SplitRedirect): boolean {
-  const values = 'activity' in data ? { scheme: data.scheme?.value, host: data.host?.value, path: data.path?.value } : data;
+  const values: IntentValues = 'activity' in data ? Object.fromEntries(INTENT_KEYS.map((key) => [key, data[key]?.value])) : data;
   if (values.scheme?.toLowerCase() !== redirect.scheme) return false;
   if ((values.host ?? '') !== redirect.host) return false;
+  if (values.path === undefined && values.pathPrefix === undefined && values.pathPattern === undefined) return true;
   const wanted = safeDecode(redirect.path);
-  const declared = safeDecode(values.path ?? '');
+  if (values.path !== undefined && samePath(safeDecode(values.path), wanted)) return true;
+  if (values.pathPrefix !== undefined && wanted.startsWith(safeDecode(values.pathPrefix))) return true;
+  return values.pathPattern !== undefined && matchesPathPattern(values.pathPattern, wanted);
+}
+
+function samePath(declared: string, wanted: string): boolean {
   if (wanted === '' || wanted === '/') return declared === '' || declared === '/';
   return declared === wanted;
+}
+
+/** Past these lengths a pattern is taken to match (unknown, never a finding): the matcher's work stays bounded. */
+const MAX_PATTERN = 512;
+const MAX_MATCHED_PATH = 4096;
+
+/**
+ * Android's simple glob (`android:pathPattern`): `.` is any character, `*` repeats the character before it
+ * (zero or more times, so `.*` is anything), `\` makes the next character literal. Matched over the whole
+ * path, one set of pattern positions per character (no backtracking).
+ */
+export function matchesPathPattern(pattern: string, path: string): boolean {
+  if (pattern.length > MAX_PATTERN || path.length > MAX_MATCHED_PATH) return true;
+  const steps: { char: string | undefined; repeats: boolean }[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*' && steps.length && !steps[steps.length - 1].repeats) steps[steps.length - 1].repeats = true;
+    else if (c === '\\' && i + 1 < pattern.length) steps.push({ char: pattern[++i], repeats: false });
+    else steps.push({ char: c === '.' ? undefined : c, repeats: false });
+  }
+  // at[j]: the first j steps can match the path read so far; a repeating step may match nothing.
+  const skipRepeats = (at: Uint8Array) => {
+    for (let j = 0; j < steps.length; j++) if (at[j] && steps[j].repeats) at[j + 1] = 1;
+  };
+  let at = new Uint8Array(steps.length + 1);
+  at[0] = 1;
+  skipRepeats(at);
+  for (const c of path) {
+    const next = new Uint8Array(steps.length + 1);
+    for (let j = 0; j < steps.length; j++) {
+      if (!at[j] || (steps[j].char !== undefined && steps[j].char !== c)) continue;
+      next[steps[j].repeats ? j : j + 1] = 1;
+    }
+    skipRepeats(next);
+    at = next;
+  }
+  return at[steps.length] === 1;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -253,7 +304,7 @@ export function resolvePlaceholders(value: string, variant: AndroidVariant): str
 /** The values of a `<data>` element in a variant; undefined when one of them cannot be resolved. */
 export function resolveIntentData(data: AndroidIntentData, variant: AndroidVariant): IntentValues | undefined {
   const values: IntentValues = {};
-  for (const key of ['scheme', 'host', 'path'] as const) {
+  for (const key of INTENT_KEYS) {
     const written = data[key]?.value;
     if (written === undefined) continue;
     const resolved = resolvePlaceholders(written, variant);
