@@ -57,6 +57,9 @@ export const DEFAULT_TEST_PATHS = [
   '**/tests/**',
   '**/__tests__/**',
   '**/androidTest/**',
+  // Gradle's test fixtures source set; Bazel's and AOSP's Java test tree (openid/AppAuth-Android library/javatests/).
+  '**/testFixtures/**',
+  '**/javatests/**',
   '**/integration_test/**',
   // Test projects and targets: MyApp.Tests/, UnitTests/, MSALTests/.
   '**/*Tests/**',
