@@ -72,7 +72,6 @@ describe('format: Android code (Kotlin, Java)', () => {
       'import net.openid.appauth.AuthorizationRequest;',
       'class Login {',
       '  static final Uri REDIRECT = Uri.parse("com.contoso.notes:/oauth2redirect");',
-      '  static final java.net.URI UNUSED = null;',
       '  static final URI FALLBACK = URI.create("com.contoso.notes:/fallback");',
       '  AuthorizationRequest a(AuthorizationServiceConfiguration c) { return new AuthorizationRequest.Builder(c, "id", "code", REDIRECT).build(); }',
       '  AuthorizationRequest b(AuthorizationServiceConfiguration c) { return new AuthorizationRequest.Builder(c, "id", "code", Uri.parse(FALLBACK.toString())).build(); }',

@@ -64,7 +64,7 @@ describe('format: AndroidManifest.xml', () => {
     assert.equal(slice(text, uri.range), 'contoso-field');
   });
 
-  it('reads pathPattern and pathPrefix as paths the filter accepts, not as one redirect path', () => {
+  it('reads pathPattern as the paths the filter accepts, not as one redirect path', () => {
     // Shape of solumApps/solum-msal-capacitor-plugin android/src/main/AndroidManifest.xml: any signature hash.
     const text = [
       '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.contoso.field">',

@@ -108,7 +108,9 @@ export function matchesPathPattern(pattern: string, path: string): boolean {
   let at = new Uint8Array(steps.length + 1);
   at[0] = 1;
   skipRepeats(at);
-  for (const c of path) {
+  // By UTF-16 unit, as Android's PatternMatcher reads a Java string.
+  for (let k = 0; k < path.length; k++) {
+    const c = path[k];
     const next = new Uint8Array(steps.length + 1);
     for (let j = 0; j < steps.length; j++) {
       if (!at[j] || (steps[j].char !== undefined && steps[j].char !== c)) continue;
