@@ -105,19 +105,21 @@ export function matchesPathPattern(pattern: string, path: string): boolean {
   const skipRepeats = (at: Uint8Array) => {
     for (let j = 0; j < steps.length; j++) if (at[j] && steps[j].repeats) at[j + 1] = 1;
   };
+  // Two rows, swapped per character: the path's length makes no garbage.
   let at = new Uint8Array(steps.length + 1);
+  let next = new Uint8Array(steps.length + 1);
   at[0] = 1;
   skipRepeats(at);
   // By UTF-16 unit, as Android's PatternMatcher reads a Java string.
   for (let k = 0; k < path.length; k++) {
     const c = path[k];
-    const next = new Uint8Array(steps.length + 1);
+    next.fill(0);
     for (let j = 0; j < steps.length; j++) {
       if (!at[j] || (steps[j].char !== undefined && steps[j].char !== c)) continue;
       next[steps[j].repeats ? j : j + 1] = 1;
     }
     skipRepeats(next);
-    at = next;
+    [at, next] = [next, at];
   }
   return at[steps.length] === 1;
 }
